@@ -1,0 +1,90 @@
+"""Build the whole database from data/ into a new file and swap it in."""
+
+import hashlib
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from etl import demo
+from etl.atomic import replace_database
+from etl.load_log import log_load
+from etl.paths import DEFAULT_DB, REFERENCE_DIR, ROOT, SCHEMA_DIR, SOURCES_DIR, SQL_DIR
+from etl.readers import read_csv_table
+from etl.tables import insert_csv
+
+Progress = Callable[[str], None]
+
+# (table, file, constant columns). Order follows the foreign keys.
+BUNDLED_FILES: list[tuple[str, Path, dict]] = [
+    ("source_document", REFERENCE_DIR / "reference_documents.csv", {}),
+    ("source_document", REFERENCE_DIR / "code_list_documents.csv", {}),
+    ("source_document", SOURCES_DIR / "documents.csv", {}),
+    ("area", REFERENCE_DIR / "area.csv", {}),
+    ("area_crosswalk", REFERENCE_DIR / "area_crosswalk.csv", {}),
+    ("area_alias", REFERENCE_DIR / "area_alias.csv", {}),
+    ("activity", REFERENCE_DIR / "activity.csv", {}),
+    ("sector", REFERENCE_DIR / "sector.csv", {}),
+    ("indicator", REFERENCE_DIR / "indicator.csv", {}),
+    ("cpi_inflation", REFERENCE_DIR / "cpi_inflation.csv", {}),
+    ("allocation", SOURCES_DIR / "allocation.csv", {"is_illustrative": False}),
+    ("project", SOURCES_DIR / "project.csv", {"is_illustrative": False}),
+    ("outcome", SOURCES_DIR / "outcome.csv", {"is_illustrative": False}),
+    ("stated_figure", SOURCES_DIR / "stated_figure.csv", {}),
+    ("source_mention", SOURCES_DIR / "source_mention.csv", {}),
+]
+
+
+def print_progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table and view of the data model, in file order."""
+    con.execute("BEGIN")
+    for path in sorted(SCHEMA_DIR.glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+    con.execute("CREATE TEMP TABLE cpi_inflation (year INTEGER, inflation_pct DECIMAL(6, 2), doc_id VARCHAR)")
+    con.execute("COMMIT")
+
+
+def load_bundled(con: duckdb.DuckDBPyConnection, progress: Progress = print_progress) -> int:
+    """Load every bundled reference and source file; return the number of rows loaded."""
+    total = 0
+    for step, (table, path, extra) in enumerate(BUNDLED_FILES, start=1):
+        started = time.perf_counter()
+        count = insert_csv(con, table, read_csv_table(path), extra)
+        total += count
+        relative = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+        log_load(con, relative, sha256_of(path), count, "ok", f"bảng {table}")
+        progress(f"[{step}/{len(BUNDLED_FILES)}] {relative}: {count} dòng → {table} "
+                 f"({time.perf_counter() - started:.2f} s)")
+    con.execute((SQL_DIR / "insert_cpi.sql").read_text(encoding="utf-8"))
+    return total
+
+
+def build_into(con: duckdb.DuckDBPyConnection, with_demo: bool, seed: int, progress: Progress) -> None:
+    """Everything a build writes, on an open connection to an empty database."""
+    apply_schema(con)
+    load_bundled(con, progress)
+    if with_demo:
+        started = time.perf_counter()
+        counts = demo.add_illustrative_data(con, seed=seed)
+        progress(f"Dữ liệu minh họa (seed {seed}): {counts} ({time.perf_counter() - started:.2f} s)")
+    else:
+        progress("Bỏ qua dữ liệu minh họa (--no-demo)")
+
+
+def build_database(db_path: Path = DEFAULT_DB, with_demo: bool = True, seed: int = demo.DEFAULT_SEED,
+                   progress: Progress = print_progress) -> Path:
+    """Rebuild the database at db_path from data/ and swap it in atomically."""
+    started = time.perf_counter()
+    replace_database(Path(db_path), lambda con: build_into(con, with_demo, seed, progress))
+    progress(f"Đã dựng {db_path} trong {time.perf_counter() - started:.1f} s")
+    return Path(db_path)

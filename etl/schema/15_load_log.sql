@@ -1,0 +1,9 @@
+-- What each build or import did.
+CREATE TABLE load_log (
+    loaded_at  TIMESTAMP NOT NULL,
+    file_name  VARCHAR NOT NULL,
+    sha256     VARCHAR,
+    rows       INTEGER,
+    status     VARCHAR NOT NULL CHECK (status IN ('ok', 'warning', 'error')),
+    message    VARCHAR
+);

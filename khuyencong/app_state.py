@@ -1,0 +1,11 @@
+"""Objects shared by every page and session of the running app."""
+
+import streamlit as st
+
+from khuyencong.database import Database, database_path
+
+
+@st.cache_resource(show_spinner=False)
+def get_database() -> Database:
+    """The process-wide read-only database (reopens itself when a new build is swapped in)."""
+    return Database(database_path())

@@ -1,0 +1,108 @@
+"""The schema refuses what the data model forbids: constraints hold, money is DECIMAL."""
+
+import duckdb
+import pytest
+
+from etl.build import apply_schema, load_bundled
+
+MONEY_COLUMNS = [("allocation", "amount_mvnd"), ("project", "plan_mvnd"), ("project", "actual_mvnd"),
+                 ("project", "counterpart_mvnd"), ("stated_figure", "amount_mvnd")]
+CONTRACT = {
+    "source_document": ["doc_id", "title", "publisher", "published_on", "url", "note"],
+    "area": ["area_id", "name_vi", "level", "gso_code", "region"],
+    "v_area_current": ["area_id", "name_vi", "current_area_id", "current_name_vi"],
+    "allocation": ["area_id", "year_from", "year_to", "funding_source", "figure", "amount_mvnd", "doc_id",
+                   "is_illustrative", "note"],
+    "project": ["project_id", "area_id", "year", "name", "implementer", "location", "activity_id", "sector_id",
+                "funding_source", "plan_mvnd", "actual_mvnd", "counterpart_mvnd", "status", "doc_id",
+                "is_illustrative"],
+    "outcome": ["area_id", "year", "period", "activity_id", "sector_id", "indicator_id", "plan_value",
+                "actual_value", "prior_value", "doc_id", "is_illustrative"],
+    "activity": ["activity_id", "name_vi", "name_en"],
+    "sector": ["sector_id", "name_vi", "name_en"],
+    "indicator": ["indicator_id", "name_vi", "name_en", "unit_vi", "unit_en"],
+    "cpi": ["year", "index_value"],
+    "v_reconciliation": ["area_id", "funding_source", "figure", "year_from", "year_to", "reported_mvnd",
+                         "annual_sum_mvnd", "gap_mvnd", "gap_pct", "years_missing"],
+    "load_log": ["loaded_at", "file_name", "sha256", "rows", "status", "message"],
+}
+GOOD_ALLOCATION = {"area_id": "nghe-an", "year_from": 2019, "year_to": 2019, "funding_source": "local",
+                   "figure": "allocated", "amount_mvnd": 100, "doc_id": "bct-2018-08-09-nghe-an-70-ty",
+                   "is_illustrative": False}
+
+
+@pytest.fixture(scope="module")
+def scratch():
+    con = duckdb.connect()
+    apply_schema(con)
+    load_bundled(con, progress=lambda _m: None)
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize(("table", "columns"), sorted(CONTRACT.items()))
+def test_contract_names_exist(scratch, table, columns):
+    found = {c for (c,) in scratch.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+    assert set(columns) <= found
+
+
+@pytest.mark.parametrize(("table", "column"), MONEY_COLUMNS)
+def test_money_is_decimal(scratch, table, column):
+    data_type = scratch.execute("SELECT data_type FROM information_schema.columns WHERE table_name = ? "
+                                "AND column_name = ?", [table, column]).fetchone()[0]
+    assert data_type.startswith("DECIMAL")
+
+
+def insert_allocation(con, **changes):
+    row = {**GOOD_ALLOCATION, **changes}
+    con.execute(f"INSERT INTO allocation ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))
+
+
+@pytest.mark.parametrize("changes", [
+    {"amount_mvnd": -1},
+    {"year_from": 2020, "year_to": 2019},
+    {"funding_source": "private"},
+    {"figure": "planned"},
+    {"area_id": "atlantis"},
+    {"doc_id": "no-such-document"},
+    {"year_from": 1800, "year_to": 1800},
+], ids=["negative", "years-reversed", "unknown-source", "unknown-figure", "unknown-area", "unknown-doc", "year-1800"])
+def test_allocation_refuses(scratch, changes):
+    scratch.execute("BEGIN")
+    try:
+        with pytest.raises(duckdb.ConstraintException):
+            insert_allocation(scratch, **changes)
+    finally:
+        scratch.execute("ROLLBACK")
+
+
+def test_allocation_accepts_good_row_and_null_amount(scratch):
+    scratch.execute("BEGIN")
+    insert_allocation(scratch)
+    insert_allocation(scratch, year_from=2020, year_to=2020, amount_mvnd=None)
+    rows = scratch.execute("SELECT year_from, amount_mvnd FROM allocation WHERE year_from IN (2019, 2020) "
+                           "AND area_id = 'nghe-an' AND NOT is_illustrative ORDER BY 1").fetchall()
+    scratch.execute("ROLLBACK")
+    assert [(y, None if a is None else int(a)) for y, a in rows] == [(2019, 100), (2020, None)]
+
+
+@pytest.mark.parametrize(("sql", "params"), [
+    ("INSERT INTO project (project_id, area_id, year, name, doc_id, is_illustrative, plan_mvnd) "
+     "VALUES ('x', 'nghe-an', 2020, 'x', 'minh-hoa-none', false, 1)", []),
+    ("INSERT INTO project (project_id, area_id, year, name, doc_id, is_illustrative, actual_mvnd) "
+     "VALUES ('x', 'nghe-an', 2020, 'x', 'nd-45-2012-nd-cp', false, -5)", []),
+    ("INSERT INTO project (project_id, area_id, year, name, doc_id, is_illustrative, status) "
+     "VALUES ('x', 'nghe-an', 2020, 'x', 'nd-45-2012-nd-cp', false, 'lost')", []),
+    ("INSERT INTO outcome (area_id, year, period, indicator_id, doc_id, is_illustrative) "
+     "VALUES ('nghe-an', 2020, 'Q5', 'gian_hang', 'nd-45-2012-nd-cp', false)", []),
+    ("INSERT INTO outcome (area_id, year, period, indicator_id, doc_id, is_illustrative) "
+     "VALUES ('nghe-an', 2020, 'year', 'happiness', 'nd-45-2012-nd-cp', false)", []),
+], ids=["unknown-doc", "negative-actual", "unknown-status", "unknown-period", "unknown-indicator"])
+def test_project_and_outcome_refuse(scratch, sql, params):
+    scratch.execute("BEGIN")
+    try:
+        with pytest.raises(duckdb.ConstraintException):
+            scratch.execute(sql, params)
+    finally:
+        scratch.execute("ROLLBACK")
