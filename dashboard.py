@@ -1,10 +1,17 @@
-"""Entry point of the khuyến công dashboard: page config, navigation, the shared database."""
+"""Entry point of the khuyến công dashboard: page config, shared sidebar filters, language, navigation."""
 
 import streamlit as st
 
-st.set_page_config(page_title="Kinh phí khuyến công", page_icon="🏭", layout="wide")
+from khuyencong.labels import t
+from khuyencong.shell import render_shell
 
+st.set_page_config(page_title="Kinh phí khuyến công", page_icon=":material/factory:", layout="wide")
+
+filters = render_shell()
+lang = filters.lang
 pages = [
-    st.Page("pages/overview.py", title="Tổng quan", icon="📊", url_path="overview", default=True),
+    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
+    st.Page("pages/trends.py", title=t("page_trends", lang), icon=":material/trending_up:", url_path="trends"),
+    st.Page("pages/sources.py", title=t("page_sources", lang), icon=":material/fact_check:", url_path="sources"),
 ]
 st.navigation(pages).run()

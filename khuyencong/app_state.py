@@ -6,6 +6,10 @@ from khuyencong.database import Database, database_path
 
 
 @st.cache_resource(show_spinner=False)
+def _database_at(path: str) -> Database:
+    return Database(path)
+
+
 def get_database() -> Database:
     """The process-wide read-only database (reopens itself when a new build is swapped in)."""
-    return Database(database_path())
+    return _database_at(str(database_path()))

@@ -3,6 +3,8 @@
 import math
 from decimal import Decimal
 
+import pandas as pd
+
 NOT_REPORTED = {"vi": "không có số liệu", "en": "not reported"}
 
 
@@ -52,3 +54,27 @@ def format_percent(value, lang: str = "vi", decimals: int = 1) -> str:
 def format_year_span(year_from: int, year_to: int) -> str:
     """2002–2018, or 2007 for a single year."""
     return str(year_from) if year_from == year_to else f"{year_from}–{year_to}"
+
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def text_or_empty(value) -> str:
+    """A text cell, or '' when it is NULL (which pandas may hand over as NaN)."""
+    return "" if is_missing(value) or value is pd.NaT else str(value)
+
+
+def format_date(value, lang: str = "vi") -> str:
+    """09/08/2018 (vi) or 9 Aug 2018 (en); '' when there is no date."""
+    if is_missing(value) or value is pd.NaT:
+        return ""
+    if lang == "vi":
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def format_datetime(value, lang: str = "vi") -> str:
+    """A load time: 23/11/2026 09:31 (vi) or 23 Nov 2026 09:31 (en)."""
+    if is_missing(value) or value is pd.NaT:
+        return ""
+    return f"{format_date(value, lang)} {value:%H:%M}"

@@ -1,5 +1,6 @@
 """Named queries: each lives in khuyencong/sql/<name>.sql, one query per file, with $name parameters."""
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,16 @@ def load_sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+@cache
+def parameter_names(name: str) -> frozenset[str]:
+    """The $names a query uses, so shared filter parameters can be passed to any query."""
+    return frozenset(re.findall(r"\$([a-z_]+)", load_sql(name)))
+
+
 def run_query(db: Database, name: str, **params) -> pd.DataFrame:
-    """Run a named query with keyword parameters bound as $name."""
-    return db.query(load_sql(name), params)
+    """Run a named query, binding the keyword parameters it uses as $name."""
+    used = parameter_names(name)
+    missing = used - params.keys()
+    if missing:
+        raise KeyError(f"query {name} needs parameters {sorted(missing)}")
+    return db.query(load_sql(name), {k: v for k, v in params.items() if k in used})

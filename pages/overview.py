@@ -1,39 +1,61 @@
-"""Tổng quan: what the database holds and how the stated totals compare with their annual figures."""
+"""Tổng quan / Overview: how much money, from where, how many projects, what came of it, and how sure we are."""
 
 import streamlit as st
 
-from khuyencong.app_state import get_database
-from khuyencong.formatting import format_money, format_number, format_percent, format_year_span, is_missing
-from khuyencong.queries import run_query
+from khuyencong.captions import show_sources
+from khuyencong.charts import make_sparkline_chart
+from khuyencong.data import fetch
+from khuyencong.formatting import format_datetime, format_money, format_number, format_percent, format_year_span
+from khuyencong.labels import source_label, t
+from khuyencong.overview import describe_periods, overview_figures
+from khuyencong.shell import area_names, current_filters
 
-SOURCE_NAMES = {"local": "ngân sách địa phương", "central": "ngân sách Trung ương",
-                "counterpart": "vốn đối ứng", "other": "nguồn khác"}
+filters = current_filters()
+lang = filters.lang
+figures = overview_figures(filters)
 
-db = get_database()
-st.title("Kinh phí khuyến công")
+st.title(t("page_overview", lang))
+st.caption(t("view_summary", lang, areas=area_names(filters),
+             years=format_year_span(filters.year_from, filters.year_to),
+             sources=", ".join(source_label(s, lang) for s in filters.sources)))
 
-if not db.path.exists():
-    st.error(f"Chưa có cơ sở dữ liệu {db.path}. Chạy `make run` hoặc `python -m etl build`.")
-    st.stop()
+first, second = st.columns(3), st.columns(3)
+first[0].metric(t("kpi_total", lang), format_money(figures.funding.khuyen_cong_mvnd, lang),
+                help=t("kpi_total_help", lang))
+for column, source in zip(first[1:], ("local", "central")):
+    share = format_percent(figures.funding.share(source), lang) if source in filters.sources else "—"
+    column.metric(t(f"kpi_{source}_share", lang), share)
+second[0].metric(t("kpi_projects", lang), format_number(figures.projects["projects"], lang),
+                 help=t("kpi_projects_help", lang, n=format_number(figures.projects["projects_with_actual"], lang)))
+second[1].metric(t("kpi_establishments", lang), format_number(figures.establishments["establishments"], lang),
+                 help=t("kpi_establishments_help", lang))
+second[2].metric(t("kpi_leverage", lang),
+                 t("leverage_value", lang, value=format_number(figures.leverage, lang, 2))
+                 if figures.leverage is not None else format_number(None, lang),
+                 help=t("kpi_leverage_help", lang))
 
-counts = run_query(db, "row_counts")
-cols = st.columns(len(counts))
-labels = {"allocation": "Số liệu kinh phí", "project": "Đề án", "outcome": "Chỉ tiêu kết quả"}
-for col, row in zip(cols, counts.itertuples()):
-    col.metric(labels[row.table_name], format_number(row.real_rows),
-               help=f"Số dòng từ tài liệu gốc; thêm {format_number(row.illustrative_rows)} dòng minh họa")
+notes = []
+if len(figures.funding.periods_used):
+    notes.append(t("periods_used_note", lang, items=describe_periods(figures.funding.periods_used, lang)))
+if len(figures.funding.periods_left_out):
+    notes.append(t("periods_left_out_note", lang, items=describe_periods(figures.funding.periods_left_out, lang)))
+if filters.activities or filters.sectors:
+    notes.append(t("filter_scope_note", lang))
+for note in notes:
+    st.info(note, icon="ℹ️")
+show_sources(figures.documents, figures.has_illustrative, lang)
 
-st.subheader("Tổng giai đoạn do nguồn nêu và tổng các năm")
-reconciliation = run_query(db, "reconciliation", include_illustrative=False)
-for row in reconciliation.itertuples():
-    span = format_year_span(row.year_from, row.year_to)
-    annual = ("không có số liệu từng năm" if is_missing(row.annual_sum_mvnd)
-              else f"các năm cộng lại {format_money(row.annual_sum_mvnd)} "
-                   f"(chênh lệch {format_money(row.gap_mvnd)}, {format_percent(row.gap_pct)})")
-    st.markdown(f"**{row.area_name_vi}**, {SOURCE_NAMES[row.funding_source]} {span}: "
-                f"nguồn nêu {format_money(row.reported_mvnd)}; {annual}.")
+if figures.annual.empty:
+    st.info(t("no_data", lang))
+else:
+    st.plotly_chart(make_sparkline_chart(figures.annual, lang, t("overview_trend_title", lang),
+                                         t("axis_money_bn", lang), format_money), key="overview_trend")
+    show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
+                 bool(figures.annual["has_illustrative"].any()), lang)
 
-last = run_query(db, "last_load")["loaded_at"].iloc[0]
-documents = run_query(db, "source_documents")
-real_docs = documents[~documents["is_illustrative"] & (documents["figures"] > 0)]
-st.caption(f"Nguồn: {'; '.join(real_docs['title'])}. Dữ liệu nạp lúc {last:%d/%m/%Y %H:%M}.")
+facts = st.columns(3)
+covered = figures.years_covered
+facts[0].metric(t("period_covered", lang), format_year_span(*covered) if covered else format_number(None, lang))
+facts[1].metric(t("documents_count", lang), format_number(len(
+    [d for d in figures.documents if not d.startswith("minh-hoa")]), lang))
+facts[2].metric(t("last_loaded", lang), format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang))

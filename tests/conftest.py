@@ -47,3 +47,38 @@ def run_etl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python -m etl ...` as a user would, from the project root."""
     return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, timeout=300)
+
+
+def chart_data(app) -> list:
+    """Every Plotly chart on an AppTest page as a figure dict with its arrays decoded (Plotly 7 packs them)."""
+    import base64
+    import json
+
+    import numpy as np
+
+    def decode(value):
+        if isinstance(value, dict) and set(value) >= {"dtype", "bdata"}:
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+            return array.reshape(value["shape"]).tolist() if "shape" in value else array.tolist()
+        if isinstance(value, dict):
+            return {k: decode(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [decode(v) for v in value]
+        return value
+
+    return [decode(json.loads(e.proto.spec)) for e in app.main if type(e).__name__ == "UnknownElement"
+            and hasattr(e.proto, "spec")]
+
+
+def run_page(db_path, page: str | None = None, **params):
+    """Run dashboard.py as Streamlit does, with query parameters, then switch to `page` if given."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["KC_DB_PATH"] = str(db_path)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    if page:
+        app.switch_page(page).run()
+    return app

@@ -1,0 +1,147 @@
+"""The shared filters, and their round trip through the URL query string.
+
+Anything in the URL that is not a known value is dropped and named in a notice: it never reaches SQL.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+FUNDING_SOURCES = ("local", "central", "counterpart")
+UNIT_MODES = ("reported", "current")
+MAX_SHOWN_VALUE = 40
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values a filter may take, from the database."""
+
+    areas_reported: tuple[str, ...]
+    areas_current: tuple[str, ...]
+    activities: tuple[str, ...]
+    sectors: tuple[str, ...]
+    first_year: int
+    last_year: int
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Everything that selects the figures on every page; hashable, so it keys the query cache."""
+
+    lang: str = "vi"
+    unit_mode: str = "reported"
+    areas: tuple[str, ...] = ()  # empty: all areas
+    year_from: int = 2002
+    year_to: int = 2025
+    sources: tuple[str, ...] = FUNDING_SOURCES
+    activities: tuple[str, ...] = ()  # empty: all
+    sectors: tuple[str, ...] = ()  # empty: all
+    include_illustrative: bool = True
+
+    @property
+    def current_units(self) -> bool:
+        return self.unit_mode == "current"
+
+    def sql_params(self) -> dict:
+        """Named parameters shared by every filtered query."""
+        return {
+            "areas": list(self.areas), "year_from": self.year_from, "year_to": self.year_to,
+            "sources": list(self.sources), "activities": list(self.activities), "sectors": list(self.sectors),
+            "include_illustrative": self.include_illustrative, "current_units": self.current_units,
+        }
+
+
+def default_filters(choices: Choices) -> Filters:
+    return Filters(year_from=choices.first_year, year_to=choices.last_year)
+
+
+def _values(params: Mapping[str, Sequence[str] | str], key: str) -> list[str]:
+    raw = params.get(key, [])
+    items = [raw] if isinstance(raw, str) else list(raw)
+    return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= MAX_SHOWN_VALUE else value[:MAX_SHOWN_VALUE] + "…"
+
+
+def _parse_year(text: str, choices: Choices) -> int | None:
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        return None
+    year = int(text)
+    return year if choices.first_year <= year <= choices.last_year else None
+
+
+def parse_filters(params: Mapping[str, Sequence[str] | str], choices: Choices) -> tuple[Filters, list[str]]:
+    """Filters from query parameters, and the 'key=value' items that were ignored."""
+    base = default_filters(choices)
+    ignored: list[str] = []
+    changes: dict = {}
+
+    def keep(key: str, allowed: Sequence[str], multi: bool = True) -> list[str]:
+        found = []
+        for value in _values(params, key):
+            if value in allowed and value not in found:
+                found.append(value)
+            else:
+                ignored.append(f"{key}={_shown(value)}")
+        if not multi and len(found) > 1:
+            ignored.extend(f"{key}={v}" for v in found[1:])
+            found = found[:1]
+        return found
+
+    if lang := keep("lang", ("vi", "en"), multi=False):
+        changes["lang"] = lang[0]
+    if mode := keep("units", UNIT_MODES, multi=False):
+        changes["unit_mode"] = mode[0]
+    allowed_areas = choices.areas_current if changes.get("unit_mode") == "current" else choices.areas_reported
+    if areas := keep("area", allowed_areas):
+        changes["areas"] = tuple(areas)
+    if sources := keep("source", FUNDING_SOURCES):
+        changes["sources"] = tuple(s for s in FUNDING_SOURCES if s in sources)
+    if activities := keep("activity", choices.activities):
+        changes["activities"] = tuple(activities)
+    if sectors := keep("sector", choices.sectors):
+        changes["sectors"] = tuple(sectors)
+    if demo := keep("demo", ("0", "1"), multi=False):
+        changes["include_illustrative"] = demo[0] == "1"
+    changes.update(_parse_years(params, choices, ignored))
+    return replace(base, **changes), ignored
+
+
+def _parse_years(params, choices: Choices, ignored: list[str]) -> dict:
+    """`years=2002-2018` or `year=2007`; a range outside the data or reversed is ignored."""
+    for key in ("years", "year"):
+        values = _values(params, key)
+        for value in values[1:]:
+            ignored.append(f"{key}={_shown(value)}")
+        if not values:
+            continue
+        parts = values[0].split("-")
+        years = [_parse_year(p, choices) for p in parts]
+        if len(parts) in (1, 2) and None not in years and years[0] <= years[-1]:
+            return {"year_from": years[0], "year_to": years[-1]}
+        ignored.append(f"{key}={_shown(values[0])}")
+    return {}
+
+
+def filters_to_params(filters: Filters, choices: Choices) -> dict[str, str]:
+    """The query string that restores these filters; defaults are left out to keep links short."""
+    base = default_filters(choices)
+    params: dict[str, str] = {}
+    if filters.lang != base.lang:
+        params["lang"] = filters.lang
+    if filters.unit_mode != base.unit_mode:
+        params["units"] = filters.unit_mode
+    if filters.areas:
+        params["area"] = ",".join(filters.areas)
+    if (filters.year_from, filters.year_to) != (base.year_from, base.year_to):
+        params["years"] = f"{filters.year_from}-{filters.year_to}"
+    if filters.sources != base.sources:
+        params["source"] = ",".join(filters.sources)
+    if filters.activities:
+        params["activity"] = ",".join(filters.activities)
+    if filters.sectors:
+        params["sector"] = ",".join(filters.sectors)
+    if filters.include_illustrative != base.include_illustrative:
+        params["demo"] = "1" if filters.include_illustrative else "0"
+    return params

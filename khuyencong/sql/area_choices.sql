@@ -1,0 +1,22 @@
+-- Units that have any figure, as reported and as their unit after 1 July 2025, ordered by region then name.
+WITH with_data AS (
+    SELECT DISTINCT area_id FROM allocation
+    UNION SELECT DISTINCT area_id FROM project
+    UNION SELECT DISTINCT area_id FROM outcome
+)
+SELECT
+    a.area_id,
+    a.name_vi,
+    a.name_en,
+    a.level,
+    coalesce(a.region_id, a.area_id) AS region_id,
+    v.current_area_id,
+    c.name_vi                  AS current_name_vi,
+    c.name_en                  AS current_name_en,
+    coalesce(c.region_id, c.area_id) AS current_region_id,
+    a.valid_to
+FROM with_data
+JOIN area AS a USING (area_id)
+JOIN v_area_current AS v USING (area_id)
+JOIN area AS c ON c.area_id = v.current_area_id
+ORDER BY a.level DESC, region_id, a.name_vi;

@@ -1,0 +1,23 @@
+-- Projects in view: how many, and money where it is reported (NULL amounts are counted apart, never as zero).
+WITH units AS (
+    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
+    FROM v_area_current
+)
+SELECT
+    count(*)                                               AS projects,
+    count(p.actual_mvnd)                                   AS projects_with_actual,
+    sum(p.actual_mvnd)                                     AS actual_mvnd,
+    sum(p.counterpart_mvnd) FILTER (WHERE p.actual_mvnd IS NOT NULL AND p.counterpart_mvnd IS NOT NULL)
+                                                           AS counterpart_with_both_mvnd,
+    sum(p.actual_mvnd) FILTER (WHERE p.actual_mvnd IS NOT NULL AND p.counterpart_mvnd IS NOT NULL)
+                                                           AS actual_with_both_mvnd,
+    coalesce(bool_or(p.is_illustrative), false)            AS has_illustrative,
+    list(DISTINCT p.doc_id ORDER BY p.doc_id)              AS doc_ids
+FROM project AS p
+JOIN units AS u USING (area_id)
+WHERE p.year BETWEEN $year_from AND $year_to
+  AND (p.funding_source IS NULL OR list_contains($sources::VARCHAR[], p.funding_source))
+  AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
+  AND (len($activities::VARCHAR[]) = 0 OR list_contains($activities::VARCHAR[], p.activity_id))
+  AND (len($sectors::VARCHAR[]) = 0 OR list_contains($sectors::VARCHAR[], p.sector_id))
+  AND ($include_illustrative OR NOT p.is_illustrative);

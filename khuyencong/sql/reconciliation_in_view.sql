@@ -1,0 +1,41 @@
+-- Period totals in view set against the sum of their annual figures (v_reconciliation), with area names and the
+-- documents behind both sides. A period is in view when it overlaps the selected years; in current-units mode an
+-- area is selected through its unit after 1 July 2025. Money in triệu đồng; gap_pct in percent of the stated total.
+WITH units AS (
+    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
+    FROM v_area_current
+), annual_docs AS (
+    SELECT r.area_id, r.funding_source, r.figure, r.year_from, r.year_to,
+           list(DISTINCT a.doc_id ORDER BY a.doc_id) AS doc_ids
+    FROM v_reconciliation AS r
+    JOIN allocation AS a
+      ON a.area_id = r.area_id AND a.funding_source = r.funding_source AND a.figure = r.figure
+     AND a.year_from = a.year_to AND a.year_from BETWEEN r.year_from AND r.year_to
+     AND a.amount_mvnd IS NOT NULL
+    GROUP BY ALL
+)
+SELECT
+    r.area_id,
+    a.name_vi AS area_name_vi,
+    a.name_en AS area_name_en,
+    r.funding_source,
+    r.figure,
+    r.year_from,
+    r.year_to,
+    r.reported_mvnd,
+    r.annual_sum_mvnd,
+    r.gap_mvnd,
+    r.gap_pct,
+    r.years_missing,
+    r.years_reported,
+    list_distinct(list_append(coalesce(d.doc_ids, []), r.period_doc_id)) AS doc_ids,
+    r.includes_illustrative
+FROM v_reconciliation AS r
+JOIN area AS a USING (area_id)
+JOIN units AS u USING (area_id)
+LEFT JOIN annual_docs AS d USING (area_id, funding_source, figure, year_from, year_to)
+WHERE r.year_to >= $year_from AND r.year_from <= $year_to
+  AND list_contains($sources::VARCHAR[], r.funding_source)
+  AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
+  AND ($include_illustrative OR NOT r.includes_illustrative)
+ORDER BY a.name_vi, CASE r.funding_source WHEN 'local' THEN 1 WHEN 'central' THEN 2 ELSE 3 END, r.figure, r.year_from;

@@ -1,0 +1,334 @@
+"""The sources and data-quality page, run as Streamlit runs it, and the quality helpers behind its tables."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+from khuyencong.quality import (
+    completeness_table,
+    doc_ids_of,
+    document_date,
+    documents_table,
+    figures_note,
+    kind_label,
+    load_log_table,
+    reconciliation_table,
+    tolerance_status,
+)
+
+NGHE_AN_ARTICLE = "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công"
+
+# Column names and words as each language shows them.
+UI = {
+    "vi": {"area": "Tỉnh/thành phố", "source": "Nguồn kinh phí", "local": "Địa phương", "central": "Trung ương",
+           "gap": "Chênh lệch", "gap_pct": "Chênh lệch (%)", "stated": "Tổng nguồn nêu", "annual": "Cộng các năm",
+           "missing": "Năm thiếu", "status": "Đánh giá", "title": "Tên tài liệu", "publisher": "Cơ quan/báo đăng",
+           "date": "Ngày", "file": "Tệp", "beyond": "Vượt ngưỡng", "within": "Trong ngưỡng",
+           "no_annual": "Không có số từng năm", "not_reported": "không có số liệu",
+           "illustrative": "Có dữ liệu minh họa", "title_page": "Nguồn & chất lượng dữ liệu"},
+    "en": {"area": "Province/city", "source": "Funding source", "local": "Local", "central": "Central",
+           "gap": "Gap", "gap_pct": "Gap (%)", "stated": "Stated total", "annual": "Sum of annual figures",
+           "missing": "Years missing", "status": "Status", "title": "Title", "publisher": "Publisher",
+           "date": "Date", "file": "File", "beyond": "Beyond tolerance", "within": "Within tolerance",
+           "no_annual": "No annual figures", "not_reported": "not reported",
+           "illustrative": "Includes illustrative data", "title_page": "Sources and data quality"},
+}
+
+
+@pytest.fixture()
+def open_page(demo_db_path, monkeypatch):
+    """Open the sources page with the given query parameters, as a link would."""
+    monkeypatch.setenv("KC_DB_PATH", str(demo_db_path))
+
+    def _open(**params: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.switch_page("pages/sources.py")
+        return at.run()
+
+    return _open
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table on the page that has this column."""
+    for frame in at.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with column {column!r}; tables: {[list(f.value.columns) for f in at.dataframe]}")
+
+
+def reconciliation_row(at: AppTest, lang: str, source: str) -> pd.Series:
+    words = UI[lang]
+    frame = table_with(at, words["gap"])
+    rows = frame[frame[words["source"]] == words[source]]
+    assert len(rows) == 1, frame
+    return rows.iloc[0]
+
+
+def captions(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+# --- The page as a user reads it ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("params", [
+    {"lang": "vi"},
+    {"lang": "en"},
+    {"area": "nghe-an"},
+    {"area": "nghe-an", "lang": "en"},
+    {"units": "current", "area": "hung-yen-2025"},
+    {"demo": "0", "years": "2002-2018", "source": "central"},
+    {"years": "2019-2025", "area": "nghe-an"},
+], ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()))
+def test_page_runs_without_exception(open_page, params):
+    at = open_page(**params)
+    assert not at.exception
+    assert at.title[0].value == UI[params.get("lang", "vi")]["title_page"]
+    assert len(at.dataframe) >= 3
+
+
+@pytest.mark.parametrize(("lang", "stated", "annual", "gap", "gap_pct"), [
+    ("vi", "53,7 tỷ đồng", "60 tỷ đồng", "-6,3 tỷ đồng", "-11,73%"),
+    ("en", "VND 53.7 bn", "VND 60 bn", "VND -6.3 bn", "-11.73%"),
+])
+def test_reconciliation_shows_the_nghe_an_local_gap_beyond_tolerance(open_page, lang, stated, annual, gap, gap_pct):
+    at = open_page(area="nghe-an", lang=lang)
+    row = reconciliation_row(at, lang, "local")
+    words = UI[lang]
+    assert (row[words["stated"]], row[words["annual"]], row[words["gap"]], row[words["gap_pct"]]) == \
+        (stated, annual, gap, gap_pct)
+    assert row[words["missing"]] == "0"
+    assert words["beyond"] in row[words["status"]]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_reconciliation_central_row_has_no_annual_figures(open_page, lang):
+    at = open_page(area="nghe-an", lang=lang)
+    row = reconciliation_row(at, lang, "central")
+    words = UI[lang]
+    assert row[words["stated"]] == ("16,3 tỷ đồng" if lang == "vi" else "VND 16.3 bn")
+    assert row[words["annual"]] == words["not_reported"]
+    assert row[words["missing"]] == "17"
+    assert row[words["status"]] == UI[lang]["no_annual"]
+
+
+def test_raising_the_tolerance_puts_the_local_gap_within_it(open_page):
+    at = open_page(area="nghe-an")
+    at.number_input(key="sources_tolerance").set_value(12.0).run()
+    assert not at.exception
+    assert UI["vi"]["within"] in reconciliation_row(at, "vi", "local")[UI["vi"]["status"]]
+
+
+@pytest.mark.parametrize(("params", "sources_shown"), [
+    ({"area": "nghe-an"}, {"Địa phương", "Trung ương"}),
+    ({"area": "nghe-an", "source": "central"}, {"Trung ương"}),
+    ({"area": "ha-noi"}, set()),
+    ({"area": "nghe-an", "years": "2019-2025"}, set()),
+])
+def test_reconciliation_follows_the_filters(open_page, params, sources_shown):
+    at = open_page(**params)
+    shown = set()
+    for frame in at.dataframe:
+        if UI["vi"]["gap"] in frame.value.columns:
+            shown = set(frame.value[UI["vi"]["source"]])
+    assert shown == sources_shown
+
+
+def test_reconciliation_cites_the_article(open_page):
+    at = open_page(area="nghe-an", demo="0")
+    assert f"Nguồn: {NGHE_AN_ARTICLE} (Báo Công Thương, 09/08/2018)." in captions(at)
+
+
+@pytest.mark.parametrize(("params", "source", "year", "symbol"), [
+    ({"area": "nghe-an"}, "central", "2010", "Σ"),
+    ({"area": "nghe-an"}, "local", "2010", "✓"),
+    ({"area": "nghe-an"}, "central", "2020", "✓"),  # illustrative annual figure
+    ({"area": "nghe-an", "demo": "0"}, "central", "2020", "—"),
+    ({"area": "nghe-an", "demo": "0"}, "local", "2018", "✓"),
+    ({"area": "nghe-an", "lang": "en"}, "central", "2010", "Σ"),
+])
+def test_completeness_marks_each_year(open_page, params, source, year, symbol):
+    at = open_page(**params)
+    words = UI[params.get("lang", "vi")]
+    frame = table_with(at, year)
+    row = frame[(frame[words["area"]].str.startswith("Ngh")) & (frame[words["source"]] == words[source])]
+    assert row[year].tolist() == [symbol]
+
+
+def test_completeness_covers_the_selected_years_and_sources_only(open_page):
+    at = open_page(area="nghe-an", years="2005-2010", source="local")
+    frame = table_with(at, "2005")
+    assert list(frame.columns) == ["Tỉnh/thành phố", "Nguồn kinh phí", *map(str, range(2005, 2011))]
+    assert frame["Nguồn kinh phí"].tolist() == ["Địa phương"]
+
+
+@pytest.mark.parametrize(("demo", "says_illustrative"), [("1", True), ("0", False)])
+def test_completeness_says_when_illustrative_data_is_shown(open_page, demo, says_illustrative):
+    at = open_page(area="nghe-an", demo=demo)
+    assert ("Có dữ liệu minh họa" in captions(at)) is says_illustrative
+    assert "Σ chỉ có trong tổng giai đoạn" in captions(at)
+
+
+@pytest.mark.parametrize(("lang", "date"), [("vi", "09/08/2018"), ("en", "9 Aug 2018")])
+def test_documents_table_lists_the_nghe_an_article(open_page, lang, date):
+    at = open_page(area="nghe-an", lang=lang)
+    words = UI[lang]
+    frame = table_with(at, words["publisher"])
+    row = frame[frame[words["title"]] == NGHE_AN_ARTICLE]
+    assert len(row) == 1
+    assert row.iloc[0][words["publisher"]] == "Báo Công Thương"
+    assert row.iloc[0][words["date"]] == date
+
+
+def test_documents_table_marks_the_illustrative_document(open_page):
+    frame = table_with(open_page(), "Loại")
+    assert "⚠ Dữ liệu minh họa" in set(frame["Loại"])
+
+
+def test_load_log_is_listed_newest_first(open_page):
+    frame = table_with(open_page(), UI["vi"]["file"])
+    assert len(frame) > 0
+    assert frame["Tệp"].iloc[0] == "etl/demo.py"  # the demo step runs last in a build
+    assert set(frame["Trạng thái"]) == {"✓ Thành công"}
+
+
+def test_vietnamese_view_has_no_english_headers(open_page):
+    at = open_page(area="nghe-an")
+    headers = {c for frame in at.dataframe for c in frame.value.columns}
+    english = {w for w in UI["en"].values()} - {w for w in UI["vi"].values()}
+    assert not headers & english
+    assert {"Tên tài liệu", "Chênh lệch", "Thời điểm"} <= headers
+
+
+# --- khuyencong.quality ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("reported", "annual", "gap_pct", "tolerance", "status"), [
+    (53700, 60000, -11.73, 1.0, "beyond"),
+    (53700, 60000, -11.73, 11.73, "within"),
+    (53700, 60000, -11.73, 12.0, "within"),
+    (1000, 1005, -0.5, 1.0, "within"),
+    (16300, None, None, 1.0, "no_annual"),
+    (16300, float("nan"), float("nan"), 1.0, "no_annual"),
+    (0, 0, None, 1.0, "within"),
+    (0, 500, None, 1.0, "beyond"),
+])
+def test_tolerance_status(reported, annual, gap_pct, tolerance, status):
+    assert tolerance_status(reported, annual, gap_pct, tolerance) == status
+
+
+def _reconciliation_rows() -> pd.DataFrame:
+    return pd.DataFrame({
+        "area_name_vi": ["Nghệ An", "Nghệ An"], "area_name_en": ["Nghe An", "Nghe An"],
+        "funding_source": ["local", "central"], "figure": ["allocated", "allocated"],
+        "year_from": [2002, 2002], "year_to": [2018, 2018],
+        "reported_mvnd": [53700.0, 16300.0], "annual_sum_mvnd": [60000.0, None], "gap_mvnd": [-6300.0, None],
+        "gap_pct": [-11.73, None], "years_missing": [0, 17],
+    })
+
+
+@pytest.mark.parametrize(("lang", "expected_local", "expected_central"), [
+    ("vi", ["Nghệ An", "Địa phương", "2002–2018", "53,7 tỷ đồng", "60 tỷ đồng", "-6,3 tỷ đồng",
+            "-11,73%", "0", "⚠ Vượt ngưỡng"],
+     ["Nghệ An", "Trung ương", "2002–2018", "16,3 tỷ đồng", "không có số liệu", "không có số liệu",
+      "không có số liệu", "17", "Không có số từng năm"]),
+    ("en", ["Nghe An", "Local", "2002–2018", "VND 53.7 bn", "VND 60 bn", "VND -6.3 bn", "-11.73%",
+            "0", "⚠ Beyond tolerance"],
+     ["Nghe An", "Central", "2002–2018", "VND 16.3 bn", "not reported", "not reported",
+      "not reported", "17", "No annual figures"]),
+])
+def test_reconciliation_table(lang, expected_local, expected_central):
+    table = reconciliation_table(_reconciliation_rows(), 1.0, lang)
+    assert table.iloc[0].tolist() == expected_local
+    assert table.iloc[1].tolist() == expected_central
+
+
+def test_reconciliation_table_names_the_figure_kind_once_or_per_row():
+    single = _reconciliation_rows()
+    assert "Loại số" not in reconciliation_table(single, 1.0, "vi").columns
+    assert figures_note(single, "vi") == "Loại số: Phân bổ"
+    mixed = single.assign(figure=["allocated", "disbursed"])
+    assert reconciliation_table(mixed, 1.0, "vi")["Loại số"].tolist() == ["Phân bổ", "Giải ngân"]
+    assert figures_note(mixed, "en") == "Figures: Allocated, Disbursed"
+
+
+def test_completeness_table_keeps_zero_apart_from_not_reported():
+    cells = pd.DataFrame({
+        "unit_id": ["x"] * 5, "area_name_vi": ["Tỉnh X"] * 5, "area_name_en": ["Province X"] * 5,
+        "funding_source": ["local"] * 5, "year": [2001, 2002, 2003, 2004, 2005],
+        "status": ["reported", "zero", "not_reported", "period", "none"],
+    })
+    table = completeness_table(cells, "vi")
+    assert list(table.columns) == ["Tỉnh/thành phố", "Nguồn kinh phí", "2001", "2002", "2003", "2004", "2005"]
+    assert table.iloc[0].tolist() == ["Tỉnh X", "Địa phương", "✓", "0", "?", "Σ", "—"]
+
+
+def test_completeness_table_has_one_row_per_area_and_source_in_query_order():
+    cells = pd.DataFrame({
+        "unit_id": ["b", "b", "a", "a"], "area_name_vi": ["Bắc", "Bắc", "An", "An"],
+        "area_name_en": ["Bac", "Bac", "An", "An"], "funding_source": ["local", "central", "local", "central"],
+        "year": [2010] * 4, "status": ["reported", "period", "none", "zero"],
+    })
+    table = completeness_table(cells, "en")
+    assert table.values.tolist() == [["Bac", "Local", "✓"], ["Bac", "Central", "Σ"], ["An", "Local", "—"],
+                                     ["An", "Central", "0"]]
+
+
+def test_completeness_table_of_nothing_is_empty():
+    empty = pd.DataFrame(columns=["unit_id", "area_name_vi", "area_name_en", "funding_source", "year", "status"])
+    assert completeness_table(empty, "vi").empty
+
+
+def test_documents_table():
+    documents = pd.DataFrame({
+        "title": [NGHE_AN_ARTICLE, "Bài năm 2016", "Dữ liệu minh họa"],
+        "publisher": ["Báo Công Thương", None, "Nhóm phát triển"],
+        "published_on": [dt.date(2018, 8, 9), None, None], "date_note": [None, "khoảng 2016", None],
+        "url": [None, "https://example.org/a", None], "kind": ["article", "article", "illustrative"],
+        "figures_in_view": [19, 0, 4716], "figures_total": [19, 4, 4716],
+    })
+    table = documents_table(documents, "vi")
+    assert table["Ngày"].tolist() == ["09/08/2018", "khoảng 2016", ""]
+    assert table["Liên kết"].tolist() == ["", "https://example.org/a", ""]
+    assert table["Cơ quan/báo đăng"].tolist() == ["Báo Công Thương", "", "Nhóm phát triển"]
+    assert table["Loại"].tolist() == ["Bài báo", "Bài báo", "⚠ Dữ liệu minh họa"]
+    assert table["Tổng số liệu"].tolist() == ["19", "4", "4.716"]
+
+
+@pytest.mark.parametrize(("published_on", "note", "lang", "shown"), [
+    (dt.date(2018, 8, 9), None, "vi", "09/08/2018"),
+    (dt.date(2018, 8, 9), "ignored", "en", "9 Aug 2018"),
+    (None, "2024", "en", "2024"),
+    (pd.NaT, None, "vi", ""),
+])
+def test_document_date(published_on, note, lang, shown):
+    assert document_date(published_on, note, lang) == shown
+
+
+@pytest.mark.parametrize(("kind", "lang", "shown"), [
+    ("legal", "vi", "Văn bản pháp luật"), ("statistics", "en", "Statistics"), ("memo", "vi", "memo"),
+])
+def test_kind_label(kind, lang, shown):
+    assert kind_label(kind, lang) == shown
+
+
+def test_load_log_table_is_newest_first_and_formatted():
+    log = pd.DataFrame({
+        "loaded_at": [pd.Timestamp("2026-11-23 09:31"), pd.Timestamp("2026-11-24 10:05")],
+        "file_name": ["data/sources/allocation.csv", "etl/demo.py"], "sha256": ["abc", None],
+        "rows": [19, 4716], "status": ["ok", "error"], "message": ["bảng allocation", None],
+    })
+    vi = load_log_table(log, "vi")
+    assert vi.values.tolist() == [
+        ["24/11/2026 10:05", "etl/demo.py", "4.716", "✗ Lỗi", ""],
+        ["23/11/2026 09:31", "data/sources/allocation.csv", "19", "✓ Thành công", "bảng allocation"],
+    ]
+    assert load_log_table(log, "en")["Rows"].tolist() == ["4,716", "19"]
+
+
+def test_doc_ids_of_collects_each_document_once():
+    frame = pd.DataFrame({"doc_ids": [["b", "a"], ["a"], []]})
+    assert doc_ids_of(frame) == ["a", "b"]
