@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from khuyencong.formatting import (
+    MONTHS_EN,
     format_date,
     format_datetime,
     format_money,
@@ -98,6 +99,24 @@ def documents_table(documents: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def area_name(name_vi: str, name_en: str, valid_from, valid_to, lang: str) -> str:
+    """The area's name in `lang`, marked '(từ 7/2025)' or '(đến 6/2025)' when the unit began or ended, so the
+    Hưng Yên of before and after 1 July 2025 are told apart."""
+    name = name_vi if lang == "vi" else name_en
+    for key, date in (("sq_area_from", valid_from), ("sq_area_to", valid_to)):
+        if date is not None and not is_missing(date) and date == date:
+            return t(key, lang, name=name, month=date.month, month_en=MONTHS_EN[date.month - 1], year=date.year)
+    return name
+
+
+def _area_names(rows: pd.DataFrame, lang: str) -> list[str]:
+    """area_name for each row; the validity columns are optional."""
+    empty = [None] * len(rows)
+    return [area_name(v, e, f, u, lang) for v, e, f, u in zip(
+        rows["area_name_vi"], rows["area_name_en"], rows.get("area_valid_from", empty),
+        rows.get("area_valid_to", empty), strict=True)]
+
+
 def figures_note(rows: pd.DataFrame, lang: str) -> str:
     """'Loại số: Phân bổ' / 'Figures: Allocated': the kinds of figure the reconciliation rows are about."""
     names = ", ".join(figure_label(f, lang) for f in dict.fromkeys(rows["figure"]))
@@ -109,11 +128,10 @@ def reconciliation_table(rows: pd.DataFrame, tolerance_pct: float, lang: str) ->
 
     The figure kind (allocated, disbursed…) gets a column only when the rows mix kinds; else figures_note says it.
     """
-    name_column = "area_name_vi" if lang == "vi" else "area_name_en"
     statuses = [tolerance_status(r.reported_mvnd, r.annual_sum_mvnd, r.gap_pct, tolerance_pct)
                 for r in rows.itertuples()]
     table = pd.DataFrame({
-        t("sq_col_area", lang): list(rows[name_column]),
+        t("sq_col_area", lang): _area_names(rows, lang),
         t("sq_col_source", lang): [source_label(s, lang) for s in rows["funding_source"]],
         t("sq_col_figure", lang): [figure_label(f, lang) for f in rows["figure"]],
         t("sq_col_period", lang): [format_year_span(int(a), int(b))
@@ -142,6 +160,7 @@ def completeness_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
         return pd.DataFrame(columns=[area_col, source_col])
     frame = cells.assign(
         row=cells["unit_id"] + "|" + cells["funding_source"],
+        area=_area_names(cells, lang),
         symbol=cells["status"].map(COMPLETENESS_SYMBOLS),
         year_label=cells["year"].astype(int).astype(str),
     )
@@ -149,9 +168,8 @@ def completeness_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
     years = [str(y) for y in sorted(frame["year"].astype(int).unique())]
     wide = frame.pivot(index="row", columns="year_label", values="symbol").reindex(index=order, columns=years)
     names = frame.drop_duplicates("row").set_index("row")
-    name_column = "area_name_vi" if lang == "vi" else "area_name_en"
     wide.insert(0, source_col, [source_label(s, lang) for s in names.loc[order, "funding_source"]])
-    wide.insert(0, area_col, list(names.loc[order, name_column]))
+    wide.insert(0, area_col, list(names.loc[order, "area"]))
     wide.columns.name = None
     return wide.reset_index(drop=True)
 

@@ -32,11 +32,11 @@ documents = fetch("document_figures", filters)
 st.dataframe(
     documents_table(documents, lang), hide_index=True,
     column_config={
-        t("sq_col_title", lang): st.column_config.TextColumn(width=295),
-        t("sq_col_publisher", lang): st.column_config.TextColumn(width=160),
+        t("sq_col_title", lang): st.column_config.TextColumn(width=320),
+        t("sq_col_publisher", lang): st.column_config.TextColumn(width=145),
         t("sq_col_date", lang): st.column_config.TextColumn(width=85),
         t("sq_col_link", lang): st.column_config.LinkColumn(display_text=t("sq_link_text", lang), width=75),
-        t("sq_col_kind", lang): st.column_config.TextColumn(width=125),
+        t("sq_col_kind", lang): st.column_config.TextColumn(width=115),
         t("sq_col_figures_in_view", lang): st.column_config.TextColumn(width=125, **right),
         t("sq_col_figures_total", lang): st.column_config.TextColumn(width=95, **right),
     },
@@ -56,11 +56,11 @@ else:
         reconciliation_table(reconciliation, tolerance, lang), hide_index=True,
         column_config={
             **{t(key, lang): st.column_config.TextColumn(width=width) for key, width in (
-                ("sq_col_area", 105), ("sq_col_source", 100), ("sq_col_figure", 75), ("sq_col_period", 80),
-                ("sq_col_status", 160))},
+                ("sq_col_area", 110), ("sq_col_source", 100), ("sq_col_figure", 75), ("sq_col_period", 80),
+                ("sq_col_status", 155))},
             **{t(key, lang): st.column_config.TextColumn(width=width, **right) for key, width in (
-                ("sq_col_stated", 105), ("sq_col_annual_sum", 110), ("sq_col_gap", 110), ("sq_col_gap_pct", 110),
-                ("sq_col_years_missing", 75))},
+                ("sq_col_stated", 108), ("sq_col_annual_sum", 105), ("sq_col_gap", 105), ("sq_col_gap_pct", 105),
+                ("sq_col_years_missing", 90))},
         },
     )
     st.caption(t("sq_reconciliation_note", lang, figures=figures_note(reconciliation, lang)))
@@ -77,10 +77,10 @@ else:
     names = list(grid.columns[:2])
     for years in year_blocks(grid.columns[2:]):
         st.dataframe(
-            grid[names + years], hide_index=True, width="content",
+            grid[names + years], hide_index=True, width="content", height=35 * (min(len(grid), 30) + 1) + 3,
             column_config={
-                names[0]: st.column_config.TextColumn(width=130),
-                names[1]: st.column_config.TextColumn(width=115),
+                names[0]: st.column_config.TextColumn(width=165),
+                names[1]: st.column_config.TextColumn(width=110),
                 **{year: st.column_config.TextColumn(width=52, alignment="center") for year in years},
             },
         )

@@ -8,6 +8,7 @@ from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
 from khuyencong.quality import (
+    area_name,
     completeness_table,
     doc_ids_of,
     document_date,
@@ -30,7 +31,7 @@ UI = {
            "no_annual": "Không có số từng năm", "not_reported": "không có số liệu",
            "illustrative": "Có dữ liệu minh họa", "title_page": "Nguồn & chất lượng dữ liệu"},
     "en": {"area": "Province/city", "source": "Funding source", "local": "Local", "central": "Central",
-           "gap": "Gap", "gap_pct": "Gap (%)", "stated": "Stated total", "annual": "Sum of annual figures",
+           "gap": "Gap", "gap_pct": "Gap (%)", "stated": "Stated total", "annual": "Annual sum",
            "missing": "Years missing", "status": "Status", "title": "Title", "publisher": "Publisher",
            "date": "Date", "file": "File", "beyond": "Beyond tolerance", "within": "Within tolerance",
            "no_annual": "No annual figures", "not_reported": "not reported",
@@ -159,6 +160,15 @@ def test_completeness_marks_each_year(open_page, params, source, year, symbol):
     assert row[year].tolist() == [symbol]
 
 
+def test_completeness_tells_apart_units_that_share_a_name(open_page):
+    frame = table_with(open_page(years="2024-2025", source="local"), "2025")
+    hung_yen = frame[frame["Tỉnh/thành phố"].str.startswith("Hưng Yên")]
+    assert hung_yen.set_index("Tỉnh/thành phố")[["2024", "2025"]].to_dict("index") == {
+        "Hưng Yên (đến 6/2025)": {"2024": "✓", "2025": "—"},
+        "Hưng Yên (từ 7/2025)": {"2024": "—", "2025": "✓"},
+    }
+
+
 def test_completeness_covers_the_selected_years_and_sources_only(open_page):
     at = open_page(area="nghe-an", years="2005-2010", source="local")
     frame = table_with(at, "2005")
@@ -253,6 +263,17 @@ def test_reconciliation_table_names_the_figure_kind_once_or_per_row():
     mixed = single.assign(figure=["allocated", "disbursed"])
     assert reconciliation_table(mixed, 1.0, "vi")["Loại số"].tolist() == ["Phân bổ", "Giải ngân"]
     assert figures_note(mixed, "en") == "Figures: Allocated, Disbursed"
+
+
+@pytest.mark.parametrize(("valid_from", "valid_to", "lang", "shown"), [
+    (None, None, "vi", "Nghệ An"),
+    (None, None, "en", "Nghe An"),
+    (dt.date(2025, 7, 1), None, "vi", "Nghệ An (từ 7/2025)"),
+    (None, dt.date(2025, 6, 30), "en", "Nghe An (to Jun 2025)"),
+    (pd.NaT, pd.NaT, "vi", "Nghệ An"),
+])
+def test_area_name(valid_from, valid_to, lang, shown):
+    assert area_name("Nghệ An", "Nghe An", valid_from, valid_to, lang) == shown
 
 
 def test_completeness_table_keeps_zero_apart_from_not_reported():

@@ -48,6 +48,8 @@ SELECT
     g.unit_id,
     ar.name_vi AS area_name_vi,
     ar.name_en AS area_name_en,
+    ar.valid_from AS area_valid_from,
+    ar.valid_to AS area_valid_to,
     g.funding_source,
     g.year,
     CASE

@@ -18,6 +18,8 @@ SELECT
     r.area_id,
     a.name_vi AS area_name_vi,
     a.name_en AS area_name_en,
+    a.valid_from AS area_valid_from,
+    a.valid_to AS area_valid_to,
     r.funding_source,
     r.figure,
     r.year_from,
