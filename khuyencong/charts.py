@@ -146,3 +146,215 @@ def make_sparkline_chart(annual, lang: str, title: str, y_title: str, format_mon
                                    format_money=format_money)
     fig.update_layout(height=300, margin={"t": 56, "b": 40}, title={"font": {"size": 16}})
     return fig
+
+
+PLAN_COLOUR, ACTUAL_COLOUR = "#56B4E9", "#0072B2"  # Okabe–Ito sky blue (plan) and blue (actual)
+
+
+def make_plan_actual_money_chart(by_year, lang: str, title: str, y_title: str, format_money, format_percent):
+    """Grouped bars of project plan and actual by year; the % of plan stands above each actual bar.
+
+    by_year: year, plan_mvnd, actual_mvnd, pct_of_plan, projects, projects_without_actual (NULL amounts not summed).
+    """
+    frame = by_year.sort_values("year")
+    years = [int(y) for y in frame["year"]]
+    counts = [t("pa_hover_projects", lang, n=n, missing=m)
+              for n, m in zip(frame["projects"], frame["projects_without_actual"])]
+    with_actual = frame["pct_plan_mvnd"].fillna(0)
+    without_actual = (frame["plan_mvnd"].fillna(0) - with_actual).clip(lower=0)
+    fig = go.Figure()
+    fig.add_bar(x=years, y=_bn(with_actual), name=t("pa_plan", lang), marker_color=PLAN_COLOUR, offsetgroup="plan",
+                customdata=[[format_money(v, lang), v, c, format_money(w, lang)]
+                            for v, c, w in zip(frame["plan_mvnd"], counts, with_actual)],
+                hovertemplate="%{customdata[0]}<br>" + t("pa_hover_plan_with_actual", lang) + ": %{customdata[3]}"
+                              "<br>%{customdata[2]}<extra>%{fullData.name} %{x}</extra>")
+    if without_actual.sum() > 0:
+        fig.add_bar(x=years, y=_bn(without_actual), base=_bn(with_actual), offsetgroup="plan",
+                    name=t("pa_plan_without_actual", lang),
+                    marker={"color": "white", "line": {"color": PLAN_COLOUR, "width": 1.5},
+                            "pattern": {"shape": "/", "fgcolor": PLAN_COLOUR}},
+                    customdata=[[format_money(v, lang), v] for v in without_actual],
+                    hovertemplate="%{customdata[0]}<extra>%{fullData.name} %{x}</extra>")
+    pct_text = [format_percent(p, lang) if _known(p) is not None else "" for p in frame["pct_of_plan"]]
+    fig.add_bar(x=years, y=_bn(frame["actual_mvnd"].fillna(0)), name=t("pa_actual", lang), marker_color=ACTUAL_COLOUR,
+                offsetgroup="actual", text=pct_text, textposition="outside", cliponaxis=False, constraintext="none",
+                textangle=0 if len(years) <= 12 else -90, textfont={"size": 12, "color": "#222222"},
+                customdata=[[format_money(v, lang), v, t("pa_hover_pct_of_plan", lang, pct=format_percent(p, lang)),
+                             c] for v, p, c in zip(frame["actual_mvnd"], frame["pct_of_plan"], counts)],
+                hovertemplate="%{customdata[0]}<br>%{customdata[2]}<br>%{customdata[3]}"
+                              "<extra>%{fullData.name} %{x}</extra>")
+    fig.update_layout(barmode="group", bargap=0.25, margin={"t": 96})
+    fig.update_yaxes(range=[0, max([*_bn(frame["plan_mvnd"].fillna(0)), *_bn(frame["actual_mvnd"].fillna(0)), 0])
+                            * (1.18 if len(years) <= 12 else 1.3) or 1])
+    return finish_chart(fig, lang, title, y_title, years or None)
+
+
+def _known(value, default=None):
+    """The value, or default when it is None or NaN (not reported)."""
+    return value if value is not None and value == value else default
+
+
+def _wrap(text: str, width: int = 34) -> str:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def make_progress_chart(rows, lang: str, title: str, status_colours: dict, status_names: dict):
+    """Bullet-style bars: % of plan per indicator, coloured by status AND labelled with a symbol and a word; a black
+    tick marks the level expected by now.
+
+    rows: label, pct_plan (None when no plan), expected_pct, status, text, actual, plan.
+    """
+    frame = rows.iloc[::-1].reset_index(drop=True)  # first indicator at the top
+    labels = [_wrap(s) for s in frame["label"]]
+    fig = go.Figure()
+    top = max([100.0, *[p for p in frame["pct_plan"] if _known(p) is not None]])
+    for status, name in status_names.items():
+        part = frame[frame["status"] == status]
+        if part.empty:
+            continue
+        fig.add_bar(y=[labels[i] for i in part.index], x=[_known(p, 0) for p in part["pct_plan"]],
+                    orientation="h", name=name, marker_color=status_colours[status], text=list(part["text"]),
+                    textposition="none",
+                    customdata=list(zip(part["text"], part["actual"], part["plan"], part["pct_plan"])),
+                    hovertemplate=f"%{{y}}<br>{t('pa_actual', lang)}: %{{customdata[1]}}<br>"
+                                  f"{t('pa_plan', lang)}: %{{customdata[2]}}<br>%{{customdata[0]}}<extra></extra>")
+    fig.add_scatter(y=labels, x=[top * 1.12] * len(labels), mode="text", text=list(frame["text"]),
+                    textposition="middle right", textfont={"size": 14, "color": "#222222"}, showlegend=False,
+                    hoverinfo="skip", cliponaxis=False)
+    assessed = frame[frame["status"] != "no_status"]
+    fig.add_scatter(y=[labels[i] for i in assessed.index], x=list(assessed["expected_pct"]), mode="markers",
+                    name=t("pa_expected_marker", lang),
+                    marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#222222"}},
+                    hovertemplate=f"{t('pa_expected_marker', lang)}: %{{x}}%<extra></extra>")
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+                      barmode="overlay", height=140 + 46 * len(frame), bargap=0.35,
+                      margin={"l": 16, "r": 24, "t": 96, "b": 56},
+                      legend={"traceorder": "normal"})
+    fig.update_xaxes(title=t("pa_axis_pct_plan", lang), range=[0, top * 1.55], ticksuffix="%", showgrid=True,
+                     gridcolor="#E5E5E5", tickvals=[v for v in range(0, int(top * 1.12), 20 if top < 200 else 50)])
+    fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, gridcolor="rgba(0,0,0,0)")
+    return fig
+
+
+HIGHLIGHT_COLOUR, OTHER_AREA_COLOUR = "#D55E00", "#8FA3B8"  # Okabe–Ito vermillion; a quiet grey-blue
+
+
+def _bold_if(label: str, highlighted: bool) -> str:
+    return f"<b>{label}</b>" if highlighted else label
+
+
+def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, format_money):
+    """Areas side by side: horizontal bars of local and central money stacked, largest total at the top.
+
+    frame: label (selected areas already marked '▶ '), highlighted, total_mvnd, {local,central}_annual_mvnd,
+    {local,central}_period_mvnd. A period-total part is drawn hatched and named, never mixed into the annual part.
+    """
+    from khuyencong.labels import source_label
+
+    labels = [_bold_if(a, h) for a, h in zip(frame["label"], frame["highlighted"])]
+    fig = go.Figure()
+    for source in ("local", "central"):
+        for part in ("annual", "period"):
+            values = list(frame[f"{source}_{part}_mvnd"])
+            if not any(values):
+                continue
+            name = source_label(source, lang) if part == "annual" else t("cmp_period_segment", lang,
+                                                                          source=source_label(source, lang))
+            marker = {"color": SOURCE_COLOURS[source]}
+            if part == "period":
+                marker.update(pattern={"shape": "/", "fgcolor": "white"}, opacity=0.75)
+            fig.add_bar(y=labels, x=_bn(values), orientation="h", name=name, marker=marker,
+                        customdata=[[format_money(v, lang) if v else "—", format_money(tot, lang)]
+                                    for v, tot in zip(values, frame["total_mvnd"])],
+                        hovertemplate="%{y}<br>%{fullData.name}: %{customdata[0]}<br>"
+                                      + t("total", lang) + ": %{customdata[1]}<extra></extra>")
+    fig.add_scatter(y=labels, x=_bn(frame["total_mvnd"]), mode="text", showlegend=False, hoverinfo="skip",
+                    text=[format_money(v, lang) for v in frame["total_mvnd"]], textposition="middle right",
+                    textfont={"size": 13}, cliponaxis=False)
+    top = max(_bn(frame["total_mvnd"]), default=0) or 1
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+                      barmode="stack", height=160 + 40 * len(frame), bargap=0.3,
+                      margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
+    fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
+    fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, autorange="reversed",
+                     gridcolor="rgba(0,0,0,0)")
+    return fig
+
+
+def make_ranking_chart(rank, lang: str, title: str, x_title: str, selected_name: str, others_name: str,
+                       value_scale: float = 1.0):
+    """Horizontal bars, highest at the top; a selected area has its own colour, a bold label and the '▶' marker.
+
+    rank: label, value, text (the formatted value), highlighted. value_scale turns values into axis units
+    (1/1000 for money stored in triệu đồng and drawn in tỷ đồng).
+    """
+    labels = [_bold_if(a, h) for a, h in zip(rank["label"], rank["highlighted"])]
+    fig = go.Figure()
+    for highlighted, name, colour in ((True, selected_name, HIGHLIGHT_COLOUR), (False, others_name, OTHER_AREA_COLOUR)):
+        keep = [i for i, h in enumerate(rank["highlighted"]) if bool(h) == highlighted]
+        if not keep:
+            continue
+        fig.add_bar(y=[labels[i] for i in keep], x=[rank["value"].iloc[i] * value_scale for i in keep],
+                    orientation="h", name=name, marker_color=colour, text=[rank["text"].iloc[i] for i in keep],
+                    textposition="outside", cliponaxis=False, constraintext="none", textfont={"size": 13},
+                    customdata=[[rank["text"].iloc[i]] for i in keep],
+                    hovertemplate="%{y}: %{customdata[0]}<extra></extra>")
+    top = max([v * value_scale for v in rank["value"]], default=0) or 1
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+                      barmode="overlay", height=160 + 40 * len(rank), bargap=0.3,
+                      margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"},
+                      showlegend=bool(rank["highlighted"].any()))
+    fig.update_xaxes(title=x_title, range=[0, top * 1.35], showgrid=True, gridcolor="#E5E5E5")
+    fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, autorange="reversed",
+                     gridcolor="rgba(0,0,0,0)")
+    return fig
+
+
+def make_group_funding_chart(level, key: str, names: dict, lang: str, title: str, format_money):
+    """Horizontal bars of actual spending per activity (fixed colours) or sector; not reported groups left out."""
+    rows = level[level["actual_mvnd"].notna()].sort_values("actual_mvnd")
+    colours = [ACTIVITY_COLOURS.get(c, SERIES_COLOURS[0]) if key == "activity_id" else SERIES_COLOURS[0]
+               for c in rows[key]]
+    fig = go.Figure(go.Bar(
+        y=[names.get(c, c) for c in rows[key]], x=[v / 1000 for v in rows["actual_mvnd"]], orientation="h",
+        marker_color=colours,
+        customdata=[[format_money(v, lang), v, c] for v, c in zip(rows["actual_mvnd"], rows[key])],
+        hovertemplate="%{y}: %{customdata[0]}<extra></extra>",
+        text=[format_money(v, lang) for v in rows["actual_mvnd"]], textposition="auto"))
+    fig.update_layout(showlegend=False, height=max(260, 44 * len(rows) + 120), yaxis={"automargin": True},
+                      margin={"l": 16})
+    fig = finish_chart(fig, lang, title, "", None)
+    fig.update_layout(xaxis_title=t("oc_axis_money", lang), yaxis_title="")
+    return fig
+
+
+def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, format_money):
+    """Activity → sector treemap of actual spending; a click zooms into an activity (presenter's drill-down)."""
+    rows = groups[groups["actual_mvnd"].fillna(0) > 0]
+    ids, labels, parents, values, texts = [], [], [], [], []
+    for activity, part in rows.groupby("activity_id"):
+        ids.append(activity or "_")
+        labels.append(names.get(activity, activity))
+        parents.append("")
+        values.append(part["actual_mvnd"].sum() / 1000)
+        texts.append(format_money(part["actual_mvnd"].sum(), lang))
+        for row in part.itertuples():
+            ids.append(f"{activity or '_'}/{row.sector_id or '_'}")
+            labels.append(names.get(row.sector_id, row.sector_id))
+            parents.append(activity or "_")
+            values.append(row.actual_mvnd / 1000)
+            texts.append(format_money(row.actual_mvnd, lang))
+    fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
+                               customdata=[[s] for s in texts], texttemplate="%{label}<br>%{customdata[0]}",
+                               hovertemplate="%{label}: %{customdata[0]}<extra></extra>",
+                               marker={"colors": [ACTIVITY_COLOURS.get(i.split("/")[0], "#BBBBBB") for i in ids]}))
+    fig.update_layout(height=480, margin={"l": 8, "r": 8, "t": 56, "b": 8})
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,")
+    return fig

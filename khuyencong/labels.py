@@ -230,3 +230,318 @@ LABELS.update({
                          "en": "Newest first; {n} entries, one per file or load step."},
     "sq_load_log_empty": {"vi": "Chưa có lần nạp dữ liệu nào được ghi lại.", "en": "No data loads recorded yet."},
 })
+
+LABELS.update({
+    # Plan versus actual (pa_)
+    "pa_intro": {
+        "vi": "Kế hoạch so với thực hiện: kinh phí các đề án khuyến công và các chỉ tiêu kết quả theo kỳ báo cáo, "
+              "theo cách báo cáo tiến độ thường dùng: *đạt X% kế hoạch, bằng Y% cùng kỳ*.",
+        "en": "Plan against actual: the money of khuyến công projects and the result indicators by reporting period, "
+              "in the form progress reports use: *X% of plan, Y% of the same period last year*."},
+    "pa_money_header": {"vi": "1. Kinh phí đề án: kế hoạch và thực hiện", "en": "1. Project funding: plan and actual"},
+    "pa_plan": {"vi": "Kế hoạch", "en": "Plan"},
+    "pa_actual": {"vi": "Thực hiện", "en": "Actual"},
+    "pa_money_plan_total": {"vi": "Kinh phí kế hoạch", "en": "Planned funding"},
+    "pa_money_actual_total": {"vi": "Kinh phí thực hiện", "en": "Actual spending"},
+    "pa_money_pct": {"vi": "Thực hiện so với kế hoạch", "en": "Actual as % of plan"},
+    "pa_money_pct_help": {"vi": "Chỉ tính các đề án có cả số kế hoạch và số thực hiện.",
+                          "en": "Only projects that report both a plan and an actual amount."},
+    "pa_money_not_reported": {"vi": "Đề án chưa có số thực hiện", "en": "Projects without an actual amount"},
+    "pa_money_not_reported_value": {"vi": "{n} / {total}", "en": "{n} / {total}"},
+    "pa_money_not_reported_help": {"vi": "Chưa báo cáo không phải là 0: các đề án này được đếm riêng.",
+                                   "en": "Not reported is not zero: these projects are counted apart."},
+    "pa_money_null_note": {
+        "vi": "{without_actual} trong {total} đề án chưa có số kinh phí thực hiện và {without_plan} đề án chưa có số "
+              "kế hoạch; các đề án này được đếm riêng, không tính là 0. Cột thực hiện chỉ cộng các đề án có số; "
+              "tỷ lệ % kế hoạch chỉ tính trên {both} đề án có cả hai số.",
+        "en": "{without_actual} of {total} projects have no actual amount reported and {without_plan} have no plan; "
+              "they are counted apart, never as zero. Actual bars add up only the projects that report; % of plan "
+              "uses only the {both} projects that report both."},
+    "pa_money_chart_title": {"vi": "Kinh phí đề án theo năm: kế hoạch và thực hiện",
+                             "en": "Project funding by year: plan and actual"},
+    "pa_pct_of_plan": {"vi": "% kế hoạch", "en": "% of plan"},
+    "pa_hover_plan_with_actual": {"vi": "trong đó đề án đã có số thực hiện", "en": "of which projects with actuals"},
+    "pa_plan_without_actual": {"vi": "Kế hoạch của đề án chưa có số thực hiện",
+                               "en": "Plan of projects without actuals"},
+    "pa_hover_pct_of_plan": {"vi": "Đạt {pct} kế hoạch", "en": "{pct} of plan"},
+    "pa_hover_projects": {"vi": "{n} đề án, {missing} chưa có số", "en": "{n} projects, {missing} not reported"},
+    "pa_money_by_source": {"vi": "Theo nguồn kinh phí, {years}", "en": "By funding source, {years}"},
+    "pa_money_detail": {"vi": "Chi tiết theo năm và nguồn kinh phí", "en": "Details by year and funding source"},
+    "pa_source_unknown": {"vi": "Chưa rõ nguồn", "en": "Source not stated"},
+    "pa_col_year": {"vi": "Năm", "en": "Year"},
+    "pa_col_source": {"vi": "Nguồn kinh phí", "en": "Funding source"},
+    "pa_col_projects": {"vi": "Số đề án", "en": "Projects"},
+    "pa_col_plan_money": {"vi": "Kế hoạch", "en": "Plan"},
+    "pa_col_actual_money": {"vi": "Thực hiện", "en": "Actual"},
+    "pa_col_pct_plan": {"vi": "% kế hoạch", "en": "% of plan"},
+    "pa_col_not_reported": {"vi": "Chưa có số thực hiện", "en": "Actual not reported"},
+    # Indicators by period
+    "pa_ind_header": {"vi": "2. Chỉ tiêu kết quả: kế hoạch, thực hiện, cùng kỳ",
+                      "en": "2. Result indicators: plan, actual, same period last year"},
+    "pa_year": {"vi": "Năm", "en": "Year"},
+    "pa_period": {"vi": "Kỳ báo cáo", "en": "Reporting period"},
+    "pa_period_year": {"vi": "Cả năm", "en": "Full year"},
+    "pa_period_H1": {"vi": "6 tháng (H1)", "en": "First half (H1)"},
+    "pa_period_Q1": {"vi": "Quý I", "en": "Q1"},
+    "pa_period_Q2": {"vi": "Quý II", "en": "Q2"},
+    "pa_period_Q3": {"vi": "Quý III", "en": "Q3"},
+    "pa_period_Q4": {"vi": "Quý IV", "en": "Q4"},
+    "pa_when_year": {"vi": "năm {year}", "en": "{year}"},
+    "pa_when_H1": {"vi": "6 tháng đầu năm {year}", "en": "first half of {year}"},
+    "pa_when_quarter": {"vi": "quý {q}/{year}", "en": "Q{n} {year}"},
+    "pa_when_cumulative": {"vi": "lũy kế quý I–{q}/{year}", "en": "Q1–Q{n} {year} cumulative"},
+    "pa_cumulative": {"vi": "Lũy kế từ đầu năm", "en": "Cumulative to date"},
+    "pa_cumulative_help": {
+        "vi": "Cộng các quý từ quý I đến quý đã chọn (ví dụ quý I + quý II). Chỉ áp dụng khi chọn một quý.",
+        "en": "Adds the quarters from Q1 to the chosen quarter (e.g. Q1 + Q2). Applies when a quarter is chosen."},
+    "pa_cumulative_incomplete": {
+        "vi": "Lũy kế chỉ cộng khi có đủ số của mọi quý; thiếu một quý thì ghi “không có số liệu”.",
+        "en": "A cumulative figure is added up only when every quarter reports; otherwise it shows “not reported”."},
+    "pa_chart_unit": {"vi": "Đơn vị trên biểu đồ tiến độ", "en": "Unit shown in the progress chart"},
+    "pa_progress_title": {"vi": "Tiến độ thực hiện kế hoạch: {unit}, {when}",
+                          "en": "Progress against plan: {unit}, {when}"},
+    "pa_axis_pct_plan": {"vi": "Thực hiện so với kế hoạch (%)", "en": "Actual as % of plan"},
+    "pa_expected_marker": {"vi": "Mức cần đạt theo tiến độ", "en": "Expected by now"},
+    "pa_status_behind": {"vi": "Chậm tiến độ", "en": "Behind schedule"},
+    "pa_status_on_track": {"vi": "Đúng tiến độ", "en": "On track"},
+    "pa_status_ahead": {"vi": "Vượt tiến độ", "en": "Ahead of schedule"},
+    "pa_status_no_status": {"vi": "Chưa đánh giá", "en": "Not rated"},
+    "pa_rule": {
+        "vi": "**Cách đánh giá tiến độ.** So sánh tỷ lệ % kế hoạch đã đạt với mức cần đạt theo thời gian đã qua của "
+              "kỳ kế hoạch. Kế hoạch của chính kỳ báo cáo (quý, 6 tháng, cả năm; lũy kế thì cộng kế hoạch các quý) "
+              "cần đạt 100%. Kế hoạch năm: sau một quý cần đạt 25%, sau 6 tháng 50%, lũy kế quý I–III 75%, cả năm "
+              "100%. ▼ **Chậm tiến độ**: thấp hơn mức cần đạt quá 5 điểm phần trăm; ▲ **Vượt tiến độ**: cao hơn quá "
+              "5 điểm; ● **Đúng tiến độ**: trong khoảng ±5 điểm (kể cả đúng 5 điểm). Không có số kế hoạch thì không "
+              "đánh giá.",
+        "en": "**How progress is rated.** The % of plan reached is compared with the share of the plan period that "
+              "has passed. A plan for the reporting period itself (a quarter, a half, the year; cumulative: the sum of "
+              "the quarters' plans) expects 100%. A year plan expects 25% after one quarter, 50% after the first "
+              "half, 75% after Q1–Q3 cumulative, 100% for the year. ▼ **Behind schedule**: more than 5 percentage "
+              "points under the expected level; ▲ **Ahead of schedule**: more than 5 points over; ● **On track**: "
+              "within ±5 points (exactly 5 included). Without a plan there is no rating."},
+    "pa_no_indicator_data": {"vi": "Không có chỉ tiêu nào cho {when} trong bộ lọc đã chọn.",
+                             "en": "No indicator figures for {when} in the selected view."},
+    "pa_col_area": {"vi": "Địa phương", "en": "Area"},
+    "pa_col_indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "pa_col_measure": {"vi": "Đơn vị tính", "en": "Unit"},
+    "pa_col_plan": {"vi": "Kế hoạch", "en": "Plan"},
+    "pa_col_actual": {"vi": "Thực hiện", "en": "Actual"},
+    "pa_col_pct": {"vi": "% kế hoạch", "en": "% of plan"},
+    "pa_col_expected": {"vi": "Mức cần đạt", "en": "Expected"},
+    "pa_col_prior": {"vi": "Cùng kỳ năm trước", "en": "Same period last year"},
+    "pa_col_pct_prior": {"vi": "% so với cùng kỳ", "en": "% of same period"},
+    "pa_col_status": {"vi": "Tiến độ", "en": "Progress"},
+    "pa_col_summary": {"vi": "Đánh giá", "en": "Summary"},
+    "pa_col_data_note": {"vi": "Tình trạng số liệu", "en": "Data status"},
+    "pa_col_source_note": {"vi": "Ghi chú của nguồn", "en": "Note on the source (Vietnamese)"},
+    "pa_col_quote": {"vi": "Trích nguyên văn", "en": "Quote (Vietnamese)"},
+    "pa_col_derived_plan": {"vi": "Kế hoạch (suy ra)", "en": "Plan (derived)"},
+    "pa_col_derived_prior": {"vi": "Cùng kỳ (suy ra)", "en": "Same period (derived)"},
+    "pa_summary_plan": {"vi": "đạt {pct} kế hoạch", "en": "{pct} of plan"},
+    "pa_summary_plan_year": {"vi": "đạt {pct} kế hoạch năm", "en": "{pct} of the year plan"},
+    "pa_summary_no_plan": {"vi": "không có số liệu kế hoạch", "en": "no plan reported"},
+    "pa_summary_prior": {"vi": "bằng {pct} cùng kỳ", "en": "{pct} of the same period last year"},
+    "pa_summary_no_prior": {"vi": "không có số liệu cùng kỳ", "en": "same period not reported"},
+    "pa_expected_period": {"vi": "{pct} (kế hoạch của kỳ)", "en": "{pct} (plan for the period)"},
+    "pa_expected_year": {"vi": "{pct} (kế hoạch năm)", "en": "{pct} (year plan)"},
+    "pa_reported_mark": {"vi": "{value} (báo cáo)", "en": "{value} (reported)"},
+    "pa_derived_mark": {"vi": "≈ {value} (suy ra)", "en": "≈ {value} (derived)"},
+    "pa_qualifier_exact": {"vi": "", "en": ""},
+    "pa_qualifier_estimate": {"vi": "Ước thực hiện", "en": "Estimate (ước thực hiện)"},
+    "pa_qualifier_approx": {"vi": "Số gần đúng", "en": "Approximate"},
+    "pa_qualifier_more_than": {"vi": "Số tối thiểu (hơn)", "en": "Lower bound (more than)"},
+    "pa_value_approx": {"vi": "gần {value}", "en": "nearly {value}"},
+    "pa_value_more_than": {"vi": "hơn {value}", "en": "more than {value}"},
+    "pa_illustrative_mark": {"vi": "Minh họa", "en": "Illustrative"},
+    # Figures reported in source documents
+    "pa_rep_header": {"vi": "3. Số liệu thật đã báo cáo trong tài liệu nguồn",
+                      "en": "3. Real figures reported in source documents"},
+    "pa_rep_intro": {
+        "vi": "Số liệu chép đúng như tài liệu nguồn công bố (không phải dữ liệu minh họa). Tỷ lệ % là số báo cáo, "
+              "không tính lại. Số ghi “suy ra” được tính từ tỷ lệ % báo cáo, không phải số do nguồn công bố.",
+        "en": "Figures exactly as the source document published them (not illustrative data). Percentages are as "
+              "reported, not recomputed. Figures marked “derived” are computed from a reported percentage; the "
+              "source did not publish them."},
+    "pa_rep_none": {"vi": "Trong bộ lọc đã chọn không có chỉ tiêu kết quả nào lấy từ tài liệu nguồn thật.",
+                    "en": "No result indicator from a real source document in the selected view."},
+    "pa_rep_group": {"vi": "{unit} · {when}", "en": "{unit} · {when}"},
+    "pa_rep_headline": {"vi": "**{indicator}** {when}{estimate}: **{actual}**, {summary}. {status}",
+                        "en": "**{indicator}**, {when}{estimate}: **{actual}**, {summary}. {status}"},
+    "pa_rep_estimate_word": {"vi": " (ước thực hiện)", "en": " (estimate)"},
+    "pa_rep_metric_actual": {"vi": "{indicator} (báo cáo)", "en": "{indicator} (reported)"},
+    "pa_rep_metric_pct_plan": {"vi": "% kế hoạch năm (báo cáo)", "en": "% of year plan (reported)"},
+    "pa_rep_metric_pct_plan_period": {"vi": "% kế hoạch (báo cáo)", "en": "% of plan (reported)"},
+    "pa_rep_metric_pct_prior": {"vi": "% so với cùng kỳ {prior_year} (báo cáo)",
+                                "en": "% of same period {prior_year} (reported)"},
+    "pa_rep_derived_title": {"vi": "Số suy ra, không phải số báo cáo", "en": "Derived, not reported"},
+    "pa_rep_metric_derived_plan": {"vi": "Kế hoạch năm {year} (suy ra)", "en": "{year} year plan (derived)"},
+    "pa_rep_metric_derived_plan_period": {"vi": "Kế hoạch {when} (suy ra)", "en": "Plan for {when} (derived)"},
+    "pa_rep_metric_derived_prior": {"vi": "Cùng kỳ {when} (suy ra)", "en": "{when} (derived)"},
+    "pa_rep_derived_note": {
+        "vi": "Suy ra: kế hoạch = {actual} ÷ {pct_plan}; cùng kỳ = {actual} ÷ {pct_prior}. Nguồn chỉ nêu tỷ lệ %, "
+              "không nêu các số này; số thật có thể lệch do làm tròn.",
+        "en": "Derived: plan = {actual} ÷ {pct_plan}; same period = {actual} ÷ {pct_prior}. The source states only "
+              "the percentages, not these amounts; rounding makes them approximate."},
+    "pa_rep_estimate_note": {
+        "vi": "Các số có ghi “Ước thực hiện” là số ước tính tại thời điểm báo cáo, chưa phải số chính thức.",
+        "en": "Figures marked “Estimate” (ước thực hiện) were estimated when reported; they are not final figures."},
+    "pa_rep_notes": {"vi": "Ghi chú về nguồn: {notes}", "en": "Notes on the source (in Vietnamese): {notes}"},
+})
+
+LABELS.update({
+    # Compare areas (pages/compare.py, khuyencong/comparison.py)
+    "cmp_intro": {
+        "vi": "Các địa phương đặt cạnh nhau: kinh phí khuyến công, cơ cấu nguồn, tăng trưởng, số đề án và kết quả.",
+        "en": "Areas side by side: khuyến công funding, its sources, growth, projects and outcomes."},
+    "cmp_scope_selected": {"vi": "So sánh {n} địa phương đã chọn · {years} · {sources}",
+                           "en": "Comparing the {n} selected areas · {years} · {sources}"},
+    "cmp_scope_all": {"vi": "So sánh {n} tỉnh/thành phố có số liệu trong bộ lọc · {years} · {sources}",
+                      "en": "Comparing the {n} provinces and cities with figures in the view · {years} · {sources}"},
+    "cmp_scope_highlight": {"vi": "Đang chọn: ▶ {name}", "en": "Selected: ▶ {name}"},
+    "cmp_selected_without_figures": {
+        "vi": "{name} không có số liệu nào trong bộ lọc đã chọn; bảng vẫn giữ một dòng cho địa phương này.",
+        "en": "{name} has no figures in the selected view; the table still keeps a row for it."},
+    "cmp_mode": {"vi": "Cách so sánh kinh phí", "en": "Funding compared as"},
+    "cmp_mode_absolute": {"vi": "Tổng số (danh nghĩa)", "en": "Totals (nominal)"},
+    "cmp_mode_per_year": {"vi": "Bình quân một năm có số liệu", "en": "Average per year with figures"},
+    "cmp_mode_real": {"vi": "Giá so sánh (theo CPI)", "en": "Real values (CPI)"},
+    "cmp_base_year": {"vi": "Năm gốc giá", "en": "Price base year"},
+    "cmp_note_absolute": {
+        "vi": "Tổng kinh phí = ngân sách địa phương + Trung ương được phân bổ: cộng số từng năm; tổng giai đoạn chỉ "
+              "được cộng khi nằm trọn trong khoảng năm đã chọn và không có số từng năm nào trong giai đoạn đó.",
+        "en": "Total funding = local + central budget allocated: annual figures summed; a period total is added only "
+              "when it lies wholly inside the selected years and no year inside it has an annual figure."},
+    "cmp_note_per_year": {
+        "vi": "Bình quân năm = tổng số từng năm ÷ số năm có số liệu từng năm của địa phương đó (cột “Số năm có số "
+              "liệu”), nên các địa phương báo cáo số năm khác nhau vẫn so sánh được. Tổng giai đoạn không chia được "
+              "theo năm nên không được tính vào bình quân.",
+        "en": "Per year = sum of the annual figures ÷ the number of years in which that area has annual figures "
+              "(column “Years with figures”), so areas reporting different numbers of years can be compared. Period "
+              "totals cannot be split by year and are left out of the average."},
+    "cmp_note_real": {
+        "vi": "Giá so sánh: mỗi số từng năm được quy về giá năm {base} theo chỉ số giá tiêu dùng (CPI). Tổng giai "
+              "đoạn không biết số từng năm nên không quy đổi được và không được tính ở đây.",
+        "en": "Real values: each annual figure is converted to {base} prices with the consumer price index (CPI). "
+              "Period totals have no annual split, cannot be converted and are left out here."},
+    "cmp_periods_used": {"vi": "Đã cộng tổng giai đoạn: {items}.", "en": "Period totals included: {items}."},
+    "cmp_periods_left_out": {
+        "vi": "Không cộng tổng giai đoạn: {items} (vượt ngoài khoảng năm chọn hoặc đã có số từng năm).",
+        "en": "Period totals not added: {items} (reaching outside the selected years, or annual figures exist)."},
+    "cmp_periods_not_spread": {
+        "vi": "Không tính tổng giai đoạn (không chia được theo năm): {items}.",
+        "en": "Period totals left out (they cannot be split by year): {items}."},
+    "cmp_counts_note": {
+        "vi": "Số đề án và kết quả là tổng của cả khoảng năm đã chọn, không quy đổi theo năm hay theo giá.",
+        "en": "Projects and outcomes are totals over the selected years, never divided by years or price-adjusted."},
+    "cmp_table_header": {"vi": "Kinh phí và đề án từng địa phương", "en": "Funding and projects by area"},
+    "cmp_outcomes_header": {"vi": "Kết quả theo chỉ tiêu (cả năm)", "en": "Outcomes by indicator (whole years)"},
+    "cmp_outcomes_note": {
+        "vi": "Cộng số thực hiện của các kỳ báo cáo cả năm; ô “không có số liệu” là chưa báo cáo, không phải 0.",
+        "en": "Sum of the actual values of whole-year reports; “not reported” means no figure, not zero."},
+    "cmp_ranking_header": {"vi": "Xếp hạng", "en": "Ranking"},
+    "cmp_measure": {"vi": "Xếp hạng theo", "en": "Rank by"},
+    "cmp_col_area": {"vi": "Tỉnh/thành phố", "en": "Province/city"},
+    "cmp_col_total": {"vi": "Tổng kinh phí", "en": "Total funding"},
+    "cmp_col_local": {"vi": "Ngân sách địa phương", "en": "Local budget"},
+    "cmp_col_central": {"vi": "Ngân sách Trung ương", "en": "Central budget"},
+    "cmp_col_local_share": {"vi": "Tỷ trọng địa phương", "en": "Local share"},
+    "cmp_col_central_share": {"vi": "Tỷ trọng Trung ương", "en": "Central share"},
+    "cmp_col_growth": {"vi": "Tăng trưởng bình quân năm", "en": "Average annual growth"},
+    "cmp_col_years": {"vi": "Số năm có số liệu", "en": "Years with figures"},
+    "cmp_col_projects": {"vi": "Số đề án", "en": "Projects"},
+    "cmp_col_indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "cmp_col_unit": {"vi": "Đơn vị tính", "en": "Unit"},
+    "cmp_suffix_per_year": {"vi": "{label} / năm", "en": "{label} per year"},
+    "cmp_suffix_real": {"vi": "{label} (giá {base})", "en": "{label} ({base} prices)"},
+    "cmp_measure_total": {"vi": "Tổng kinh phí", "en": "Total funding"},
+    "cmp_measure_local": {"vi": "Ngân sách địa phương", "en": "Local budget"},
+    "cmp_measure_central": {"vi": "Ngân sách Trung ương", "en": "Central budget"},
+    "cmp_measure_projects": {"vi": "Số đề án", "en": "Number of projects"},
+    "cmp_measure_indicator": {"vi": "{name} ({unit})", "en": "{name} ({unit})"},
+    "cmp_funding_chart_title": {"vi": "Kinh phí khuyến công theo địa phương và nguồn",
+                                "en": "Khuyến công funding by area and source"},
+    "cmp_ranking_title": {"vi": "Xếp hạng: {measure}", "en": "Ranking: {measure}"},
+    "cmp_axis_money": {"vi": "Kinh phí (tỷ đồng)", "en": "Funding (VND bn)"},
+    "cmp_axis_money_per_year": {"vi": "Kinh phí bình quân năm (tỷ đồng/năm)", "en": "Funding per year (VND bn/year)"},
+    "cmp_axis_money_real": {"vi": "Kinh phí (tỷ đồng, giá năm {base})", "en": "Funding (VND bn, {base} prices)"},
+    "cmp_axis_projects": {"vi": "Số đề án", "en": "Projects"},
+    "cmp_axis_indicator": {"vi": "{name} ({unit})", "en": "{name} ({unit})"},
+    "cmp_area_axis": {"vi": "Tỉnh/thành phố", "en": "Province/city"},
+    "cmp_period_segment": {"vi": "{source}: tổng giai đoạn (không chia theo năm)",
+                           "en": "{source}: period total (no annual split)"},
+    "cmp_legend_selected": {"vi": "▶ Địa phương đang chọn", "en": "▶ Selected area"},
+    "cmp_legend_others": {"vi": "Các địa phương khác", "en": "Other areas"},
+    "cmp_hover_years": {"vi": "{n} năm có số liệu", "en": "{n} years with figures"},
+    "cmp_not_ranked": {"vi": "Không có số liệu, không xếp hạng: {names}.",
+                       "en": "Not reported, not ranked: {names}."},
+    "cmp_nothing_to_rank": {"vi": "Không địa phương nào có số liệu cho chỉ tiêu này.",
+                            "en": "No area has figures for this measure."},
+    "cmp_share_note": {"vi": "Tỷ trọng tính trên ngân sách địa phương + Trung ương.",
+                       "en": "Shares of local + central budget."},
+    "cmp_growth_note": {
+        "vi": "Tăng trưởng bình quân năm: tính giữa năm đầu và năm cuối có số từng năm (chỉ số từng năm).",
+        "en": "Average annual growth: compound, between the first and last years with annual figures (annual "
+              "figures only)."},
+})
+
+
+LABELS.update({
+    # Outcomes by sector and activity
+    "oc_intro": {"vi": "Tiền khuyến công đi vào nội dung và ngành nghề nào, được kết quả gì, với chi phí bao nhiêu.",
+                 "en": "Which activities and sectors the khuyến công money went to, what came of it, at what cost."},
+    "oc_funding_header": {"vi": "Kinh phí theo nội dung và ngành nghề", "en": "Funding by activity and sector"},
+    "oc_treemap_title": {"vi": "Kinh phí thực hiện: nội dung → ngành nghề (bấm để đi sâu)",
+                         "en": "Actual spending: activity → sector (click to drill down)"},
+    "oc_activity_chart_title": {"vi": "Kinh phí thực hiện theo nội dung khuyến công",
+                                "en": "Actual spending by activity"},
+    "oc_sector_chart_title": {"vi": "Kinh phí thực hiện theo ngành nghề: {activity}",
+                              "en": "Actual spending by sector: {activity}"},
+    "oc_axis_money": {"vi": "Kinh phí thực hiện (tỷ đồng)", "en": "Actual spending (VND bn)"},
+    "oc_drill_header": {"vi": "Đi sâu: nội dung → ngành nghề → đề án", "en": "Drill down: activity → sector → projects"},
+    "oc_drill_activity": {"vi": "Nội dung", "en": "Activity"},
+    "oc_drill_sector": {"vi": "Ngành nghề", "en": "Sector"},
+    "oc_drill_all": {"vi": "Tất cả", "en": "All"},
+    "oc_projects_of": {"vi": "Đề án: {activity} · {sector}", "en": "Projects: {activity} · {sector}"},
+    "oc_top_projects": {"vi": "Đề án lớn nhất (theo kinh phí thực hiện)", "en": "Largest projects (by actual spending)"},
+    "oc_top_projects_note": {"vi": "{shown} trên {total} đề án; đề án chưa có số kinh phí xếp cuối.",
+                             "en": "{shown} of {total} projects; projects without reported amounts come last."},
+    "oc_indicators_header": {"vi": "Kết quả theo nội dung và ngành nghề", "en": "Outcomes by activity and sector"},
+    "oc_indicators_note": {"vi": "Chỉ tiêu cả năm, cộng các năm đã chọn. Số 6 tháng, quý xem ở trang Kế hoạch và "
+                                 "thực hiện.",
+                           "en": "Whole-year indicators, summed over the selected years. Half-year and quarterly "
+                                 "figures are on the Plan versus actual page."},
+    "oc_by_activity": {"vi": "Theo nội dung", "en": "By activity"},
+    "oc_by_sector": {"vi": "Theo ngành nghề", "en": "By sector"},
+    "oc_cost_header": {"vi": "Chi phí cho một đơn vị kết quả", "en": "Cost per outcome"},
+    "oc_cost_note": {"vi": "Chỉ tính những ô (địa phương, năm, nội dung, ngành) có cả kinh phí thực hiện và kết quả. "
+                           "Khi một nội dung có nhiều chỉ tiêu, mỗi chỉ tiêu được chia cho toàn bộ kinh phí của nội "
+                           "dung đó.",
+                     "en": "Only cells (area, year, activity, sector) reporting both actual spending and the result "
+                           "count. Where an activity has several indicators, each is set against all its money."},
+    "oc_cost_value": {"vi": "{value} triệu đồng/{unit}", "en": "VND {value} million per {unit}"},
+    "oc_not_stated": {"vi": "(không ghi)", "en": "(not stated)"},
+    "oc_illustrative": {"vi": "Dữ liệu minh họa", "en": "Illustrative data"},
+    "oc_col_activity": {"vi": "Nội dung", "en": "Activity"},
+    "oc_col_sector": {"vi": "Ngành nghề", "en": "Sector"},
+    "oc_col_projects": {"vi": "Số đề án", "en": "Projects"},
+    "oc_col_plan": {"vi": "Kế hoạch", "en": "Planned"},
+    "oc_col_actual": {"vi": "Thực hiện", "en": "Actual"},
+    "oc_col_counterpart": {"vi": "Vốn đối ứng", "en": "Counterpart"},
+    "oc_col_leverage": {"vi": "Đối ứng / 1 đồng", "en": "Counterpart per đồng"},
+    "oc_col_project": {"vi": "Đề án", "en": "Project"},
+    "oc_col_area": {"vi": "Địa bàn", "en": "Area"},
+    "oc_col_year": {"vi": "Năm", "en": "Year"},
+    "oc_col_status": {"vi": "Trạng thái", "en": "Status"},
+    "oc_col_source": {"vi": "Nguồn", "en": "Source"},
+    "oc_col_indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "oc_col_indicator_name": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "oc_col_money": {"vi": "Kinh phí thực hiện", "en": "Actual spending"},
+    "oc_col_result": {"vi": "Kết quả", "en": "Result"},
+    "oc_col_cost": {"vi": "Chi phí / đơn vị", "en": "Cost per unit"},
+    "oc_status_registered": {"vi": "Đã đăng ký", "en": "Registered"},
+    "oc_status_appraisal": {"vi": "Đang thẩm định", "en": "Under appraisal"},
+    "oc_status_approved": {"vi": "Đã phê duyệt", "en": "Approved"},
+    "oc_status_in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
+    "oc_status_completed": {"vi": "Hoàn thành", "en": "Completed"},
+    "oc_status_cancelled": {"vi": "Dừng thực hiện", "en": "Cancelled"},
+})

@@ -1,0 +1,112 @@
+"""Outcomes by sector and activity: money, results, cost per outcome and the drill-down, as a user reads them."""
+
+import duckdb
+import pytest
+from conftest import run_page
+
+from khuyencong.formatting import format_money
+
+PAGE = "pages/outcomes.py"
+
+
+def frame_with(app, column: str, last: bool = False):
+    frames = [d.value for d in app.dataframe if column in d.value.columns]
+    return frames[-1] if last else frames[0]
+
+
+def db_rows(path, sql, params=None):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("area", ["nghe-an", "thai-binh", "ha-noi,ha-tinh"])
+def test_page_runs_without_exception(demo_db_path, lang, area):
+    app = run_page(demo_db_path, PAGE, lang=lang, area=area)
+    assert not app.exception
+    expected = "Kết quả theo ngành và nội dung" if lang == "vi" else "Outcomes by sector and activity"
+    assert app.title[0].value == expected
+
+
+def test_activity_level_matches_the_database(demo_db_path):
+    app = run_page(demo_db_path, PAGE, area="nghe-an")
+    table = frame_with(app, "Nội dung")
+    shown = dict(zip(table["Nội dung"], table["Thực hiện"]))
+    expected = db_rows(demo_db_path, "SELECT a.name_vi, sum(p.actual_mvnd) FROM project p JOIN activity a "
+                       "USING (activity_id) WHERE p.area_id = 'nghe-an' GROUP BY ALL")
+    for name, actual in expected:
+        assert shown[name] == format_money(float(actual), "vi")
+
+
+def test_sector_level_and_projects_follow_the_drill_down(demo_db_path):
+    app = run_page(demo_db_path, PAGE, area="nghe-an")
+    app.selectbox(key="oc_activity").set_value("dao_tao_nghe").run()
+    sectors = frame_with(app, "Ngành nghề")
+    expected = db_rows(demo_db_path, "SELECT s.name_vi, count(*) FROM project p JOIN sector s USING (sector_id) "
+                       "WHERE p.area_id = 'nghe-an' AND p.activity_id = 'dao_tao_nghe' GROUP BY ALL")
+    assert dict(zip(sectors["Ngành nghề"], sectors["Số đề án"])) == {n: str(c) for n, c in expected}
+    app.selectbox(key="oc_sector").set_value("det_may").run()
+    assert app.subheader[0].value == "Đề án: Đào tạo nghề, truyền nghề · Dệt may, thêu ren, dệt thổ cẩm"
+    drilled = app.dataframe[2].value
+    names = db_rows(demo_db_path, "SELECT name FROM project WHERE area_id = 'nghe-an' AND activity_id = "
+                    "'dao_tao_nghe' AND sector_id = 'det_may'")
+    assert sorted(drilled["Đề án"]) == sorted(n for (n,) in names)
+
+
+def test_projects_without_amounts_read_not_reported(real_only_db_path):
+    app = run_page(real_only_db_path, PAGE, area="nghe-an")
+    table = frame_with(app, "Nội dung")
+    row = table[table["Nội dung"] == "Thông tin, tuyên truyền"].iloc[0]
+    assert (row["Số đề án"], row["Kế hoạch"], row["Thực hiện"]) == ("3", "không có số liệu", "không có số liệu")
+    top = frame_with(app, "Trạng thái")
+    assert set(top["Thực hiện"]) == {"không có số liệu"}
+    assert "Đang thẩm định" in set(top["Trạng thái"])
+    assert "Nghệ An triển khai nhiều giải pháp nâng cao hiệu quả khuyến công" in set(top["Nguồn"])
+
+
+def test_cost_per_trainee_uses_only_cells_reporting_both(demo_db_path):
+    app = run_page(demo_db_path, PAGE, area="ha-tinh")
+    costs = frame_with(app, "Chi phí / đơn vị")
+    row = costs[costs["Chỉ tiêu"] == "Lượt lao động được đào tạo"].iloc[0]
+    money, trainees = db_rows(demo_db_path, """
+        WITH m AS (SELECT area_id, year, activity_id, sector_id, sum(actual_mvnd) AS money FROM project
+                   WHERE actual_mvnd IS NOT NULL AND area_id = 'ha-tinh' GROUP BY ALL),
+             r AS (SELECT area_id, year, activity_id, sector_id, sum(actual_value) AS value FROM outcome
+                   WHERE period = 'year' AND indicator_id = 'lao_dong_dao_tao' GROUP BY ALL)
+        SELECT sum(money), sum(value) FROM m JOIN r USING (area_id, year, activity_id, sector_id)""")[0]
+    assert row["Kết quả"] == f"{int(trainees):,}".replace(",", ".") + " lượt người"
+    per_unit = f"{float(money) / float(trainees):.1f}".replace(".", ",")
+    assert row["Chi phí / đơn vị"] == f"{per_unit} triệu đồng/lượt người"
+
+
+def test_indicators_carry_their_units(demo_db_path):
+    app = run_page(demo_db_path, PAGE, area="nghe-an", lang="en")
+    results = frame_with(app, "Indicator")
+    trainees = results[results["Indicator"] == "Workers trained"]["Result"]
+    assert len(trainees) and all(v.endswith(" trainees") for v in trainees)
+
+
+def test_top_projects_are_the_largest_first(demo_db_path):
+    app = run_page(demo_db_path, PAGE, area="thanh-hoa")
+    top = frame_with(app, "Trạng thái", last=True)
+    largest = db_rows(demo_db_path, "SELECT name FROM project WHERE area_id = 'thanh-hoa' "
+                      "ORDER BY actual_mvnd DESC NULLS LAST, plan_mvnd DESC NULLS LAST, year DESC, project_id LIMIT 15")
+    assert list(top["Đề án"]) == [n for (n,) in largest]
+
+
+def test_treemap_drills_from_activity_to_sector(demo_db_path):
+    from conftest import chart_data
+
+    app = run_page(demo_db_path, PAGE, area="nghe-an")
+    treemap = chart_data(app)[0]["data"][0]
+    assert treemap["type"] == "treemap"
+    assert "dao_tao_nghe/det_may" in treemap["ids"]
+    assert treemap["parents"][treemap["ids"].index("dao_tao_nghe/det_may")] == "dao_tao_nghe"
+
+
+def test_illustrative_data_is_said_under_the_tables(demo_db_path, real_only_db_path):
+    assert any("Có dữ liệu minh họa" in c.value for c in run_page(demo_db_path, PAGE, area="nghe-an").caption)
+    assert not any("minh họa" in c.value for c in run_page(real_only_db_path, PAGE, area="nghe-an").caption)
