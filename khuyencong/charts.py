@@ -269,7 +269,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
                                                                           source=source_label(source, lang))
             marker = {"color": SOURCE_COLOURS[source]}
             if part == "period":
-                marker.update(pattern={"shape": "/", "fgcolor": "white"}, opacity=0.75)
+                marker["pattern"] = {"shape": "/", "fgcolor": "white", "fillmode": "overlay", "solidity": 0.35}
             fig.add_bar(y=labels, x=_bn(values), orientation="h", name=name, marker=marker,
                         customdata=[[format_money(v, lang) if v else "—", format_money(tot, lang)]
                                     for v, tot in zip(values, frame["total_mvnd"])],

@@ -1,0 +1,311 @@
+"""Progress against plan: the share of a plan that should be done by now, and the status a director reads.
+
+The rule (stated on the Plan versus actual page):
+
+- Expected % of plan = the share of the plan's period that has elapsed. A plan for the period itself (a quarter's
+  plan for that quarter, a year's plan for the whole year) expects 100 %. A year plan expects 25 % after one
+  quarter (any single quarter), 50 % after the first half, 25 × n % after quarters I..n cumulated (lũy kế).
+- Status: behind (Chậm tiến độ) when % of plan is more than 5 points under the expected %; ahead (Vượt tiến độ)
+  when it is more than 5 points over; on track (Đúng tiến độ) otherwise, the ±5 boundaries included.
+- No plan, no % of plan: no status (not reported is not zero, and is not "behind").
+"""
+
+from khuyencong.formatting import is_missing
+
+TOLERANCE_POINTS = 5.0
+BEHIND, ON_TRACK, AHEAD, NO_STATUS = "behind", "on_track", "ahead", "no_status"
+STATUSES = (BEHIND, ON_TRACK, AHEAD, NO_STATUS)
+# Okabe–Ito colours; every status also has a symbol and a word, never the colour alone.
+STATUS_COLOURS = {BEHIND: "#D55E00", ON_TRACK: "#0072B2", AHEAD: "#009E73", NO_STATUS: "#999999"}
+STATUS_SYMBOLS = {BEHIND: "▼", ON_TRACK: "●", AHEAD: "▲", NO_STATUS: "–"}
+QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+PERIODS = ("year", "H1", *QUARTERS)
+
+
+def elapsed_share(period: str, cumulative: bool = False) -> float:
+    """Share of a year that the period covers: year 1, H1 0.5, one quarter 0.25, quarters I..n cumulated n/4."""
+    if period == "year":
+        return 1.0
+    if period == "H1":
+        return 0.5
+    if period in QUARTERS:
+        return (QUARTERS.index(period) + 1) / 4 if cumulative else 0.25
+    raise ValueError(f"unknown period {period!r}")
+
+
+def expected_pct(period: str, plan_basis: str | None = "period", cumulative: bool = False) -> float:
+    """The % of plan that should be reached by the end of `period`.
+
+    plan_basis 'period' (or None): the plan is for this very period (or the sum of its quarters' plans) -> 100.
+    plan_basis 'year': the plan is for the whole year -> the elapsed share of the year.
+    """
+    if plan_basis in (None, "period"):
+        return 100.0
+    if plan_basis == "year":
+        return round(100.0 * elapsed_share(period, cumulative), 6)
+    raise ValueError(f"unknown plan basis {plan_basis!r}")
+
+
+def percent_of(actual, reference) -> float | None:
+    """actual / reference × 100; None when either is not reported or the reference is zero."""
+    if is_missing(actual) or is_missing(reference) or float(reference) == 0:
+        return None
+    return float(actual) / float(reference) * 100
+
+
+def progress_status(pct_of_plan, expected: float, tolerance: float = TOLERANCE_POINTS) -> str:
+    """behind / on_track / ahead by comparing % of plan with the expected %; no_status without a % of plan."""
+    if is_missing(pct_of_plan):
+        return NO_STATUS
+    gap = round(float(pct_of_plan) - float(expected), 6)
+    if gap < -tolerance:
+        return BEHIND
+    if gap > tolerance:
+        return AHEAD
+    return ON_TRACK
+
+
+def derived_reference(actual, pct_reported) -> float | None:
+    """The figure a reported percentage implies: actual ÷ pct × 100 (e.g. the plan behind '49,1% kế hoạch').
+
+    This is derived, not reported, and must be labelled so wherever it is shown.
+    """
+    if is_missing(actual) or is_missing(pct_reported) or float(pct_reported) == 0:
+        return None
+    return float(actual) / float(pct_reported) * 100
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Figures of the Plan versus actual page, shaped from the query results (the sums themselves are made in SQL).
+
+QUARTER_ROMAN = {"Q1": "I", "Q2": "II", "Q3": "III", "Q4": "IV"}
+
+
+def periods_for(period: str, cumulative: bool) -> list[str]:
+    """The periods a view adds up: ['Q1', 'Q2'] for quarters I..II to date, else the period itself."""
+    if cumulative and period in QUARTERS:
+        return list(QUARTERS[:QUARTERS.index(period) + 1])
+    return [period]
+
+
+def describe_when(period: str, year: int, lang: str, cumulative: bool = False) -> str:
+    """'6 tháng đầu năm 2024', 'quý II/2024', 'lũy kế quý I–II/2024' (vi); 'first half of 2024'... (en)."""
+    from khuyencong.labels import t
+
+    if period in QUARTERS:
+        key = "pa_when_cumulative" if cumulative and period != "Q1" else "pa_when_quarter"
+        return t(key, lang, q=QUARTER_ROMAN[period], n=QUARTERS.index(period) + 1, year=year)
+    return t(f"pa_when_{period}", lang, year=year)
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def status_text(status: str, lang: str) -> str:
+    """'▼ Chậm tiến độ': the symbol and the word, so the status never rests on colour alone."""
+    from khuyencong.labels import t
+
+    return f"{STATUS_SYMBOLS[status]} {t(f'pa_status_{status}', lang)}"
+
+
+def _row_qualifier(row) -> str:
+    qualifier = getattr(row, "qualifier", None)
+    if isinstance(qualifier, str):
+        return qualifier
+    qualifiers = list(getattr(row, "qualifiers", None) or [])
+    return qualifiers[0] if len(qualifiers) == 1 else "exact"
+
+
+def format_indicator_value(value, is_money: bool, lang: str, qualifier: str = "exact") -> str:
+    """A value of an indicator as a reader reads it: money in tỷ/triệu đồng, counts grouped; 'gần 300' if approx."""
+    from khuyencong.formatting import format_money, format_number
+    from khuyencong.labels import t
+
+    if is_missing(value):
+        return format_number(None, lang)
+    text = format_money(float(value), lang) if is_money else format_number(float(value), lang, 1, trim=True)
+    if qualifier in ("approx", "more_than"):
+        text = t(f"pa_value_{qualifier}", lang, value=text)
+    return text
+
+
+def indicator_progress(frame, period: str, cumulative: bool = False):
+    """Add % of plan, % of the same period, derived plan and prior, expected % and status to indicator rows.
+
+    A reported percentage (plan_pct_reported, prior_pct_reported) is used as it stands; it is never recomputed.
+    Where the plan or the prior value is missing but its percentage was reported, the value it implies is derived.
+    """
+    rows = frame.copy()
+    basis, pct_plan, plan_reported, pct_prior, prior_reported, derived_plan, derived_prior = ([] for _ in range(7))
+    expected, status = [], []
+    for row in rows.itertuples():
+        row_basis = row.plan_pct_basis if isinstance(row.plan_pct_basis, str) else "period"
+        has_plan_pct = not is_missing(row.plan_pct_reported)
+        has_prior_pct = not is_missing(row.prior_pct_reported)
+        plan = float(row.plan_pct_reported) if has_plan_pct else percent_of(row.actual_value, row.plan_value)
+        prior = float(row.prior_pct_reported) if has_prior_pct else percent_of(row.actual_value, row.prior_value)
+        basis.append(row_basis)
+        pct_plan.append(plan)
+        plan_reported.append(has_plan_pct)
+        pct_prior.append(prior)
+        prior_reported.append(has_prior_pct)
+        derived_plan.append(derived_reference(row.actual_value, row.plan_pct_reported)
+                            if is_missing(row.plan_value) else None)
+        derived_prior.append(derived_reference(row.actual_value, row.prior_pct_reported)
+                             if is_missing(row.prior_value) else None)
+        expected.append(expected_pct(period if isinstance(period, str) else row.period, row_basis, cumulative))
+        status.append(progress_status(plan, expected[-1]))
+    return rows.assign(plan_basis=basis, pct_plan=pct_plan, pct_plan_reported=plan_reported, pct_prior=pct_prior,
+                       pct_prior_reported=prior_reported, derived_plan=derived_plan, derived_prior=derived_prior,
+                       expected_pct=expected, status=status)
+
+
+def summary_sentence(row, lang: str) -> str:
+    """'đạt 49,1% kế hoạch năm, bằng 153,7% cùng kỳ': the sentence every progress report uses."""
+    from khuyencong.formatting import format_percent
+    from khuyencong.labels import t
+
+    if is_missing(row.pct_plan):
+        plan = t("pa_summary_no_plan", lang)
+    else:
+        plan = t("pa_summary_plan_year" if row.plan_basis == "year" else "pa_summary_plan", lang,
+                 pct=format_percent(row.pct_plan, lang))
+    prior = (t("pa_summary_no_prior", lang) if is_missing(row.pct_prior)
+             else t("pa_summary_prior", lang, pct=format_percent(row.pct_prior, lang)))
+    return f"{plan}, {prior}"
+
+
+def _derived_or_value(value, derived, is_money: bool, lang: str, qualifier: str = "exact") -> str:
+    from khuyencong.labels import t
+
+    if is_missing(value) and not is_missing(derived):
+        return t("pa_derived_mark", lang, value=format_indicator_value(derived, is_money, lang))
+    return format_indicator_value(value, is_money, lang, qualifier)
+
+
+def _pct_text(pct, reported: bool, lang: str) -> str:
+    from khuyencong.formatting import format_percent
+    from khuyencong.labels import t
+
+    text = format_percent(pct, lang)
+    return t("pa_reported_mark", lang, value=text) if reported and not is_missing(pct) else text
+
+
+def _measure(row, lang: str) -> str:
+    if row.is_money:
+        return "tỷ/triệu đồng" if lang == "vi" else "VND bn/million"
+    return row.unit_vi if lang == "vi" else row.unit_en
+
+
+def _data_note(row, lang: str) -> str:
+    from khuyencong.labels import t
+
+    parts = [t("pa_illustrative_mark", lang)] if getattr(row, "is_illustrative", False) else []
+    qualifier = _row_qualifier(row)
+    if qualifier != "exact":
+        parts.append(t(f"pa_qualifier_{qualifier}", lang))
+    return "; ".join(parts)
+
+
+def indicator_table(rows, lang: str, unit_names: dict | None = None):
+    """The indicator rows as a table of text a reader reads; with unit_names, a first column names the area."""
+    import pandas as pd
+
+    from khuyencong.formatting import format_percent
+    from khuyencong.labels import t
+
+    records = []
+    for row in rows.itertuples():
+        qualifier = _row_qualifier(row)
+        record = {t("pa_col_area", lang): unit_names.get(row.unit_id, row.unit_id)} if unit_names is not None else {}
+        record.update({
+            t("pa_col_indicator", lang): row.name_vi if lang == "vi" else row.name_en,
+            t("pa_col_measure", lang): _measure(row, lang),
+            t("pa_col_plan", lang): _derived_or_value(row.plan_value, row.derived_plan, row.is_money, lang),
+            t("pa_col_actual", lang): format_indicator_value(row.actual_value, row.is_money, lang, qualifier),
+            t("pa_col_pct", lang): _pct_text(row.pct_plan, row.pct_plan_reported, lang),
+            t("pa_col_status", lang): status_text(row.status, lang),
+            t("pa_col_expected", lang): "—" if row.status == NO_STATUS else t(
+                "pa_expected_year" if row.plan_basis == "year" else "pa_expected_period", lang,
+                pct=format_percent(row.expected_pct, lang, 0)),
+            t("pa_col_prior", lang): _derived_or_value(row.prior_value, row.derived_prior, row.is_money, lang),
+            t("pa_col_pct_prior", lang): _pct_text(row.pct_prior, row.pct_prior_reported, lang),
+            t("pa_col_summary", lang): summary_sentence(row, lang),
+            t("pa_col_data_note", lang): _data_note(row, lang),
+        })
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+def reported_table(rows, lang: str):
+    """Real outcome rows as the source reported them, with derived figures marked and the source's own note."""
+    import pandas as pd
+
+    from khuyencong.formatting import text_or_empty
+    from khuyencong.labels import t
+
+    table = indicator_table(rows, lang)
+    table[t("pa_col_quote", lang)] = [text_or_empty(q) for q in rows["quote"]]
+    return pd.DataFrame(table)
+
+
+def progress_chart_rows(rows, lang: str):
+    """The rows of one unit for the progress chart: label, % of plan, expected %, status and the text beside a bar."""
+    import pandas as pd
+
+    from khuyencong.formatting import format_percent
+
+    labels, texts = [], []
+    for row in rows.itertuples():
+        name = row.name_vi if lang == "vi" else row.name_en
+        labels.append(name if row.is_money else f"{name} ({row.unit_vi if lang == 'vi' else row.unit_en})")
+        pct = format_percent(row.pct_plan, lang)
+        texts.append(f"{STATUS_SYMBOLS[row.status]} {pct} · {status_text(row.status, lang)[2:]}"
+                     if not is_missing(row.pct_plan) else status_text(row.status, lang))
+    return pd.DataFrame({
+        "label": labels, "pct_plan": list(rows["pct_plan"]), "expected_pct": list(rows["expected_pct"]),
+        "status": list(rows["status"]), "text": texts,
+        "actual": [format_indicator_value(v, m, lang, _row_qualifier(r)) for v, m, r in
+                   zip(rows["actual_value"], rows["is_money"], rows.itertuples())],
+        "plan": [_derived_or_value(v, d, m, lang) for v, d, m in
+                 zip(rows["plan_value"], rows["derived_plan"], rows["is_money"])],
+    })
+
+
+def money_table(rows, lang: str, first: str):
+    """Project money rows (one grouping of plan_money) as text: first is 'year' or 'source'."""
+    import pandas as pd
+
+    from khuyencong.formatting import format_money, format_number, format_percent
+    from khuyencong.labels import source_label, t
+
+    def source_name(code: str) -> str:
+        return t("pa_source_unknown", lang) if code == "unknown" else source_label(code, lang)
+
+    records = []
+    for row in rows.itertuples():
+        record = {}
+        if first in ("year", "year_source"):
+            record[t("pa_col_year", lang)] = str(int(row.year))
+        if first in ("source", "year_source"):
+            record[t("pa_col_source", lang)] = source_name(row.funding_source)
+        record.update({
+            t("pa_col_projects", lang): format_number(row.projects, lang),
+            t("pa_col_plan_money", lang): format_money(row.plan_mvnd, lang),
+            t("pa_col_actual_money", lang): format_money(row.actual_mvnd, lang),
+            t("pa_col_pct_plan", lang): format_percent(percent_of(row.pct_actual_mvnd, row.pct_plan_mvnd), lang),
+            t("pa_col_not_reported", lang): format_number(row.projects - row.projects_with_actual, lang),
+        })
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+def money_rows(frame, grouping: str):
+    """One grouping of the plan_money query ('year_source', 'year', 'source', 'total') with % of plan and the
+    number of projects whose actual amount is not reported."""
+    rows = frame[frame["grouping"] == grouping].reset_index(drop=True)
+    return rows.assign(
+        pct_of_plan=[percent_of(a, p) for a, p in zip(rows["pct_actual_mvnd"], rows["pct_plan_mvnd"])],
+        projects_without_actual=rows["projects"] - rows["projects_with_actual"],
+        projects_without_plan=rows["projects"] - rows["projects_with_plan"])

@@ -1,0 +1,37 @@
+-- Projects (đề án) in view, plan against actual in triệu đồng, by year and funding source, by year, by funding
+-- source and in total (grouping = 'year_source', 'year', 'source', 'total').
+-- NULL plan or actual is not reported: counted apart, never added as zero. pct_plan_mvnd / pct_actual_mvnd hold the
+-- plan and actual of the projects that report both, the only fair basis for a % of plan.
+WITH units AS (
+    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
+    FROM v_area_current
+),
+projects AS (
+    SELECT p.*, coalesce(p.funding_source, 'unknown') AS source
+    FROM project AS p
+    JOIN units AS u USING (area_id)
+    WHERE p.year BETWEEN $year_from AND $year_to
+      AND (p.funding_source IS NULL OR list_contains($sources::VARCHAR[], p.funding_source))
+      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
+      AND (len($activities::VARCHAR[]) = 0 OR list_contains($activities::VARCHAR[], p.activity_id))
+      AND (len($sectors::VARCHAR[]) = 0 OR list_contains($sectors::VARCHAR[], p.sector_id))
+      AND ($include_illustrative OR NOT p.is_illustrative)
+)
+SELECT
+    CASE grouping(year, source) WHEN 0 THEN 'year_source' WHEN 1 THEN 'year' WHEN 2 THEN 'source' ELSE 'total' END
+                                                                              AS grouping,
+    year,
+    source                                                                    AS funding_source,
+    count(*)                                                                  AS projects,
+    count(plan_mvnd)                                                          AS projects_with_plan,
+    count(actual_mvnd)                                                        AS projects_with_actual,
+    count(*) FILTER (WHERE plan_mvnd IS NOT NULL AND actual_mvnd IS NOT NULL) AS projects_with_both,
+    sum(plan_mvnd)                                                            AS plan_mvnd,
+    sum(actual_mvnd)                                                          AS actual_mvnd,
+    sum(plan_mvnd) FILTER (WHERE actual_mvnd IS NOT NULL)                     AS pct_plan_mvnd,
+    sum(actual_mvnd) FILTER (WHERE plan_mvnd IS NOT NULL)                     AS pct_actual_mvnd,
+    coalesce(bool_or(is_illustrative), false)                                 AS has_illustrative,
+    list(DISTINCT doc_id ORDER BY doc_id)                                     AS doc_ids
+FROM projects
+GROUP BY GROUPING SETS ((year, source), (year), (source), ())
+ORDER BY grouping, year, funding_source;
