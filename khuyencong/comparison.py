@@ -1,0 +1,399 @@
+"""Figures of the Compare areas page: funding, shares, growth, projects and outcomes per unit, and the ranking.
+
+SQL aggregates per unit (compare_*.sql, one query for all units); this module combines the few rows per unit,
+normalises money (absolute, per year with figures, real at a base year) and orders the ranking.
+"""
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from khuyencong.data import fetch
+from khuyencong.filters import Filters
+from khuyencong.formatting import format_money, format_number, format_percent, format_year_span, is_missing
+from khuyencong.funding import KHUYEN_CONG_SOURCES, annual_funding, average_annual_growth, period_totals, to_real_values
+from khuyencong.labels import source_label, t
+
+MODES = ("absolute", "per_year", "real")
+MONEY_MEASURES = ("total", "local", "central")
+MARK = "▶ "
+MONEY_COLUMNS = {"total": "total_mvnd", "local": "local_mvnd", "central": "central_mvnd"}
+
+
+@dataclass
+class Comparison:
+    """Everything the page shows, for one set of filters and one way of comparing money."""
+
+    units: pd.DataFrame              # one row per compared unit, see unit_table()
+    outcomes: pd.DataFrame           # unit_id, indicator_id, name_vi/en, unit_vi/en, is_money, sort_order, actual_value
+    periods: pd.DataFrame            # period totals overlapping the view: unit_id, funding_source, years, usable
+    mode: str
+    base_year: int | None
+    highlighted: tuple[str, ...]
+    selected_only: bool              # True: the selected areas; False: every province with figures
+    sources: tuple[str, ...]
+    funding_docs: list[str] = field(default_factory=list)
+    funding_illustrative: bool = False
+    project_docs: list[str] = field(default_factory=list)
+    project_illustrative: bool = False
+    outcome_docs: list[str] = field(default_factory=list)
+    outcome_illustrative: bool = False
+
+    @property
+    def money_measures(self) -> list[str]:
+        """Total, and the budget sources that are in the view."""
+        return ["total", *[s for s in ("local", "central") if s in self.sources]]
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        columns = ["indicator_id", "name_vi", "name_en", "unit_vi", "unit_en", "is_money", "sort_order"]
+        return self.outcomes[columns].drop_duplicates("indicator_id").sort_values("sort_order")
+
+    def selected_without_figures(self) -> list[str]:
+        """Highlighted units that have no money, project or outcome figure in the view."""
+        units = self.units.set_index("unit_id")
+        with_outcomes = set(self.outcomes.dropna(subset=["actual_value"])["unit_id"])
+        return [u for u in self.highlighted if units.loc[u, ["total_mvnd", "projects"]].isna().all()
+                and u not in with_outcomes]
+
+    def measures(self) -> list[str]:
+        """Everything the ranking can be ordered by: money, projects, then each indicator with figures."""
+        found = self.outcomes.dropna(subset=["actual_value"])
+        indicators = [f"indicator:{i}" for i in self.indicators["indicator_id"] if i in set(found["indicator_id"])]
+        return [*self.money_measures, "projects", *indicators]
+
+
+def compared_units(selected: tuple[str, ...], with_figures: pd.DataFrame) -> tuple[list[str], tuple[str, ...]]:
+    """The units to put side by side, and the ones to highlight.
+
+    Two or more selected: just those (nothing to highlight, all are selected). None or one: every province-level
+    unit with figures in the view, the selected one highlighted (kept even when it has no figures).
+    with_figures: unit_id, level.
+    """
+    if len(selected) >= 2:
+        return list(selected), ()
+    provinces = with_figures.loc[with_figures["level"] == "province", "unit_id"]
+    units = list(dict.fromkeys([*provinces, *selected]))
+    return units, tuple(selected)
+
+
+def combine_funding(funding: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
+    """Per unit: money by source in absolute terms (annual + usable period totals) and from annual figures only.
+
+    funding: compare_funding rows (unit_id, funding_source, annual_mvnd, period_mvnd, ...).
+    years: compare_years rows (unit_id, years_with_figures, first_year, last_year).
+    Returns unit_id, {total,local,central}_mvnd, annual_{total,local,central}_mvnd, period_mvnd, years_with_figures;
+    NaN where nothing was reported (never 0).
+    """
+    frame = funding[funding["funding_source"].isin(KHUYEN_CONG_SOURCES)].copy()
+    frame["annual_mvnd"] = frame["annual_mvnd"].astype(float)
+    frame["period_mvnd"] = frame["period_mvnd"].astype(float)
+    frame["both_mvnd"] = frame[["annual_mvnd", "period_mvnd"]].sum(axis=1, min_count=1)
+    units = pd.DataFrame({"unit_id": pd.unique(frame["unit_id"])})
+
+    def per_source(column: str, source: str | None) -> pd.Series:
+        rows = frame if source is None else frame[frame["funding_source"] == source]
+        return rows.groupby("unit_id")[column].sum(min_count=1)
+
+    result = units.set_index("unit_id")
+    for name, source in (("total", None), ("local", "local"), ("central", "central")):
+        result[f"{name}_mvnd"] = per_source("both_mvnd", source)
+        result[f"annual_{name}_mvnd"] = per_source("annual_mvnd", source)
+    result["period_mvnd"] = per_source("period_mvnd", None)
+    result = result.join(years.set_index("unit_id")[["years_with_figures"]], how="left")
+    return result.reset_index()
+
+
+def shares(local, central) -> tuple[float | None, float | None]:
+    """Local and central shares of local + central, in percent; None when there is nothing to divide."""
+    known = [v for v in (local, central) if not is_missing(v)]
+    total = sum(known)
+    if not known or not total:
+        return None, None
+    return tuple(None if is_missing(v) else 100 * float(v) / total for v in (local, central))
+
+
+def growth_by_unit(annual: pd.DataFrame) -> pd.Series:
+    """Average annual growth (compound, %) of each unit's yearly totals of annual figures."""
+    totals = annual.groupby(["unit_id", "year"], as_index=False)["amount_mvnd"].sum()
+    return pd.Series({unit: average_annual_growth(rows) for unit, rows in totals.groupby("unit_id")}, dtype=float)
+
+
+def real_by_unit(annual_real: pd.DataFrame) -> pd.DataFrame:
+    """unit_id, total_mvnd, local_mvnd, central_mvnd from annual figures already at base-year prices."""
+    frame = annual_real[annual_real["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    result = frame.groupby("unit_id")["amount_mvnd"].sum(min_count=1).rename("total_mvnd").to_frame()
+    for source in ("local", "central"):
+        rows = frame[frame["funding_source"] == source]
+        result[f"{source}_mvnd"] = rows.groupby("unit_id")["amount_mvnd"].sum(min_count=1)
+    return result.reset_index()
+
+
+def normalise(money: pd.DataFrame, mode: str, real: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The money shown: absolute (with usable period totals), per year with figures, or real (annual only)."""
+    frame = money.set_index("unit_id")
+    shown = pd.DataFrame(index=frame.index)
+    for name in MONEY_MEASURES:
+        if mode == "absolute":
+            shown[f"{name}_mvnd"] = frame[f"{name}_mvnd"]
+        elif mode == "per_year":
+            years = frame["years_with_figures"].where(frame["years_with_figures"] > 0)
+            shown[f"{name}_mvnd"] = frame[f"annual_{name}_mvnd"] / years
+        elif mode == "real":
+            values = real.set_index("unit_id")[f"{name}_mvnd"] if real is not None and len(real) else pd.Series(
+                dtype=float)
+            shown[f"{name}_mvnd"] = values.reindex(frame.index)
+        else:
+            raise ValueError(f"unknown mode {mode}")
+    return shown.reset_index()
+
+
+def unit_table(units: list[str], money: pd.DataFrame, shown: pd.DataFrame, growth: pd.Series,
+               projects: pd.DataFrame, highlighted: tuple[str, ...]) -> pd.DataFrame:
+    """One row per compared unit: unit_id, total/local/central_mvnd (as shown), local_share, central_share,
+    growth_pct, years_with_figures, projects, highlighted. NaN means not reported."""
+    frame = pd.DataFrame({"unit_id": units}).merge(shown, on="unit_id", how="left")
+    frame = frame.merge(money[["unit_id", "years_with_figures"]], on="unit_id", how="left")
+    frame = frame.merge(projects[["unit_id", "projects"]], on="unit_id", how="left")
+    for column in ("total_mvnd", "local_mvnd", "central_mvnd", "years_with_figures", "projects"):
+        frame[column] = frame[column].astype(float)
+    split = [shares(row.local_mvnd, row.central_mvnd) for row in frame.itertuples()]
+    frame["local_share"] = [s[0] for s in split]
+    frame["central_share"] = [s[1] for s in split]
+    frame["local_share"] = frame["local_share"].astype(float)
+    frame["central_share"] = frame["central_share"].astype(float)
+    frame["growth_pct"] = frame["unit_id"].map(growth).astype(float)
+    frame["highlighted"] = frame["unit_id"].isin(highlighted)
+    return frame
+
+
+def marked(name: str, highlighted: bool) -> str:
+    """The name as the ranking and tables show it: '▶ Nghệ An' for a selected area (not colour alone)."""
+    return MARK + name if highlighted else name
+
+
+def measure_values(comparison: Comparison, measure: str) -> pd.Series:
+    """The value of a measure for every compared unit (NaN when not reported), indexed by unit_id."""
+    units = comparison.units.set_index("unit_id")
+    if measure in MONEY_COLUMNS:
+        return units[MONEY_COLUMNS[measure]]
+    if measure == "projects":
+        return units["projects"]
+    indicator = measure.split(":", 1)[1]
+    rows = comparison.outcomes[comparison.outcomes["indicator_id"] == indicator]
+    return rows.set_index("unit_id")["actual_value"].astype(float).reindex(units.index)
+
+
+def ranking(comparison: Comparison, measure: str, names: dict[str, str], lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """Units with a value, highest first: unit_id, label (marked when selected), value, text, highlighted;
+    and the names of the units without a value (not reported, so not ranked)."""
+    values = measure_values(comparison, measure)
+    units = comparison.units.set_index("unit_id")
+    frame = pd.DataFrame({"unit_id": values.index, "value": values.to_numpy(dtype=float),
+                          "highlighted": units.loc[values.index, "highlighted"].to_numpy(dtype=bool)})
+    frame["name"] = [names.get(u, u) for u in frame["unit_id"]]
+    missing = sorted(frame.loc[frame["value"].isna(), "name"])
+    frame = frame.dropna(subset=["value"]).sort_values(["value", "name"], ascending=[False, True])
+    frame["label"] = [marked(n, h) for n, h in zip(frame["name"], frame["highlighted"])]
+    frame["text"] = [format_value(comparison, measure, v, lang) for v in frame["value"]]
+    return frame.reset_index(drop=True)[["unit_id", "label", "value", "text", "highlighted"]], missing
+
+
+def _indicator_row(comparison: Comparison, measure: str) -> pd.Series:
+    indicator = measure.split(":", 1)[1]
+    return comparison.indicators.set_index("indicator_id").loc[indicator]
+
+
+def format_value(comparison: Comparison, measure: str, value, lang: str) -> str:
+    """A measure's value as a reader reads it: money in tỷ đồng, counts, indicators with their unit."""
+    if measure in MONEY_COLUMNS:
+        text = format_money(value, lang)
+        return t("cmp_suffix_per_year", lang, label=text) if comparison.mode == "per_year" and not is_missing(
+            value) else text
+    if measure == "projects" or is_missing(value):
+        return format_number(value, lang)
+    row = _indicator_row(comparison, measure)
+    return f"{format_number(value, lang, 1, trim=True)} {row['unit_vi' if lang == 'vi' else 'unit_en']}"
+
+
+def measure_label(comparison: Comparison, measure: str, lang: str) -> str:
+    """The measure as named in the selector and the chart title."""
+    if measure.startswith("indicator:"):
+        row = _indicator_row(comparison, measure)
+        return t("cmp_measure_indicator", lang, name=row[f"name_{lang}"], unit=row[f"unit_{lang}"])
+    label = t(f"cmp_measure_{measure}", lang)
+    return money_label(comparison, label, lang) if measure in MONEY_COLUMNS else label
+
+
+def money_label(comparison: Comparison, label: str, lang: str) -> str:
+    if comparison.mode == "per_year":
+        return t("cmp_suffix_per_year", lang, label=label)
+    if comparison.mode == "real":
+        return t("cmp_suffix_real", lang, label=label, base=comparison.base_year)
+    return label
+
+
+def axis_title(comparison: Comparison, measure: str, lang: str) -> str:
+    """The value axis of the ranking, with its unit in the UI language."""
+    if measure in MONEY_COLUMNS:
+        return money_axis(comparison, lang)
+    if measure == "projects":
+        return t("cmp_axis_projects", lang)
+    row = _indicator_row(comparison, measure)
+    return t("cmp_axis_indicator", lang, name=row[f"name_{lang}"], unit=row[f"unit_{lang}"])
+
+
+def money_axis(comparison: Comparison, lang: str) -> str:
+    if comparison.mode == "per_year":
+        return t("cmp_axis_money_per_year", lang)
+    if comparison.mode == "real":
+        return t("cmp_axis_money_real", lang, base=comparison.base_year)
+    return t("cmp_axis_money", lang)
+
+
+def measure_sources(comparison: Comparison, measure: str) -> tuple[list[str], bool]:
+    """The documents and illustrative flag behind one measure."""
+    if measure in MONEY_COLUMNS:
+        return comparison.funding_docs, comparison.funding_illustrative
+    if measure == "projects":
+        return comparison.project_docs, comparison.project_illustrative
+    indicator = measure.split(":", 1)[1]
+    rows = comparison.outcomes[(comparison.outcomes["indicator_id"] == indicator)
+                               & comparison.outcomes["unit_id"].isin(comparison.units["unit_id"])]
+    return _docs(rows), bool(rows["has_illustrative"].any())
+
+
+def funding_table(comparison: Comparison, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """The side-by-side table as shown: names (selected ones marked) and formatted numbers, NULL as not reported."""
+    frame = comparison.units.sort_values("total_mvnd", ascending=False, na_position="last")
+    both = {"local", "central"} <= set(comparison.sources)
+    columns = {t("cmp_col_area", lang): [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"],
+                                                                                      frame["highlighted"])]}
+    for measure in comparison.money_measures:
+        column = money_label(comparison, t(f"cmp_col_{measure}", lang), lang)
+        columns[column] = [format_money(v, lang) for v in frame[MONEY_COLUMNS[measure]]]
+    if both:
+        columns[t("cmp_col_shares", lang)] = [format_percent(a, lang) if is_missing(a) else
+                                              f"{format_percent(a, lang)} / {format_percent(b, lang)}"
+                                              for a, b in zip(frame["local_share"], frame["central_share"])]
+    columns[t("cmp_col_growth", lang)] = [format_percent(v, lang) for v in frame["growth_pct"]]
+    columns[t("cmp_col_years", lang)] = [format_number(v, lang) for v in frame["years_with_figures"]]
+    columns[t("cmp_col_projects", lang)] = [format_number(v, lang) for v in frame["projects"]]
+    return pd.DataFrame(columns)
+
+
+def outcome_table(comparison: Comparison, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """Indicators down, compared units across (in the order of the funding table); values with the indicator's
+    unit in its own column, NULL as not reported."""
+    order = comparison.units.sort_values("total_mvnd", ascending=False, na_position="last")
+    values = comparison.outcomes.set_index(["indicator_id", "unit_id"])["actual_value"]
+    rows = []
+    for indicator in comparison.indicators.itertuples():
+        row = {t("cmp_col_indicator", lang): getattr(indicator, f"name_{lang}"),
+               t("cmp_col_unit", lang): getattr(indicator, f"unit_{lang}")}
+        for unit, highlighted in zip(order["unit_id"], order["highlighted"]):
+            value = values.get((indicator.indicator_id, unit))
+            row[marked(names.get(unit, unit), highlighted)] = format_number(value, lang, 1, trim=True)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def funding_chart_frame(comparison: Comparison, names: dict[str, str]) -> pd.DataFrame:
+    """Per unit, the stacked segments of the funding chart: label, highlighted, total_mvnd, and for local and
+    central the annual part and (absolute mode only) the period-total part."""
+    frame = comparison.units[["unit_id", "highlighted", "total_mvnd", "local_mvnd", "central_mvnd"]].copy()
+    frame["label"] = [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"], frame["highlighted"])]
+    period = period_by_source(comparison.periods[comparison.periods["usable"]]) if comparison.mode == "absolute" \
+        else pd.DataFrame(columns=["unit_id", "local", "central"])
+    period = period.set_index("unit_id")
+    for source in ("local", "central"):
+        part = period[source].reindex(frame["unit_id"]).to_numpy(dtype=float) if source in period else 0.0
+        frame[f"{source}_period_mvnd"] = pd.Series(part, index=frame.index).fillna(0.0)
+        frame[f"{source}_annual_mvnd"] = frame[f"{source}_mvnd"].fillna(0.0) - frame[f"{source}_period_mvnd"]
+    frame = frame.dropna(subset=["total_mvnd"]).sort_values("total_mvnd", ascending=False)
+    return frame.reset_index(drop=True)
+
+
+def period_by_source(periods: pd.DataFrame) -> pd.DataFrame:
+    """unit_id and one column per funding source: the sum of the given period totals."""
+    if periods.empty:
+        return pd.DataFrame(columns=["unit_id", "local", "central"])
+    return periods.pivot_table(index="unit_id", columns="funding_source", values="amount_mvnd",
+                               aggfunc="sum").reset_index()
+
+
+def describe_periods(periods: pd.DataFrame, names: dict[str, str], lang: str) -> str:
+    """'Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng)' for each period total."""
+    return "; ".join(f"{names.get(p.unit_id, p.unit_id)}: {source_label(p.funding_source, lang)} "
+                     f"{format_year_span(p.year_from, p.year_to)} ({format_money(p.amount_mvnd, lang)})"
+                     for p in periods.itertuples())
+
+
+def period_notes(comparison: Comparison, names: dict[str, str], lang: str) -> list[str]:
+    """How the period totals of the compared units were treated, in words."""
+    periods = comparison.periods[comparison.periods["unit_id"].isin(comparison.units["unit_id"])]
+    periods = periods[periods["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    used, left_out = periods[periods["usable"]], periods[~periods["usable"]]
+    notes = []
+    if comparison.mode == "absolute":
+        if len(used):
+            notes.append(t("cmp_periods_used", lang, items=describe_periods(used, names, lang)))
+        if len(left_out):
+            notes.append(t("cmp_periods_left_out", lang, items=describe_periods(left_out, names, lang)))
+    elif len(periods):
+        notes.append(t("cmp_periods_not_spread", lang, items=describe_periods(periods, names, lang)))
+    return notes
+
+
+def _docs(frame: pd.DataFrame) -> list[str]:
+    return sorted({d for ids in frame["doc_ids"] if not is_missing(ids) for d in ids})
+
+
+def comparison_figures(filters: Filters, mode: str = "absolute", base_year: int | None = None,
+                       figure: str = "allocated") -> Comparison:
+    """Everything the Compare areas page shows for these filters: one query per kind of figure for all units."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode}")
+    view = filters if len(filters.areas) >= 2 else replace(filters, areas=())
+    funding = fetch("compare_funding", view, figure=figure)
+    years = fetch("compare_years", view, figure=figure, money_sources=list(KHUYEN_CONG_SOURCES))
+    projects = fetch("compare_projects", view)
+    outcomes = fetch("compare_outcomes", view)
+    with_figures = pd.concat([f[["unit_id", "level"]] for f in (funding, projects, outcomes)]).drop_duplicates()
+    units, highlighted = compared_units(filters.areas, with_figures)
+
+    money = combine_funding(funding, years)
+    annual = annual_funding(view, figure)
+    annual = annual[annual["funding_source"].isin(KHUYEN_CONG_SOURCES) & annual["unit_id"].isin(units)]
+    real = None
+    if mode == "real":
+        annual = to_real_values(annual, base_year) if len(annual) else annual
+        real = real_by_unit(annual)
+    shown = normalise(money, mode, real)
+    table = unit_table(units, money, shown, growth_by_unit(annual), projects, highlighted)
+
+    periods = period_totals(view, figure)
+    funding_rows = funding[funding["unit_id"].isin(units) & funding["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    project_rows = projects[projects["unit_id"].isin(units)]
+    outcome_rows = outcomes[outcomes["unit_id"].isin(units)]
+    return Comparison(
+        units=table, outcomes=outcome_rows.assign(actual_value=outcome_rows["actual_value"].astype(float)),
+        periods=periods, mode=mode, base_year=base_year, highlighted=tuple(h for h in highlighted if h in units),
+        selected_only=len(filters.areas) >= 2, sources=filters.sources,
+        funding_docs=_funding_docs(funding_rows, annual, mode), funding_illustrative=_funding_illustrative(
+            funding_rows, annual, mode),
+        project_docs=_docs(project_rows), project_illustrative=bool(project_rows["has_illustrative"].any()),
+        outcome_docs=_docs(outcome_rows), outcome_illustrative=bool(outcome_rows["has_illustrative"].any()))
+
+
+def _funding_docs(funding_rows: pd.DataFrame, annual: pd.DataFrame, mode: str) -> list[str]:
+    """Per-year and real values leave period totals out: so are their documents."""
+    if mode == "absolute":
+        return _docs(funding_rows)
+    return _docs(annual)
+
+
+def _funding_illustrative(funding_rows: pd.DataFrame, annual: pd.DataFrame, mode: str) -> bool:
+    if mode == "absolute":
+        return bool(funding_rows["has_illustrative"].any())
+    return bool(annual["has_illustrative"].any())

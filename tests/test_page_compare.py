@@ -1,0 +1,238 @@
+"""So sánh địa phương / Compare areas, run through dashboard.py; and the functions of khuyencong/comparison.py."""
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import chart_data, run_page
+
+from khuyencong.comparison import (
+    Comparison,
+    combine_funding,
+    compared_units,
+    growth_by_unit,
+    marked,
+    normalise,
+    ranking,
+    shares,
+    unit_table,
+)
+from khuyencong.formatting import format_money
+
+COMPARE = "pages/compare.py"
+TOTAL = {"vi": "Tổng kinh phí", "en": "Total funding"}
+AREA = {"vi": "Tỉnh/thành phố", "en": "Province/city"}
+
+
+def table(app, index: int = 0) -> pd.DataFrame:
+    """A table as shown; the first column (area, or indicator) is its index."""
+    return app.table[index].value
+
+
+def row_of(app, name: str) -> pd.Series:
+    """The funding table's row of an area, by the name the reader sees (marker included)."""
+    return table(app).loc[name]
+
+
+def figure(app, title_start: str) -> dict:
+    return next(f for f in chart_data(app) if f["layout"]["title"]["text"].startswith(title_start))
+
+
+def ranked(app, lang: str = "vi") -> dict[str, float]:
+    """Label -> value drawn, over both traces of the ranking chart."""
+    chart = figure(app, {"vi": "Xếp hạng", "en": "Ranking"}[lang])
+    return {y: x for trace in chart["data"] for y, x in zip(trace["y"], trace["x"])}
+
+
+def local_allocated_mvnd(db_path, areas: tuple[str, ...]) -> float:
+    """Annual local allocations of these reported units, read straight from the database."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return float(con.execute(
+            "SELECT sum(amount_mvnd) FROM allocation WHERE area_id IN (SELECT unnest($areas)) "
+            "AND funding_source = 'local' AND figure = 'allocated' AND year_from = year_to",
+            {"areas": list(areas)}).fetchone()[0])
+    finally:
+        con.close()
+
+
+# --- the page, as a reader sees it ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "title", "selected"), [
+    ("vi", "So sánh địa phương", "▶ Nghệ An"),
+    ("en", "Compare areas", "▶ Nghe An"),
+])
+def test_page_runs_in_both_languages_and_marks_the_selected_area(demo_db_path, lang, title, selected):
+    app = run_page(demo_db_path, COMPARE, lang=lang, area="nghe-an")
+    assert not app.exception
+    assert app.title[0].value == title
+    assert table(app).index.name == AREA[lang]
+    assert selected in list(table(app).index)
+    assert any(c["layout"]["xaxis"]["title"]["text"] == {"vi": "Kinh phí (tỷ đồng)", "en": "Funding (VND bn)"}[lang]
+               for c in chart_data(app))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_ranking_highlights_the_selected_area_by_marker_and_colour(demo_db_path, lang):
+    app = run_page(demo_db_path, COMPARE, lang=lang, area="ha-tinh")
+    chart = figure(app, {"vi": "Xếp hạng", "en": "Ranking"}[lang])
+    selected, others = chart["data"]
+    name = {"vi": "Hà Tĩnh", "en": "Ha Tinh"}[lang]
+    assert selected["y"] == [f"<b>▶ {name}</b>"]
+    assert selected["name"] == {"vi": "▶ Địa phương đang chọn", "en": "▶ Selected area"}[lang]
+    assert not any("▶" in label for label in others["y"])
+    assert selected["marker"]["color"] != others["marker"]["color"]
+    values = list(ranked(app, lang).values())
+    order = chart["layout"]["yaxis"]["categoryarray"]
+    assert [ranked(app, lang)[y] for y in order] == sorted(values, reverse=True)
+
+
+def test_ranking_by_projects_is_sorted_and_counts_projects(demo_db_path):
+    app = run_page(demo_db_path, COMPARE, area="nghe-an")
+    app.selectbox(key="cmp_measure").set_value("projects").run()
+    chart = figure(app, "Xếp hạng: Số đề án")
+    assert chart["layout"]["xaxis"]["title"]["text"] == "Số đề án"
+    order = chart["layout"]["yaxis"]["categoryarray"]
+    values = [ranked(app)[y] for y in order]
+    assert values == sorted(values, reverse=True)
+    assert ranked(app)["<b>▶ Nghệ An</b>"] == float(row_of(app, "▶ Nghệ An")["Số đề án"])
+
+
+def test_current_units_put_thai_binh_under_hung_yen(demo_db_path):
+    expected = local_allocated_mvnd(demo_db_path, ("thai-binh", "hung-yen", "hung-yen-2025"))
+    current = run_page(demo_db_path, COMPARE, units="current", area="hung-yen-2025", source="local")
+    assert row_of(current, "▶ Hưng Yên")[TOTAL["vi"]] == format_money(expected)
+    assert ranked(current)["<b>▶ Hưng Yên</b>"] * 1000 == pytest.approx(expected)
+    assert not any("Thái Bình" in name for name in table(current).index)
+    assert any("gộp theo 34 đơn vị" in c.value for c in current.caption)
+    reported = run_page(demo_db_path, COMPARE, area="thai-binh,hung-yen,hung-yen-2025", source="local")
+    assert sum(ranked(reported).values()) * 1000 == pytest.approx(expected)
+    assert len(ranked(reported)) == 3
+
+
+@pytest.mark.parametrize(("lang", "total", "note"), [
+    ("vi", "76,3 tỷ đồng", "Đã cộng tổng giai đoạn: Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng)."),
+    ("en", "VND 76.3 bn", "Period totals included: Nghe An: Central 2002–2018 (VND 16.3 bn)."),
+])
+def test_nghe_an_total_adds_the_central_period_total(real_only_db_path, lang, total, note):
+    app = run_page(real_only_db_path, COMPARE, lang=lang, area="nghe-an", years="2002-2018", source="local,central")
+    row = row_of(app, {"vi": "▶ Nghệ An", "en": "▶ Nghe An"}[lang])
+    assert row[TOTAL[lang]] == total  # 60 annual local + 16,3 central period total
+    assert note in [i.value for i in app.info]
+
+
+def test_per_year_divides_annual_figures_by_the_years_with_figures(real_only_db_path):
+    app = run_page(real_only_db_path, COMPARE, area="nghe-an", years="2002-2018", source="local,central")
+    app.radio(key="cmp_mode").set_value("per_year").run()
+    row = row_of(app, "▶ Nghệ An")
+    assert row["Số năm có số liệu"] == "17"
+    assert row["Tổng kinh phí / năm"] == "3,53 tỷ đồng"  # 60 tỷ of annual local figures ÷ 17 years
+    assert any("÷ số năm có số liệu" in i.value for i in app.info)
+    assert "Không tính tổng giai đoạn (không chia được theo năm): Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng); " \
+           "Nghệ An: Địa phương 2002–2018 (53,7 tỷ đồng)." in [i.value for i in app.info]
+    assert ranked(app)["<b>▶ Nghệ An</b>"] * 1000 == pytest.approx(60000 / 17)
+
+
+def test_real_values_use_the_cpi_and_leave_period_totals_out(real_only_db_path):
+    con = duckdb.connect(str(real_only_db_path), read_only=True)
+    expected = float(con.execute(
+        "SELECT sum(a.amount_mvnd * 100 / c.index_value) FROM allocation a JOIN cpi c ON c.year = a.year_from "
+        "WHERE a.area_id = 'nghe-an' AND a.year_from = a.year_to AND a.figure = 'allocated' "
+        "AND a.year_from BETWEEN 2002 AND 2018").fetchone()[0])
+    con.close()
+    app = run_page(real_only_db_path, COMPARE, area="nghe-an", years="2002-2018", source="local,central")
+    app.radio(key="cmp_mode").set_value("real").run()
+    assert row_of(app, "▶ Nghệ An")["Tổng kinh phí (giá 2025)"] == format_money(expected)
+    assert figure(app, "Xếp hạng")["layout"]["xaxis"]["title"]["text"] == "Kinh phí (tỷ đồng, giá năm 2025)"
+    assert any("Tổng giai đoạn không biết số từng năm" in i.value for i in app.info)
+
+
+def test_not_reported_is_shown_as_not_reported_and_not_ranked(real_only_db_path):
+    app = run_page(real_only_db_path, COMPARE, area="thai-binh")
+    row = row_of(app, "▶ Thái Bình (đến 6/2025)")
+    assert row[TOTAL["vi"]] == "không có số liệu"
+    assert row["Tăng trưởng bình quân năm"] == "không có số liệu"
+    assert row["Số đề án"] == "4"
+    assert "<b>▶ Thái Bình (đến 6/2025)</b>" not in ranked(app)
+    assert any(c.value == "Không có số liệu, không xếp hạng: Thái Bình (đến 6/2025)." for c in app.caption)
+
+
+def test_sources_and_the_illustrative_notice(demo_db_path, real_only_db_path):
+    demo = run_page(demo_db_path, COMPARE, area="nghe-an")
+    assert sum("Có dữ liệu minh họa" in c.value for c in demo.caption) >= 3
+    real = run_page(real_only_db_path, COMPARE, area="nghe-an")
+    assert not any("minh họa" in c.value for c in real.caption)
+    assert any("Báo Công Thương, 09/08/2018" in c.value for c in real.caption)
+
+
+# --- khuyencong/comparison.py ----------------------------------------------------------------------------------------
+
+def funding_rows(*rows):
+    return pd.DataFrame(rows, columns=["unit_id", "funding_source", "annual_mvnd", "period_mvnd"])
+
+
+YEARS = pd.DataFrame({"unit_id": ["a", "b"], "years_with_figures": [4, 0]})
+
+
+@pytest.mark.parametrize(("selected", "expected_units", "expected_highlight"), [
+    ((), ["a", "b"], ()),
+    (("b",), ["a", "b"], ("b",)),
+    (("z",), ["a", "b", "z"], ("z",)),          # a selected unit without figures keeps its row
+    (("a", "r"), ["a", "r"], ()),               # two or more: just those, all selected
+])
+def test_compared_units(selected, expected_units, expected_highlight):
+    with_figures = pd.DataFrame({"unit_id": ["a", "b", "r"], "level": ["province", "province", "region"]})
+    assert compared_units(selected, with_figures) == (expected_units, expected_highlight)
+
+
+def test_combine_funding_adds_period_totals_and_keeps_not_reported_apart():
+    money = combine_funding(funding_rows(("a", "local", 4000.0, None), ("a", "central", None, 1600.0),
+                                         ("a", "counterpart", 900.0, None), ("b", "central", None, 500.0)),
+                            YEARS).set_index("unit_id")
+    assert money.loc["a", "total_mvnd"] == 5600.0  # counterpart capital is not khuyến công money
+    assert money.loc["a", "annual_total_mvnd"] == 4000.0
+    assert money.loc["a", "central_mvnd"] == 1600.0 and pd.isna(money.loc["a", "annual_central_mvnd"])
+    assert pd.isna(money.loc["b", "local_mvnd"])  # not reported, not 0
+
+
+@pytest.mark.parametrize(("mode", "a_total", "b_total"), [
+    ("absolute", 5600.0, 500.0),
+    ("per_year", 1000.0, None),  # 4000 annual ÷ 4 years; b has only a period total: nothing per year
+])
+def test_normalise(mode, a_total, b_total):
+    money = combine_funding(funding_rows(("a", "local", 4000.0, None), ("a", "central", None, 1600.0),
+                                         ("b", "central", None, 500.0)), YEARS)
+    shown = normalise(money, mode).set_index("unit_id")["total_mvnd"]
+    assert shown["a"] == a_total
+    assert (pd.isna(shown["b"]) if b_total is None else shown["b"] == b_total)
+
+
+@pytest.mark.parametrize(("local", "central", "expected"), [
+    (60000.0, 16300.0, (pytest.approx(78.63, abs=0.01), pytest.approx(21.37, abs=0.01))),
+    (100.0, None, (100.0, None)),
+    (None, None, (None, None)),
+    (0.0, 0.0, (None, None)),
+])
+def test_shares(local, central, expected):
+    assert shares(local, central) == expected
+
+
+def test_growth_by_unit_is_compound_between_first_and_last_year():
+    annual = pd.DataFrame({"unit_id": ["a"] * 3 + ["b"], "year": [2010, 2010, 2012, 2010],
+                           "amount_mvnd": [50.0, 50.0, 121.0, 10.0]})
+    growth = growth_by_unit(annual)
+    assert growth["a"] == pytest.approx(10.0)
+    assert pd.isna(growth["b"])  # one year: no growth
+
+
+def test_ranking_orders_marks_and_leaves_out_not_reported():
+    money = combine_funding(funding_rows(("a", "local", 3000.0, None), ("b", "local", 5000.0, None)),
+                            pd.DataFrame({"unit_id": ["a", "b"], "years_with_figures": [1, 1]}))
+    units = unit_table(["a", "b", "c"], money, normalise(money, "absolute"), pd.Series(dtype=float),
+                       pd.DataFrame({"unit_id": ["c"], "projects": [2]}), ("a",))
+    comparison = Comparison(units, pd.DataFrame(columns=["unit_id", "indicator_id", "actual_value"]),
+                            pd.DataFrame(), "absolute", None, ("a",), False, ("local",))
+    rank, missing = ranking(comparison, "total", {"a": "An", "b": "Bình", "c": "Cà"}, "vi")
+    assert list(rank["label"]) == ["Bình", "▶ An"]
+    assert list(rank["text"]) == ["5 tỷ đồng", "3 tỷ đồng"]
+    assert missing == ["Cà"]
+    assert marked("An", True) == "▶ An" and marked("An", False) == "An"
