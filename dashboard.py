@@ -16,6 +16,7 @@ pages = [
     st.Page("pages/outcomes.py", title=t("page_outcomes", lang), icon=":material/category:", url_path="outcomes"),
     st.Page("pages/plan_actual.py", title=t("page_plan_actual", lang), icon=":material/flag:", url_path="plan_actual"),
     st.Page("pages/compare.py", title=t("page_compare", lang), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("pages/data.py", title=t("page_data", lang), icon=":material/table:", url_path="data"),
     st.Page("pages/sources.py", title=t("page_sources", lang), icon=":material/fact_check:", url_path="sources"),
 ]
 st.navigation(pages).run()

@@ -11,6 +11,7 @@ LABELS: dict[str, dict[str, str]] = {
     "page_outcomes": {"vi": "Kết quả theo ngành và nội dung", "en": "Outcomes by sector and activity"},
     "page_plan_actual": {"vi": "Kế hoạch và thực hiện", "en": "Plan versus actual"},
     "page_compare": {"vi": "So sánh địa phương", "en": "Compare areas"},
+    "page_data": {"vi": "Dữ liệu", "en": "Data"},
     "filters": {"vi": "Bộ lọc", "en": "Filters"},
     "language": {"vi": "Ngôn ngữ", "en": "Language"},
     "unit_mode": {"vi": "Đơn vị hành chính", "en": "Administrative units"},
