@@ -1,14 +1,17 @@
-"""Entry point of the khuyến công dashboard: page config, shared sidebar filters, language, navigation."""
+"""Entry point of the khuyến công dashboard: page config, shared sidebar filters, language, navigation, presenting."""
 
 import streamlit as st
 
 from khuyencong.labels import t
-from khuyencong.shell import render_shell
+from khuyencong.overview import deck_summary
+from khuyencong.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
+from khuyencong.shell import area_names, render_shell
 
 st.set_page_config(page_title="Kinh phí khuyến công", page_icon=":material/factory:", layout="wide")
 
 filters = render_shell()
 lang = filters.lang
+presenting = is_presenting()
 # url_path equals each file's name: a fresh server's first run maps deep links by file name (see shell.py).
 pages = [
     st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
@@ -19,4 +22,16 @@ pages = [
     st.Page("pages/data.py", title=t("page_data", lang), icon=":material/table:", url_path="data"),
     st.Page("pages/sources.py", title=t("page_sources", lang), icon=":material/fact_check:", url_path="sources"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages, position="hidden" if presenting else "sidebar")
+begin_run()
+if presenting:
+    # The page runs to collect its charts; what it drew is cleared and one chart per screen is shown instead.
+    holder = st.empty()
+    with holder.container():
+        page.run()
+    holder.empty()
+    render_presentation(filters, area_names(filters))
+else:
+    page.run()
+    kpis, quality_notes = deck_summary(filters)
+    render_sidebar_tools(filters, area_names(filters), kpis, quality_notes)

@@ -30,5 +30,10 @@ def sources_caption(doc_ids, has_illustrative: bool, lang: str) -> str:
 
 
 def show_sources(doc_ids, has_illustrative: bool, lang: str) -> None:
-    """Write the sources caption beneath a chart or table."""
-    st.caption(sources_caption(doc_ids, has_illustrative, lang))
+    """Write the sources caption beneath a chart or table (and give it to the charts above as their footnote)."""
+    from khuyencong.presenting import is_presenting, note_sources
+
+    caption = sources_caption(doc_ids, has_illustrative, lang)
+    note_sources(caption)
+    if not is_presenting():
+        st.caption(caption)

@@ -55,3 +55,29 @@ def describe_periods(periods: pd.DataFrame, lang: str) -> str:
     """'Trung ương 2002–2018 (16,3 tỷ đồng)' for each period total."""
     return "; ".join(f"{source_label(p.funding_source, lang)} {format_year_span(p.year_from, p.year_to)} "
                      f"({format_money(p.amount_mvnd, lang)})" for p in periods.itertuples())
+
+
+def deck_summary(filters: Filters) -> tuple[list[tuple[str, str]], list[str]]:
+    """Key figures for the deck's KPI slide, and the data-quality notes of the view."""
+    from khuyencong.formatting import format_number, format_percent
+    from khuyencong.labels import t
+
+    lang = filters.lang
+    figures = overview_figures(filters)
+    kpis = [
+        (t("kpi_total", lang), format_money(figures.funding.khuyen_cong_mvnd, lang)),
+        (t("kpi_local_share", lang), format_percent(figures.funding.share("local"), lang)),
+        (t("kpi_central_share", lang), format_percent(figures.funding.share("central"), lang)),
+        (t("kpi_projects", lang), format_number(figures.projects["projects"], lang)),
+        (t("kpi_establishments", lang), format_number(figures.establishments["establishments"], lang)),
+        (t("kpi_leverage", lang), t("leverage_value", lang, value=format_number(figures.leverage, lang, 2))
+         if figures.leverage is not None else format_number(None, lang)),
+    ]
+    notes = []
+    if figures.has_illustrative:
+        notes.append(t("pr_quality_illustrative", lang))
+    if len(figures.funding.periods_used):
+        notes.append(t("periods_used_note", lang, items=describe_periods(figures.funding.periods_used, lang)))
+    if len(figures.funding.periods_left_out):
+        notes.append(t("periods_left_out_note", lang, items=describe_periods(figures.funding.periods_left_out, lang)))
+    return kpis, notes

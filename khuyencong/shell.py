@@ -8,6 +8,7 @@ from khuyencong.data import fetch
 from khuyencong.filters import FUNDING_SOURCES, Choices, Filters, filters_to_params, parse_filters
 from khuyencong.labels import region_short, source_label, t
 
+KEPT_PARAMS = ("present", "slide")
 KEYS = {"lang": "f_lang", "unit_mode": "f_units", "areas": "f_areas", "years": "f_years", "sources": "f_sources",
         "activities": "f_activities", "sectors": "f_sectors", "include_illustrative": "f_demo"}
 
@@ -133,6 +134,9 @@ def render_shell() -> Filters:
                       sources=tuple(s for s in FUNDING_SOURCES if s in sources) or FUNDING_SOURCES,
                       activities=tuple(activities), sectors=tuple(sectors), include_illustrative=illustrative)
     wanted = filters_to_params(filters, choices)
+    for key in KEPT_PARAMS:  # presentation state rides along with the filters
+        if key in st.query_params:
+            wanted[key] = st.query_params[key]
     if {k: st.query_params.get_all(k) for k in st.query_params} != {k: [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     if ignored:

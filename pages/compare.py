@@ -20,6 +20,7 @@ from khuyencong.comparison import (
 from khuyencong.data import fetch
 from khuyencong.formatting import format_money, format_year_span
 from khuyencong.labels import source_label, t
+from khuyencong.presenting import show_chart
 from khuyencong.shell import current_filters, unit_name
 
 filters = current_filters()
@@ -66,7 +67,7 @@ show_sources(figures.funding_docs + figures.project_docs, figures.funding_illust
 
 chart_frame = funding_chart_frame(figures, names)
 if len(chart_frame):
-    st.plotly_chart(make_compare_funding_chart(chart_frame, lang, t("cmp_funding_chart_title", lang),
+    show_chart(make_compare_funding_chart(chart_frame, lang, t("cmp_funding_chart_title", lang),
                                                money_axis(figures, lang), format_money), key="cmp_funding_chart")
     if filters.current_units:
         st.caption(t("grouping_applied", lang))
@@ -80,7 +81,7 @@ rank, not_ranked = ranking(figures, measure, names, lang)
 if rank.empty:
     st.info(t("cmp_nothing_to_rank", lang))
 else:
-    st.plotly_chart(make_ranking_chart(rank, lang, t("cmp_ranking_title", lang, measure=measure_label(figures, measure,
+    show_chart(make_ranking_chart(rank, lang, t("cmp_ranking_title", lang, measure=measure_label(figures, measure,
                                                                                                     lang)),
                                        axis_title(figures, measure, lang), t("cmp_legend_selected", lang),
                                        t("cmp_legend_others", lang),

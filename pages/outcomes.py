@@ -18,6 +18,7 @@ from khuyencong.outcomes import (
     projects,
     roll_up,
 )
+from khuyencong.presenting import show_chart
 from khuyencong.shell import current_filters, unit_name
 
 filters = current_filters()
@@ -34,9 +35,9 @@ group_docs, group_illustrative = doc_ids_of(groups), bool(groups["has_illustrati
 
 st.header(t("oc_funding_header", lang))
 by_activity = roll_up(groups, "activity_id")
-st.plotly_chart(make_activity_sector_treemap(groups, names, lang, t("oc_treemap_title", lang), format_money),
+show_chart(make_activity_sector_treemap(groups, names, lang, t("oc_treemap_title", lang), format_money),
                 key="oc_treemap")
-st.plotly_chart(make_group_funding_chart(by_activity, "activity_id", names, lang,
+show_chart(make_group_funding_chart(by_activity, "activity_id", names, lang,
                                          t("oc_activity_chart_title", lang), format_money), key="oc_by_activity")
 st.dataframe(group_table(by_activity, "activity_id", lang), hide_index=True, width="stretch")
 show_sources(group_docs, group_illustrative, lang)
@@ -49,7 +50,7 @@ in_activity = groups[groups["activity_id"] == activity]
 by_sector = roll_up(in_activity, "sector_id")
 sector = picks[1].selectbox(t("oc_drill_sector", lang), [None, *by_sector["sector_id"]], key="oc_sector",
                             format_func=lambda c: t("oc_drill_all", lang) if c is None else names.get(c, c))
-st.plotly_chart(make_group_funding_chart(by_sector, "sector_id", names, lang,
+show_chart(make_group_funding_chart(by_sector, "sector_id", names, lang,
                                          t("oc_sector_chart_title", lang, activity=names.get(activity, activity)),
                                          format_money), key="oc_by_sector")
 st.dataframe(group_table(by_sector, "sector_id", lang), hide_index=True, width="stretch")

@@ -8,6 +8,7 @@ from khuyencong.data import fetch
 from khuyencong.formatting import format_datetime, format_money, format_number, format_percent, format_year_span
 from khuyencong.labels import source_label, t
 from khuyencong.overview import describe_periods, overview_figures
+from khuyencong.presenting import show_chart
 from khuyencong.shell import area_names, current_filters
 
 filters = current_filters()
@@ -48,7 +49,7 @@ show_sources(figures.documents, figures.has_illustrative, lang)
 if figures.annual.empty:
     st.info(t("no_data", lang))
 else:
-    st.plotly_chart(make_sparkline_chart(figures.annual, lang, t("overview_trend_title", lang),
+    show_chart(make_sparkline_chart(figures.annual, lang, t("overview_trend_title", lang),
                                          t("axis_money_bn", lang), format_money), key="overview_trend")
     show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
                  bool(figures.annual["has_illustrative"].any()), lang)

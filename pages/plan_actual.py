@@ -9,6 +9,7 @@ from khuyencong.charts import make_plan_actual_money_chart, make_progress_chart
 from khuyencong.data import fetch
 from khuyencong.formatting import format_money, format_number, format_percent, format_year_span
 from khuyencong.labels import t
+from khuyencong.presenting import show_chart
 from khuyencong.progress import (
     PERIODS,
     QUARTERS,
@@ -71,7 +72,7 @@ else:
                    t("pa_money_not_reported_value", lang, n=format_number(total["projects_without_actual"], lang),
                      total=format_number(total["projects"], lang)), help=t("pa_money_not_reported_help", lang))
     by_year = money_rows(money, "year")
-    st.plotly_chart(make_plan_actual_money_chart(by_year, lang, t("pa_money_chart_title", lang),
+    show_chart(make_plan_actual_money_chart(by_year, lang, t("pa_money_chart_title", lang),
                                                  t("axis_money_bn", lang), format_money, format_percent),
                     key="pa_money_chart")
     st.caption(t("pa_money_null_note", lang, total=format_number(total["projects"], lang),
@@ -120,7 +121,7 @@ else:
                                                            key="pa_chart_unit")]
         shown = rows[rows["unit_id"] == unit]
         names = {s: status_text(s, lang) for s in STATUSES}
-        st.plotly_chart(make_progress_chart(progress_chart_rows(shown, lang), lang,
+        show_chart(make_progress_chart(progress_chart_rows(shown, lang), lang,
                                             t("pa_progress_title", lang, unit=unit_name(unit), when=when),
                                             STATUS_COLOURS, names), key="pa_progress_chart")
         st.markdown(t("pa_rule", lang))

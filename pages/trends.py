@@ -12,6 +12,7 @@ from khuyencong.charts import (
 from khuyencong.data import fetch
 from khuyencong.formatting import format_money, format_number, format_percent
 from khuyencong.labels import t
+from khuyencong.presenting import show_chart
 from khuyencong.shell import current_filters, unit_name
 from khuyencong.trends import totals_by_unit, trend_figures
 
@@ -40,7 +41,7 @@ summary[1].metric(t("years_reported", lang), format_number(len(figures.totals), 
 summary[2].metric(t("avg_growth", lang), format_percent(figures.growth_pct, lang))
 
 names = {a: unit_name(a) for a in figures.periods["unit_id"]}
-st.plotly_chart(make_funding_trend_chart(figures.by_source, figures.periods, lang, t("trend_title", lang), y_title,
+show_chart(make_funding_trend_chart(figures.by_source, figures.periods, lang, t("trend_title", lang), y_title,
                                          show_estimate=show_estimate, format_money=format_money,
                                          unit_names=names if len(filters.areas) != 1 else None), key="trend_main")
 if show_estimate and len(figures.periods):
@@ -51,17 +52,17 @@ show_sources(figures.doc_ids, figures.has_illustrative, lang)
 
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(make_cumulative_chart(figures.totals, lang, t("cumulative_title", lang), y_title, format_money),
+    show_chart(make_cumulative_chart(figures.totals, lang, t("cumulative_title", lang), y_title, format_money),
                     key="trend_cumulative")
     st.caption(t("cumulative_note", lang))
 with right:
-    st.plotly_chart(make_change_chart(figures.changes, lang, t("change_title", lang), format_percent),
+    show_chart(make_change_chart(figures.changes, lang, t("change_title", lang), format_percent),
                     key="trend_change")
 show_sources(figures.doc_ids, figures.has_illustrative, lang)
 
 if len(filters.areas) > 1:
     names = {a: unit_name(a) for a in filters.areas}
-    st.plotly_chart(make_area_comparison_chart(totals_by_unit(figures.annual), names, lang, t("compare_title", lang),
+    show_chart(make_area_comparison_chart(totals_by_unit(figures.annual), names, lang, t("compare_title", lang),
                                                y_title, format_money), key="trend_compare")
     if filters.current_units:
         st.caption(t("grouping_applied", lang))

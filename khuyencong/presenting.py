@@ -1,0 +1,166 @@
+"""Charts as exported and presented: PNG/SVG downloads under each chart, presentation mode, the slide deck.
+
+Pages draw charts with show_chart; every chart of the run is registered with its footnote (sources and
+filters), so presentation mode and the deck show exactly the charts of the page, as filtered.
+"""
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from khuyencong.formatting import format_year_span
+from khuyencong.labels import source_label, t
+
+CHARTS_KEY = "_charts_of_run"
+
+
+@dataclass
+class ChartEntry:
+    key: str
+    title: str
+    figure: go.Figure
+    footnote: str = ""
+
+
+def is_presenting() -> bool:
+    """?present=1 in the URL."""
+    return st.query_params.get("present") == "1"
+
+
+def begin_run() -> None:
+    """Forget the charts of the previous run; called by the shell before the page runs."""
+    st.session_state[CHARTS_KEY] = []
+
+
+def registered_charts() -> list[ChartEntry]:
+    return st.session_state.get(CHARTS_KEY, [])
+
+
+def filters_line(filters, area_text: str) -> str:
+    """The filters in one short line: areas · years · sources (· illustrative)."""
+    lang = filters.lang
+    parts = [area_text, format_year_span(filters.year_from, filters.year_to),
+             ", ".join(source_label(s, lang) for s in filters.sources)]
+    if not filters.include_illustrative:
+        parts.append(t("pr_no_illustrative", lang))
+    return " · ".join(parts)
+
+
+def note_sources(caption: str) -> None:
+    """Give the sources caption beneath a chart to every chart drawn since the previous caption."""
+    plain = caption.replace("**", "")
+    for entry in registered_charts():
+        if not entry.footnote:
+            entry.footnote = plain
+
+
+def _export_figure(entry: ChartEntry, fmt: str, line: str) -> bytes:
+    from khuyencong.images import figure_for_export, render_image
+
+    footnote = " ".join(part for part in (entry.footnote, line) if part)
+    return render_image(figure_for_export(entry.figure, footnote), fmt)
+
+
+def show_chart(fig: go.Figure, key: str) -> None:
+    """Draw a chart with its PNG and SVG downloads, and register it for presenting and the deck."""
+    from khuyencong.shell import area_names, current_filters
+
+    entry = ChartEntry(key, fig.layout.title.text or "", fig)
+    st.session_state.setdefault(CHARTS_KEY, []).append(entry)
+    if is_presenting():
+        return
+    st.plotly_chart(fig, key=key)
+    filters = current_filters()
+    lang, line = filters.lang, filters_line(filters, area_names(filters))
+    with st.popover(t("pr_download_chart", lang), icon=":material/download:"):
+        st.download_button(t("pr_png", lang), data=lambda: _export_figure(entry, "png", line), file_name=f"{key}.png",
+                           mime="image/png", key=f"{key}_png", on_click="ignore")
+        st.download_button(t("pr_svg", lang), data=lambda: _export_figure(entry, "svg", line), file_name=f"{key}.svg",
+                           mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
+
+
+PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer {display: none !important;}
+.block-container {padding-top: 1.2rem !important; max-width: 100% !important;}
+.block-container p, .block-container button p {font-size: 1.25rem;}
+</style>
+"""
+
+
+def _go_to(index: int | None) -> None:
+    if index is None:
+        st.query_params.pop("present", None)
+        st.query_params.pop("slide", None)
+    else:
+        st.query_params["slide"] = str(index)
+
+
+def render_presentation(filters, area_text: str) -> None:
+    """One chart per screen, large type, no chrome; the filters in a small line; previous, next and leave."""
+    lang = filters.lang
+    st.markdown(PRESENT_CSS, unsafe_allow_html=True)
+    charts = registered_charts()
+    if not charts:
+        st.info(t("pr_no_charts", lang))
+        st.button(t("pr_leave", lang), on_click=_go_to, args=(None,), key="pr_leave")
+        return
+    slide = st.query_params.get("slide", "1")
+    index = min(max(int(slide) if slide.isdigit() and len(slide) < 4 else 1, 1), len(charts))
+    entry = charts[index - 1]
+    figure = go.Figure(entry.figure)
+    figure.update_layout(height=760, font={"size": 22}, title={"font": {"size": 32}},
+                         legend={"font": {"size": 20}}, hoverlabel={"font": {"size": 20}})
+    st.plotly_chart(figure, key=f"present_{entry.key}")
+    st.caption(" · ".join(part for part in (filters_line(filters, area_text), entry.footnote) if part))
+    left, middle, right, leave = st.columns([1, 2, 1, 1])
+    left.button(t("pr_previous", lang), icon=":material/arrow_back:", disabled=index <= 1, on_click=_go_to,
+                args=(index - 1,), key="pr_previous", width="stretch")
+    middle.markdown(f"<div style='text-align:center'>{t('pr_position', lang, index=index, count=len(charts))}</div>",
+                    unsafe_allow_html=True)
+    right.button(t("pr_next", lang), icon=":material/arrow_forward:", disabled=index >= len(charts),
+                 on_click=_go_to, args=(index + 1,), key="pr_next", width="stretch")
+    leave.button(t("pr_leave", lang), icon=":material/close:", on_click=_go_to, args=(None,), key="pr_leave",
+                 width="stretch")
+
+
+def _enter() -> None:
+    st.query_params["present"] = "1"
+    st.query_params["slide"] = "1"
+
+
+def render_sidebar_tools(filters, area_text: str, kpis, quality_notes: list[str]) -> None:
+    """Sidebar: enter presentation mode, and the slide deck of this page's charts (built on click)."""
+    lang = filters.lang
+    sidebar = st.sidebar
+    sidebar.divider()
+    sidebar.button(t("pr_enter", lang), icon=":material/slideshow:", on_click=_enter, help=t("pr_enter_help", lang),
+                   key="pr_enter", width="stretch")
+    charts = list(registered_charts())
+    line = filters_line(filters, area_text)
+
+    def deck() -> bytes:
+        from khuyencong.deck import SlideChart, build_deck
+
+        slides = [SlideChart(c.title, c.figure, " ".join(p for p in (c.footnote, line) if p)) for c in charts]
+        from khuyencong.deck import Kpi
+
+        return build_deck(t("pr_deck_title", lang), line, [Kpi(label, value) for label, value in kpis], slides,
+                          quality_notes, lang)
+
+    sidebar.download_button(t("pr_deck", lang), data=deck, file_name=deck_file_name(filters, area_text),
+                            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                            icon=":material/co_present:", help=t("pr_deck_help", lang), key="pr_deck",
+                            on_click="ignore", width="stretch")
+
+
+def deck_file_name(filters, area_text: str) -> str:
+    """khuyen-cong_nghe-an_2002-2018_trinh-chieu.pptx"""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", area_text.replace("đ", "d").replace("Đ", "D"))
+    slug = re.sub(r"[^a-z0-9]+", "-", "".join(c for c in plain if not unicodedata.combining(c)).lower()).strip("-")
+    return f"khuyen-cong_{slug[:60] or 'tat-ca'}_{filters.year_from}-{filters.year_to}_trinh-chieu.pptx"

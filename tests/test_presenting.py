@@ -1,0 +1,69 @@
+"""Presentation mode and chart downloads: one chart per screen, next/previous, leaving keeps the view."""
+
+import pytest
+from conftest import chart_data, run_page
+
+from khuyencong.filters import Filters
+from khuyencong.presenting import deck_file_name, filters_line
+
+TRENDS = "pages/trends.py"
+
+
+def position(app) -> str:
+    return next(m.value for m in app.markdown if "Biểu đồ" in m.value or "Chart" in m.value)
+
+
+def test_every_chart_has_png_and_svg_downloads_and_the_page_a_deck(demo_db_path):
+    app = run_page(demo_db_path, TRENDS, area="nghe-an")
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert labels.count("Ảnh PNG (1600×900)") == len(chart_data(app)) == 3
+    assert labels.count("Ảnh vector SVG") == 3
+    assert labels.count("Tải bộ slide (.pptx)") == 1
+
+
+def test_presentation_shows_one_chart_per_screen_and_steps_through(demo_db_path):
+    app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1")
+    assert not app.exception
+    assert len(chart_data(app)) == 1 and "Biểu đồ 1/3" in position(app)
+    assert chart_data(app)[0]["layout"]["font"]["size"] == 22
+    assert not app.get("download_button")  # no export clutter on the screen
+    app.button(key="pr_next").click().run()
+    assert "Biểu đồ 2/3" in position(app)
+    assert chart_data(app)[0]["layout"]["title"]["text"] == "Kinh phí lũy kế"
+    app.button(key="pr_previous").click().run()
+    assert chart_data(app)[0]["layout"]["title"]["text"] == "Kinh phí khuyến công theo năm và nguồn"
+
+
+def test_leaving_presentation_returns_to_the_same_view(demo_db_path):
+    app = run_page(demo_db_path, TRENDS, area="nghe-an", years="2007-2016", lang="en", present="1", slide="2")
+    assert "Chart 2 of 3" in position(app)
+    app.button(key="pr_leave").click().run()
+    assert dict(app.query_params) == {"lang": "en", "area": "nghe-an", "years": "2007-2016"}
+    assert app.title[0].value == "Funding trends" and len(chart_data(app)) == 3
+
+
+@pytest.mark.parametrize(("slide", "shown"), [("999", "3/3"), ("abc", "1/3"), ("0", "1/3"), ("-1", "1/3")])
+def test_a_bad_slide_number_is_clamped(demo_db_path, slide, shown):
+    app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1", slide=slide)
+    assert not app.exception and f"Biểu đồ {shown}" in position(app)
+
+
+def test_presentation_states_the_filters_in_a_small_line(demo_db_path):
+    app = run_page(demo_db_path, TRENDS, area="nghe-an", years="2007-2016", source="local", present="1")
+    assert any(c.value.startswith("Nghệ An · 2007–2016 · Địa phương") for c in app.caption)
+
+
+@pytest.mark.parametrize(("filters", "areas", "name"), [
+    (Filters(year_from=2002, year_to=2018), "Nghệ An", "khuyen-cong_nghe-an_2002-2018_trinh-chieu.pptx"),
+    (Filters(year_from=2002, year_to=2025), "Tất cả địa phương",
+     "khuyen-cong_tat-ca-dia-phuong_2002-2025_trinh-chieu.pptx"),
+    (Filters(year_from=2010, year_to=2010), "Đắk Lắk, Hà Tĩnh",
+     "khuyen-cong_dak-lak-ha-tinh_2010-2010_trinh-chieu.pptx"),
+])
+def test_deck_file_name_says_what_is_inside(filters, areas, name):
+    assert deck_file_name(filters, areas) == name
+
+
+def test_filters_line_in_english():
+    filters = Filters(lang="en", year_from=2007, year_to=2016, sources=("local",), include_illustrative=False)
+    assert filters_line(filters, "Nghe An") == "Nghe An · 2007–2016 · Local · without illustrative data"
