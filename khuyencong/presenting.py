@@ -111,9 +111,14 @@ def render_presentation(filters, area_text: str) -> None:
     index = min(max(int(slide) if slide.isdigit() and len(slide) < 4 else 1, 1), len(charts))
     entry = charts[index - 1]
     figure = go.Figure(entry.figure)
-    figure.update_layout(height=760, font={"size": 22}, title={"font": {"size": 32}},
-                         legend={"font": {"size": 20}}, hoverlabel={"font": {"size": 20}})
-    st.plotly_chart(figure, key=f"present_{entry.key}")
+    figure.update_layout(height=640, font={"size": 22}, title={"font": {"size": 32}, "y": 0.98, "yanchor": "top"},
+                         margin={"t": 130}, legend={"font": {"size": 20}, "y": 1.04},
+                         hoverlabel={"font": {"size": 20}})
+    figure.update_xaxes(tickfont={"size": 20}, title_font={"size": 22})
+    figure.update_yaxes(tickfont={"size": 20}, title_font={"size": 22})
+    figure.update_annotations(font_size=20)
+    # theme=None: Streamlit's theme would put its own smaller fonts over the large ones.
+    st.plotly_chart(figure, key=f"present_{entry.key}", theme=None)
     st.caption(" · ".join(part for part in (filters_line(filters, area_text), entry.footnote) if part))
     left, middle, right, leave = st.columns([1, 2, 1, 1])
     left.button(t("pr_previous", lang), icon=":material/arrow_back:", disabled=index <= 1, on_click=_go_to,
