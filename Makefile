@@ -32,3 +32,7 @@ check: $(DB)
 
 clean:
 	rm -rf $(VENV) $(DB) data/.khuyencong.duckdb*
+
+.PHONY: bench
+bench: $(DB)
+	$(BIN)/python bench/bench_exports.py

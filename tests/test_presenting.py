@@ -67,3 +67,38 @@ def test_deck_file_name_says_what_is_inside(filters, areas, name):
 def test_filters_line_in_english():
     filters = Filters(lang="en", year_from=2007, year_to=2016, sources=("local",), include_illustrative=False)
     assert filters_line(filters, "Nghe An") == "Nghe An · 2007–2016 · Local · without illustrative data"
+
+
+def test_chart_png_from_the_page_has_presentation_size_and_its_sources(demo_db_path):
+    import struct
+
+    from khuyencong.presenting import _export_figure
+
+    app = run_page(demo_db_path, TRENDS, area="nghe-an")
+    entry = app.session_state["_charts_of_run"][0]
+    assert "Báo Công Thương, 09/08/2018" in entry.footnote and "Có dữ liệu minh họa" in entry.footnote
+    png = _export_figure(entry, "png", "Nghệ An · 2002–2025")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1600, 900)
+    svg = _export_figure(entry, "svg", "Nghệ An · 2002–2025").decode("utf-8")
+    assert "Kinh phí khuyến công theo năm và nguồn" in svg and "Báo Công Thương" in svg
+
+
+def test_deck_of_the_page_reads_back_with_its_slides(demo_db_path):
+    import io
+
+    from pptx import Presentation
+
+    from khuyencong.deck import Kpi, SlideChart, build_deck
+
+    app = run_page(demo_db_path, TRENDS, area="nghe-an")
+    charts = [SlideChart(c.title, c.figure, c.footnote) for c in app.session_state["_charts_of_run"]]
+    deck = Presentation(io.BytesIO(build_deck("Kinh phí khuyến công", "Nghệ An · 2002–2025",
+                                              [Kpi("Tổng kinh phí khuyến công", "139,39 tỷ đồng")], charts,
+                                              ["Có dữ liệu minh họa trong các biểu đồ: không phải số liệu thật."])))
+    texts = [" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in deck.slides]
+    assert len(deck.slides) == 1 + 1 + 3 + 1
+    assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
+    assert "Kinh phí khuyến công theo năm và nguồn" in texts[2] and "Báo Công Thương" in texts[2]
+    assert "Kinh phí lũy kế" in texts[3] and "139,39 tỷ đồng" in texts[1]
+    assert "Chất lượng dữ liệu" in texts[-1]
