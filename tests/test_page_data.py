@@ -1,0 +1,235 @@
+"""The Data page as an analyst uses it: the filtered tables, search, and the files its download buttons produce.
+
+The files are produced through the app: the page hands each st.download_button a callable, which Streamlit registers
+with the media file manager (add_deferred) and runs when the button is clicked. AppTest's runtime is thrown away after
+each run, so the tests record what the page registers and call it, as Streamlit does on a click.
+"""
+
+import csv
+import io
+import shutil
+
+import duckdb
+import openpyxl
+import pytest
+from conftest import run_page
+from streamlit import dataframe_util
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+from khuyencong.exports import INFO_SHEET
+
+PAGE = "pages/data.py"
+COUNT_SQL = {
+    "allocations": "SELECT count(*) FROM allocation WHERE area_id = 'nghe-an' AND year_from <= ? AND year_to >= ? "
+                   "AND funding_source = 'local'",
+    "projects": "SELECT count(*) FROM project WHERE area_id = 'nghe-an' AND year BETWEEN ? AND ? "
+                "AND (funding_source IS NULL OR funding_source = 'local')",
+    "outcomes": "SELECT count(*) FROM outcome WHERE area_id = 'nghe-an' AND year BETWEEN ? AND ?",
+}
+SHEETS = {"allocations": "Phân bổ kinh phí", "projects": "Đề án", "outcomes": "Kết quả"}
+FORMULA_NAMES = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3", "Nhà máy Hưng Long"]
+PLANS = [None, 0, 5, 12.345, 1234.5]
+
+
+@pytest.fixture()
+def downloads(monkeypatch):
+    """file name -> the bytes the download button would serve, for every deferred download the page registers."""
+    registered: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+        registered[file_id] = (file_name, data_callable)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+
+    def files(app) -> dict[str, bytes]:
+        out = {}
+        for button in app.get("download_button"):
+            if button.proto.id.endswith(("dx_xlsx", "dx_xlsx_all", "dx_csv")):
+                name, build = registered[button.proto.deferred_file_id]
+                out[name] = build()
+        return out
+
+    return files
+
+
+def db_count(path, table: str, years=(2002, 2018)) -> int:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(COUNT_SQL[table], [years[1], years[0]] if table == "allocations" else list(years))\
+            .fetchone()[0]
+    finally:
+        con.close()
+
+
+def show(app, table: str, search: str = ""):
+    app.segmented_control(key="dx_table").set_value(table)
+    app.text_input(key="dx_search").input(search)
+    return app.run()
+
+
+def display_values(app):
+    """What the grid shows in each cell (the styled text), next to the numeric data it sorts by."""
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(app.dataframe[0].proto.arrow_data.styler.display_values)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_page_runs_in_both_languages(demo_db_path, lang):
+    app = run_page(demo_db_path, PAGE, lang=lang, area="nghe-an")
+    assert not app.exception
+    assert app.title[0].value == {"vi": "Dữ liệu", "en": "Data"}[lang]
+    columns = list(app.dataframe[0].value.columns)
+    assert ("Tỉnh/thành phố" in columns) == (lang == "vi") and ("Province/city" in columns) == (lang == "en")
+
+
+@pytest.mark.parametrize("table", ["allocations", "projects", "outcomes"])
+def test_rows_on_screen_and_in_the_files_equal_a_direct_count(demo_db_path, downloads, table):
+    app = show(run_page(demo_db_path, PAGE, area="nghe-an", years="2002-2018", source="local"), table)
+    expected = db_count(demo_db_path, table)
+    assert expected > 0
+    assert len(app.dataframe[0].value) == expected
+    assert app.markdown[0].value.startswith(f"**{expected:,}".replace(",", "."))
+    files = downloads(app)
+    slug = {"allocations": "phan-bo", "projects": "du-an", "outcomes": "ket-qua"}[table]
+    book = openpyxl.load_workbook(io.BytesIO(files[f"khuyen-cong_nghe-an_2002-2018_{slug}.xlsx"]))
+    assert book.sheetnames == [SHEETS[table], INFO_SHEET]
+    sheet = book[SHEETS[table]]
+    assert sheet.max_row - 1 == expected
+    assert sheet.freeze_panes == "A2"
+    assert [c.value for c in sheet[1]] == list(app.dataframe[0].value.columns)
+    rows = list(csv.reader(io.StringIO(files[f"khuyen-cong_nghe-an_2002-2018_{slug}.csv"][3:].decode(), newline="")))
+    assert len(rows) - 1 == expected
+    every = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_phan-bo-du-an-ket-qua.xlsx"]))
+    assert every.sheetnames == [*SHEETS.values(), INFO_SHEET]
+    assert [every[SHEETS[t]].max_row - 1 for t in SHEETS] == [db_count(demo_db_path, t) for t in SHEETS]
+
+
+def test_xlsx_money_is_numeric_with_number_formats_and_null_is_empty(demo_db_path, downloads):
+    app = run_page(demo_db_path, PAGE, area="nghe-an", years="2002-2018")
+    files = downloads(app)
+    sheet = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_du-an.xlsx"]))["Đề án"]
+    header = [c.value for c in sheet[1]]
+    plan, year = header.index("Vốn đối ứng (triệu đồng)") + 1, header.index("Năm") + 1
+    con = duckdb.connect(str(demo_db_path), read_only=True)
+    stored = dict(con.execute("SELECT project_id, counterpart_mvnd FROM project WHERE area_id = 'nghe-an' "
+                              "AND year BETWEEN 2002 AND 2018").fetchall())
+    con.close()
+    assert any(v is None for v in stored.values()) and any(v is not None for v in stored.values())
+    for row in range(2, sheet.max_row + 1):
+        cell, value = sheet.cell(row, plan), stored[sheet.cell(row, 1).value]
+        if value is None:
+            assert cell.value is None
+        else:
+            assert (cell.data_type, cell.value) == ("n", float(value))
+            assert cell.number_format.startswith("#,##0")
+        assert (sheet.cell(row, year).data_type, sheet.cell(row, year).number_format) == ("n", "0")
+
+
+def test_info_sheet_states_filters_sources_illustrative_time_and_version(demo_db_path, downloads):
+    app = run_page(demo_db_path, PAGE, area="nghe-an", years="2002-2018", source="local")
+    files = downloads(app)
+    info = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_du-an.xlsx"]))[INFO_SHEET]
+    pairs = {r[0]: r[1:] for r in info.iter_rows(values_only=True) if r[0]}
+    assert pairs["Địa bàn"][0] == "Nghệ An"
+    assert pairs["Giai đoạn"][0] == "2002–2018"
+    assert pairs["Nguồn kinh phí"][0] == "Địa phương"
+    assert pairs["Có dòng dữ liệu minh họa"][0].startswith("Có")
+    assert "không phải số 0" in pairs["Ô trống"][0]
+    assert pairs["Phiên bản ứng dụng"][0]
+    exported = [r for r in info.iter_rows() if r[0].value == "Thời điểm xuất (giờ Việt Nam)"][0][1]
+    assert exported.is_date
+    titles = [r[1] for r in info.iter_rows(values_only=True) if r[0] is None and r[1]]
+    assert "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công" not in titles  # allocations only, not in projects
+    real = run_page(demo_db_path, PAGE, area="nghe-an", demo="0")
+    info = openpyxl.load_workbook(io.BytesIO(downloads(real)["khuyen-cong_nghe-an_2002-2025_du-an.xlsx"]))[INFO_SHEET]
+    pairs = {r[0]: r[1:] for r in info.iter_rows(values_only=True) if r[0]}
+    assert pairs["Có dòng dữ liệu minh họa"][0] == "Không"
+    assert pairs["Dữ liệu minh họa"][0] == "không gồm"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("vi", ["không có số liệu", "0", "5", "12,345", "1.234,5"]),
+    ("en", ["not reported", "0", "5", "12.345", "1,234.5"]),
+])
+def test_screen_shows_not_reported_for_null_and_keeps_numbers_sortable(hostile_db, lang, expected):
+    app = run_page(hostile_db, PAGE, area="nghe-an", years="2030", lang=lang)
+    frame, shown = app.dataframe[0].value, display_values(app)
+    column = {"vi": "Kế hoạch (triệu đồng)", "en": "Planned (VND million)"}[lang]
+    assert frame[column].dtype.kind == "f"  # numeric, so a click on the header sorts by value
+    assert frame[column].isna().tolist() == [True, False, False, False, False]
+    assert list(shown[column]) == expected
+    assert app.dataframe[0].proto.placeholder == expected[0]  # what the grid writes in any empty cell
+
+
+def test_sentence_above_the_table_states_every_filter(demo_db_path):
+    app = show(run_page(demo_db_path, PAGE, area="nghe-an", years="2010-2015", demo="0"), "allocations", "nghe an")
+    sentence = app.markdown[0].value
+    for part in ("Địa bàn: Nghệ An", "Giai đoạn: 2010–2015", "Nguồn kinh phí: tất cả",
+                 "Nội dung: tất cả (không áp dụng cho bảng này)", "Dữ liệu minh họa: không gồm", "Từ khóa: “nghe an”"):
+        assert part in sentence
+    assert "minh họa" not in app.caption[-1].value.split("Nguồn:")[0]
+
+
+@pytest.mark.parametrize("search", ["dao tao nghe", "ĐÀO TẠO NGHỀ", "Đào tạo nghề"])
+def test_search_ignores_case_and_accents(demo_db_path, search):
+    app = show(run_page(demo_db_path, PAGE, area="nghe-an"), "projects", search)
+    frame = app.dataframe[0].value
+    unfiltered = show(run_page(demo_db_path, PAGE, area="nghe-an"), "projects", "").dataframe[0].value
+    assert 0 < len(frame) < len(unfiltered)
+    assert frame.apply(lambda r: "đào tạo nghề" in " ".join(str(v) for v in r).lower(), axis=1).all()
+
+
+def test_search_without_match_says_so_and_disables_downloads(demo_db_path):
+    app = show(run_page(demo_db_path, PAGE, area="nghe-an"), "projects", "zzzz không có")
+    assert not app.dataframe
+    assert any("Không có dòng nào" in i.value for i in app.info)
+    assert all(b.proto.disabled for b in app.get("download_button") if b.proto.id.endswith(("dx_xlsx", "dx_csv")))
+
+
+@pytest.fixture()
+def hostile_db(demo_db_path, tmp_path):
+    """The demo database plus Nghệ An projects whose names a spreadsheet would run as formulas."""
+    path = tmp_path / "hostile.duckdb"
+    shutil.copy(demo_db_path, path)
+    con = duckdb.connect(str(path))
+    doc = con.execute("SELECT doc_id FROM project WHERE area_id = 'nghe-an' LIMIT 1").fetchone()[0]
+    for i, name in enumerate(FORMULA_NAMES):
+        con.execute("INSERT INTO project (project_id, area_id, year, name, funding_source, plan_mvnd, doc_id, "
+                    "is_illustrative) VALUES (?, 'nghe-an', 2030, ?, 'local', ?, ?, false)",
+                    [f"ZZ-{i}", name, PLANS[i], doc])
+    con.close()
+    return path
+
+
+def test_formula_like_names_come_out_as_text(hostile_db, downloads):
+    app = show(run_page(hostile_db, PAGE, area="nghe-an", years="2030"), "projects", "")
+    assert len(app.dataframe[0].value) == len(FORMULA_NAMES)
+    files = downloads(app)
+    sheet = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2030_du-an.xlsx"]))["Đề án"]
+    header = [c.value for c in sheet[1]]
+    name, plan = header.index("Tên đề án") + 1, header.index("Kế hoạch (triệu đồng)") + 1
+    cells = {sheet.cell(r, 1).value: (sheet.cell(r, name), sheet.cell(r, plan)) for r in range(2, sheet.max_row + 1)}
+    for i, text in enumerate(FORMULA_NAMES):
+        cell, money = cells[f"ZZ-{i}"]
+        assert (cell.data_type, cell.value) == ("s", text)
+        assert cell.quotePrefix == (i < 4)
+        assert money.value == PLANS[i]
+        assert money.data_type == "n" or money.value is None
+    assert cells["ZZ-3"][1].number_format == "#,##0.000"
+    rows = {r[0]: r for r in csv.reader(io.StringIO(files["khuyen-cong_nghe-an_2030_du-an.csv"][3:].decode(),
+                                                    newline=""))}
+    for i, text in enumerate(FORMULA_NAMES):
+        assert rows[f"ZZ-{i}"][name - 1] == ("'" + text if i < 4 else text)
+        assert rows[f"ZZ-{i}"][plan - 1] == ["", "0", "5", "12.345", "1234.5"][i]
+
+
+def test_csv_through_the_app_has_bom_and_exact_vietnamese(demo_db_path, downloads):
+    app = show(run_page(demo_db_path, PAGE, area="nghe-an", years="2002-2018"), "outcomes", "dao tao nghe")
+    data = downloads(app)["khuyen-cong_nghe-an_2002-2018_ket-qua_tim-dao-tao-nghe.csv"]
+    assert data[:3] == b"\xef\xbb\xbf"
+    assert "Nghệ An".encode() in data and "Đào tạo nghề, truyền nghề".encode() in data
+    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+    assert rows[0] == list(app.dataframe[0].value.columns)
+    assert {r[rows[0].index("Tỉnh/thành phố")] for r in rows[1:]} == {"Nghệ An"}
