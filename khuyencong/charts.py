@@ -118,8 +118,10 @@ def make_cumulative_chart(totals, lang: str, title: str, y_title: str, format_mo
 def make_change_chart(changes, lang: str, title: str, format_percent):
     """Year-on-year change in percent; the label says up or down, not the colour alone."""
     colours = ["#0072B2" if v >= 0 else "#D55E00" for v in changes["change_pct"]]
-    text = [("▲ " if v >= 0 else "▼ ") + format_percent(v, lang) for v in changes["change_pct"]]
-    fig = go.Figure(go.Bar(x=changes["year"], y=changes["change_pct"], marker_color=colours, text=text,
+    text = [("▲ " if v > 0 else "▼ " if v < 0 else "= ") + format_percent(v, lang) for v in changes["change_pct"]]
+    # Unchanged years get no bar label: a row of "= 0,0%" labels would overlap; hover still says it.
+    shown = [label if abs(v) >= 0.05 else "" for label, v in zip(text, changes["change_pct"])]
+    fig = go.Figure(go.Bar(x=changes["year"], y=changes["change_pct"], marker_color=colours, text=shown,
                            textposition="outside", cliponaxis=False, constraintext="none",
                            name=t("axis_change_pct", lang),
                            customdata=[[s] for s in text], hovertemplate="%{customdata[0]}<extra></extra>"))
