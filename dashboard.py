@@ -20,6 +20,8 @@ pages = [
     st.Page("pages/plan_actual.py", title=t("page_plan_actual", lang), icon=":material/flag:", url_path="plan_actual"),
     st.Page("pages/compare.py", title=t("page_compare", lang), icon=":material/compare_arrows:", url_path="compare"),
     st.Page("pages/data.py", title=t("page_data", lang), icon=":material/table:", url_path="data"),
+    st.Page("pages/import_data.py", title=t("page_import", lang), icon=":material/upload_file:",
+            url_path="import_data"),
     st.Page("pages/sources.py", title=t("page_sources", lang), icon=":material/fact_check:", url_path="sources"),
 ]
 page = st.navigation(pages, position="hidden" if presenting else "sidebar")

@@ -1,4 +1,4 @@
-"""python -m etl build | check | demo: build, test and enrich the khuyến công database."""
+"""python -m etl build | check | demo | load: build, test and enrich the khuyến công database."""
 
 import argparse
 import sys
@@ -23,7 +23,13 @@ def main(argv: list[str] | None = None) -> int:
     add_demo = commands.add_parser("demo", help="thay dữ liệu minh họa trong CSDL / replace the illustrative data")
     add_demo.add_argument("--db", type=Path, default=DEFAULT_DB)
     add_demo.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
+    load = commands.add_parser("load", help="nạp tệp .xlsx/.csv của địa phương / load province workbooks")
+    load.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    load.add_argument("--db", type=Path, default=DEFAULT_DB)
+    load.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi / check only, write nothing")
     args = parser.parse_args(argv)
+    if args.command == "load":
+        return load_command(args.files, args.db, args.dry_run)
 
     try:
         if args.command == "build":
@@ -46,6 +52,43 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print("  " + problem.format(), file=sys.stderr)
         return 1
+
+
+def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
+    """Print one line per problem and a summary per file; 0 loaded (or valid), 1 data errors, 2 usage errors."""
+    from etl.importer import MAX_FILE_BYTES, check_files, load_files
+
+    if not db.is_file():
+        print(f"Không có CSDL {db}: chạy 'python -m etl build' trước / database not found, build it first",
+              file=sys.stderr)
+        return 2
+    contents = []
+    for path in files:
+        if not path.is_file():
+            print(f"Không có tệp / file not found: {path}", file=sys.stderr)
+            return 2
+        if path.stat().st_size > MAX_FILE_BYTES:
+            with path.open("rb") as handle:  # refused by size: read no more than proves it
+                contents.append((path.name, handle.read(MAX_FILE_BYTES + 1)))
+            continue
+        contents.append((path.name, path.read_bytes()))
+    reports = (check_files if dry_run else load_files)(db, contents, progress=print_progress)
+    failed = any(r.errors for r in reports)
+    for report in reports:
+        for problem in report.problems:
+            print(("LỖI/ERROR " if problem.severity == "error" else "CẢNH BÁO/WARNING ") + problem.format())
+    for report in reports:
+        print(report.summary())
+    if failed:
+        print("Có lỗi: không nạp tệp nào, CSDL giữ nguyên / errors: nothing loaded, database unchanged")
+        return 1
+    if dry_run:
+        print("Chạy thử: hợp lệ, chưa ghi gì / dry run: valid, nothing written")
+    elif all(r.already_loaded for r in reports):
+        print("Không có gì thay đổi / nothing changed")
+    else:
+        print(f"Đã nạp vào / loaded into {db}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -69,8 +69,12 @@ def load_bundled(con: duckdb.DuckDBPyConnection, progress: Progress = print_prog
     return total
 
 
-def build_into(con: duckdb.DuckDBPyConnection, with_demo: bool, seed: int, progress: Progress) -> None:
-    """Everything a build writes, on an open connection to an empty database."""
+def build_into(con: duckdb.DuckDBPyConnection, with_demo: bool, seed: int, progress: Progress,
+               imports_dir: Path | None = None) -> None:
+    """Everything a build writes, on an open connection to an empty database.
+
+    Files loaded earlier with `python -m etl load` (kept in imports_dir) are replayed after the bundled data.
+    """
     apply_schema(con)
     load_bundled(con, progress)
     if with_demo:
@@ -79,12 +83,17 @@ def build_into(con: duckdb.DuckDBPyConnection, with_demo: bool, seed: int, progr
         progress(f"Dữ liệu minh họa (seed {seed}): {counts} ({time.perf_counter() - started:.2f} s)")
     else:
         progress("Bỏ qua dữ liệu minh họa (--no-demo)")
+    if imports_dir is not None:
+        from etl.importer import replay_imports  # the importer needs the schema; build stays importable alone
+
+        replay_imports(con, imports_dir, progress)
 
 
 def build_database(db_path: Path = DEFAULT_DB, with_demo: bool = True, seed: int = demo.DEFAULT_SEED,
                    progress: Progress = print_progress) -> Path:
     """Rebuild the database at db_path from data/ and swap it in atomically."""
     started = time.perf_counter()
-    replace_database(Path(db_path), lambda con: build_into(con, with_demo, seed, progress))
+    imports_dir = Path(db_path).parent / "imports"
+    replace_database(Path(db_path), lambda con: build_into(con, with_demo, seed, progress, imports_dir))
     progress(f"Đã dựng {db_path} trong {time.perf_counter() - started:.1f} s")
     return Path(db_path)

@@ -1,0 +1,110 @@
+"""Import speed: rows per second for a generated 100.000-row workbook and CSV (allocation sheet).
+
+Runs check_files (read + validate + diff) and load_files (the same plus the atomic swap) on a copy of a
+freshly built database. Figures go to bench/results.json under "import" and to the import section of
+bench/results.md; other sections are kept.
+
+    .venv/bin/python bench/bench_import.py [--rows 100000]
+"""
+
+import argparse
+import io
+import json
+import platform
+import re
+import shutil
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import import_corpus as corpus  # noqa: E402
+
+from etl.build import build_database  # noqa: E402
+from etl.importer import check_files, load_files  # noqa: E402
+
+RESULTS_JSON = ROOT / "bench" / "results.json"
+RESULTS_MD = ROOT / "bench" / "results.md"
+START, END = "<!-- import:start -->", "<!-- import:end -->"
+
+
+def make_xlsx(rows: list[list]) -> bytes:
+    """Written with XlsxWriter in constant-memory mode (as a province's Excel would store it: numbers as text)."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "in_memory": True, "strings_to_formulas": False})
+    sheet = book.add_worksheet("PhanBo")
+    sheet.write_row(0, 0, ["BÁO CÁO KINH PHÍ KHUYẾN CÔNG"])
+    sheet.write_row(1, 0, ["Đơn vị tính: triệu đồng"])
+    sheet.write_row(2, 0, ["STT"] + corpus.BIG_HEAD)
+    for index, row in enumerate(rows, start=1):
+        sheet.write_row(index + 2, 0, [index] + row)
+    book.close()
+    return buffer.getvalue()
+
+
+def measure(db: Path, name: str, data: bytes, rows: int) -> dict:
+    started = time.perf_counter()
+    report = check_files(db, [(name, data)])[0]
+    checked = time.perf_counter() - started
+    assert report.ok, [p.format() for p in report.errors[:5]]
+    started = time.perf_counter()
+    report = load_files(db, [(name, data)])[0]
+    loaded = time.perf_counter() - started
+    assert report.ok and report.added["allocation"] == rows
+    return {"rows": rows, "bytes": len(data), "check_s": round(checked, 2), "load_s": round(loaded, 2),
+            "check_rows_per_s": round(rows / checked), "load_rows_per_s": round(rows / loaded)}
+
+
+def write_results(figures: dict) -> None:
+    results = json.loads(RESULTS_JSON.read_text(encoding="utf-8")) if RESULTS_JSON.exists() else {}
+    results["import"] = figures
+    RESULTS_JSON.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    lines = [START, "## Import (python -m etl load / Import page)", "",
+             f"Measured {figures['measured_at']} on {figures['machine']}; "
+             f"{str(figures['rows'] // 1000) + '.000' if figures['rows'] % 1000 == 0 else figures['rows']} "
+             "allocation rows (Vietnamese text amounts).", "",
+             "| file | size | generate (s) | check (s) | check rows/s | load (s) | load rows/s |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for kind in ("xlsx", "csv"):
+        f = figures[kind]
+        lines.append(f"| {kind} | {f['bytes'] / 2**20:.1f} MB | {f['generate_s']} | {f['check_s']} | "
+                     f"{f['check_rows_per_s']:,} | {f['load_s']} | {f['load_rows_per_s']:,} |".replace(",", "."))
+    lines += ["", "check = read + validate + compare with the database; load = the same + write + atomic swap.", END]
+    section = "\n".join(lines)
+    text = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.exists() else "# Benchmarks\n"
+    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
+    text = pattern.sub(lambda _m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+    RESULTS_MD.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    rows = corpus.big_allocation_rows(args.rows)
+    figures = {"rows": args.rows, "measured_at": datetime.now().isoformat(timespec="seconds"),
+               "machine": f"{platform.machine()}, Python {platform.python_version()}"}
+    with tempfile.TemporaryDirectory() as folder:
+        base = build_database(Path(folder) / "base" / "kc.duckdb", with_demo=True, progress=lambda _m: None)
+        for kind in ("xlsx", "csv"):
+            started = time.perf_counter()
+            data = make_xlsx(rows) if kind == "xlsx" else corpus.csv_bytes([corpus.BIG_HEAD] + rows)
+            generated = time.perf_counter() - started
+            db = Path(folder) / kind / "kc.duckdb"
+            db.parent.mkdir()
+            shutil.copyfile(base, db)
+            figures[kind] = {"generate_s": round(generated, 2), **measure(db, f"bench.{kind}", data, args.rows)}
+            print(kind, figures[kind], flush=True)
+    write_results(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

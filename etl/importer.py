@@ -1,0 +1,217 @@
+"""Import province workbooks (.xlsx) and CSV files into the khuyến công database.
+
+API used by the Import page and by `python -m etl load`:
+    check_files(db_path, [(file_name, bytes), ...]) -> [ImportReport]   dry run, writes nothing
+    load_files(db_path, [(file_name, bytes), ...])  -> [ImportReport]   all files or none, one atomic swap
+
+Rules (see also etl/importing/*):
+- Sheets PhanBo / DeAn / KetQua (allocation / project / outcome) are recognised by name or by their headers
+  (Vietnamese or English); a CSV holds one table, told by its headers. The header may sit under title rows;
+  STT and column-number rows are skipped; `Tổng cộng`/`Tổng` rows check all rows above them (back to the
+  previous grand total), `Cộng` rows the rows since the previous total row; a mismatch over 0,001 triệu is a
+  warning and the row itself is never loaded.
+- Money is stored in triệu đồng. The unit comes from a line above the header (`Đơn vị tính: tỷ đồng`,
+  `ĐVT: đồng`) or from the header itself (`Số tiền (tỷ đồng)`); triệu đồng when neither says.
+  An amount under 0,001 triệu (1.000 đồng) once converted, or over 10.000.000 triệu (10.000 tỷ đồng) in one
+  row, is an error: the unit line does not match the numbers. Outcome values are converted only for money
+  indicators.
+- Text numbers are Vietnamese ('1.500' = 1500, '4,5' = 4.5, '1.234,56'); '-' is not reported (NULL).
+- Areas resolve through area_alias (also area names and ids; with or without Tỉnh/TP./Thành phố, with or
+  without diacritics) on the last day of the row's period: 31 December of the (last) year, or the end of
+  Q1/H1/Q2/Q3. So Hưng Yên 2025 (annual) is the new hung-yen-2025, Hưng Yên Q1 2025 the old hung-yen.
+- Rows cite the file's own source_document `tep-<slug of the file name>` (kind 'workbook'; its note holds the
+  sha256 and load time). A `Nguồn tài liệu` cell is kept in the row's note ("Nguồn tài liệu: …"), never as
+  the row's doc_id, so that "the rows a file loaded" is exactly the rows citing its document.
+- project_id = `<doc_id>-<first 10 hex of sha1(area_id|year|folded name)>`: stable across corrected versions.
+- Natural keys: allocation (area, year_from, year_to, funding_source, figure); project (area, year, name
+  without case/diacritics); outcome (area, year, period, activity, sector, indicator). A key twice in a file,
+  or already loaded from another imported file, is an error; the same key in real bundled data is a warning
+  (both are kept, each citing its source); illustrative data never clashes.
+- A file whose sha256 is already loaded (under any name) is reported as already loaded and nothing is
+  written, not even load_log. A file with the name of an earlier import replaces that import's rows.
+- A successful load copies each file to `<database dir>/imports/<file name>`; `etl build` replays them.
+"""
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from etl.atomic import replace_database
+from etl.importing.codes import Codes
+from etl.importing.parse import ParsedFile, parse_file
+from etl.importing.reader import MAX_FILE_BYTES
+from etl.importing.store import TABLES, Assessment, assess, summary, write_file
+from etl.load_log import log_load
+from etl.problems import Problem
+
+__all__ = ["MAX_FILE_BYTES", "ImportReport", "check_files", "imports_dir_for", "load_files", "replay_imports"]
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    sha256: str
+    problems: list[Problem]            # errors and warnings
+    rows: dict[str, int]               # table -> rows read from the file (allocation/project/outcome)
+    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    changed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    removed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    already_loaded: bool = False
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        if self.already_loaded:
+            return f"{self.file_name}: đã nạp trước đó, không thay đổi / already loaded, nothing changed"
+        parts = [f"{t}: {self.rows.get(t, 0)} dòng/rows, +{self.added[t]} thêm/added, ~{self.changed[t]} "
+                 f"sửa/changed, -{self.removed[t]} xóa/removed" for t in TABLES if self.rows.get(t) or self.removed[t]]
+        return f"{self.file_name}: " + ("; ".join(parts) or "0 dòng / 0 rows")
+
+
+def imports_dir_for(db_path: Path) -> Path:
+    """Where loaded files are kept so that a rebuild replays them."""
+    return Path(db_path).parent / "imports"
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _safe_name(file_name: str) -> str:
+    return Path(str(file_name).replace("\\", "/")).name
+
+
+def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None) -> list[ParsedFile]:
+    codes = Codes(con)
+    parsed_files = []
+    seen = {}
+    for name, data in files:
+        name = _safe_name(name)
+        parsed = parse_file(name, data, codes, progress)
+        if not name or name in (".", ".."):
+            parsed.problems.append(Problem(name or "?", None, None, None, "tên tệp không hợp lệ", "invalid file name"))
+        if parsed.doc_id in seen:
+            first = seen[parsed.doc_id]
+            parsed.problems.append(Problem(name, None, None, None,
+                                           f"cùng tên (mã {parsed.doc_id}) với tệp {first} trong lần nạp này",
+                                           f"same name (id {parsed.doc_id}) as file {first} in this load"))
+        seen.setdefault(parsed.doc_id, name)
+        parsed_files.append(parsed)
+    return parsed_files
+
+
+def _reports(parsed_files: list[ParsedFile], results: list[Assessment]) -> list[ImportReport]:
+    return [ImportReport(p.file_name, p.sha256, p.problems + r.problems, p.rows(), r.added, r.changed, r.removed,
+                         r.already_loaded) for p, r in zip(parsed_files, results)]
+
+
+def _validate(db_path: Path, files, progress) -> tuple[list[ParsedFile], list[ImportReport]]:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        parsed_files = _parse_all(con, files, progress)
+        return parsed_files, _reports(parsed_files, assess(con, parsed_files))
+    finally:
+        con.close()
+
+
+def check_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[ImportReport]:
+    """Read and validate `files` against the current database; say what a load would change; write nothing."""
+    _require_db(db_path)
+    return _validate(Path(db_path), files, progress)[1]
+
+
+class _Refused(Exception):
+    def __init__(self, reports: list[ImportReport]):
+        super().__init__("import refused")
+        self.reports = reports
+
+
+def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[ImportReport]:
+    """Validate every file; when none has an error, load them all in one atomic swap of the database."""
+    db_path = Path(db_path)
+    _require_db(db_path)
+    parsed_files, reports = _validate(db_path, files, progress)
+    if any(r.errors for r in reports) or all(r.already_loaded for r in reports):
+        return reports
+
+    def write(con: duckdb.DuckDBPyConnection) -> None:
+        # Checked again on the locked copy: another load may have swapped in a new file meanwhile.
+        results = assess(con, parsed_files)
+        fresh = _reports(parsed_files, results)
+        if any(r.errors for r in fresh):
+            raise _Refused(fresh)
+        now = datetime.now()
+        for parsed, result in zip(parsed_files, results):
+            if not result.already_loaded:
+                write_file(con, parsed, result, now)
+        reports[:] = fresh
+
+    try:
+        replace_database(db_path, write, start_from_current=True)
+    except _Refused as refused:
+        return refused.reports
+    keep_copies(db_path, [(r.file_name, data) for r, (_n, data) in zip(reports, files) if not r.already_loaded])
+    return reports
+
+
+def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> None:
+    """Copy loaded files to <db dir>/imports/ (write then rename, so a replay never reads half a file)."""
+    folder = imports_dir_for(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files:
+        target = folder / _safe_name(name)
+        temp = folder / f".{target.name}.part-{os.getpid()}"
+        temp.write_bytes(data)
+        os.replace(temp, target)
+
+
+def _require_db(db_path: Path) -> None:
+    if not Path(db_path).is_file():
+        raise FileNotFoundError(f"Không có CSDL / database not found: {db_path}")
+
+
+def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progress = _stderr) -> int:
+    """Load every kept import (sorted by name) into a database being built; return the rows loaded.
+
+    A kept file that no longer validates (say the area list changed) is skipped and logged with status
+    'error'; the build goes on without it.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    paths = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    total = 0
+    for path in paths:
+        data = path.read_bytes()
+        parsed = _parse_all(con, [(path.name, data)], None)[0]
+        result = assess(con, [parsed])[0]
+        report = _reports([parsed], [result])[0]
+        if report.errors:
+            log_load(con, f"imports/{path.name}", parsed.sha256, 0, "error",
+                     f"{len(report.errors)} lỗi, bỏ qua / errors, skipped: " + report.errors[0].format())
+            progress(f"Nhập lại / replay imports/{path.name}: {len(report.errors)} lỗi, bỏ qua / errors, skipped")
+            continue
+        if result.already_loaded:
+            progress(f"Nhập lại / replay imports/{path.name}: đã nạp / already loaded")
+            continue
+        write_file(con, parsed, result, datetime.now())
+        total += len(parsed.records)
+        progress(f"Nhập lại / replay imports/{path.name}: {len(parsed.records)} dòng/rows; {summary(result)}")
+    return total

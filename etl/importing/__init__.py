@@ -1,0 +1,1 @@
+"""Importing province workbooks and CSV files: reading, validation and loading (API in etl.importer)."""

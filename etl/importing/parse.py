@@ -1,0 +1,423 @@
+"""Read one uploaded file into rows for allocation, project and outcome, collecting every problem at once."""
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from etl.importing import codes as code_lists
+from etl.importing.codes import Codes
+from etl.importing.reader import MAX_ROWS, FileRefused, Sheet, TooManyRows, csv_sheets, kind_of, xlsx_sheets
+from etl.importing.templates import (
+    ALLOCATION,
+    IGNORED_HEADERS,
+    NATURAL_KEYS,
+    TEMPLATES,
+    Column,
+    Template,
+    header_key,
+    header_unit,
+    match_header,
+    template_for_sheet_name,
+)
+from etl.importing.values import (
+    MAX_MVND,
+    MIN_MVND,
+    NotANumber,
+    fold,
+    nfc,
+    parse_number,
+    parse_year,
+    unit_factor,
+    unit_line_factor,
+)
+from etl.problems import Problem
+
+HEADER_SEARCH_ROWS = 50
+PROGRESS_EVERY = 10_000
+FIRST_YEAR = 1990
+TOTAL_LABEL = re.compile(r"^(tong cong|tong so|tong|cong|total|grand total|sub ?total)( .*)?$")
+COLUMN_NUMBERS = re.compile(r"^\(?[0-9a-z]{1,3}\)?$")
+THOUSANDTH = Decimal("0.001")
+
+Progress = Callable[[str], None]
+
+
+def doc_id_for(file_name: str) -> str:
+    """tep-<slug of the file name>: 'Phân bổ 2024.xlsx' → 'tep-phan-bo-2024-xlsx'."""
+    return "tep-" + (fold(file_name).replace(" ", "-") or "khong-ten")
+
+
+@dataclass
+class Record:
+    table: str
+    sheet: str | None
+    row: int
+    values: dict
+
+    def key(self) -> tuple:
+        return (self.table,) + tuple(self.values.get(c) for c in NATURAL_KEYS[self.table])
+
+
+@dataclass
+class ParsedFile:
+    file_name: str
+    sha256: str
+    doc_id: str
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def rows(self) -> dict[str, int]:
+        counts = {t.table: 0 for t in TEMPLATES}
+        for record in self.records:
+            counts[record.table] += 1
+        return counts
+
+
+def last_year() -> int:
+    return date.today().year + 1
+
+
+class SheetReader:
+    """Reads the data rows under one recognised header."""
+
+    def __init__(self, parsed: ParsedFile, codes: Codes, sheet: str | None, template: Template,
+                 header_row: int, columns: dict[int, Column], headers: dict[str, str],
+                 factors: dict[str, Decimal], progress: Progress | None):
+        self.parsed, self.codes, self.sheet, self.template = parsed, codes, sheet, template
+        self.header_row, self.columns, self.headers, self.factors = header_row, columns, headers, factors
+        self.progress = progress
+        self.seen: dict[tuple, int] = {}
+        self.data_amounts: list[dict[str, Decimal | None]] = []
+        self.totals: list[tuple[int, str, dict[str, tuple[object, Decimal | None]], int, int]] = []
+        self.last_total_at = {"grand": 0, "any": 0}
+        self.error_count = 0
+        self.row_fields: set = set()
+
+    def problem(self, row, field_name, value, reason_vi, reason_en, severity="error"):
+        column = self.headers.get(field_name, field_name) if field_name else None
+        shown = None if value is None else str(value)
+        if severity == "error":
+            self.error_count += 1
+            self.row_fields.add(field_name)
+        self.parsed.problems.append(Problem(self.parsed.file_name, row, column, shown, reason_vi, reason_en,
+                                            sheet=self.sheet, severity=severity))
+
+    # -- rows -------------------------------------------------------------------------------------------
+    def read(self, rows) -> None:
+        first = True
+        count = 0
+        for number, cells in rows:
+            count += 1
+            if self.progress and count % PROGRESS_EVERY == 0:
+                self.progress(f"{self.parsed.file_name} [{self.sheet or 'csv'}]: {count:,} dòng/rows".replace(",", "."))
+            raw = {column.field: (cells[i] if i < len(cells) else None) for i, column in self.columns.items()}
+            raw = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in raw.items()}
+            label_cells = [cells[i] for i in range(min(len(cells), 3)) if isinstance(cells[i], str)]
+            if first:
+                first = False
+                filled = [c for c in cells if c is not None and str(c).strip()]
+                if filled and all(COLUMN_NUMBERS.match(fold(c)) for c in filled) and not self._has_area(raw):
+                    continue  # the "(1) (2) (3)" line under a header
+            if all(v is None for v in raw.values()):
+                continue
+            total = self._total_kind(raw, label_cells)
+            if total:
+                self._remember_total(number, total, raw)
+                continue
+            self.read_row(number, raw)
+        self.check_totals()
+
+    @staticmethod
+    def _has_area(raw) -> bool:
+        value = raw.get("area_id")
+        return isinstance(value, str) and len(fold(value)) > 3
+
+    @staticmethod
+    def _total_kind(raw, label_cells) -> str | None:
+        for cell in [raw.get("area_id"), raw.get("name"), *label_cells]:
+            if isinstance(cell, str):
+                key = fold(cell)
+                if TOTAL_LABEL.match(key):
+                    return "grand" if key.startswith(("tong", "total", "grand")) else "sub"
+        return None
+
+    def read_row(self, row: int, raw: dict) -> None:
+        errors_before = self.error_count
+        self.row_fields = set()
+        values: dict = {}
+        for column in self.template.columns:
+            if column.field not in self.headers:
+                continue
+            cell = raw.get(column.field)
+            if cell is None:
+                if column.required:
+                    self.problem(row, column.field, None, "thiếu giá trị bắt buộc", "required cell is empty")
+                values[column.field] = None
+                continue
+            values[column.field] = self.read_cell(row, column, cell)
+        table = self.template.table
+        if table == "allocation":
+            self._years_of_allocation(row, values)
+        if table == "outcome":
+            values["period"] = values.get("period") or "year"
+            self._outcome_values(row, values, raw)
+        self._resolve_area(row, values, raw)
+        if self.error_count > errors_before:
+            return
+        note_parts = [values.pop("note", None)]
+        source = values.pop("source", None)
+        if source:
+            note_parts.append(f"Nguồn tài liệu: {source}")
+        values["note"] = "; ".join(p for p in note_parts if p) or None
+        if table == "project":
+            values["name_key"] = fold(values["name"])
+            digest = hashlib.sha1(f"{values['area_id']}|{values['year']}|{values['name_key']}".encode()).hexdigest()
+            values["project_id"] = f"{self.parsed.doc_id}-{digest[:10]}"
+        for name in ("activity_id", "sector_id"):
+            values.setdefault(name, None)
+        if table == "outcome":
+            values.setdefault("period", "year")
+        record = Record(table, self.sheet, row, values)
+        key = record.key()
+        if key in self.seen:
+            self.problem(row, None, None, f"trùng với dòng {self.seen[key]} trong cùng tệp",
+                         f"duplicate of row {self.seen[key]} in the same file")
+            return
+        self.seen[key] = row
+        self.parsed.records.append(record)
+        self.data_amounts.append({f: values.get(f) for f in self.template.money_fields()})
+
+    def read_cell(self, row: int, column: Column, cell):
+        kind = column.kind
+        if kind == "year":
+            try:
+                year = parse_year(cell)
+            except NotANumber:
+                self.problem(row, column.field, cell, "năm không phải là số", "the year is not a number")
+                return None
+            if year is not None and not FIRST_YEAR <= year <= last_year():
+                self.problem(row, column.field, cell, f"năm ngoài khoảng {FIRST_YEAR}–{last_year()}",
+                             f"year outside {FIRST_YEAR}–{last_year()}")
+                return None
+            return year
+        if kind in ("money", "value"):
+            try:
+                number = parse_number(cell)
+            except NotANumber:
+                self.problem(row, column.field, cell, "không phải là số", "not a number")
+                return None
+            if number is not None and number < 0:
+                self.problem(row, column.field, cell, "số tiền/giá trị âm", "negative amount")
+                return None
+            if kind == "money" and number is not None:
+                return self.to_mvnd(row, column.field, cell, number)
+            return number
+        text = nfc(cell)
+        if kind == "text" or kind == "area":
+            return text
+        lists = {"funding": (code_lists.FUNDING_INDEX, "nguồn kinh phí", "funding source"),
+                 "figure": (code_lists.FIGURE_INDEX, "loại số liệu", "figure type"),
+                 "period": (code_lists.PERIOD_INDEX, "kỳ báo cáo", "reporting period"),
+                 "status": (code_lists.STATUS_INDEX, "trạng thái", "status"),
+                 "activity": (self.codes.activity, "nội dung khuyến công", "activity"),
+                 "sector": (self.codes.sector, "ngành nghề", "sector"),
+                 "indicator": (self.codes.indicator, "chỉ tiêu", "indicator")}
+        index, name_vi, name_en = lists[kind]
+        code = Codes.lookup(index, text)
+        if code is None:
+            self.problem(row, column.field, cell, f"không có trong danh mục {name_vi}", f"unknown {name_en} code")
+        return code
+
+    def to_mvnd(self, row: int, field_name: str, cell, number: Decimal) -> Decimal | None:
+        """Convert to triệu đồng and refuse amounts that only make sense in another unit."""
+        factor = self.factors.get(field_name, Decimal(1))
+        amount = number * factor
+        if amount and amount < MIN_MVND:
+            self.problem(row, field_name, cell,
+                         "nhỏ hơn 1.000 đồng sau khi đổi ra triệu đồng: kiểm tra dòng đơn vị tính",
+                         "under 1,000 đồng once converted to million đồng: check the unit line")
+            return None
+        if amount > MAX_MVND:
+            self.problem(row, field_name, cell,
+                         "lớn hơn 10.000 tỷ đồng cho một dòng: có lẽ số ghi bằng đồng mà đơn vị tính là triệu/tỷ",
+                         "over 10,000 billion đồng for one row: probably đồng written under a million/billion unit")
+            return None
+        return amount.quantize(THOUSANDTH)
+
+    def _years_of_allocation(self, row: int, values: dict) -> None:
+        """Năm alone, or Từ năm/Đến năm (one of them alone means a single year)."""
+        year = values.pop("year", None)
+        year_from, year_to = values.get("year_from"), values.get("year_to")
+        if year_from is None:
+            year_from = year if year is not None else year_to
+        if year_to is None:
+            year_to = year if year is not None else year_from
+        values["year_from"], values["year_to"] = year_from, year_to
+        if year_from is None and not self.row_fields & {"year", "year_from", "year_to"}:
+            self.problem(row, "year_from" if "year_from" in self.headers else "year", None,
+                         "thiếu năm", "year is missing")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            self.problem(row, "year_from", f"{year_from} > {year_to}", "Từ năm sau Đến năm",
+                         "'from' year is after 'to' year")
+
+    def _outcome_values(self, row: int, values: dict, raw: dict) -> None:
+        if values.get("indicator_id") not in self.codes.money_indicators:
+            return
+        for name in ("plan_value", "actual_value", "prior_value"):
+            if values.get(name) is not None:
+                values[name] = self.to_mvnd(row, name, raw.get(name), values[name])
+
+    def _resolve_area(self, row: int, values: dict, raw: dict) -> None:
+        text = values.get("area_id")
+        year = values.get("year_to") if self.template is ALLOCATION else values.get("year")
+        if text is None or year is None:
+            return
+        month, day = code_lists.PERIOD_END.get(values.get("period") or "year", (12, 31))
+        area_id, trouble = self.codes.area(text, date(year, month, day))
+        values["area_id"] = area_id
+        if trouble == "unknown":
+            self.problem(row, "area_id", raw.get("area_id"), "không nhận ra tỉnh/thành phố", "unknown area")
+        elif trouble == "not_valid":
+            self.problem(row, "area_id", raw.get("area_id"), f"tỉnh/thành phố này không tồn tại năm {year}",
+                         f"this area did not exist in {year}")
+        elif trouble:
+            self.problem(row, "area_id", raw.get("area_id"), f"tên tỉnh không rõ, có thể là {trouble[10:]}",
+                         f"ambiguous area, could be {trouble[10:]}")
+
+    # -- Tổng cộng ---------------------------------------------------------------------------------------
+    def _remember_total(self, row: int, kind: str, raw: dict) -> None:
+        if self.template.table == "outcome":
+            return
+        amounts = {}
+        for name in self.template.money_fields():
+            cell = raw.get(name)
+            try:
+                number = parse_number(cell)
+            except NotANumber:
+                number = None
+            if number is not None:
+                amounts[name] = (cell, number * self.factors.get(name, Decimal(1)))
+        start = self.last_total_at["grand"] if kind == "grand" else self.last_total_at["any"]
+        end = len(self.data_amounts)
+        self.totals.append((row, kind, amounts, start, end))
+        self.last_total_at["any"] = end
+        if kind == "grand":
+            self.last_total_at["grand"] = end
+
+    def check_totals(self) -> None:
+        for row, _kind, amounts, start, end in self.totals:
+            for name, (cell, stated) in amounts.items():
+                summed = sum((r[name] for r in self.data_amounts[start:end] if r.get(name) is not None), Decimal(0))
+                if abs(summed - stated) > THOUSANDTH:
+                    self.problem(row, name, cell,
+                                 f"dòng tổng ({_vi(stated)} triệu đồng) khác tổng các dòng ({_vi(summed)} triệu đồng)",
+                                 f"total row ({stated:,f} million đồng) differs from the sum of its rows "
+                                 f"({summed:,f} million đồng)", severity="warning")
+
+
+def _vi(number: Decimal) -> str:
+    text = f"{number.normalize():,f}"
+    return text.replace(",", "\u0001").replace(".", ",").replace("\u0001", ".")
+
+
+def find_header(buffered: list[tuple[int, list]], preferred: Template | None):
+    """(index in buffered, template, columns) of the first row that reads as a template header."""
+    for index, (_number, cells) in enumerate(buffered):
+        best = None
+        for template in TEMPLATES:
+            columns = match_header(template, cells)
+            fields = {c.field for c in columns.values()}
+            enough = 2 if template is preferred else 3
+            if "area_id" in fields and len(columns) >= enough:
+                score = (len(columns), template is preferred)
+                if best is None or score > best[0]:
+                    best = (score, template, columns)
+        if best:
+            return index, best[1], best[2]
+    return None
+
+
+def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progress | None, is_csv: bool) -> bool:
+    """Read one sheet; return whether it held a recognised table."""
+    preferred = template_for_sheet_name(sheet.name)
+    buffered = []
+    for item in sheet.rows:
+        buffered.append(item)
+        if len(buffered) >= HEADER_SEARCH_ROWS:
+            break
+    found = find_header(buffered, preferred)
+    if not found:
+        if preferred or is_csv:
+            names = ", ".join(c.headers[0] for c in (preferred or ALLOCATION).columns if c.required)
+            parsed.problems.append(Problem(
+                parsed.file_name, None, None, None,
+                f"không tìm thấy dòng tiêu đề (cần các cột như {names})",
+                "header row not found (the template's column headers are needed)", sheet=sheet.name))
+        return False
+    index, template, columns = found
+    header_number, header_cells = buffered[index]
+    headers = {c.field: str(header_cells[i]).strip() for i, c in columns.items()}
+    problems_before = len(parsed.problems)
+    for i, cell in enumerate(header_cells):
+        if i in columns or cell is None or not str(cell).strip():
+            continue
+        if header_key(cell) not in IGNORED_HEADERS:
+            parsed.problems.append(Problem(parsed.file_name, header_number, str(cell).strip(), None,
+                                           "cột không nhận ra, bỏ qua", "column not recognised, ignored",
+                                           sheet=sheet.name, severity="warning"))
+    for column in template.columns:
+        if column.required and column.field not in headers:
+            parsed.problems.append(Problem(parsed.file_name, header_number, column.headers[0], None,
+                                           "thiếu cột bắt buộc", "required column is missing", sheet=sheet.name))
+    if template is ALLOCATION and "year" not in headers and "year_from" not in headers:
+        parsed.problems.append(Problem(parsed.file_name, header_number, "Từ năm", None,
+                                       "thiếu cột năm (Năm hoặc Từ năm/Đến năm)",
+                                       "year column is missing (Năm or Từ năm/Đến năm)", sheet=sheet.name))
+    if len(parsed.problems) > problems_before and any(
+            p.severity == "error" for p in parsed.problems[problems_before:]):
+        return True
+    factor = Decimal(1)
+    for _number, cells in buffered[:index]:
+        for cell in cells:
+            if isinstance(cell, str) and (found_factor := unit_line_factor(cell)) is not None:
+                factor = found_factor
+    factors = {}
+    for i, column in columns.items():
+        unit = header_unit(header_cells[i])
+        factors[column.field] = unit_factor(unit) if unit and unit_factor(unit) is not None else factor
+    reader = SheetReader(parsed, codes, sheet.name, template, header_number, columns, headers, factors, progress)
+
+    def rest():
+        yield from buffered[index + 1:]
+        yield from sheet.rows
+
+    try:
+        reader.read(rest())
+    except TooManyRows:
+        parsed.problems.append(Problem(parsed.file_name, MAX_ROWS, None, None,
+                                       "trang tính quá dài (quá 200.000 dòng): tách thành nhiều tệp",
+                                       "sheet too long (over 200,000 rows): split the file", sheet=sheet.name))
+    return True
+
+
+def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | None = None) -> ParsedFile:
+    parsed = ParsedFile(file_name, hashlib.sha256(data).hexdigest(), doc_id_for(file_name))
+    try:
+        kind = kind_of(file_name, data)
+        sheets = xlsx_sheets(data) if kind == "xlsx" else csv_sheets(data)
+        recognised = 0
+        for sheet in sheets:
+            recognised += read_sheet(parsed, codes, sheet, progress, kind == "csv")
+        if not recognised and not parsed.problems:
+            parsed.problems.append(Problem(file_name, None, None, None,
+                                           "không có trang tính nào theo mẫu (PhanBo, DeAn, KetQua)",
+                                           "no sheet follows the template (PhanBo, DeAn, KetQua)"))
+    except FileRefused as refused:
+        parsed.problems.append(Problem(file_name, None, None, refused.value, refused.reason_vi, refused.reason_en))
+        parsed.records.clear()
+    except TooManyRows:
+        parsed.problems.append(Problem(file_name, MAX_ROWS, None, None, "quá 200.000 dòng", "over 200,000 rows"))
+    return parsed

@@ -1,0 +1,241 @@
+"""The Import page's logic: the admin password gate, the check/load calls and the tables of their reports.
+
+The importer (etl.importer) is imported when it is called, so this module loads even where it is absent.
+"""
+
+import hashlib
+import hmac
+import os
+from collections.abc import Iterable, MutableMapping, Sequence
+from pathlib import Path
+from time import sleep
+
+import pandas as pd
+import streamlit as st
+
+from etl.template import DEFAULT_OUT as TEMPLATE_PATH
+from khuyencong.formatting import format_number
+from khuyencong.labels import LABELS, t
+
+PASSWORD_ENV = "KC_ADMIN_PASSWORD"
+UNLOCKED = "im_unlocked"
+FAILURES = "im_failures"
+PASSWORD_KEY = "im_password"
+LOGIN_OUTCOME = "im_login_outcome"
+DONE, LOAD_ERROR, LOAD_PROBLEMS = "im_done", "im_load_error", "im_load_problems"
+CHECKED, ROUND = "im_checked", "im_round"  # the last check (key, reports); the uploader's generation
+MAX_DELAY_S = 8
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TEMPLATE_NAME = TEMPLATE_PATH.name
+UPLOAD_TYPES = ["xlsx", "csv"]
+
+Files = list[tuple[str, bytes]]
+
+
+# --- The password gate ---------------------------------------------------------------------------------------------
+
+def admin_password() -> str | None:
+    """$KC_ADMIN_PASSWORD, else the KC_ADMIN_PASSWORD secret; None (import disabled) when neither is set."""
+    value = os.environ.get(PASSWORD_ENV)
+    if not value:
+        try:
+            value = st.secrets.get(PASSWORD_ENV)
+        except Exception:  # no secrets.toml at all (StreamlitSecretNotFoundError) or one that does not parse
+            value = None
+    return str(value) if value else None
+
+
+def password_matches(given: str, expected: str) -> bool:
+    """Constant-time comparison of the UTF-8 bytes."""
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def failure_delay(failures: int) -> int:
+    """Seconds to wait before answering an attempt made after `failures` wrong ones in this session: 0, 2, 4, 8, 8…"""
+    return 0 if failures <= 0 else min(2**failures, MAX_DELAY_S)
+
+
+def try_unlock(state: MutableMapping, given: str, expected: str) -> bool:
+    """Check a password attempt; after earlier failures, wait first (whatever the answer) so guessing is slow."""
+    delay = failure_delay(state.get(FAILURES, 0))
+    if delay:
+        sleep(delay)
+    if given and password_matches(given, expected):
+        state[UNLOCKED] = True
+        state[FAILURES] = 0
+        return True
+    state[FAILURES] = state.get(FAILURES, 0) + 1
+    return False
+
+
+def submit_password(state: MutableMapping) -> None:
+    """The unlock button's callback: check what was typed, then wipe it from the session whatever the answer.
+
+    A callback runs once per click, before the script, so the answer is not lost when the script reruns.
+    """
+    given = state.get(PASSWORD_KEY) or ""
+    state[PASSWORD_KEY] = ""
+    expected = admin_password()
+    if expected is None:
+        return
+    if not given:
+        state[LOGIN_OUTCOME] = "empty"
+    elif not try_unlock(state, given, expected):
+        state[LOGIN_OUTCOME] = "wrong"
+
+
+def lock(state: MutableMapping) -> None:
+    state[UNLOCKED] = False
+
+
+# --- Files ---------------------------------------------------------------------------------------------------------
+
+def template_bytes() -> bytes | None:
+    """The committed template workbook, or None when it has not been generated."""
+    return TEMPLATE_PATH.read_bytes() if TEMPLATE_PATH.exists() else None
+
+
+def max_file_bytes() -> int:
+    from etl.importer import MAX_FILE_BYTES
+
+    return int(MAX_FILE_BYTES)
+
+
+def format_size(size: int, lang: str) -> str:
+    """1.5 MB / 1,5 MB; KB below a megabyte."""
+    if size >= 1024 * 1024:
+        return f"{format_number(size / (1024 * 1024), lang, 1)} MB"
+    return f"{format_number(size / 1024, lang, 0)} KB"
+
+
+def split_by_size(files: Iterable[tuple[str, bytes]], limit: int) -> tuple[Files, Files]:
+    """(files within the limit, files over it), in upload order."""
+    kept, refused = [], []
+    for name, data in files:
+        (refused if len(data) > limit else kept).append((name, data))
+    return kept, refused
+
+
+def files_key(files: Sequence[tuple[str, bytes]], db_version: str) -> tuple:
+    """What a check result depends on: the database and each file's name and content."""
+    return (db_version, *((name, hashlib.sha256(data).hexdigest()) for name, data in files))
+
+
+def check(db_path: Path, files: Files) -> list:
+    """Dry run of the importer: reports, nothing written."""
+    from etl.importer import check_files
+
+    return check_files(db_path, files)
+
+
+def load(db_path: Path, files: Files) -> list:
+    """Load the files (all or nothing) and drop every cached query result so the charts show the new figures."""
+    from etl.importer import load_files
+
+    reports = load_files(db_path, files)
+    if can_confirm(reports):
+        st.cache_data.clear()
+    return reports
+
+
+def confirm_load(state: MutableMapping, db_path: Path, files: Files, lang: str) -> None:
+    """The confirm button's callback: load the files that were checked and leave the outcome for the page to show.
+
+    After a load the uploader gets a new key (an empty one for the next file) and the old check is forgotten.
+    """
+    if not state.get(UNLOCKED):
+        return
+    try:
+        with st.spinner(t("im_loading", lang)):
+            reports = load(db_path, files)
+    except Exception as error:  # the importer writes nothing on failure; say so instead of a traceback
+        state[LOAD_ERROR] = str(error)
+        return
+    if can_confirm(reports):
+        state[DONE] = loaded_message(reports, lang)
+        state[ROUND] = state.get(ROUND, 0) + 1
+        state.pop(CHECKED, None)
+    else:
+        state[LOAD_PROBLEMS] = reports
+
+
+# --- Reports -------------------------------------------------------------------------------------------------------
+
+def count(report, severity: str) -> int:
+    return sum(problem.severity == severity for problem in report.problems)
+
+
+def can_confirm(reports: Sequence) -> bool:
+    """Loading is allowed when there is something to load and no error in any file (warnings do not block)."""
+    return bool(reports) and not any(count(report, "error") for report in reports)
+
+
+def summary_line(report, lang: str) -> tuple[str, str]:
+    """('error' | 'warning' | 'ok', the sentence about one file)."""
+    errors, warnings = count(report, "error"), count(report, "warning")
+    name = report.file_name
+    if errors:
+        kind, text = "error", t("im_file_errors", lang, name=name, errors=errors, warnings=warnings)
+    elif warnings:
+        kind, text = "warning", t("im_file_warnings", lang, name=name, warnings=warnings)
+    else:
+        kind, text = "ok", t("im_file_ok", lang, name=name)
+    if report.already_loaded:
+        text += f" ({t('im_already_loaded', lang)})"
+    return kind, text
+
+
+PROBLEM_COLUMNS = ("file", "severity", "sheet", "row", "column", "value", "reason")
+CHANGE_COLUMNS = ("file", "table", "rows", "added", "changed", "removed", "note")
+
+
+def _headers(keys: Sequence[str], lang: str) -> list[str]:
+    return [t(f"im_col_{key}", lang) for key in keys]
+
+
+def problem_table(reports: Sequence, lang: str) -> pd.DataFrame:
+    """One line per problem, errors first: file, severity, sheet, row, column, value, reason in the UI language."""
+    rows = []
+    for report in reports:
+        for problem in report.problems:
+            rows.append((report.file_name or problem.file, t(f"im_severity_{problem.severity}", lang),
+                         problem.sheet, problem.row, problem.column, problem.value,
+                         problem.reason_en if lang == "en" else problem.reason_vi, problem.severity != "error"))
+    frame = pd.DataFrame(rows, columns=[*PROBLEM_COLUMNS, "_order"])
+    frame = frame.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+    frame["row"] = frame["row"].astype("Int64")
+    frame.columns = _headers(PROBLEM_COLUMNS, lang)
+    return frame
+
+
+def table_label(table: str, lang: str) -> str:
+    key = f"im_table_{table}"
+    return t(key, lang) if key in LABELS else table
+
+
+def change_table(reports: Sequence, lang: str) -> pd.DataFrame:
+    """Per file and table: rows read, and how many would be added, changed, removed."""
+    rows = []
+    for report in reports:
+        note = t("im_already_loaded", lang) if report.already_loaded else ""
+        tables = list(dict.fromkeys([*report.rows, *report.added, *report.changed, *report.removed]))
+        for table in tables:
+            rows.append((report.file_name, table_label(table, lang), report.rows.get(table, 0),
+                         report.added.get(table, 0), report.changed.get(table, 0), report.removed.get(table, 0),
+                         note))
+        if not tables:
+            rows.append((report.file_name, "", 0, 0, 0, 0, note))
+    frame = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+    frame.columns = _headers(CHANGE_COLUMNS, lang)
+    return frame
+
+
+def totals(reports: Sequence) -> dict[str, int]:
+    """Rows added, changed and removed over every file and table."""
+    return {kind: sum(sum(getattr(report, kind).values()) for report in reports)
+            for kind in ("added", "changed", "removed")}
+
+
+def loaded_message(reports: Sequence, lang: str) -> str:
+    sums = {kind: format_number(value, lang) for kind, value in totals(reports).items()}
+    return t("im_loaded", lang, files=len(reports), **sums)

@@ -1,0 +1,395 @@
+"""Nhập dữ liệu / Import, run through dashboard.py with AppTest; and the functions of khuyencong/importing.py.
+
+The page calls the importer (etl.importer). Where a test is about the page itself (the password gate, what it shows
+for a report, which bytes it hands on), a small stand-in importer is put in sys.modules with monkeypatch; it records
+its calls and returns the reports the test chose. The last test runs the real importer, when it exists, on a copy of
+the demo database. time.sleep is replaced by a recorder so the slowdown after wrong passwords is measured, not waited.
+"""
+
+import importlib.util
+import io
+import shutil
+import sys
+import types
+from dataclasses import dataclass, field
+
+import duckdb
+import openpyxl
+import pytest
+from conftest import run_page
+
+from etl.problems import Problem
+from etl.template import DATA_SHEETS, build_template, code_lists
+from khuyencong import importing
+from khuyencong.labels import t
+
+PAGE = "pages/import_data.py"
+PASSWORD = "Mật-khẩu đúng 7#"
+WRONG = ["sai-lần-một", "sai-lần-hai", "sai-lần-ba"]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HAS_IMPORTER = importlib.util.find_spec("etl.importer") is not None
+
+
+@dataclass
+class Report:
+    """What the page reads of etl.importer.ImportReport."""
+    file_name: str
+    sha256: str = "0" * 64
+    problems: list = field(default_factory=list)
+    rows: dict = field(default_factory=dict)
+    added: dict = field(default_factory=dict)
+    changed: dict = field(default_factory=dict)
+    removed: dict = field(default_factory=dict)
+    already_loaded: bool = False
+
+
+def problem(severity="error", row=5, reason=("Năm không hợp lệ", "Invalid year"), file="a.xlsx"):
+    return Problem(file, row, "Năm", "20x4", reason[0], reason[1], sheet="DeAn", severity=severity)
+
+
+@pytest.fixture()
+def importer(monkeypatch):
+    """A stand-in etl.importer: `module.reports` is what check_files returns; calls are recorded."""
+    module = types.ModuleType("etl.importer")
+    module.MAX_FILE_BYTES = 10 * 2**20
+    module.ImportReport = Report
+    module.calls = []
+    module.reports = lambda files: [Report(name, rows={"project": 2}, added={"project": 2}) for name, _ in files]
+
+    def check_files(db_path, files):
+        module.calls.append(("check", str(db_path), list(files)))
+        return module.reports(files)
+
+    def load_files(db_path, files):
+        module.calls.append(("load", str(db_path), list(files)))
+        return module.reports(files)
+
+    module.check_files, module.load_files = check_files, load_files
+    monkeypatch.setitem(sys.modules, "etl.importer", module)
+    return module
+
+
+@pytest.fixture()
+def waits(monkeypatch) -> list[float]:
+    """Every delay the page asks for, instead of sleeping."""
+    recorded: list[float] = []
+    monkeypatch.setattr(importing, "sleep", recorded.append)
+    return recorded
+
+
+@pytest.fixture()
+def with_password(monkeypatch):
+    monkeypatch.setenv("KC_ADMIN_PASSWORD", PASSWORD)
+
+
+def all_text(app) -> str:
+    """Every element's protobuf as text: labels, values, messages, table data."""
+    parts = []
+
+    def walk(node):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(app._tree)
+    return "\n".join(parts)
+
+
+def messages(app, kind: str) -> list[str]:
+    return [element.value for element in getattr(app, kind)]
+
+
+def attempt(app, password: str):
+    app.text_input(key="im_password").input(password)
+    next(b for b in app.button if b.label in (t("im_unlock", "vi"), t("im_unlock", "en"))).click()
+    return app.run()
+
+
+def table_with(app, column: str):
+    """The page's table that has `column` (st.dataframe without selection has no key to find it by)."""
+    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+
+
+def unlocked(demo_db_path, lang="vi"):
+    app = run_page(demo_db_path, PAGE, **({"lang": lang} if lang != "vi" else {}))
+    return attempt(app, PASSWORD)
+
+
+# --- The page -----------------------------------------------------------------------------------------------------
+
+def test_without_a_password_import_is_disabled(demo_db_path, monkeypatch, importer):
+    monkeypatch.delenv("KC_ADMIN_PASSWORD", raising=False)
+    app = run_page(demo_db_path, PAGE)
+    assert not app.exception
+    assert any("đang tắt" in text for text in messages(app, "info"))
+    assert len(app.file_uploader) == 0 and len(app.text_input) == 0
+    assert not any(b.label == t("im_confirm") for b in app.button)
+    assert [b.proto.label for b in app.get("download_button") if b.proto.id.endswith("im_template")] == \
+        [t("im_template_download")]
+
+
+def test_template_download_serves_the_committed_template(demo_db_path, monkeypatch, with_password):
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    served = []
+    original = MediaFileManager.add
+
+    def record(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        served.append((file_name, data))
+        return original(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", record)
+    app = run_page(demo_db_path, PAGE)
+    assert not app.exception
+    name, data = next(item for item in served if item[0] == "khuyen-cong_mau-nhap-lieu.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert [cell.value for cell in book["PhanBo"][3]][:3] == ["Tỉnh/Thành phố", "Từ năm", "Đến năm"]
+
+
+def test_wrong_passwords_are_refused_and_slowed(demo_db_path, with_password, waits, importer):
+    app = run_page(demo_db_path, PAGE)
+    assert len(app.text_input) == 1 and app.text_input[0].proto.type == app.text_input[0].proto.PASSWORD
+    assert len(app.file_uploader) == 0
+
+    attempt(app, WRONG[0])
+    assert any("thử lại sau" in text for text in messages(app, "error"))
+    assert len(app.file_uploader) == 0
+    assert waits == []  # the first mistake is answered at once
+
+    attempt(app, WRONG[1])
+    assert waits == [2]
+    attempt(app, WRONG[2])
+    assert waits == [2, 4]
+    assert len(app.file_uploader) == 0 and importer.calls == []
+    text = all_text(app)
+    assert PASSWORD not in text and not any(word in text for word in WRONG)
+
+
+def test_right_password_unlocks_and_is_not_kept(demo_db_path, with_password, waits, importer):
+    app = run_page(demo_db_path, PAGE)
+    attempt(app, WRONG[0])
+    attempt(app, PASSWORD)
+    assert waits == [2]  # still slowed after a failure, even when right
+    assert not app.exception
+    assert len(app.file_uploader) == 1
+    assert len(app.text_input) == 0  # the password form is gone
+    assert PASSWORD not in all_text(app)
+    assert not app.session_state["im_password"] if "im_password" in app.session_state else True
+    assert app.session_state["im_unlocked"] is True
+
+    next(b for b in app.button if b.label == t("im_lock")).click()
+    app.run()
+    assert len(app.file_uploader) == 0 and len(app.text_input) == 1
+
+
+def test_upload_checks_shows_report_and_blocks_loading_on_errors(demo_db_path, with_password, importer):
+    importer.reports = lambda files: [Report(
+        "a.xlsx", problems=[problem("warning", 7, ("Thiếu nguồn kinh phí", "No funding source")), problem()],
+        rows={"project": 3, "outcome": 1}, added={"project": 2}, changed={"project": 1}, removed={})]
+    app = unlocked(demo_db_path)
+    app.file_uploader[0].set_value(("a.xlsx", b"workbook bytes", XLSX))
+    app.run()
+    assert not app.exception
+    assert importer.calls == [("check", str(demo_db_path), [("a.xlsx", b"workbook bytes")])]
+
+    problems = table_with(app, "Lý do")
+    assert list(problems.columns) == ["Tệp", "Mức độ", "Sheet", "Dòng", "Cột", "Giá trị", "Lý do"]
+    assert list(problems["Mức độ"]) == ["Lỗi", "Cảnh báo"]  # errors first
+    assert list(problems["Lý do"]) == ["Năm không hợp lệ", "Thiếu nguồn kinh phí"]
+    assert list(problems["Dòng"]) == [5, 7]
+
+    changes = table_with(app, "Bảng").set_index("Bảng")
+    assert changes.loc["Đề án (DeAn)", ["Dòng đọc được", "Thêm", "Sửa", "Xóa"]].tolist() == [3, 2, 1, 0]
+    assert changes.loc["Kết quả (KetQua)", "Dòng đọc được"] == 1
+
+    confirm = app.button(key="im_confirm")
+    assert confirm.disabled
+    assert any("1 lỗi" in text for text in messages(app, "error"))
+    app.run()  # a rerun with the same file does not check it again
+    assert [call[0] for call in importer.calls] == ["check"]
+
+
+def test_confirm_loads_the_same_bytes_and_reports_counts(demo_db_path, with_password, importer, monkeypatch):
+    cleared = []
+    monkeypatch.setattr(importing.st.cache_data, "clear", lambda: cleared.append(True))
+    importer.reports = lambda files: [Report(name, rows={"allocation": 4}, added={"allocation": 3},
+                                             changed={"allocation": 1}, already_loaded=False) for name, _ in files]
+    app = unlocked(demo_db_path)
+    files = [("phan-bo.xlsx", b"first file", XLSX), ("ket-qua.csv", "Năm,2024\n".encode(), "text/csv")]
+    app.file_uploader[0].set_value(files)
+    app.run()
+    confirm = app.button(key="im_confirm")
+    assert not confirm.disabled
+    confirm.click()
+    app.run()
+    assert not app.exception
+    sent = [(name, data) for name, data, _ in files]
+    assert importer.calls == [("check", str(demo_db_path), sent), ("load", str(demo_db_path), sent)]
+    assert cleared == [True]
+    assert messages(app, "success")[-1] == "Đã nạp 2 tệp: thêm 6, sửa 2, xóa 0 dòng. Các biểu đồ đã dùng số liệu mới."
+    uploader = app.file_uploader[0]
+    assert uploader.key == "im_files_1" and not uploader.value  # ready for the next file
+
+
+def test_too_large_files_are_refused_before_checking(demo_db_path, with_password, importer):
+    importer.MAX_FILE_BYTES = 100
+    app = unlocked(demo_db_path)
+    app.file_uploader[0].set_value([("big.xlsx", b"x" * 101, XLSX), ("small.csv", b"x" * 100, "text/csv")])
+    app.run()
+    assert any("big.xlsx" in text and "quá lớn" in text for text in messages(app, "error"))
+    assert importer.calls == [("check", str(demo_db_path), [("small.csv", b"x" * 100)])]
+
+
+def test_english_report_and_already_loaded(demo_db_path, with_password, importer):
+    importer.reports = lambda files: [Report("a.xlsx", problems=[problem("warning")], rows={"allocation": 2},
+                                             already_loaded=True)]
+    app = unlocked(demo_db_path, lang="en")
+    assert not app.exception
+    app.file_uploader[0].set_value(("a.xlsx", b"bytes", XLSX))
+    app.run()
+    problems = table_with(app, "Reason")
+    assert list(problems.columns) == ["File", "Severity", "Sheet", "Row", "Column", "Value", "Reason"]
+    assert problems.loc[0, "Reason"] == "Invalid year" and problems.loc[0, "Severity"] == "Warning"
+    changes = table_with(app, "Table")
+    assert changes.loc[0, "Note"] == "already loaded"
+    assert not app.button(key="im_confirm").disabled  # warnings do not block
+
+
+# --- The page logic -----------------------------------------------------------------------------------------------
+
+def test_failure_delay_doubles_up_to_eight_seconds():
+    assert [importing.failure_delay(n) for n in range(6)] == [0, 2, 4, 8, 8, 8]
+
+
+def test_password_comparison():
+    assert importing.password_matches(PASSWORD, PASSWORD)
+    assert not importing.password_matches(PASSWORD, PASSWORD + " ")
+    assert not importing.password_matches("Mat-khau dung 7#", PASSWORD)  # no accent folding
+
+
+def test_admin_password_from_env_else_secrets(monkeypatch):
+    monkeypatch.setenv("KC_ADMIN_PASSWORD", "from-env")
+    assert importing.admin_password() == "from-env"
+    monkeypatch.setenv("KC_ADMIN_PASSWORD", "")
+    assert importing.admin_password() is None  # no secrets file in the project: disabled, no exception
+    monkeypatch.setattr(importing.st, "secrets", {"KC_ADMIN_PASSWORD": "from-secrets"})
+    assert importing.admin_password() == "from-secrets"
+
+
+def test_try_unlock_counts_failures_per_session(waits):
+    state = {}
+    assert not importing.try_unlock(state, "nope", PASSWORD)
+    assert not importing.try_unlock(state, "", PASSWORD)
+    assert state["im_failures"] == 2 and waits == [2]
+    assert importing.try_unlock(state, PASSWORD, PASSWORD)
+    assert state == {"im_unlocked": True, "im_failures": 0}
+
+
+def test_submit_password_wipes_what_was_typed(monkeypatch, waits):
+    monkeypatch.setenv("KC_ADMIN_PASSWORD", PASSWORD)
+    state = {"im_password": "guess"}
+    importing.submit_password(state)
+    assert state == {"im_password": "", "im_failures": 1, "im_login_outcome": "wrong"}
+    state["im_password"] = PASSWORD
+    importing.submit_password(state)
+    assert state["im_password"] == "" and state["im_unlocked"] is True and waits == [2]
+
+
+def test_confirm_rule():
+    assert not importing.can_confirm([])
+    assert importing.can_confirm([Report("a"), Report("b", problems=[problem("warning")])])
+    assert not importing.can_confirm([Report("a"), Report("b", problems=[problem("warning"), problem("error")])])
+
+
+def test_change_table_lists_each_file_and_table():
+    table = importing.change_table([Report("a.xlsx", rows={"project": 5, "mystery": 1}, removed={"project": 2}),
+                                    Report("b.csv", already_loaded=True)], "vi")
+    assert table.values.tolist() == [["a.xlsx", "Đề án (DeAn)", 5, 0, 0, 2, ""],
+                                     ["a.xlsx", "mystery", 1, 0, 0, 0, ""],
+                                     ["b.csv", "", 0, 0, 0, 0, "đã nạp trước đó"]]
+
+
+def test_split_by_size():
+    kept, refused = importing.split_by_size([("a", b"12"), ("b", b"123"), ("c", b"")], 2)
+    assert kept == [("a", b"12"), ("c", b"")] and refused == [("b", b"123")]
+
+
+# --- The real importer --------------------------------------------------------------------------------------------
+
+def workbook_with(rows: dict[str, list[list]]) -> bytes:
+    """The template with rows filled in under the headers, as a person would."""
+    book = openpyxl.load_workbook(io.BytesIO(build_template()))
+    for sheet_name, values in rows.items():
+        for index, row in enumerate(values, start=4):
+            for column, value in enumerate(row, start=1):
+                book[sheet_name].cell(index, column, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+SOURCE = "Quyết định số 1/QĐ-UBND ngày 02/01/2024 của UBND tỉnh (kiểm thử)"
+
+
+def every_choice() -> dict[str, list[list]]:
+    """Rows that use every value of every drop-down of the template once."""
+    lists = code_lists()
+    allocations = [[name, year, year, lists["funding"][i % 4], lists["figure"][i % 3], i + 1, SOURCE, None]
+                   for i, name in enumerate(lists["province"]) for year in [2005 if name == "Hà Tây" else 2020]]
+    projects = [["Nghệ An", 2023, f"Đề án kiểm thử {i}", "Cơ sở A", "Xã B", activity, lists["sector"][i % 8],
+                 lists["funding"][i % 4], 100 + i, None, 0, lists["status"][i % 6], SOURCE]
+                for i, activity in enumerate(lists["activity"])]
+    outcomes = [["Nghệ An", 2023, lists["period"][i % 6], lists["activity"][i % 11], lists["sector"][i % 8],
+                 indicator, 10, 12, None, SOURCE] for i, indicator in enumerate(lists["indicator"])]
+    return {"PhanBo": allocations, "DeAn": projects, "KetQua": outcomes}
+
+
+def errors_of(reports) -> list[str]:
+    return [p.format() for r in reports for p in r.problems if p.severity == "error"]
+
+
+@pytest.mark.skipif(not HAS_IMPORTER, reason="etl/importer.py is not there yet")
+def test_real_importer_accepts_the_empty_template_and_every_drop_down_value(demo_db_path):
+    empty = importing.check(demo_db_path, [("mau.xlsx", build_template())])
+    assert errors_of(empty) == [] and sum(empty[0].rows.values()) == 0
+    rows = every_choice()
+    reports = importing.check(demo_db_path, [("day-du.xlsx", workbook_with(rows))])
+    assert errors_of(reports) == []
+    assert reports[0].rows == {"allocation": len(rows["PhanBo"]), "project": len(rows["DeAn"]),
+                               "outcome": len(rows["KetQua"])}
+
+
+@pytest.mark.skipif(not HAS_IMPORTER, reason="etl/importer.py is not there yet")
+def test_real_import_through_the_page_helpers(demo_db_path, tmp_path, monkeypatch):
+    db_path = tmp_path / "kc.duckdb"
+    shutil.copy(demo_db_path, db_path)
+    monkeypatch.setenv("KC_DB_PATH", str(db_path))
+    headers = {sheet.name: sheet.headers for sheet in DATA_SHEETS}
+    assert headers["PhanBo"][:6] == ["Tỉnh/Thành phố", "Từ năm", "Đến năm", "Nguồn kinh phí", "Loại số liệu",
+                                     "Số tiền"]
+    data = workbook_with({"PhanBo": [["Cao Bằng", 2024, 2024, "Khác", "Quyết toán", 1234.5, SOURCE, None]]})
+    files = [("cao-bang-2024.xlsx", data)]
+    query = ("SELECT area_id, funding_source, figure, amount_mvnd FROM allocation "
+             "WHERE area_id = 'cao-bang' AND year_from = 2024 AND year_to = 2024 AND funding_source = 'other'")
+
+    reports = importing.check(db_path, files)
+    assert importing.can_confirm(reports), errors_of(reports)
+    assert reports[0].added.get("allocation") == 1
+    con = duckdb.connect(str(db_path), read_only=True)
+    assert con.execute(query).fetchall() == []  # a check writes nothing
+    con.close()
+
+    loaded = importing.load(db_path, files)
+    assert importing.can_confirm(loaded)
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        rows = con.execute(query).fetchall()
+    finally:
+        con.close()
+    assert [(area, source, figure, float(amount)) for area, source, figure, amount in rows] == \
+        [("cao-bang", "other", "settled", 1234.5)]
+    assert importing.totals(loaded)["added"] == 1
+    again = importing.check(db_path, files)
+    assert again[0].already_loaded
