@@ -1,0 +1,139 @@
+"""End to end in a real browser: `streamlit run dashboard.py` on a free port, Debian's Chromium driven by Playwright."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+OUTPUT = ROOT / "test-output" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+                                reason="Debian chromium is not installed (CI installs it and runs these)")
+
+# path -> charts drawn on it with area=nghe-an (the default demo database)
+PAGES = {"": 1, "trends": 3, "outcomes": 3, "plan_actual": 2, "compare": 2, "data": 0, "sources": 0}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_path):
+    port = free_port()
+    env = {**os.environ, "KC_DB_PATH": str(demo_db_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.headless", "true"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("streamlit did not answer")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url: str):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url, wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    return page, errors
+
+
+def wait_idle(page) -> None:
+    page.wait_for_timeout(500)
+    page.wait_for_selector(IDLE, timeout=60000)
+    page.wait_for_timeout(1500)  # Plotly draws after the script is idle
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_draws_without_errors(server, browser, path, lang):
+    page, errors = open_page(browser, f"{server}/{path}?area=nghe-an&lang={lang}")
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"{path or 'overview'}_{lang}.png"), full_page=True)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert errors == []
+    assert page.locator("[data-testid='stPlotlyChart']").count() == PAGES[path]
+    page.close()
+
+
+def test_key_figure_on_screen_and_a_copied_link_opens_the_same_view(server, browser):
+    page, _ = open_page(browser, f"{server}/?area=nghe-an&years=2007-2016&source=local")
+    assert "40 tỷ đồng" in page.inner_text("[data-testid='stMain']")
+    copied = page.url
+    page.close()
+    context = browser.new_context()
+    again = context.new_page()
+    again.goto(copied, wait_until="domcontentloaded")
+    wait_idle(again)
+    assert "40 tỷ đồng" in again.inner_text("[data-testid='stMain']")
+    context.close()
+
+
+def test_switching_language_changes_the_chart_and_the_url(server, browser):
+    page, _ = open_page(browser, f"{server}/trends?area=nghe-an")
+    assert "Địa phương" in page.locator("[data-testid='stPlotlyChart']").first.inner_text()
+    page.get_by_text("English", exact=True).click()
+    wait_idle(page)
+    assert "lang=en" in page.url
+    assert "Local" in page.locator("[data-testid='stPlotlyChart']").first.inner_text()
+    page.close()
+
+
+def test_presentation_mode_enter_and_leave(server, browser):
+    page, _ = open_page(browser, f"{server}/trends?area=nghe-an&present=1")
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert page.locator("[data-testid='stPlotlyChart']").count() == 1
+    page.get_by_role("button", name="Thoát trình chiếu").click()
+    wait_idle(page)
+    assert "present" not in page.url and "area=nghe-an" in page.url
+    assert page.locator("[data-testid='stSidebar']").is_visible()
+    assert page.locator("[data-testid='stPlotlyChart']").count() == 3
+    page.close()
+
+
+def test_xlsx_downloads_through_the_ui(server, browser, tmp_path):
+    import openpyxl
+
+    page, _ = open_page(browser, f"{server}/data?area=nghe-an&years=2007-2016")
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_role("button", name="Excel – bảng này").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name.startswith("khuyen-cong_nghe-an_2007-2016")
+    workbook = openpyxl.load_workbook(path)
+    assert "Thông tin" in workbook.sheetnames
+    page.close()
