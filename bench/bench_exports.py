@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import platform
-import re
 import statistics
 import subprocess
 import sys
 import time
 from datetime import datetime
-from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +21,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.results import machine as machine_info  # noqa: E402
+from bench.results import write_results  # noqa: E402
 from khuyencong.charts import (  # noqa: E402
     make_change_chart,
     make_cumulative_chart,
@@ -35,8 +34,6 @@ from khuyencong.formatting import format_money, format_percent  # noqa: E402
 from khuyencong.images import EXPORT_HEIGHT, EXPORT_WIDTH, figure_for_export, render_image  # noqa: E402
 from khuyencong.labels import t  # noqa: E402
 
-RESULTS_JSON, RESULTS_MD = ROOT / "bench" / "results.json", ROOT / "bench" / "results.md"
-START, END = "<!-- exports:start -->", "<!-- exports:end -->"
 FOOTNOTE = ("Nguồn: Quyết định 1288/QĐ-BCT; báo cáo tổng kết khuyến công 2014–2024 của các Sở Công Thương. "
             "Bộ lọc: 12 tỉnh/thành phố; 2014–2024; nguồn địa phương và trung ương.")
 WARM_REPEATS = 5
@@ -81,21 +78,12 @@ def timed(function) -> tuple[float, object]:
 
 
 def machine() -> dict:
-    memory = ""
-    meminfo = Path("/proc/meminfo")
-    if meminfo.exists():
-        match = re.search(r"MemTotal:\s+(\d+) kB", meminfo.read_text())
-        memory = f"{int(match.group(1)) / 1024 / 1024:.1f} GiB" if match else ""
     try:
         chromium = subprocess.run([os.environ.get("BROWSER_PATH", "/usr/bin/chromium"), "--version"],
                                   capture_output=True, text=True, timeout=30).stdout.strip()
     except (OSError, subprocess.TimeoutExpired) as error:
         chromium = f"unavailable ({error})"
-    return {
-        "cpu_cores": os.cpu_count(), "memory": memory, "platform": platform.platform(),
-        "python": platform.python_version(), "plotly": version("plotly"), "kaleido": version("kaleido"),
-        "python-pptx": version("python-pptx"), "chromium": chromium,
-    }
+    return {**machine_info("plotly", "kaleido", "python-pptx"), "chromium": chromium}
 
 
 def run() -> dict:
@@ -121,23 +109,9 @@ def run() -> dict:
     }
 
 
-def write_json(results: dict) -> None:
-    data = {}
-    if RESULTS_JSON.exists():
-        try:
-            data = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
-        except json.JSONDecodeError:
-            data = {}
-        if not isinstance(data, dict):
-            data = {}
-    data["exports"] = results
-    RESULTS_JSON.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
 def markdown(results: dict) -> str:
     s, m = results["seconds"], results["machine"]
     lines = [
-        START,
         "## Chart exports (PNG, SVG, PowerPoint)",
         "",
         f"Measured {results['measured_at']} by `bench/bench_exports.py` (`make bench`), one fresh process; "
@@ -153,26 +127,13 @@ def markdown(results: dict) -> str:
         "",
         f"Machine: {m['cpu_cores']} cores, {m['memory']} memory, {m['platform']}. Versions: Python {m['python']}, "
         f"plotly {m['plotly']}, kaleido {m['kaleido']}, python-pptx {m['python-pptx']}, {m['chromium']}.",
-        END,
     ]
     return "\n".join(lines)
 
 
-def write_markdown(results: dict) -> None:
-    section = markdown(results)
-    text = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS_MD.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     results = run()
-    write_json(results)
-    write_markdown(results)
+    write_results("exports", results, markdown(results))
     print(json.dumps(results["seconds"], indent=2))
 
 

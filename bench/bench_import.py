@@ -9,9 +9,7 @@ bench/results.md; other sections are kept.
 
 import argparse
 import io
-import json
 import platform
-import re
 import shutil
 import sys
 import tempfile
@@ -25,12 +23,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import import_corpus as corpus  # noqa: E402
 
+from bench.results import write_results  # noqa: E402
 from etl.build import build_database  # noqa: E402
 from etl.importer import check_files, load_files  # noqa: E402
-
-RESULTS_JSON = ROOT / "bench" / "results.json"
-RESULTS_MD = ROOT / "bench" / "results.md"
-START, END = "<!-- import:start -->", "<!-- import:end -->"
 
 
 def make_xlsx(rows: list[list]) -> bytes:
@@ -62,11 +57,8 @@ def measure(db: Path, name: str, data: bytes, rows: int) -> dict:
             "check_rows_per_s": round(rows / checked), "load_rows_per_s": round(rows / loaded)}
 
 
-def write_results(figures: dict) -> None:
-    results = json.loads(RESULTS_JSON.read_text(encoding="utf-8")) if RESULTS_JSON.exists() else {}
-    results["import"] = figures
-    RESULTS_JSON.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    lines = [START, "## Import (python -m etl load / Import page)", "",
+def write_import_results(figures: dict) -> None:
+    lines = ["## Import (python -m etl load / Import page)", "",
              f"Measured {figures['measured_at']} on {figures['machine']}; "
              f"{str(figures['rows'] // 1000) + '.000' if figures['rows'] % 1000 == 0 else figures['rows']} "
              "allocation rows (Vietnamese text amounts).", "",
@@ -76,12 +68,8 @@ def write_results(figures: dict) -> None:
         f = figures[kind]
         lines.append(f"| {kind} | {f['bytes'] / 2**20:.1f} MB | {f['generate_s']} | {f['check_s']} | "
                      f"{f['check_rows_per_s']:,} | {f['load_s']} | {f['load_rows_per_s']:,} |".replace(",", "."))
-    lines += ["", "check = read + validate + compare with the database; load = the same + write + atomic swap.", END]
-    section = "\n".join(lines)
-    text = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-    text = pattern.sub(lambda _m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-    RESULTS_MD.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    lines += ["", "check = read + validate + compare with the database; load = the same + write + atomic swap."]
+    write_results("import", figures, lines)
 
 
 def main() -> int:
@@ -102,7 +90,7 @@ def main() -> int:
             shutil.copyfile(base, db)
             figures[kind] = {"generate_s": round(generated, 2), **measure(db, f"bench.{kind}", data, args.rows)}
             print(kind, figures[kind], flush=True)
-    write_results(figures)
+    write_import_results(figures)
     return 0
 
 

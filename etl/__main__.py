@@ -1,4 +1,4 @@
-"""python -m etl build | check | demo | load: build, test and enrich the khuyến công database."""
+"""python -m etl build | check | demo | load | national: build, test and enrich the khuyến công database."""
 
 import argparse
 import sys
@@ -27,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("files", nargs="+", type=Path, metavar="FILE")
     load.add_argument("--db", type=Path, default=DEFAULT_DB)
     load.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi / check only, write nothing")
+    national = commands.add_parser("national", help="CSDL minh họa toàn quốc để đo hiệu năng / national-scale "
+                                     "illustrative database for benchmarks")
+    national.add_argument("--projects", type=int, required=True)
+    national.add_argument("--db", type=Path, required=True)
+    national.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
     args = parser.parse_args(argv)
     if args.command == "load":
         return load_command(args.files, args.db, args.dry_run)
@@ -34,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             build_database(args.db, with_demo=not args.no_demo, seed=args.seed)
+            return 0
+        if args.command == "national":
+            from etl.national import build_national_database
+
+            build_national_database(args.db, args.projects, args.seed)
             return 0
         if args.command == "demo":
             if not args.db.exists():

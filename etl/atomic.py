@@ -13,6 +13,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl.cubes import refresh_cubes
+from etl.integrity import enforce_references
+
 TEMP_MARK = ".building-"
 
 
@@ -66,6 +69,8 @@ def replace_database(
             con = duckdb.connect(str(temp))
             try:
                 write(con)
+                enforce_references(con)
+                refresh_cubes(con)
                 con.execute("CHECKPOINT")
             finally:
                 con.close()

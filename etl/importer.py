@@ -45,7 +45,7 @@ from etl.atomic import replace_database
 from etl.importing.codes import Codes
 from etl.importing.parse import ParsedFile, parse_file
 from etl.importing.reader import MAX_FILE_BYTES
-from etl.importing.store import TABLES, Assessment, assess, summary, write_file
+from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
 from etl.load_log import log_load
 from etl.problems import Problem
 
@@ -148,7 +148,11 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
     db_path = Path(db_path)
     _require_db(db_path)
     parsed_files, reports = _validate(db_path, files, progress)
-    if any(r.errors for r in reports) or all(r.already_loaded for r in reports):
+    if any(r.errors for r in reports):
+        return reports
+    if any(r.already_loaded for r in reports):
+        keep_lost_copies(db_path, parsed_files, files)
+    if all(r.already_loaded for r in reports):
         return reports
 
     def write(con: duckdb.DuckDBPyConnection) -> None:
@@ -180,6 +184,24 @@ def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> None:
         temp = folder / f".{target.name}.part-{os.getpid()}"
         temp.write_bytes(data)
         os.replace(temp, target)
+
+
+def keep_lost_copies(db_path: Path, parsed_files: list[ParsedFile], files: list[tuple[str, bytes]]) -> None:
+    """Keep again a file whose rows are loaded under its own name but whose copy is missing or older.
+
+    A load killed between its swap and keep_copies leaves exactly that; rerunning the load mends it, so the next
+    build still replays the file instead of silently dropping its figures.
+    """
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        documents = imported_documents(con)
+    finally:
+        con.close()
+    folder = imports_dir_for(db_path)
+    lost = [(p.file_name, data) for p, (_name, data) in zip(parsed_files, files)
+            if documents.get(p.doc_id) == p.sha256
+            and not ((folder / p.file_name).is_file() and (folder / p.file_name).read_bytes() == data)]
+    keep_copies(db_path, lost)
 
 
 def _require_db(db_path: Path) -> None:

@@ -10,11 +10,13 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from khuyencong import __version__
+from khuyencong.app_state import get_database
 from khuyencong.data import fetch
 from khuyencong.exports import make_csv, make_file_name, make_xlsx
 from khuyencong.filters import FUNDING_SOURCES, Filters
 from khuyencong.formatting import NOT_REPORTED, format_number, format_year_span, is_missing
 from khuyencong.labels import LABELS, source_label, t
+from khuyencong.queries import run_query
 
 TABLES = ("allocations", "projects", "outcomes")
 TABLE_SLUGS = {"allocations": "phan-bo", "projects": "du-an", "outcomes": "ket-qua"}
@@ -30,6 +32,9 @@ YEARS = {"allocations": ("dx_col_year_from", "dx_col_year_to"), "projects": ("dx
          "outcomes": ("dx_col_year",)}
 LONG_TEXT = ("dx_col_project", "dx_col_activity", "dx_col_indicator", "dx_col_note", "dx_col_doc")
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+PAGE_ROWS = 500
+# Excel holds 1.048.576 rows a sheet, the header included; a larger export is refused and the reader asked to filter.
+EXPORT_ROW_LIMIT = 1_048_575
 
 
 def fold(text: str) -> str:
@@ -39,11 +44,29 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", stripped).strip().lower()
 
 
-def table_rows(table: str, filters: Filters, search: str = "") -> pd.DataFrame:
-    """Every row of `table` in view, with the search applied in SQL (no row limit: this is what gets exported)."""
+def _checked(table: str) -> str:
     if table not in TABLES:
         raise ValueError(f"unknown table {table}")
-    return fetch(f"data_{table}", filters, search=fold(search))
+    return table
+
+
+def table_rows(table: str, filters: Filters, search: str = "", limit: int = PAGE_ROWS, offset: int = 0
+               ) -> pd.DataFrame:
+    """One page of `table`'s rows in view (stable order), with the search applied in SQL; cached per page."""
+    return fetch(f"data_{_checked(table)}", filters, search=fold(search), limit=limit, offset=offset)
+
+
+def table_summary(table: str, filters: Filters, search: str = "") -> dict:
+    """How many rows are in view, their documents, and whether any is illustrative."""
+    row = fetch(f"data_{_checked(table)}_summary", filters, search=fold(search)).iloc[0]
+    return {"total_rows": int(row["total_rows"]), "doc_ids": list(row["doc_ids"]),
+            "has_illustrative": bool(row["has_illustrative"])}
+
+
+def export_rows(table: str, filters: Filters, search: str = "") -> pd.DataFrame:
+    """Every row in view, up to Excel's limit, for a download; not cached, so big exports do not stay in memory."""
+    return run_query(get_database(), f"data_{_checked(table)}", **filters.sql_params(), search=fold(search),
+                     limit=EXPORT_ROW_LIMIT, offset=0)
 
 
 def _code_names(lang: str) -> dict[str, str]:
@@ -232,18 +255,21 @@ def file_name(filters: Filters, table: str | None, ext: str, search: str = "") -
     return make_file_name(filters.areas, filters.year_from, filters.year_to, slug, ext, search)
 
 
-def xlsx_builder(filters: Filters, rows: dict[str, pd.DataFrame], views: dict[str, pd.DataFrame], search: str,
-                 area_text: str) -> Callable[[], bytes]:
-    """What the download button calls on click: the workbook of these views (built only then)."""
+def xlsx_builder(filters: Filters, tables: tuple[str, ...], search: str, area_text: str,
+                 unit_name: Callable[[str], str]) -> Callable[[], bytes]:
+    """What the download button calls on click: the rows are read and the workbook built only then."""
     lang = filters.lang
 
     def build() -> bytes:
-        sheets = {sheet_name(name, lang): view for name, view in views.items()}
+        rows = {name: export_rows(name, filters, search) for name in tables}
+        sheets = {sheet_name(name, lang): table_view(name, frame, lang, unit_name, filters.current_units)
+                  for name, frame in rows.items()}
         return make_xlsx(sheets, export_info(filters, rows, search, area_text), formats=year_formats(lang))
 
     return build
 
 
-def csv_builder(view: pd.DataFrame) -> Callable[[], bytes]:
+def csv_builder(filters: Filters, table: str, search: str, unit_name: Callable[[str], str]) -> Callable[[], bytes]:
     """What the CSV download button calls on click."""
-    return lambda: make_csv(view)
+    return lambda: make_csv(table_view(table, export_rows(table, filters, search), filters.lang, unit_name,
+                                       filters.current_units))

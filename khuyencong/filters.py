@@ -3,12 +3,13 @@
 Anything in the URL that is not a known value is dropped and named in a notice: it never reaches SQL.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 FUNDING_SOURCES = ("local", "central", "counterpart")
 UNIT_MODES = ("reported", "current")
 MAX_SHOWN_VALUE = 40
+FILTER_KEYS = ("lang", "units", "area", "years", "year", "source", "activity", "sector", "demo")
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,18 @@ def _parse_year(text: str, choices: Choices) -> int | None:
     return year if choices.first_year <= year <= choices.last_year else None
 
 
-def parse_filters(params: Mapping[str, Sequence[str] | str], choices: Choices) -> tuple[Filters, list[str]]:
-    """Filters from query parameters, and the 'key=value' items that were ignored."""
+def parse_filters(params: Mapping[str, Sequence[str] | str], choices: Choices,
+                  also_known: Collection[str] = ()) -> tuple[Filters, list[str]]:
+    """Filters from query parameters, and the 'key=value' items that were ignored.
+
+    Keys that are neither filters nor in `also_known` (used elsewhere in the app) are ignored and named too.
+    """
     base = default_filters(choices)
     ignored: list[str] = []
     changes: dict = {}
+    for key in params:
+        if key not in FILTER_KEYS and key not in also_known:
+            ignored.extend(f"{_shown(str(key))}={_shown(value)}" for value in _values(params, key) or [""])
 
     def keep(key: str, allowed: Sequence[str], multi: bool = True) -> list[str]:
         found = []
@@ -109,19 +117,21 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], choices: Choices) -
 
 
 def _parse_years(params, choices: Choices, ignored: list[str]) -> dict:
-    """`years=2002-2018` or `year=2007`; a range outside the data or reversed is ignored."""
+    """`years=2002-2018` or `year=2007`; a range outside the data or reversed is ignored, and so is a second one."""
+    found: dict = {}
     for key in ("years", "year"):
         values = _values(params, key)
-        for value in values[1:]:
+        for value in values[0 if found else 1:]:
             ignored.append(f"{key}={_shown(value)}")
-        if not values:
+        if not values or found:
             continue
         parts = values[0].split("-")
         years = [_parse_year(p, choices) for p in parts]
         if len(parts) in (1, 2) and None not in years and years[0] <= years[-1]:
-            return {"year_from": years[0], "year_to": years[-1]}
-        ignored.append(f"{key}={_shown(values[0])}")
-    return {}
+            found = {"year_from": years[0], "year_to": years[-1]}
+        else:
+            ignored.append(f"{key}={_shown(values[0])}")
+    return found
 
 
 def filters_to_params(filters: Filters, choices: Choices) -> dict[str, str]:

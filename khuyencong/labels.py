@@ -52,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
                   "en": "Link to this view (copy to share)"},
     "notice_ignored": {"vi": "Bỏ qua giá trị không hợp lệ trong đường dẫn: {items}",
                        "en": "Ignored invalid values in the link: {items}"},
+    "notice_more": {"vi": "và {n} giá trị khác", "en": "and {n} more"},
     "no_database": {"vi": "Chưa có cơ sở dữ liệu {path}. Chạy `make run` hoặc `python -m etl build`.",
                     "en": "No database at {path}. Run `make run` or `python -m etl build`."},
     "no_data": {"vi": "Không có số liệu cho bộ lọc đã chọn.", "en": "No figures for the selected filters."},
@@ -624,6 +625,19 @@ LABELS.update({
                                    "dấu chấm.",
                              "en": "UTF-8 with BOM (Excel reads Vietnamese correctly); plain numbers with a decimal "
                                    "point."},
+    "dx_page": {"vi": "Trang", "en": "Page"},
+    "dx_page_rows": {"vi": "Dòng {first}–{last} trong {total} ({pages} trang, sắp theo địa bàn, năm, mã). Bảng tải "
+                           "về có mọi dòng.",
+                     "en": "Rows {first}–{last} of {total} ({pages} pages, by area, year, code). Downloads hold "
+                           "every row."},
+    "dx_too_many": {"vi": "{n} dòng: quá giới hạn {limit} dòng một trang tính của Excel. Hãy lọc bớt (địa bàn, giai "
+                          "đoạn, từ khóa) để tải về bảng này.",
+                    "en": "{n} rows: more than Excel's {limit} rows a sheet. Narrow the filters (areas, years, "
+                          "search) to download this table."},
+    "dx_download_all_help": {"vi": "Ba trang tính theo cùng bộ lọc; bảng nào quá 1.048.575 dòng (giới hạn của "
+                                   "Excel) chỉ có 1.048.575 dòng đầu.",
+                             "en": "Three sheets under the same filters; a table over 1,048,575 rows holds its "
+                                   "first 1,048,575."},
     "dx_preparing": {"vi": "Đang chuẩn bị dữ liệu tải về…", "en": "Preparing the downloads…"},
     "dx_prepared": {"vi": "Dữ liệu tải về đã sẵn sàng", "en": "Downloads ready"},
     "dx_yes": {"vi": "Có", "en": "Yes"},

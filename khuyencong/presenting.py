@@ -108,7 +108,7 @@ def render_presentation(filters, area_text: str) -> None:
         st.button(t("pr_leave", lang), on_click=_go_to, args=(None,), key="pr_leave")
         return
     slide = st.query_params.get("slide", "1")
-    index = min(max(int(slide) if slide.isdigit() and len(slide) < 4 else 1, 1), len(charts))
+    index = min(max(int(slide) if slide.isascii() and slide.isdigit() and len(slide) < 4 else 1, 1), len(charts))
     entry = charts[index - 1]
     figure = go.Figure(entry.figure)
     figure.update_layout(height=640, font={"size": 22}, title={"font": {"size": 32}, "y": 0.98, "yanchor": "top"},

@@ -1,5 +1,8 @@
 """The app shell: shared sidebar filters, kept in the session and mirrored in the URL query string."""
 
+import re
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -9,6 +12,7 @@ from khuyencong.filters import FUNDING_SOURCES, Choices, Filters, filters_to_par
 from khuyencong.labels import region_short, source_label, t
 
 KEPT_PARAMS = ("present", "slide")
+MAX_NOTICE_ITEMS = 20
 KEYS = {"lang": "f_lang", "unit_mode": "f_units", "areas": "f_areas", "years": "f_years", "sources": "f_sources",
         "activities": "f_activities", "sectors": "f_sectors", "include_illustrative": "f_demo"}
 
@@ -71,7 +75,7 @@ def _init_state(choices: Choices) -> list[str]:
             if key in st.session_state:
                 st.session_state[key] = st.session_state[key]
         return []
-    filters, ignored = parse_filters(_query_params(), choices)
+    filters, ignored = parse_filters(_query_params(), choices, also_known=KEPT_PARAMS)
     state = st.session_state
     state[KEYS["lang"]] = filters.lang
     state[KEYS["unit_mode"]] = filters.unit_mode
@@ -95,6 +99,22 @@ def _convert_areas(areas: pd.DataFrame) -> None:
         converted = [a for a in areas["area_id"] if a in selected or
                      areas.set_index("area_id").loc[a, "current_area_id"] in selected]
     st.session_state[KEYS["areas"]] = list(dict.fromkeys(converted))
+
+
+def literal(text: str) -> str:
+    """`text` as an inline code span: a link, image, formula or emoji code in a URL value is shown, never rendered."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
+
+
+def ignored_notice(ignored: list[str], lang: str) -> str:
+    """The notice naming what the URL held that was not used; a long list ends with how many more there were."""
+    shown = ", ".join(literal(item.replace("\n", " ").replace("\r", " ")) for item in ignored[:MAX_NOTICE_ITEMS])
+    if len(ignored) > MAX_NOTICE_ITEMS:
+        shown += " " + t("notice_more", lang, n=len(ignored) - MAX_NOTICE_ITEMS)
+    return t("notice_ignored", lang, items=shown)
 
 
 def render_shell() -> Filters:
@@ -140,7 +160,7 @@ def render_shell() -> Filters:
     if {k: st.query_params.get_all(k) for k in st.query_params} != {k: [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     if ignored:
-        st.warning(t("notice_ignored", lang, items=", ".join(ignored)), icon="⚠️")
+        st.warning(ignored_notice(ignored, lang), icon="⚠️")
     st.session_state["filters"] = filters
     st.session_state["area_labels"] = labels
     return filters
@@ -168,6 +188,12 @@ def current_filters() -> Filters:
 def unit_name(area_id: str) -> str:
     """The display name of a unit in the current language and unit mode."""
     return st.session_state.get("area_labels", {}).get(area_id, area_id)
+
+
+def frozen_unit_name() -> Callable[[str], str]:
+    """unit_name as of this run, for work done after it (a download built on click has no session)."""
+    labels = dict(st.session_state.get("area_labels", {}))
+    return lambda area_id: labels.get(area_id, area_id)
 
 
 def area_names(filters: Filters) -> str:

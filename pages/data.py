@@ -4,6 +4,8 @@ import streamlit as st
 
 from khuyencong.captions import show_sources
 from khuyencong.explorer import (
+    EXPORT_ROW_LIMIT,
+    PAGE_ROWS,
     TABLES,
     csv_builder,
     file_name,
@@ -11,12 +13,13 @@ from khuyencong.explorer import (
     number_columns,
     styled,
     table_rows,
+    table_summary,
     table_view,
     xlsx_builder,
 )
-from khuyencong.formatting import NOT_REPORTED
+from khuyencong.formatting import NOT_REPORTED, format_number
 from khuyencong.labels import t
-from khuyencong.shell import area_names, current_filters, unit_name
+from khuyencong.shell import area_names, current_filters, frozen_unit_name, unit_name
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,38 +34,52 @@ table = picks[0].segmented_control(t("dx_table", lang), TABLES, key="dx_table", 
 search = picks[1].text_input(t("dx_search", lang), key="dx_search", placeholder=t("dx_search_placeholder", lang),
                              help=t("dx_search_help", lang))
 
-with st.spinner(t("dx_preparing", lang)):
-    rows = {name: table_rows(name, filters, search) for name in TABLES}
-    views = {name: table_view(name, rows[name], lang, unit_name, filters.current_units) for name in TABLES}
+summary = table_summary(table, filters, search)
+total = summary["total_rows"]
 area_text = area_names(filters)
-shown = rows[table]
 
-st.markdown(filters_sentence(filters, table, search, area_text, len(shown)))
+st.markdown(filters_sentence(filters, table, search, area_text, total))
 if table == "allocations":
     st.caption(t("dx_allocation_years_note", lang))
-if shown.empty:
+if total == 0:
     st.info(t("dx_no_rows", lang))
 else:
+    pages = -(-total // PAGE_ROWS)
+    page = 1
+    if pages > 1:
+        paging = st.columns([1, 4], vertical_alignment="bottom")
+        page = paging[0].number_input(t("dx_page", lang), min_value=1, max_value=pages, value=1, step=1,
+                                      key=f"dx_page_{table}")
+        first = (page - 1) * PAGE_ROWS
+        paging[1].caption(t("dx_page_rows", lang, first=format_number(first + 1, lang),
+                            last=format_number(min(first + PAGE_ROWS, total), lang),
+                            total=format_number(total, lang), pages=format_number(pages, lang)))
+    shown = table_rows(table, filters, search, offset=(page - 1) * PAGE_ROWS)
+    view = table_view(table, shown, lang, unit_name, filters.current_units)
     kinds = number_columns(table, lang)
     layout = {name: st.column_config.NumberColumn(name, width=150) for name in kinds["money"] + kinds["values"]}
     layout |= {name: st.column_config.TextColumn(name, width="large") for name in kinds["long_text"]}
-    st.dataframe(styled(views[table], table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
+    st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
                  column_config=layout, placeholder=NOT_REPORTED[lang])
     st.caption(t("dx_sort_note", lang))
-show_sources(sorted(set(shown["doc_id"])), bool(shown["is_illustrative"].any()), lang)
+show_sources(summary["doc_ids"], summary["has_illustrative"], lang)
 
 st.subheader(t("dx_downloads", lang))
+too_many = total > EXPORT_ROW_LIMIT
+if too_many:
+    st.warning(t("dx_too_many", lang, n=format_number(total, lang), limit=format_number(EXPORT_ROW_LIMIT, lang)))
 buttons = st.columns(3)
 buttons[0].download_button(
-    t("dx_download_xlsx", lang), xlsx_builder(filters, {table: shown}, {table: views[table]}, search, area_text),
+    t("dx_download_xlsx", lang), xlsx_builder(filters, (table,), search, area_text, frozen_unit_name()),
     file_name=file_name(filters, table, "xlsx", search), mime=XLSX, key="dx_xlsx", on_click="ignore",
-    icon=":material/table_view:", help=t("dx_download_help", lang), disabled=shown.empty, width="stretch")
+    icon=":material/table_view:", help=t("dx_download_help", lang), disabled=total == 0 or too_many,
+    width="stretch")
 buttons[1].download_button(
-    t("dx_download_xlsx_all", lang), xlsx_builder(filters, rows, views, search, area_text),
+    t("dx_download_xlsx_all", lang), xlsx_builder(filters, TABLES, search, area_text, frozen_unit_name()),
     file_name=file_name(filters, None, "xlsx", search), mime=XLSX, key="dx_xlsx_all", on_click="ignore",
-    icon=":material/library_books:", help=t("dx_download_help", lang),
-    disabled=all(frame.empty for frame in rows.values()), width="stretch")
+    icon=":material/library_books:", help=t("dx_download_all_help", lang), width="stretch")
 buttons[2].download_button(
-    t("dx_download_csv", lang), csv_builder(views[table]), file_name=file_name(filters, table, "csv", search),
-    mime="text/csv", key="dx_csv", on_click="ignore", icon=":material/description:",
-    help=t("dx_download_csv_help", lang), disabled=shown.empty, width="stretch")
+    t("dx_download_csv", lang), csv_builder(filters, table, search, frozen_unit_name()),
+    file_name=file_name(filters, table, "csv", search), mime="text/csv", key="dx_csv", on_click="ignore",
+    icon=":material/description:", help=t("dx_download_csv_help", lang), disabled=total == 0 or too_many,
+    width="stretch")

@@ -411,12 +411,14 @@ def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | N
         recognised = 0
         for sheet in sheets:
             recognised += read_sheet(parsed, codes, sheet, progress, kind == "csv")
+            parsed.problems.extend(sheet.notes(file_name))
         if not recognised and not parsed.problems:
             parsed.problems.append(Problem(file_name, None, None, None,
                                            "không có trang tính nào theo mẫu (PhanBo, DeAn, KetQua)",
                                            "no sheet follows the template (PhanBo, DeAn, KetQua)"))
     except FileRefused as refused:
-        parsed.problems.append(Problem(file_name, None, None, refused.value, refused.reason_vi, refused.reason_en))
+        parsed.problems.append(Problem(file_name, refused.row, refused.column, refused.value, refused.reason_vi,
+                                       refused.reason_en, sheet=refused.sheet))
         parsed.records.clear()
     except TooManyRows:
         parsed.problems.append(Problem(file_name, MAX_ROWS, None, None, "quá 200.000 dòng", "over 200,000 rows"))

@@ -1,29 +1,44 @@
 """Open an uploaded file safely and yield its sheets as rows of cells, with Excel row numbers.
 
-Hostile files are bounded before any parsing: size, zip contents, rows read per sheet.
+Hostile files are bounded before and while parsing. Before: the file's size; the zip's entries, their declared
+sizes and their real ones (every entry is inflated once, counting bytes, so a header that lies is caught before any
+XML is read). While: the parts openpyxl reads whole (shared strings, styles) have their own ceiling, and a sheet is
+streamed here, not by openpyxl, with ceilings on cells per file, columns per row and rows per sheet; it stops after
+a run of empty rows and at the end of the sheet's data. A formula without a saved value stops the file: nothing here
+calculates formulas, and reading one as empty would load a wrong figure.
 """
 
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from etl.importing.values import nfc
+from etl.problems import Problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_STRINGS_BYTES = 50 * 1024 * 1024   # the shared strings are read whole into memory
+MAX_PART_BYTES = 10 * 1024 * 1024      # so are the workbook, styles and relationship parts
 MAX_ZIP_ENTRIES = 10_000
 MAX_ROWS = 200_000
 MAX_EMPTY_RUN = 1_000
+MAX_COLUMNS = 100                      # cells right of column CV are left out, with a warning
+MAX_CELLS = 4_000_000                  # cells parsed per file, empty ones included
+INFLATE_CHUNK = 1024 * 1024
+MB = 1024 * 1024
 
 
 class FileRefused(Exception):
-    """The file cannot be read at all; the reason in Vietnamese and English."""
+    """The file cannot be read at all; the reason in Vietnamese and English, and where, when that is known."""
 
-    def __init__(self, reason_vi: str, reason_en: str, value: str | None = None):
+    def __init__(self, reason_vi: str, reason_en: str, value: str | None = None, sheet: str | None = None,
+                 row: int | None = None, column: str | None = None):
         super().__init__(reason_en)
         self.reason_vi, self.reason_en, self.value = reason_vi, reason_en, value
+        self.sheet, self.row, self.column = sheet, row, column
 
 
 class TooManyRows(Exception):
@@ -34,13 +49,46 @@ class TooManyRows(Exception):
 class Sheet:
     name: str | None                       # None for a CSV file
     rows: Iterator[tuple[int, list]]       # (row number as Excel/the editor shows it, cells)
+    wide: list[tuple[int, int]] = field(default_factory=list)   # (row, column) of cells right of MAX_COLUMNS
+    stale: list[tuple[int, int]] = field(default_factory=list)  # formulas of a workbook never calculated
+
+    def notes(self, file_name: str) -> list[Problem]:
+        """Warnings about the rows read so far: cells left out, formula values that may be stale."""
+        from openpyxl.utils import get_column_letter
+
+        notes = []
+        if self.wide:
+            row, column = self.wide[0]
+            last = get_column_letter(MAX_COLUMNS)
+            notes.append(Problem(file_name, row, get_column_letter(column), None,
+                                 f"{len(self.wide)} ô ở bên phải cột {last} không được đọc",
+                                 f"{len(self.wide)} cell(s) right of column {last} were not read",
+                                 sheet=self.name, severity="warning"))
+        if self.stale:
+            row, column = self.stale[0]
+            notes.append(Problem(
+                file_name, row, get_column_letter(column), None,
+                f"tệp do chương trình tạo, {len(self.stale)} ô công thức có thể chưa được tính lại: "
+                "kiểm tra giá trị hoặc mở và lưu lại bằng Excel",
+                f"written by a program: {len(self.stale)} formula cell(s) may never have been calculated; "
+                "check the values or open and save the file in Excel", sheet=self.name, severity="warning"))
+        return notes
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:,.0f}".replace(",", ".")
+
+
+def too_large(size: int) -> FileRefused:
+    """The refusal of a file over MAX_FILE_BYTES, with its real size."""
+    return FileRefused(f"tệp quá lớn ({size:,} byte; tối đa {MAX_FILE_BYTES // MB} MB)".replace(",", "."),
+                       f"file too large ({size:,} bytes; at most {MAX_FILE_BYTES // MB} MB)", f"{size} B")
 
 
 def kind_of(file_name: str, data: bytes) -> str:
     """'xlsx' or 'csv' from the content first, the name second; FileRefused for anything else."""
     if len(data) > MAX_FILE_BYTES:
-        raise FileRefused(f"tệp quá lớn ({len(data):,} byte; tối đa 20 MB)".replace(",", "."),
-                          f"file too large ({len(data):,} bytes; at most 20 MB)")
+        raise too_large(len(data))
     lower = file_name.lower()
     if data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06":
         return "xlsx"
@@ -56,28 +104,273 @@ def kind_of(file_name: str, data: bytes) -> str:
                       "unsupported file type: only .xlsx or .csv", file_name.rsplit(".", 1)[-1])
 
 
+# --- The zip ---------------------------------------------------------------------------------------------------------
+
+def _bomb(size: int, at_least: bool = False) -> FileRefused:
+    more = "ít nhất " if at_least else ""
+    return FileRefused(f"giải nén ra {more}{_mb(size)} MB (tối đa {MAX_UNZIPPED_BYTES // MB} MB): nghi bom zip",
+                       f"unpacks to {'at least ' if at_least else ''}{_mb(size)} MB "
+                       f"(at most {MAX_UNZIPPED_BYTES // MB} MB): suspected zip bomb")
+
+
+def _raw_bytes(data: bytes, info: zipfile.ZipInfo) -> memoryview:
+    """The compressed bytes of one entry, found from its local header."""
+    start = info.header_offset
+    header = data[start:start + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise FileRefused("tệp zip hỏng, không đọc được sổ tính", "corrupt zip: the workbook cannot be read",
+                          info.filename)
+    begin = start + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+    return memoryview(data)[begin:begin + info.compress_size]
+
+
+def _inflated_size(data: bytes, info: zipfile.ZipInfo, budget: int) -> int:
+    """Inflate one entry, counting bytes and checking its CRC; stop as soon as it passes its declared size."""
+    raw = _raw_bytes(data, info)
+    if info.compress_type == zipfile.ZIP_STORED:
+        size, crc = len(raw), zlib.crc32(raw)
+    else:
+        inflater, size, crc, position = zlib.decompressobj(-15), 0, 0, 0
+        while not inflater.eof:
+            if inflater.unconsumed_tail:
+                chunk = inflater.unconsumed_tail
+            else:
+                chunk = raw[position:position + INFLATE_CHUNK]
+                position += len(chunk)
+            try:
+                out = inflater.decompress(chunk, INFLATE_CHUNK)  # never more than a chunk out at a time
+            except zlib.error as error:
+                raise FileRefused("tệp zip hỏng, không đọc được sổ tính",
+                                  "corrupt zip: the workbook cannot be read", info.filename) from error
+            if not out and not chunk:
+                break  # the stream ended without its end mark: the size or CRC check below refuses it
+            size += len(out)
+            crc = zlib.crc32(out, crc)
+            if size > info.file_size:
+                if size > budget:
+                    raise _bomb(size, at_least=True)
+                raise FileRefused(
+                    f"phần {info.filename} giải nén ra nhiều hơn kích thước khai báo "
+                    f"({info.file_size:,} byte): nghi bom zip".replace(",", "."),
+                    f"part {info.filename} unpacks to more than its declared size ({info.file_size:,} bytes): "
+                    "suspected zip bomb", info.filename)
+    if size != info.file_size or crc != info.CRC:
+        raise FileRefused("tệp zip hỏng (sai kích thước hoặc mã kiểm tra): không đọc được sổ tính",
+                          "corrupt zip (wrong size or checksum): the workbook cannot be read", info.filename)
+    return size
+
+
 def check_zip(data: bytes) -> None:
-    """Refuse a zip that is not a workbook, or whose declared contents would unpack too large."""
+    """Refuse a zip that is not a workbook or would unpack too large, by its declared and by its real sizes."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
         raise FileRefused("tệp zip hỏng, không đọc được sổ tính", "corrupt zip: the workbook cannot be read") \
             from error
     with archive:
         infos = archive.infolist()
-        if len(infos) > MAX_ZIP_ENTRIES:
-            raise FileRefused("tệp chứa quá nhiều thành phần", "too many entries in the zip")
-        declared = sum(info.file_size for info in infos)
-        if declared > MAX_UNZIPPED_BYTES:
-            raise FileRefused(f"giải nén ra {declared // 2**20} MB (tối đa 200 MB): nghi bom zip",
-                              f"unpacks to {declared // 2**20} MB (at most 200 MB): suspected zip bomb")
-        names = {info.filename for info in infos}
-        if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-            raise FileRefused("tệp zip nhưng không phải sổ tính Excel (.xlsx)",
-                              "a zip file but not an Excel workbook (.xlsx)")
-        if "xl/workbook.bin" in names:
-            raise FileRefused("sổ tính nhị phân (.xlsb) không được hỗ trợ: hãy lưu thành .xlsx",
-                              "binary workbooks (.xlsb) are not supported: save as .xlsx")
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise FileRefused("tệp chứa quá nhiều thành phần", "too many entries in the zip")
+    declared = sum(info.file_size for info in infos)
+    if declared > MAX_UNZIPPED_BYTES:
+        raise _bomb(declared)
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        raise FileRefused("tệp zip nhưng không phải sổ tính Excel (.xlsx)",
+                          "a zip file but not an Excel workbook (.xlsx)")
+    if "xl/workbook.bin" in names:
+        raise FileRefused("sổ tính nhị phân (.xlsb) không được hỗ trợ: hãy lưu thành .xlsx",
+                          "binary workbooks (.xlsb) are not supported: save as .xlsx")
+    unpacked = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise FileRefused("sổ tính có mật khẩu (zip mã hóa): hãy bỏ mật khẩu rồi lưu lại",
+                              "password-protected (encrypted zip): remove the password and save again")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise FileRefused("tệp zip nén theo kiểu Excel không dùng: hãy mở và lưu lại bằng Excel",
+                              "zip compression Excel does not use: open and save the file in Excel again",
+                              info.filename)
+        unpacked += _inflated_size(data, info, MAX_UNZIPPED_BYTES - unpacked)
+
+
+class _Parts(zipfile.ZipFile):
+    """The workbook's zip as openpyxl sees it: a part it reads whole has a ceiling (sizes were checked for real)."""
+
+    strings_part: str | None = None
+
+    def open(self, name, mode="r", pwd=None, **kwargs):
+        info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
+        limit = MAX_STRINGS_BYTES if info.filename == self.strings_part else MAX_PART_BYTES
+        if mode == "r" and info.file_size > limit:
+            raise FileRefused(
+                f"phần {info.filename} của sổ tính quá lớn ({_mb(info.file_size)} MB; tối đa {limit // MB} MB)",
+                f"workbook part {info.filename} too large ({_mb(info.file_size)} MB; at most {limit // MB} MB)",
+                info.filename)
+        return super().open(name, mode, pwd, **kwargs)
+
+    def open_sheet(self, name: str):
+        """A worksheet is streamed, so only the total size bounds it."""
+        return super().open(name)
+
+
+# --- Workbook and sheets ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Workbook:
+    archive: _Parts
+    sheets: list[tuple[str, str, str]]     # (name, state, part)
+    strings: list
+    epoch: object
+    date_formats: set
+    timedelta_formats: set
+    calculated_on_load: bool               # fullCalcOnLoad: the saved formula values were never calculated
+
+
+def _broken(error: Exception) -> FileRefused:
+    return FileRefused("sổ tính hỏng, không mở được", f"broken workbook, cannot be opened ({type(error).__name__})")
+
+
+def _open_workbook(data: bytes) -> _Workbook:
+    """Read what openpyxl reads whole (manifest, strings, workbook, styles), but not the sheets."""
+    from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+
+    reader = ExcelReader(io.BytesIO(data), read_only=True, keep_vba=False, data_only=True, keep_links=False)
+    reader.archive.close()
+    reader.archive = archive = _Parts(io.BytesIO(data))
+    try:
+        reader.read_manifest()
+        strings = reader.package.find(SHARED_STRINGS)
+        archive.strings_part = strings.PartName[1:] if strings is not None else None
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(archive, reader.wb)
+        sheets = [(sheet.name, sheet.state or "visible", rel.target) for sheet, rel in reader.parser.find_sheets()
+                  if rel.target in reader.valid_files and rel.Type.endswith("/worksheet")]
+    except FileRefused:
+        archive.close()
+        raise
+    except Exception as error:  # openpyxl raises many kinds for a broken workbook
+        archive.close()
+        raise _broken(error) from error
+    wb = reader.wb
+    calculation = getattr(wb, "calculation", None)
+    return _Workbook(archive, sheets, reader.shared_strings, wb.epoch, wb._date_formats, wb._timedelta_formats,
+                     bool(getattr(calculation, "fullCalcOnLoad", False)))
+
+
+def xlsx_sheets(data: bytes) -> Iterator[Sheet]:
+    check_zip(data)
+    book = _open_workbook(data)
+    budget = [MAX_CELLS]
+    try:
+        for name, state, part in book.sheets:
+            if state != "visible" and name.startswith("_"):
+                continue
+            sheet = Sheet(nfc(name) or name, iter(()))
+            sheet.rows = _bounded(_sheet_rows(book, part, sheet, budget))
+            yield sheet
+    finally:
+        book.archive.close()
+
+
+def _forget(element) -> None:
+    """Free an element that has been read, and its siblings before it (lxml keeps the tree otherwise)."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def _sheet_rows(book: _Workbook, part: str, sheet: Sheet, budget: list[int]):
+    """Rows of one worksheet as (number, values), streamed with lxml; gaps come back as (bounded) empty rows."""
+    from lxml import etree
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet._reader import CELL_TAG, DATA_TAG, FORMULA_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
+
+    cells_parser = WorkSheetParser(None, book.strings, data_only=True, epoch=book.epoch,
+                                   date_formats=book.date_formats, timedelta_formats=book.timedelta_formats)
+    number = last = 0
+    row: list | None = None
+    in_cell = False
+    try:
+        with book.archive.open_sheet(part) as source:
+            events = etree.iterparse(source, events=("start", "end"), remove_comments=True, remove_pis=True,
+                                     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+            for event, element in events:
+                tag = element.tag
+                if event == "start":
+                    if tag == CELL_TAG:
+                        in_cell = True
+                    elif tag == ROW_TAG:
+                        number = _row_number(element.get("r"), number)
+                        cells_parser.row_counter, cells_parser.col_counter, row = number, 0, []
+                    continue
+                if tag == CELL_TAG:
+                    in_cell = False
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        raise FileRefused(f"quá {MAX_CELLS:,} ô: tách thành nhiều tệp".replace(",", "."),
+                                          f"over {MAX_CELLS:,} cells: split the file", sheet=sheet.name)
+                    if row is not None:
+                        cell = cells_parser.parse_cell(element)
+                        formula = element.find(FORMULA_TAG)
+                        if formula is not None and _unsaved(element, cell, VALUE_TAG):
+                            raise _formula_refused(sheet.name, number, get_column_letter(cell["column"]), formula)
+                        if formula is not None and book.calculated_on_load:
+                            sheet.stale.append((number, cell["column"]))
+                        _place(row, cell["column"], cell["value"], number, sheet.wide)
+                elif in_cell:
+                    continue  # v, f, is: read with their cell
+                elif tag == ROW_TAG:
+                    for gap in range(last + 1, min(number, last + 1 + MAX_EMPTY_RUN)):
+                        yield gap, []
+                    last = max(last, number)
+                    yield number, row or []
+                    row = None
+                elif tag == DATA_TAG:
+                    break  # nothing after the data is needed
+                _forget(element)
+    except FileRefused:
+        raise
+    except Exception as error:  # malformed XML, a bad cell reference or type, a corrupt stream
+        raise _broken(error) from error
+
+
+def _row_number(text: str | None, previous: int) -> int:
+    if text is None:
+        return previous + 1
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise FileRefused("số thứ tự dòng không hợp lệ trong sổ tính", "invalid row number in the workbook", text)
+    return int(text)
+
+
+def _unsaved(element, cell: dict, value_tag: str) -> bool:
+    """A formula whose value was never saved: no <v>, or an empty one that is not a saved empty text."""
+    if cell["value"] is not None:
+        return False
+    return not (element.get("t") == "str" and element.find(value_tag) is not None)
+
+
+def _formula_refused(sheet: str | None, row: int, column: str, formula) -> FileRefused:
+    text = "=" + (formula.text or "")
+    return FileRefused(
+        "ô có công thức chưa được tính (không có giá trị lưu sẵn): chương trình không tự tính công thức; "
+        "hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nạp",
+        "a formula without a saved value: formulas are not calculated here; open the file in Excel or LibreOffice, "
+        "save it and load it again", text[:100], sheet=sheet, row=row, column=column)
+
+
+def _place(row: list, column: int, value, number: int, wide: list) -> None:
+    if value is None:
+        return
+    if column > MAX_COLUMNS:
+        wide.append((number, column))
+        return
+    if column > len(row):
+        row.extend([None] * (column - len(row)))
+    row[column - 1] = value
 
 
 def _bounded(rows: Iterator[tuple[int, list]]) -> Iterator[tuple[int, list]]:
@@ -95,25 +388,7 @@ def _bounded(rows: Iterator[tuple[int, list]]) -> Iterator[tuple[int, list]]:
         yield number, cells
 
 
-def xlsx_sheets(data: bytes) -> Iterator[Sheet]:
-    import openpyxl
-
-    check_zip(data)
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken workbook
-        raise FileRefused("sổ tính hỏng, không mở được",
-                          f"broken workbook, cannot be opened ({type(error).__name__})") from error
-    try:
-        for worksheet in workbook.worksheets:
-            if getattr(worksheet, "sheet_state", "visible") != "visible" and worksheet.title.startswith("_"):
-                continue
-            rows = ((number, list(cells)) for number, cells in
-                    enumerate(worksheet.iter_rows(min_row=1, values_only=True), start=1))
-            yield Sheet(nfc(worksheet.title) or worksheet.title, _bounded(rows))
-    finally:
-        workbook.close()
-
+# --- CSV -------------------------------------------------------------------------------------------------------------
 
 def decode_csv(data: bytes) -> str:
     """UTF-8 (with or without BOM), else Windows-1258 (Vietnamese Windows)."""
@@ -132,9 +407,17 @@ def csv_sheets(data: bytes) -> Iterator[Sheet]:
     except csv.Error:
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    sheet = Sheet(None, iter(()))
 
     def rows():
-        for cells in reader:
-            yield reader.line_num, [c if c.strip() else None for c in cells]
+        try:
+            for cells in reader:
+                if len(cells) > MAX_COLUMNS and any(c.strip() for c in cells[MAX_COLUMNS:]):
+                    sheet.wide.append((reader.line_num, MAX_COLUMNS + 1))
+                yield reader.line_num, [c if c.strip() else None for c in cells[:MAX_COLUMNS]]
+        except csv.Error as error:
+            raise FileRefused(f"tệp CSV hỏng ở dòng {reader.line_num}", f"broken CSV at line {reader.line_num}",
+                              str(error)[:100]) from error
 
-    yield Sheet(None, _bounded(rows()))
+    sheet.rows = _bounded(rows())
+    yield sheet

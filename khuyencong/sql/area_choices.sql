@@ -1,8 +1,8 @@
 -- Units that have any figure, as reported and as their unit after 1 July 2025, ordered by region then name.
 WITH with_data AS (
     SELECT DISTINCT area_id FROM allocation
-    UNION SELECT DISTINCT area_id FROM project
-    UNION SELECT DISTINCT area_id FROM outcome
+    UNION SELECT DISTINCT area_id FROM project_cube
+    UNION SELECT DISTINCT area_id FROM outcome_cube
 )
 SELECT
     a.area_id,

@@ -15,10 +15,10 @@ SELECT
     i.is_money,
     i.sort_order,
     sum(o.actual_value)                          AS actual_value,
-    count(o.actual_value)                        AS figures,
+    coalesce(sum(o.actual_reported), 0)::BIGINT AS figures,
     coalesce(bool_or(o.is_illustrative), false)  AS has_illustrative,
     list(DISTINCT o.doc_id ORDER BY o.doc_id)    AS doc_ids
-FROM outcome AS o
+FROM outcome_cube AS o
 JOIN indicator AS i USING (indicator_id)
 JOIN units AS u USING (area_id)
 JOIN area AS c ON c.area_id = u.unit_id

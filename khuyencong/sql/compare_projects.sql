@@ -6,11 +6,11 @@ WITH units AS (
 SELECT
     u.unit_id,
     c.level,
-    count(*)                                    AS projects,
-    count(p.actual_mvnd)                        AS projects_with_actual,
+    coalesce(sum(p.projects), 0)::BIGINT                     AS projects,
+    coalesce(sum(p.actual_reported), 0)::BIGINT              AS projects_with_actual,
     coalesce(bool_or(p.is_illustrative), false) AS has_illustrative,
     list(DISTINCT p.doc_id ORDER BY p.doc_id)   AS doc_ids
-FROM project AS p
+FROM project_cube AS p
 JOIN units AS u USING (area_id)
 JOIN area AS c ON c.area_id = u.unit_id
 WHERE p.year BETWEEN $year_from AND $year_to

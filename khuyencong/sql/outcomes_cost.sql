@@ -6,7 +6,7 @@ WITH units AS (
 ), money AS (
     SELECT p.area_id, p.year, p.activity_id, p.sector_id, sum(p.actual_mvnd) AS actual_mvnd,
            bool_or(p.is_illustrative) AS has_illustrative, list(DISTINCT p.doc_id) AS doc_ids
-    FROM project AS p
+    FROM project_cube AS p
     JOIN units AS u USING (area_id)
     WHERE p.actual_mvnd IS NOT NULL
       AND p.year BETWEEN $year_from AND $year_to
@@ -17,10 +17,11 @@ WITH units AS (
       AND ($include_illustrative OR NOT p.is_illustrative)
     GROUP BY ALL
 ), results AS (
-    SELECT o.area_id, o.year, o.activity_id, o.sector_id, o.indicator_id, sum(o.actual_value) AS actual_value,
+    SELECT o.area_id, o.year, o.activity_id, o.sector_id, o.indicator_id, sum(o.positive_actual_value) AS actual_value,
            bool_or(o.is_illustrative) AS has_illustrative, list(DISTINCT o.doc_id) AS doc_ids
-    FROM outcome AS o
-    WHERE o.period = 'year' AND o.actual_value IS NOT NULL AND o.actual_value > 0
+    FROM outcome_cube AS o
+    WHERE o.period = 'year' AND o.positive_actual_value IS NOT NULL
+      AND o.year BETWEEN $year_from AND $year_to
       AND ($include_illustrative OR NOT o.is_illustrative)
     GROUP BY ALL
 )

@@ -9,10 +9,10 @@ SELECT
     coalesce(o.activity_id, '')                AS activity_id,
     coalesce(o.sector_id, '')                  AS sector_id,
     sum(o.actual_value)                        AS actual_value,
-    count(o.actual_value)                      AS figures,
+    coalesce(sum(o.actual_reported), 0)::BIGINT             AS figures,
     bool_or(o.is_illustrative)                 AS has_illustrative,
     list(DISTINCT o.doc_id ORDER BY o.doc_id)  AS doc_ids
-FROM outcome AS o
+FROM outcome_cube AS o
 JOIN indicator AS i USING (indicator_id)
 JOIN units AS u USING (area_id)
 WHERE o.period = 'year'

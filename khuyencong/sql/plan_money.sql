@@ -8,7 +8,7 @@ WITH units AS (
 ),
 projects AS (
     SELECT p.*, coalesce(p.funding_source, 'unknown') AS source
-    FROM project AS p
+    FROM project_cube AS p
     JOIN units AS u USING (area_id)
     WHERE p.year BETWEEN $year_from AND $year_to
       AND (p.funding_source IS NULL OR list_contains($sources::VARCHAR[], p.funding_source))
@@ -22,14 +22,14 @@ SELECT
                                                                               AS grouping,
     year,
     source                                                                    AS funding_source,
-    count(*)                                                                  AS projects,
-    count(plan_mvnd)                                                          AS projects_with_plan,
-    count(actual_mvnd)                                                        AS projects_with_actual,
-    count(*) FILTER (WHERE plan_mvnd IS NOT NULL AND actual_mvnd IS NOT NULL) AS projects_with_both,
+    coalesce(sum(projects), 0)::BIGINT                                                     AS projects,
+    coalesce(sum(plan_reported), 0)::BIGINT                                                AS projects_with_plan,
+    coalesce(sum(actual_reported), 0)::BIGINT                                              AS projects_with_actual,
+    coalesce(sum(plan_and_actual_reported), 0)::BIGINT                                     AS projects_with_both,
     sum(plan_mvnd)                                                            AS plan_mvnd,
     sum(actual_mvnd)                                                          AS actual_mvnd,
-    sum(plan_mvnd) FILTER (WHERE actual_mvnd IS NOT NULL)                     AS pct_plan_mvnd,
-    sum(actual_mvnd) FILTER (WHERE plan_mvnd IS NOT NULL)                     AS pct_actual_mvnd,
+    sum(plan_with_actual_mvnd)                                                AS pct_plan_mvnd,
+    sum(actual_with_plan_mvnd)                                                AS pct_actual_mvnd,
     coalesce(bool_or(is_illustrative), false)                                 AS has_illustrative,
     list(DISTINCT doc_id ORDER BY doc_id)                                     AS doc_ids
 FROM projects

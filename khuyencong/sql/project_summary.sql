@@ -4,16 +4,14 @@ WITH units AS (
     FROM v_area_current
 )
 SELECT
-    count(*)                                               AS projects,
-    count(p.actual_mvnd)                                   AS projects_with_actual,
+    coalesce(sum(p.projects), 0)::BIGINT                   AS projects,
+    coalesce(sum(p.actual_reported), 0)::BIGINT            AS projects_with_actual,
     sum(p.actual_mvnd)                                     AS actual_mvnd,
-    sum(p.counterpart_mvnd) FILTER (WHERE p.actual_mvnd IS NOT NULL AND p.counterpart_mvnd IS NOT NULL)
-                                                           AS counterpart_with_both_mvnd,
-    sum(p.actual_mvnd) FILTER (WHERE p.actual_mvnd IS NOT NULL AND p.counterpart_mvnd IS NOT NULL)
-                                                           AS actual_with_both_mvnd,
+    sum(p.counterpart_with_both_mvnd)                      AS counterpart_with_both_mvnd,
+    sum(p.actual_with_both_mvnd)                           AS actual_with_both_mvnd,
     coalesce(bool_or(p.is_illustrative), false)            AS has_illustrative,
     list(DISTINCT p.doc_id ORDER BY p.doc_id)              AS doc_ids
-FROM project AS p
+FROM project_cube AS p
 JOIN units AS u USING (area_id)
 WHERE p.year BETWEEN $year_from AND $year_to
   AND (p.funding_source IS NULL OR list_contains($sources::VARCHAR[], p.funding_source))

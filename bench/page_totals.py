@@ -1,0 +1,73 @@
+"""The dashboard's own headline figures of each page for one view, through the app's functions and queries, to set
+against the pandas peer's (pandas_peer.main_totals): the peer is only a fair comparison if it computes the same.
+
+    .venv/bin/python bench/page_totals.py DB PLAN.json OUT.json
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def as_number(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def app_totals(page: str, filters) -> dict:
+    """The same keys as pandas_peer.main_totals, from the code the page runs."""
+    from khuyencong.comparison import comparison_figures
+    from khuyencong.data import fetch
+    from khuyencong.explorer import table_rows
+    from khuyencong.outcomes import funding_by_group
+    from khuyencong.overview import overview_figures
+    from khuyencong.progress import money_rows
+    from khuyencong.trends import trend_figures
+
+    if page == "overview":
+        figures = overview_figures(filters)
+        return {"khuyen_cong_mvnd": figures.funding.khuyen_cong_mvnd, "projects": figures.projects["projects"],
+                "establishments": figures.establishments["establishments"]}
+    if page == "trends":
+        figures = trend_figures(filters)
+        return {"annual_mvnd": figures.by_source["amount_mvnd"].sum(), "years": len(figures.totals)}
+    if page == "outcomes":
+        groups = funding_by_group(filters)
+        return {"projects": groups["projects"].sum(), "actual_mvnd": groups["actual_mvnd"].sum()}
+    if page == "plan_actual":
+        total = money_rows(fetch("plan_money", filters), "total")
+        return {"projects": total["projects"].sum(), "plan_mvnd": total["plan_mvnd"].astype(float).sum(),
+                "actual_mvnd": total["actual_mvnd"].astype(float).sum()}
+    if page == "compare":
+        units = comparison_figures(filters).units
+        return {"units": len(units), "total_mvnd": units["total_mvnd"].sum(), "projects": units["projects"].sum()}
+    if page == "data":
+        return {f"{name}_rows": len(table_rows(name, filters)) for name in ("allocations", "projects", "outcomes")}
+    if page == "sources":
+        return {"figures_in_view": fetch("document_figures", filters)["figures_in_view"].sum()}
+    raise KeyError(page)
+
+
+def main(db: str, plan_path: str, out_path: str) -> int:
+    os.environ["KC_DB_PATH"] = db
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # bare mode: no runtime, and that is fine here
+    from khuyencong.filters import Filters
+
+    plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
+    change = plan["changes"][0]
+    filters = Filters(areas=tuple(change["areas"]), year_from=change["years"][0], year_to=change["years"][1])
+    totals = {page: {k: as_number(v) for k, v in app_totals(page, filters).items()} for page in plan["pages"]}
+    Path(out_path).write_text(json.dumps(totals), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:4]))

@@ -1,0 +1,27 @@
+-- Codes in the fact tables with no row in their code list. The fact tables carry no foreign keys: per-row key
+-- lookups made a 10-million-project build 3× slower, and this one set-based query finds the same rows.
+WITH used AS (
+    SELECT 'allocation' AS tbl, 'area_id' AS col, area_id AS code FROM allocation
+    UNION ALL SELECT 'allocation', 'doc_id', doc_id FROM allocation
+    UNION ALL SELECT 'project', 'area_id', area_id FROM project
+    UNION ALL SELECT 'project', 'activity_id', activity_id FROM project
+    UNION ALL SELECT 'project', 'sector_id', sector_id FROM project
+    UNION ALL SELECT 'project', 'doc_id', doc_id FROM project
+    UNION ALL SELECT 'outcome', 'area_id', area_id FROM outcome
+    UNION ALL SELECT 'outcome', 'activity_id', activity_id FROM outcome
+    UNION ALL SELECT 'outcome', 'sector_id', sector_id FROM outcome
+    UNION ALL SELECT 'outcome', 'indicator_id', indicator_id FROM outcome
+    UNION ALL SELECT 'outcome', 'doc_id', doc_id FROM outcome
+), known AS (
+    SELECT 'area_id' AS col, area_id AS code FROM area
+    UNION ALL SELECT 'doc_id', doc_id FROM source_document
+    UNION ALL SELECT 'activity_id', activity_id FROM activity
+    UNION ALL SELECT 'sector_id', sector_id FROM sector
+    UNION ALL SELECT 'indicator_id', indicator_id FROM indicator
+)
+SELECT u.tbl AS table_name, u.col AS column_name, u.code, count(*) AS rows
+FROM used AS u
+ANTI JOIN known AS k ON k.col = u.col AND k.code = u.code
+WHERE u.code IS NOT NULL
+GROUP BY ALL
+ORDER BY ALL;

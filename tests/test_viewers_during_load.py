@@ -1,0 +1,261 @@
+"""Viewers keep rerunning pages while `etl build` and `etl load` swap in new databases: no session sees an error or
+a lock message, and after each swap every session shows the new figures."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import import_corpus as corpus  # noqa: E402
+from conftest import ROOT, run_etl, run_page  # noqa: E402
+
+VIEWERS = 3
+PAGES = (None, "pages/trends.py", "pages/sources.py")   # None: the Overview
+WORKBOOK = "son-la-2024.xlsx"
+# Sơn La has no figure in the bundled or illustrative data, so the Overview total for area=son-la is the workbook's.
+VERSIONS = {1: 4321, 2: 8764}                            # triệu đồng, local allocation 2024
+SHOWN = {1: "4,32 tỷ đồng", 2: "8,76 tỷ đồng"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# What DuckDB says when a reader meets a writer or a half-written file.
+LOCK_WORDS = re.compile(r"\block|IO Error|Catalog Error|Invalid Input|database file|corrupt", re.IGNORECASE)
+
+
+def workbook_version(n: int) -> bytes:
+    return corpus.workbook(corpus.alloc([1, "Sơn La", 2024, "Địa phương", "Dự toán", VERSIONS[n], None, None]))
+
+
+@dataclass
+class Run:
+    viewer: int
+    page: str | None
+    started: float
+    ended: float
+    problems: list[str]
+    total: str | None = None         # the Overview's "Tổng kinh phí khuyến công"
+
+
+def problems_of(app) -> list[str]:
+    found = [f"exception: {e.value}" for e in app.exception] + [f"error: {e.value}" for e in app.error]
+    texts = [str(e.value) for kind in (app.warning, app.info, app.caption, app.markdown) for e in kind]
+    return found + [f"message: {text}" for text in texts if LOCK_WORDS.search(text)]
+
+
+@dataclass
+class Viewers:
+    """Threads, each a browser session going round the pages for area=son-la until told to stop."""
+
+    db: Path
+    runs: list[Run] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def start(self) -> list[threading.Thread]:
+        threads = [threading.Thread(target=self._browse, args=(n,), daemon=True) for n in range(VIEWERS)]
+        for thread in threads:
+            thread.start()
+        return threads
+
+    def _browse(self, viewer: int) -> None:
+        turn = 0
+        while not self.stop.is_set():
+            page = PAGES[(turn + viewer) % len(PAGES)]
+            turn += 1
+            started = time.monotonic()
+            try:
+                app = run_page(self.db, page, area="son-la")
+                run = Run(viewer, page, started, time.monotonic(), problems_of(app))
+                if page is None and len(app.metric):
+                    run.total = app.metric[0].value
+            except Exception as error:  # a run that could not finish is what a viewer would notice most
+                run = Run(viewer, page, started, time.monotonic(), [f"run failed: {error!r}"])
+            self.runs.append(run)
+
+    def overview_runs_after(self, moment: float) -> dict[int, Run]:
+        """Each viewer's first Overview run that started after `moment`."""
+        first: dict[int, Run] = {}
+        for run in self.runs:
+            if run.page is None and run.started > moment:
+                first.setdefault(run.viewer, run)
+        return first
+
+    def wait_for_overview_runs_after(self, moment: float, timeout: float = 180) -> dict[int, Run]:
+        deadline = time.monotonic() + timeout
+        while len(found := self.overview_runs_after(moment)) < VIEWERS:
+            assert time.monotonic() < deadline, "viewers stopped answering"
+            time.sleep(0.2)
+        return found
+
+
+@pytest.fixture()
+def apptests_in_threads(monkeypatch):
+    """AppTest keeps its mock Runtime in a class attribute and sets it to None when a run ends, so with AppTests in
+    threads one run's clean-up would pull the runtime from under another's script: let every run use the last one."""
+    from streamlit.runtime import Runtime
+
+    last: list = []
+
+    def current(cls):
+        if cls._instance is not None:
+            last[:] = [cls._instance]
+        return last[0] if last else None
+
+    def instance(cls):
+        if current(cls) is None:
+            raise RuntimeError("Runtime hasn't been created!")
+        return current(cls)
+
+    monkeypatch.setattr(Runtime, "instance", classmethod(instance))
+    monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: current(cls) is not None))
+
+
+@pytest.fixture()
+def serving(tmp_path) -> Path:
+    path = tmp_path / "data" / "kc.duckdb"
+    path.parent.mkdir()
+    result = run_etl("build", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_sessions_rerunning_pages_during_builds_and_loads_see_no_error_and_then_the_new_figures(
+        serving, tmp_path, apptests_in_threads):
+    assert not run_page(serving, None, area="son-la").exception  # one run alone first: imports, the shared Database
+    workbook = tmp_path / WORKBOOK
+    steps = [("build", None), ("load", 1), ("build", 1), ("load", 2)]
+    viewers = Viewers(serving)
+    threads = viewers.start()
+    swaps: list[tuple[float, float]] = []
+    try:
+        viewers.wait_for_overview_runs_after(0)
+        for command, version in steps:
+            if command == "load":
+                workbook.write_bytes(workbook_version(version))
+                args = ("load", str(workbook), "--db", str(serving))
+            else:
+                args = ("build", "--db", str(serving))
+            started = time.monotonic()
+            result = run_etl(*args)
+            ended = time.monotonic()
+            assert result.returncode == 0, result.stdout + result.stderr
+            swaps.append((started, ended))
+            seen = viewers.wait_for_overview_runs_after(ended)
+            if version is not None:  # a build replays the kept workbook, so its figure stays
+                assert {n: run.total for n, run in seen.items()} == dict.fromkeys(range(VIEWERS), SHOWN[version])
+    finally:
+        viewers.stop.set()
+        for thread in threads:
+            thread.join(timeout=120)
+    assert [(r.viewer, r.page, r.problems) for r in viewers.runs if r.problems] == []
+    # Not vacuous: every swap happened while some session was in the middle of a run.
+    for started, ended in swaps:
+        assert any(r.started < ended and r.ended > started for r in viewers.runs), (started, ended)
+    fresh = run_page(serving, None, area="son-la")
+    assert not fresh.exception and fresh.metric[0].value == SHOWN[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture()
+def server(serving):
+    """`streamlit run dashboard.py` serving the test database, as `make run` does."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.headless", "true"], cwd=ROOT, env={**os.environ, "KC_DB_PATH": str(serving)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("streamlit did not answer")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@dataclass
+class BrowserSession:
+    page: object
+    problems: list[str] = field(default_factory=list)
+
+    def note_console(self, message, server: str) -> None:
+        # Offline, the page icon (:material/factory:, an SVG on fonts.gstatic.com) cannot load; that is no viewer
+        # error about the database, so resources from elsewhere than the server are left out.
+        if message.type != "error" or (message.text.startswith("Failed to load resource")
+                                       and not message.location.get("url", "").startswith(server)):
+            return
+        self.problems.append(f"console: {message.text} {message.location}")
+
+    def open(self, url: str) -> None:
+        self.page.goto(url, wait_until="commit", timeout=60000)
+
+    def read_total(self) -> str:
+        """Wait for the Overview to finish its run; note any exception box; return the total funding KPI."""
+        self.page.wait_for_selector("[data-testid='stMetricValue']", timeout=60000)
+        self.page.wait_for_selector(IDLE, timeout=60000)
+        for box in self.page.locator("[data-testid='stException'], [data-testid='stAlertContentError']").all():
+            self.problems.append(f"on screen: {box.inner_text()}")
+        return self.page.locator("[data-testid='stMetricValue']").first.inner_text()
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+def test_browser_sessions_reloading_during_a_build_and_a_load_see_no_error_and_then_the_new_figure(
+        serving, server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    workbook = tmp_path / WORKBOOK
+    workbook.write_bytes(workbook_version(1))
+    assert run_etl("load", str(workbook), "--db", str(serving)).returncode == 0  # area=son-la valid from the start
+    steps = [("build", 1), ("load", 2)]
+    shown_before = SHOWN[1]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        sessions = []
+        for _ in range(VIEWERS):  # a context each: separate cookies and storage, as separate people
+            session = BrowserSession(browser.new_context().new_page())
+            session.page.on("pageerror", lambda error, s=session: s.problems.append(f"page error: {error}"))
+            session.page.on("console", lambda message, s=session: s.note_console(message, server))
+            sessions.append(session)
+        url = f"{server}/?area=son-la"
+        for command, version in steps:
+            if command == "load":
+                workbook.write_bytes(workbook_version(version))
+                args = ["load", str(workbook), "--db", str(serving)]
+            else:
+                args = ["build", "--db", str(serving)]
+            swap = subprocess.Popen([sys.executable, "-m", "etl", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL)
+            during_swap = []
+            while swap.poll() is None:
+                for session in sessions:  # all three reload at once: the server runs their scripts side by side
+                    session.open(url)
+                during_swap += [session.read_total() for session in sessions]
+            assert swap.returncode == 0
+            assert during_swap and set(during_swap) <= {shown_before, SHOWN[version]}
+            for session in sessions:
+                session.open(url)
+            assert [session.read_total() for session in sessions] == [SHOWN[version]] * VIEWERS
+            shown_before = SHOWN[version]
+        browser.close()
+    assert [problem for session in sessions for problem in session.problems] == []
