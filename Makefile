@@ -33,6 +33,16 @@ check: $(DB)
 clean:
 	rm -rf $(VENV) $(DB) data/.khuyencong.duckdb*
 
-.PHONY: bench
+# Figures, not tests: see bench/README.md. bench-quick skips the 10-million-project scale and the 10-minute soak.
+.PHONY: bench bench-quick
 bench: $(DB)
+	$(BIN)/python bench/bench_build.py --scales 10000,1000000,10000000
+	$(BIN)/python bench/bench_pages.py --scales 10000,1000000,10000000
+	$(BIN)/python bench/bench_browser.py
+	$(BIN)/python bench/bench_soak.py
+	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_exports.py
+
+bench-quick: $(DB)
+	$(BIN)/python bench/bench_build.py --scales 10000,1000000
+	$(BIN)/python bench/bench_pages.py --scales 10000,1000000

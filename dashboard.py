@@ -1,5 +1,7 @@
 """Entry point of the khuyến công dashboard: page config, shared sidebar filters, language, navigation, presenting."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from khuyencong.labels import t
@@ -7,7 +9,10 @@ from khuyencong.overview import deck_summary
 from khuyencong.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
 from khuyencong.shell import area_names, render_shell
 
-st.set_page_config(page_title="Kinh phí khuyến công", page_icon=":material/factory:", layout="wide")
+# A local file: a :material/ icon makes every browser fetch it from Google's font servers, which a department's
+# server may not reach.
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
+st.set_page_config(page_title="Kinh phí khuyến công", page_icon=str(FAVICON), layout="wide")
 
 filters = render_shell()
 lang = filters.lang
@@ -35,5 +40,5 @@ if presenting:
     render_presentation(filters, area_names(filters))
 else:
     page.run()
-    kpis, quality_notes = deck_summary(filters)
-    render_sidebar_tools(filters, area_names(filters), kpis, quality_notes)
+    # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.
+    render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(filters))

@@ -26,7 +26,7 @@ def app_totals(page: str, filters) -> dict:
     """The same keys as pandas_peer.main_totals, from the code the page runs."""
     from khuyencong.comparison import comparison_figures
     from khuyencong.data import fetch
-    from khuyencong.explorer import table_rows
+    from khuyencong.explorer import table_rows, table_summary
     from khuyencong.outcomes import funding_by_group
     from khuyencong.overview import overview_figures
     from khuyencong.progress import money_rows
@@ -50,7 +50,9 @@ def app_totals(page: str, filters) -> dict:
         units = comparison_figures(filters).units
         return {"units": len(units), "total_mvnd": units["total_mvnd"].sum(), "projects": units["projects"].sum()}
     if page == "data":
-        return {f"{name}_rows": len(table_rows(name, filters)) for name in ("allocations", "projects", "outcomes")}
+        first = table_rows("projects", filters)
+        return {"project_rows": table_summary("projects", filters)["total_rows"], "first_page_rows": len(first),
+                "first_page_actual_mvnd": first["actual_mvnd"].astype(float).sum()}
     if page == "sources":
         return {"figures_in_view": fetch("document_figures", filters)["figures_in_view"].sum()}
     raise KeyError(page)
@@ -64,7 +66,12 @@ def main(db: str, plan_path: str, out_path: str) -> int:
     plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     change = plan["changes"][0]
     filters = Filters(areas=tuple(change["areas"]), year_from=change["years"][0], year_to=change["years"][1])
-    totals = {page: {k: as_number(v) for k, v in app_totals(page, filters).items()} for page in plan["pages"]}
+    totals = {}
+    for page in plan["pages"]:
+        try:
+            totals[page] = {k: as_number(v) for k, v in app_totals(page, filters).items()}
+        except Exception as error:  # a page that fails here fails for the viewer too: report it, measure the rest
+            totals[page] = {"error": f"{type(error).__name__}: {error}"}
     Path(out_path).write_text(json.dumps(totals), encoding="utf-8")
     return 0
 

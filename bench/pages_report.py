@@ -95,7 +95,7 @@ def summarise_scale(projects: int, database: dict, plan: dict, raw: dict, measur
         "projects": projects, "measured_at": measured_at, "database": database, "database_build_s": build_s,
         "filter_changes": plan["changes"], "warm_runs": plan["warm_runs"],
         "dashboard": {key: dashboard[key] for key in ("peak_rss_mb", "rss_after_warm_up_mb", "warm_up_s")},
-        "pandas": {"load_s": raw["pandas"]["load_s"], "peak_rss_mb": raw["pandas"]["peak_rss_mb"]},
+        "pandas": {key: raw["pandas"].get(key) for key in ("load_s", "held_mb", "peak_rss_mb")},
         "sqlite": {"copy_s": raw["sqlite"]["copy_s"],
                    "queries": {page: r["queries"] for page, r in raw["sqlite"]["pages"].items()}},
         "pages": {page: summarise_page(page, raw) for page in plan["pages"]},
@@ -166,9 +166,10 @@ def scale_section(projects: str, f: dict) -> list[str]:
         f"Measured {f['measured_at']}. Database {db['size_mb']} MB: {thousands(rows['project'])} projects, "
         f"{thousands(rows['outcome'])} outcomes, {thousands(rows['allocation'])} allocations. Filter changes: "
         f"{changes}. Dashboard process: **peak {dash['peak_rss_mb']:.0f} MiB** (after the warm-up run "
-        f"{dash['rss_after_warm_up_mb']:.0f} MiB). pandas peer: tables loaded in {peer['load_s']:.2f} s, peak "
-        f"{peer['peak_rss_mb']:.0f} MiB. SQLite copy: {copy}. Load average (1 min) before and after each step: "
-        f"{', '.join(str(v) for v in f.get('load_average', []))}"
+        f"{dash['rss_after_warm_up_mb']:.0f} MiB). pandas peer: tables loaded in {peer['load_s']:.2f} s"
+        + (f" ({peer['held_mb']:.0f} MiB of DataFrames)" if peer.get("held_mb") else "")
+        + f", peak {peer['peak_rss_mb']:.0f} MiB. SQLite copy: {copy}. Load average (1 min) before and after each "
+        f"step: {', '.join(str(v) for v in f.get('load_average', []))}"
         + (" — **the machine was busy: figures are slower than on a quiet machine**" if busy(f) else "") + ".",
         "",
         "| page | cold (s) | change median (s) | change worst (s) | warm (s) | floor (s) | pandas (s) | sqlite (s) "

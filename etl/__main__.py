@@ -66,23 +66,23 @@ def main(argv: list[str] | None = None) -> int:
 
 def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
     """Print one line per problem and a summary per file; 0 loaded (or valid), 1 data errors, 2 usage errors."""
-    from etl.importer import MAX_FILE_BYTES, check_files, load_files
+    from etl.importer import MAX_FILE_BYTES, check_files, load_files, too_large_report
 
     if not db.is_file():
         print(f"Không có CSDL {db}: chạy 'python -m etl build' trước / database not found, build it first",
               file=sys.stderr)
         return 2
-    contents = []
+    contents, too_large = [], []
     for path in files:
         if not path.is_file():
             print(f"Không có tệp / file not found: {path}", file=sys.stderr)
             return 2
-        if path.stat().st_size > MAX_FILE_BYTES:
-            with path.open("rb") as handle:  # refused by size: read no more than proves it
-                contents.append((path.name, handle.read(MAX_FILE_BYTES + 1)))
+        if path.stat().st_size > MAX_FILE_BYTES:  # refused by its size, without reading it
+            too_large.append(too_large_report(path.name, path.stat().st_size))
             continue
         contents.append((path.name, path.read_bytes()))
-    reports = (check_files if dry_run else load_files)(db, contents, progress=print_progress)
+    run = check_files if dry_run or too_large else load_files  # one file too large: none is loaded
+    reports = too_large + (run(db, contents, progress=print_progress) if contents else [])
     failed = any(r.errors for r in reports)
     for report in reports:
         for problem in report.problems:

@@ -44,12 +44,13 @@ import duckdb
 from etl.atomic import replace_database
 from etl.importing.codes import Codes
 from etl.importing.parse import ParsedFile, parse_file
-from etl.importing.reader import MAX_FILE_BYTES
+from etl.importing.reader import MAX_FILE_BYTES, too_large
 from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
 from etl.load_log import log_load
 from etl.problems import Problem
 
-__all__ = ["MAX_FILE_BYTES", "ImportReport", "check_files", "imports_dir_for", "load_files", "replay_imports"]
+__all__ = ["MAX_FILE_BYTES", "ImportReport", "check_files", "imports_dir_for", "load_files", "replay_imports",
+           "too_large_report"]
 
 Progress = Callable[[str], None]
 
@@ -83,6 +84,14 @@ class ImportReport:
         parts = [f"{t}: {self.rows.get(t, 0)} dòng/rows, +{self.added[t]} thêm/added, ~{self.changed[t]} "
                  f"sửa/changed, -{self.removed[t]} xóa/removed" for t in TABLES if self.rows.get(t) or self.removed[t]]
         return f"{self.file_name}: " + ("; ".join(parts) or "0 dòng / 0 rows")
+
+
+def too_large_report(file_name: str, size: int) -> ImportReport:
+    """The report on a file refused by its size alone, before a byte of it is read."""
+    refused = too_large(size)
+    name = _safe_name(file_name)
+    return ImportReport(name, "", [Problem(name, None, None, refused.value, refused.reason_vi, refused.reason_en)],
+                        dict.fromkeys(TABLES, 0))
 
 
 def imports_dir_for(db_path: Path) -> Path:

@@ -54,7 +54,7 @@ class _ReadWriteLock:
 class Database:
     """One read-only DuckDB connection per process; a cursor per query."""
 
-    def __init__(self, path: Path, memory_limit: str = "1GB") -> None:
+    def __init__(self, path: Path, memory_limit: str = "512MB") -> None:
         self.path = Path(path)
         self._memory_limit = memory_limit
         self._lock = _ReadWriteLock()

@@ -76,14 +76,12 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], choices: Choices,
                   also_known: Collection[str] = ()) -> tuple[Filters, list[str]]:
     """Filters from query parameters, and the 'key=value' items that were ignored.
 
-    Keys that are neither filters nor in `also_known` (used elsewhere in the app) are ignored and named too.
+    Keys that are neither filters nor in `also_known` (used elsewhere in the app) are ignored and named too, by the
+    key alone: their values may be anything, a password or a token pasted by mistake included.
     """
     base = default_filters(choices)
-    ignored: list[str] = []
+    ignored: list[str] = [_shown(str(key)) for key in params if key not in FILTER_KEYS and key not in also_known]
     changes: dict = {}
-    for key in params:
-        if key not in FILTER_KEYS and key not in also_known:
-            ignored.extend(f"{_shown(str(key))}={_shown(value)}" for value in _values(params, key) or [""])
 
     def keep(key: str, allowed: Sequence[str], multi: bool = True) -> list[str]:
         found = []

@@ -9,8 +9,8 @@ NOT_REPORTED = {"vi": "không có số liệu", "en": "not reported"}
 
 
 def is_missing(value) -> bool:
-    """True for None and NaN: a figure that was not reported (which is not zero)."""
-    if value is None:
+    """True for None, NaN and pandas' NA: a figure that was not reported (which is not zero)."""
+    if value is None or value is pd.NA:
         return True
     try:
         return math.isnan(value)

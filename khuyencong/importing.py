@@ -5,10 +5,12 @@ The importer (etl.importer) is imported when it is called, so this module loads 
 
 import hashlib
 import hmac
+import math
 import os
-from collections.abc import Iterable, MutableMapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from pathlib import Path
-from time import sleep
+from time import monotonic, sleep
 
 import pandas as pd
 import streamlit as st
@@ -24,7 +26,11 @@ PASSWORD_KEY = "im_password"
 LOGIN_OUTCOME = "im_login_outcome"
 DONE, LOAD_ERROR, LOAD_PROBLEMS = "im_done", "im_load_error", "im_load_problems"
 CHECKED, ROUND = "im_checked", "im_round"  # the last check (key, reports); the uploader's generation
+MAX_PROBLEMS_SHOWN = 1000
 MAX_DELAY_S = 8
+LOCKED_UNTIL = "im_locked_until"
+FREE_ATTEMPTS = 5                       # wrong passwords in a row before a lock-out, per session and per process
+FIRST_LOCKOUT_S, MAX_LOCKOUT_S = 30, 15 * 60
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_NAME = TEMPLATE_PATH.name
 UPLOAD_TYPES = ["xlsx", "csv"]
@@ -55,17 +61,69 @@ def failure_delay(failures: int) -> int:
     return 0 if failures <= 0 else min(2**failures, MAX_DELAY_S)
 
 
+def lockout_seconds(failures: int) -> float:
+    """How long the gate stays shut after `failures` wrong passwords in a row: not at all up to FREE_ATTEMPTS - 1,
+    then 30 s, doubling with each further one, up to 15 minutes."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(FIRST_LOCKOUT_S * 2 ** min(failures - FREE_ATTEMPTS, 20), MAX_LOCKOUT_S)
+
+
+class Throttle:
+    """Wrong passwords counted over every session of this server process, so that a new session (a reload, another
+    browser) does not start afresh. The schedule and the clock are injectable so tests need not wait."""
+
+    def __init__(self, schedule: Callable[[int], float] = lockout_seconds, clock: Callable[[], float] = monotonic):
+        self.schedule, self.clock = schedule, clock
+        self.failures, self.locked_until = 0, 0.0
+        self._lock = threading.Lock()  # sessions run in threads of one process
+
+    def failed(self) -> None:
+        with self._lock:
+            self.failures += 1
+            if wait := self.schedule(self.failures):
+                self.locked_until = self.clock() + wait
+
+    def succeeded(self) -> None:
+        with self._lock:
+            self.failures, self.locked_until = 0, 0.0
+
+
+THROTTLE = Throttle()
+
+
+def seconds_locked(state: MutableMapping) -> int:
+    """Seconds before the next attempt is heard: the later of this session's lock-out and the process's."""
+    until = max(state.get(LOCKED_UNTIL, 0.0), THROTTLE.locked_until)
+    return max(0, math.ceil(until - THROTTLE.clock()))
+
+
 def try_unlock(state: MutableMapping, given: str, expected: str) -> bool:
-    """Check a password attempt; after earlier failures, wait first (whatever the answer) so guessing is slow."""
+    """Check a password attempt; after earlier failures, wait first (whatever the answer) so guessing is slow.
+
+    While the gate is locked out, an attempt is refused without being compared, the right password too.
+    """
+    if seconds_locked(state):
+        return False
     delay = failure_delay(state.get(FAILURES, 0))
     if delay:
         sleep(delay)
     if given and password_matches(given, expected):
         state[UNLOCKED] = True
         state[FAILURES] = 0
+        state.pop(LOCKED_UNTIL, None)
+        THROTTLE.succeeded()
         return True
     state[FAILURES] = state.get(FAILURES, 0) + 1
+    THROTTLE.failed()
+    if wait := THROTTLE.schedule(state[FAILURES]):
+        state[LOCKED_UNTIL] = THROTTLE.clock() + wait
     return False
+
+
+def authorised(state: MutableMapping) -> bool:
+    """Whether this session may check and load files: import is enabled and the session was unlocked here."""
+    return state.get(UNLOCKED) is True and admin_password() is not None
 
 
 def submit_password(state: MutableMapping) -> None:
@@ -78,7 +136,9 @@ def submit_password(state: MutableMapping) -> None:
     expected = admin_password()
     if expected is None:
         return
-    if not given:
+    if seconds_locked(state):
+        state[LOGIN_OUTCOME] = "locked"
+    elif not given:
         state[LOGIN_OUTCOME] = "empty"
     elif not try_unlock(state, given, expected):
         state[LOGIN_OUTCOME] = "wrong"
@@ -86,6 +146,14 @@ def submit_password(state: MutableMapping) -> None:
 
 def lock(state: MutableMapping) -> None:
     state[UNLOCKED] = False
+
+
+def format_wait(seconds: int, lang: str) -> str:
+    """45 giây / 45 s under a minute; whole minutes, rounded up, above."""
+    if seconds < 60:
+        return f"{seconds} giây" if lang == "vi" else f"{seconds} s"
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes} phút" if lang == "vi" else f"{minutes} min"
 
 
 # --- Files ---------------------------------------------------------------------------------------------------------
@@ -121,6 +189,13 @@ def files_key(files: Sequence[tuple[str, bytes]], db_version: str) -> tuple:
     return (db_version, *((name, hashlib.sha256(data).hexdigest()) for name, data in files))
 
 
+def check_for(state: MutableMapping, db_path: Path, files: Files) -> list:
+    """The page's check: only for an authorised session (PermissionError otherwise), then `check`."""
+    if not authorised(state):
+        raise PermissionError("import is locked")
+    return check(db_path, files)
+
+
 def check(db_path: Path, files: Files) -> list:
     """Dry run of the importer: reports, nothing written."""
     from etl.importer import check_files
@@ -142,8 +217,9 @@ def confirm_load(state: MutableMapping, db_path: Path, files: Files, lang: str) 
     """The confirm button's callback: load the files that were checked and leave the outcome for the page to show.
 
     After a load the uploader gets a new key (an empty one for the next file) and the old check is forgotten.
+    Nothing happens for a session that is not authorised (a stale button, a tampered state).
     """
-    if not state.get(UNLOCKED):
+    if not authorised(state):
         return
     try:
         with st.spinner(t("im_loading", lang)):
@@ -160,6 +236,10 @@ def confirm_load(state: MutableMapping, db_path: Path, files: Files, lang: str) 
 
 
 # --- Reports -------------------------------------------------------------------------------------------------------
+
+def problem_count(reports: Sequence) -> int:
+    return sum(len(report.problems) for report in reports)
+
 
 def count(report, severity: str) -> int:
     return sum(problem.severity == severity for problem in report.problems)
@@ -193,16 +273,19 @@ def _headers(keys: Sequence[str], lang: str) -> list[str]:
     return [t(f"im_col_{key}", lang) for key in keys]
 
 
-def problem_table(reports: Sequence, lang: str) -> pd.DataFrame:
-    """One line per problem, errors first: file, severity, sheet, row, column, value, reason in the UI language."""
+def problem_table(reports: Sequence, lang: str, limit: int | None = None) -> pd.DataFrame:
+    """One line per problem, errors first: file, severity, sheet, row, column, value, reason in the UI language.
+
+    With `limit`, only the first ones (a file wrong on every row can have hundreds of thousands).
+    """
     rows = []
     for report in reports:
         for problem in report.problems:
             rows.append((report.file_name or problem.file, t(f"im_severity_{problem.severity}", lang),
                          problem.sheet, problem.row, problem.column, problem.value,
                          problem.reason_en if lang == "en" else problem.reason_vi, problem.severity != "error"))
-    frame = pd.DataFrame(rows, columns=[*PROBLEM_COLUMNS, "_order"])
-    frame = frame.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+    rows.sort(key=lambda row: row[-1])  # stable: errors first, each file's in its order
+    frame = pd.DataFrame(rows[:limit], columns=[*PROBLEM_COLUMNS, "_order"]).drop(columns="_order")
     frame["row"] = frame["row"].astype("Int64")
     frame.columns = _headers(PROBLEM_COLUMNS, lang)
     return frame

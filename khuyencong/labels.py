@@ -609,9 +609,10 @@ LABELS.update({
               "chọn; số tiền là tổng cả giai đoạn như đã báo cáo, không chia theo năm.",
         "en": "A period total (From year differs from To year) is listed when its span overlaps the selected years; "
               "the amount is the whole period's total as reported, not split by year."},
-    "dx_sort_note": {"vi": "Bấm vào tên cột để sắp xếp. Số tiền tính bằng triệu đồng; \"không có số liệu\" là chưa "
-                           "được báo cáo, khác với số 0.",
-                     "en": "Click a column name to sort. Money in VND million; \"not reported\" is not zero."},
+    "dx_sort_note": {"vi": "Bấm vào tên cột để sắp xếp các dòng đang xem (cả bảng: tải về Excel). Số tiền tính bằng "
+                           "triệu đồng; \"không có số liệu\" là chưa được báo cáo, khác với số 0.",
+                     "en": "Click a column name to sort the rows shown (the whole table: download it to Excel). Money "
+                           "in VND million; \"not reported\" is not zero."},
     "dx_no_rows": {"vi": "Không có dòng nào khớp bộ lọc và từ khóa.", "en": "No rows match the filters and search."},
     "dx_downloads": {"vi": "Tải về đúng các dòng đang lọc", "en": "Download exactly the filtered rows"},
     "dx_download_xlsx": {"vi": "Excel – bảng này", "en": "Excel – this table"},
@@ -742,6 +743,8 @@ LABELS.update({
     "im_wrong_password": {"vi": "Mật khẩu không đúng. Vui lòng thử lại sau ít giây.",
                           "en": "Wrong password. Please try again in a few seconds."},
     "im_empty_password": {"vi": "Nhập mật khẩu.", "en": "Enter the password."},
+    "im_locked": {"vi": "Đã nhập sai mật khẩu nhiều lần: chức năng nhập dữ liệu tạm khóa, thử lại sau {wait}.",
+                  "en": "Too many wrong passwords: loading is locked for now; try again in {wait}."},
     "im_unlocked": {"vi": "Đã mở khóa chức năng nhập dữ liệu cho phiên này.",
                     "en": "Importing is unlocked for this session."},
     "im_lock": {"vi": "Khóa lại", "en": "Lock"},
@@ -763,6 +766,10 @@ LABELS.update({
     "im_already_loaded": {"vi": "đã nạp trước đó", "en": "already loaded"},
     "im_problems_header": {"vi": "Lỗi và cảnh báo", "en": "Errors and warnings"},
     "im_no_problems": {"vi": "Không có lỗi hay cảnh báo.", "en": "No errors or warnings."},
+    "im_more_problems": {"vi": "Chỉ hiện {shown} dòng đầu; còn {more} lỗi và cảnh báo khác (lệnh python -m etl load "
+                               "--dry-run liệt kê đủ).",
+                         "en": "Only the first {shown} are shown; {more} more errors and warnings (python -m etl load "
+                               "--dry-run lists them all)."},
     "im_changes_header": {"vi": "Xem trước thay đổi", "en": "Preview of the changes"},
     "im_no_changes": {"vi": "Không có dòng số liệu nào.", "en": "No data rows."},
     "im_confirm": {"vi": "Xác nhận nạp vào cơ sở dữ liệu", "en": "Confirm and load into the database"},

@@ -4,6 +4,7 @@ Pages draw charts with show_chart; every chart of the run is registered with its
 filters), so presentation mode and the deck show exactly the charts of the page, as filtered.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -136,8 +137,9 @@ def _enter() -> None:
     st.query_params["slide"] = "1"
 
 
-def render_sidebar_tools(filters, area_text: str, kpis, quality_notes: list[str]) -> None:
-    """Sidebar: enter presentation mode, and the slide deck of this page's charts (built on click)."""
+def render_sidebar_tools(filters, area_text: str, summary: Callable[[], tuple[list, list[str]]]) -> None:
+    """Sidebar: enter presentation mode, and the slide deck of this page's charts; the deck and its headline
+    figures (`summary()`: KPIs and data-quality notes) are built on click."""
     lang = filters.lang
     sidebar = st.sidebar
     sidebar.divider()
@@ -152,6 +154,7 @@ def render_sidebar_tools(filters, area_text: str, kpis, quality_notes: list[str]
         slides = [SlideChart(c.title, c.figure, " ".join(p for p in (c.footnote, line) if p)) for c in charts]
         from khuyencong.deck import Kpi
 
+        kpis, quality_notes = summary()
         return build_deck(t("pr_deck_title", lang), line, [Kpi(label, value) for label, value in kpis], slides,
                           quality_notes, lang)
 

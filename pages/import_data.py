@@ -5,28 +5,33 @@ import math
 import streamlit as st
 
 from khuyencong.app_state import get_database
+from khuyencong.formatting import format_number
 from khuyencong.importing import (
     CHECKED,
     DONE,
     LOAD_ERROR,
     LOAD_PROBLEMS,
     LOGIN_OUTCOME,
+    MAX_PROBLEMS_SHOWN,
     PASSWORD_KEY,
     ROUND,
     TEMPLATE_NAME,
-    UNLOCKED,
     UPLOAD_TYPES,
     XLSX_MIME,
     admin_password,
+    authorised,
     can_confirm,
     change_table,
-    check,
+    check_for,
     confirm_load,
     files_key,
     format_size,
+    format_wait,
     lock,
     max_file_bytes,
+    problem_count,
     problem_table,
+    seconds_locked,
     split_by_size,
     submit_password,
     summary_line,
@@ -53,7 +58,7 @@ else:
 st.subheader(t("im_load_header", lang))
 if admin_password() is None:
     st.info(t("im_disabled", lang), icon=":material/lock:")
-elif not state.get(UNLOCKED):
+elif not authorised(state):
     with st.form("im_login", clear_on_submit=True, width=420):
         st.text_input(t("im_password", lang), type="password", key=PASSWORD_KEY, help=t("im_password_help", lang))
         st.form_submit_button(t("im_unlock", lang), icon=":material/lock_open:", on_click=submit_password,
@@ -63,6 +68,8 @@ elif not state.get(UNLOCKED):
         st.error(t("im_wrong_password", lang), icon=":material/block:")
     elif outcome == "empty":
         st.warning(t("im_empty_password", lang))
+    if wait := seconds_locked(state):  # shown to every session while the server's gate is shut
+        st.error(t("im_locked", lang, wait=format_wait(wait, lang)), icon=":material/timer:")
 else:
     status = st.columns([5, 1], vertical_alignment="center")
     status[0].caption(t("im_unlocked", lang))
@@ -74,7 +81,8 @@ else:
         st.error(t("im_load_failed", lang, error=state.pop(LOAD_ERROR)))
     if LOAD_PROBLEMS in state:
         st.error(t("im_load_failed", lang, error=t("im_problems_header", lang)))
-        st.dataframe(problem_table(state.pop(LOAD_PROBLEMS), lang), hide_index=True, width="stretch")
+        st.dataframe(problem_table(state.pop(LOAD_PROBLEMS), lang, limit=MAX_PROBLEMS_SHOWN), hide_index=True,
+                     width="stretch")
 
     limit = max_file_bytes()
     uploads = st.file_uploader(t("im_upload", lang), type=UPLOAD_TYPES, accept_multiple_files=True,
@@ -92,7 +100,7 @@ else:
             state.pop(CHECKED, None)
             with st.spinner(t("im_checking", lang)):
                 try:
-                    state[CHECKED] = (key, check(db.path, files))
+                    state[CHECKED] = (key, check_for(state, db.path, files))
                 except Exception as error:  # an unreadable file must not take the page down
                     st.error(t("im_failed", lang, error=error))
         reports = state[CHECKED][1] if CHECKED in state else []
@@ -105,12 +113,15 @@ else:
             say[kind](text)
 
         st.subheader(t("im_problems_header", lang))
-        problems = problem_table(reports, lang)
+        problems = problem_table(reports, lang, limit=MAX_PROBLEMS_SHOWN)
         if problems.empty:
             st.caption(t("im_no_problems", lang))
         else:
             st.dataframe(problems, hide_index=True, width="stretch", key="im_problems",
                          column_config={t("im_col_reason", lang): st.column_config.TextColumn(width="large")})
+        if (more := problem_count(reports) - MAX_PROBLEMS_SHOWN) > 0:
+            st.caption(t("im_more_problems", lang, shown=format_number(MAX_PROBLEMS_SHOWN, lang),
+                         more=format_number(more, lang)))
 
         st.subheader(t("im_changes_header", lang))
         st.dataframe(change_table(reports, lang), hide_index=True, width="stretch", key="im_changes")

@@ -82,3 +82,13 @@ def run_page(db_path, page: str | None = None, **params):
     if page:
         app.switch_page(page).run()
     return app
+
+
+@pytest.fixture(autouse=True)
+def fresh_password_throttle():
+    """Every test starts with no wrong passwords counted: the import page's throttle is process-wide on purpose."""
+    from khuyencong import importing
+
+    importing.THROTTLE.succeeded()
+    yield
+    importing.THROTTLE.succeeded()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 OUTPUT = ROOT / "test-output" / "screenshots"
@@ -63,19 +64,34 @@ def browser():
         chromium.close()
 
 
+def is_streamlit_probe(url: str) -> bool:
+    """Streamlit's own frontend asks /<page>/_stcore/health and host-config on a deep link and gets a 404 before it
+    finds the server's root; that is Streamlit's probing, not an error of this app."""
+    return "/_stcore/health" in url or "/_stcore/host-config" in url
+
+
 def open_page(browser, url: str):
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(f"{message.text} ({message.location.get('url')})")
+            if message.type == "error" and not is_streamlit_probe(message.location.get("url", "")) else None)
     page.goto(url, wait_until="domcontentloaded", timeout=60000)
     wait_idle(page)
     return page, errors
 
 
 def wait_idle(page) -> None:
+    """Wait until the page shows something and the script has finished (a loaded machine may start it late)."""
+    page.wait_for_selector("[data-testid='stMain'] [data-testid='stElementContainer']:visible", timeout=60000)
     page.wait_for_timeout(500)
     page.wait_for_selector(IDLE, timeout=60000)
     page.wait_for_timeout(1500)  # Plotly draws after the script is idle
+
+
+def assert_charts(page, expected: int) -> None:
+    """Exactly `expected` charts, allowing a loaded machine time to draw them."""
+    expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(expected, timeout=30000)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -86,42 +102,42 @@ def test_every_page_draws_without_errors(server, browser, path, lang):
     page.screenshot(path=str(OUTPUT / f"{path or 'overview'}_{lang}.png"), full_page=True)
     assert page.locator("[data-testid='stException']").count() == 0
     assert errors == []
-    assert page.locator("[data-testid='stPlotlyChart']").count() == PAGES[path]
+    assert_charts(page, PAGES[path])
     page.close()
 
 
 def test_key_figure_on_screen_and_a_copied_link_opens_the_same_view(server, browser):
     page, _ = open_page(browser, f"{server}/?area=nghe-an&years=2007-2016&source=local")
-    assert "40 tỷ đồng" in page.inner_text("[data-testid='stMain']")
+    expect(page.locator("[data-testid='stMain']")).to_contain_text("40 tỷ đồng", timeout=30000)
     copied = page.url
     page.close()
     context = browser.new_context()
     again = context.new_page()
     again.goto(copied, wait_until="domcontentloaded")
     wait_idle(again)
-    assert "40 tỷ đồng" in again.inner_text("[data-testid='stMain']")
+    expect(again.locator("[data-testid='stMain']")).to_contain_text("40 tỷ đồng", timeout=30000)
     context.close()
 
 
 def test_switching_language_changes_the_chart_and_the_url(server, browser):
     page, _ = open_page(browser, f"{server}/trends?area=nghe-an")
-    assert "Địa phương" in page.locator("[data-testid='stPlotlyChart']").first.inner_text()
+    expect(page.locator("[data-testid='stPlotlyChart']").first).to_contain_text("Địa phương", timeout=30000)
     page.get_by_text("English", exact=True).click()
     wait_idle(page)
     assert "lang=en" in page.url
-    assert "Local" in page.locator("[data-testid='stPlotlyChart']").first.inner_text()
+    expect(page.locator("[data-testid='stPlotlyChart']").first).to_contain_text("Local", timeout=30000)
     page.close()
 
 
 def test_presentation_mode_enter_and_leave(server, browser):
     page, _ = open_page(browser, f"{server}/trends?area=nghe-an&present=1")
     assert not page.locator("[data-testid='stSidebar']").is_visible()
-    assert page.locator("[data-testid='stPlotlyChart']").count() == 1
+    assert_charts(page, 1)
     page.get_by_role("button", name="Thoát trình chiếu").click()
     wait_idle(page)
     assert "present" not in page.url and "area=nghe-an" in page.url
     assert page.locator("[data-testid='stSidebar']").is_visible()
-    assert page.locator("[data-testid='stPlotlyChart']").count() == 3
+    assert_charts(page, 3)
     page.close()
 
 

@@ -2,9 +2,10 @@
 
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
-from khuyencong.formatting import format_money, format_number, format_percent, format_year_span
+from khuyencong.formatting import format_money, format_number, format_percent, format_year_span, is_missing
 
 NAN = float("nan")
 
@@ -53,3 +54,11 @@ def test_zero_and_not_reported_read_differently():
 @pytest.mark.parametrize(("span", "shown"), [((2002, 2018), "2002–2018"), ((2007, 2007), "2007")])
 def test_format_year_span(span, shown):
     assert format_year_span(*span) == shown
+
+
+@pytest.mark.parametrize(("value", "missing"), [
+    (None, True), (float("nan"), True), (pd.NA, True), (0, False), (0.0, False), (Decimal("0"), False), ("", False),
+    (["doc"], False),
+], ids=["None", "NaN", "NA", "int-zero", "float-zero", "decimal-zero", "empty-text", "list"])
+def test_not_reported_is_told_apart_from_zero(value, missing):
+    assert is_missing(value) is missing

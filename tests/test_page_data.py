@@ -16,6 +16,7 @@ from conftest import run_page
 from streamlit import dataframe_util
 from streamlit.runtime.media_file_manager import MediaFileManager
 
+from etl.cubes import refresh_cubes
 from khuyencong.exports import INFO_SHEET
 
 PAGE = "pages/data.py"
@@ -199,6 +200,7 @@ def hostile_db(demo_db_path, tmp_path):
         con.execute("INSERT INTO project (project_id, area_id, year, name, funding_source, plan_mvnd, doc_id, "
                     "is_illustrative) VALUES (?, 'nghe-an', 2030, ?, 'local', ?, ?, false)",
                     [f"ZZ-{i}", name, PLANS[i], doc])
+    refresh_cubes(con)  # as every writer does (etl/atomic.py)
     con.close()
     return path
 
@@ -233,3 +235,29 @@ def test_csv_through_the_app_has_bom_and_exact_vietnamese(demo_db_path, download
     rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
     assert rows[0] == list(app.dataframe[0].value.columns)
     assert {r[rows[0].index("Tỉnh/thành phố")] for r in rows[1:]} == {"Nghệ An"}
+
+
+def test_a_long_table_is_shown_a_page_at_a_time_and_downloaded_whole(demo_db_path, downloads):
+    total = duckdb.connect(str(demo_db_path), read_only=True).execute("SELECT count(*) FROM project").fetchone()[0]
+    assert total > 1000  # three pages of 500
+    app = run_page(demo_db_path, PAGE, years="2002-2025")
+    assert len(app.dataframe[0].value) == 500
+    captions = lambda: " ".join(c.value for c in app.caption)  # noqa: E731
+    assert f"Dòng 1–500 trong {total:,}".replace(",", ".") in captions()
+    app.number_input(key="dx_page_projects").set_value(3).run()
+    last_page = app.dataframe[0].value
+    assert len(last_page) == total - 1000
+    assert f"Dòng 1.001–{total:,}".replace(",", ".") in captions()
+    files = downloads(app)
+    name = next(n for n in files if n.endswith("_du-an.xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(files[name]), read_only=True)["Đề án"]
+    codes = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(codes) == total and list(last_page.iloc[:, 0]) == codes[1000:]
+
+
+def test_a_table_over_excels_row_limit_is_refused_with_a_reason(demo_db_path, monkeypatch):
+    monkeypatch.setattr("khuyencong.explorer.EXPORT_ROW_LIMIT", 100)
+    app = run_page(demo_db_path, PAGE, area="nghe-an")
+    assert "quá giới hạn 100 dòng một trang tính của Excel" in app.warning[0].value
+    disabled = {b.proto.id.rsplit("-", 1)[-1]: b.proto.disabled for b in app.get("download_button")}
+    assert disabled["dx_xlsx"] and disabled["dx_csv"]

@@ -1,4 +1,5 @@
--- Data: the project rows in view with names, in the page's order (data_projects.sql without the search).
+-- Data: the first page (500 rows) of the projects in view with names, in the page's order (data_projects.sql
+-- without the search).
 SELECT
     p.project_id, p.area_id AS unit_id, p.year, p.name, p.implementer, p.location,
     p.activity_id, p.sector_id, p.funding_source, p.plan_mvnd, p.actual_mvnd, p.counterpart_mvnd, p.status,
@@ -13,4 +14,5 @@ WHERE p.year BETWEEN :year_from AND :year_to
   AND (p.funding_source IS NULL OR p.funding_source IN (SELECT value FROM json_each(:sources)))
   AND (json_array_length(:areas) = 0 OR p.area_id IN (SELECT value FROM json_each(:areas)))
   AND (:include_illustrative OR NOT p.is_illustrative)
-ORDER BY p.area_id, p.year, p.project_id;
+ORDER BY p.area_id, p.year, p.project_id
+LIMIT 500;

@@ -2,14 +2,16 @@
 
 Hostile files are bounded before and while parsing. Before: the file's size; the zip's entries, their declared
 sizes and their real ones (every entry is inflated once, counting bytes, so a header that lies is caught before any
-XML is read). While: the parts openpyxl reads whole (shared strings, styles) have their own ceiling, and a sheet is
-streamed here, not by openpyxl, with ceilings on cells per file, columns per row and rows per sheet; it stops after
-a run of empty rows and at the end of the sheet's data. A formula without a saved value stops the file: nothing here
-calculates formulas, and reading one as empty would load a wrong figure.
+XML is read). While: the parts read whole (shared strings, styles, the workbook) have their own ceilings; the sheets
+and shared strings go through lxml's event parser, which builds no tree, refuses a DTD and fetches nothing, with
+ceilings on XML elements per file, characters per cell, columns per row and rows per sheet; a sheet ends after a
+run of empty rows or at the end of its data. A formula without a saved value stops the file: nothing here calculates
+formulas, and reading one as empty would load a wrong figure.
 """
 
 import csv
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -20,15 +22,19 @@ from etl.problems import Problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-MAX_STRINGS_BYTES = 50 * 1024 * 1024   # the shared strings are read whole into memory
+MAX_STRINGS_BYTES = 20 * 1024 * 1024   # the shared strings are read whole into memory
 MAX_PART_BYTES = 10 * 1024 * 1024      # so are the workbook, styles and relationship parts
 MAX_ZIP_ENTRIES = 10_000
 MAX_ROWS = 200_000
 MAX_EMPTY_RUN = 1_000
 MAX_COLUMNS = 100                      # cells right of column CV are left out, with a warning
-MAX_CELLS = 4_000_000                  # cells parsed per file, empty ones included
+EXCEL_COLUMNS = 16_384                 # XFD: a cell further right is not from Excel
+MAX_ELEMENTS = 6_000_000               # XML elements parsed per file: a filled cell is two (<c><v>)
+MAX_CELL_CHARS = 8 * 32_767            # Excel holds 32.767 characters in a cell; escapes (_x000D_) take more
+FEED_CHUNK = 64 * 1024
 INFLATE_CHUNK = 1024 * 1024
 MB = 1024 * 1024
+ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")  # how OOXML writes a character in text: CR is _x000D_
 
 
 class FileRefused(Exception):
@@ -75,13 +81,18 @@ class Sheet:
         return notes
 
 
+def _vi(number: int) -> str:
+    """1.234.567, as Vietnamese writes whole numbers."""
+    return f"{number:,}".replace(",", ".")
+
+
 def _mb(size: int) -> str:
-    return f"{size / MB:,.0f}".replace(",", ".")
+    return _vi(round(size / MB))
 
 
 def too_large(size: int) -> FileRefused:
     """The refusal of a file over MAX_FILE_BYTES, with its real size."""
-    return FileRefused(f"tệp quá lớn ({size:,} byte; tối đa {MAX_FILE_BYTES // MB} MB)".replace(",", "."),
+    return FileRefused(f"tệp quá lớn ({_vi(size)} byte; tối đa {MAX_FILE_BYTES // MB} MB)",
                        f"file too large ({size:,} bytes; at most {MAX_FILE_BYTES // MB} MB)", f"{size} B")
 
 
@@ -106,11 +117,9 @@ def kind_of(file_name: str, data: bytes) -> str:
 
 # --- The zip ---------------------------------------------------------------------------------------------------------
 
-def _bomb(size: int, at_least: bool = False) -> FileRefused:
-    more = "ít nhất " if at_least else ""
-    return FileRefused(f"giải nén ra {more}{_mb(size)} MB (tối đa {MAX_UNZIPPED_BYTES // MB} MB): nghi bom zip",
-                       f"unpacks to {'at least ' if at_least else ''}{_mb(size)} MB "
-                       f"(at most {MAX_UNZIPPED_BYTES // MB} MB): suspected zip bomb")
+def _bomb(size: int) -> FileRefused:
+    return FileRefused(f"giải nén ra {_mb(size)} MB (tối đa {MAX_UNZIPPED_BYTES // MB} MB): nghi bom zip",
+                       f"unpacks to {_mb(size)} MB (at most {MAX_UNZIPPED_BYTES // MB} MB): suspected zip bomb")
 
 
 def _raw_bytes(data: bytes, info: zipfile.ZipInfo) -> memoryview:
@@ -124,8 +133,9 @@ def _raw_bytes(data: bytes, info: zipfile.ZipInfo) -> memoryview:
     return memoryview(data)[begin:begin + info.compress_size]
 
 
-def _inflated_size(data: bytes, info: zipfile.ZipInfo, budget: int) -> int:
-    """Inflate one entry, counting bytes and checking its CRC; stop as soon as it passes its declared size."""
+def _check_entry(data: bytes, info: zipfile.ZipInfo) -> None:
+    """Inflate one entry, counting bytes and checking its CRC; stop as soon as it passes its declared size (the
+    declared sizes were summed already, so the real ones cannot add up to more)."""
     raw = _raw_bytes(data, info)
     if info.compress_type == zipfile.ZIP_STORED:
         size, crc = len(raw), zlib.crc32(raw)
@@ -147,17 +157,14 @@ def _inflated_size(data: bytes, info: zipfile.ZipInfo, budget: int) -> int:
             size += len(out)
             crc = zlib.crc32(out, crc)
             if size > info.file_size:
-                if size > budget:
-                    raise _bomb(size, at_least=True)
                 raise FileRefused(
                     f"phần {info.filename} giải nén ra nhiều hơn kích thước khai báo "
-                    f"({info.file_size:,} byte): nghi bom zip".replace(",", "."),
+                    f"({_vi(info.file_size)} byte): nghi bom zip",
                     f"part {info.filename} unpacks to more than its declared size ({info.file_size:,} bytes): "
                     "suspected zip bomb", info.filename)
     if size != info.file_size or crc != info.CRC:
         raise FileRefused("tệp zip hỏng (sai kích thước hoặc mã kiểm tra): không đọc được sổ tính",
                           "corrupt zip (wrong size or checksum): the workbook cannot be read", info.filename)
-    return size
 
 
 def check_zip(data: bytes) -> None:
@@ -181,7 +188,6 @@ def check_zip(data: bytes) -> None:
     if "xl/workbook.bin" in names:
         raise FileRefused("sổ tính nhị phân (.xlsb) không được hỗ trợ: hãy lưu thành .xlsx",
                           "binary workbooks (.xlsb) are not supported: save as .xlsx")
-    unpacked = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise FileRefused("sổ tính có mật khẩu (zip mã hóa): hãy bỏ mật khẩu rồi lưu lại",
@@ -190,7 +196,7 @@ def check_zip(data: bytes) -> None:
             raise FileRefused("tệp zip nén theo kiểu Excel không dùng: hãy mở và lưu lại bằng Excel",
                               "zip compression Excel does not use: open and save the file in Excel again",
                               info.filename)
-        unpacked += _inflated_size(data, info, MAX_UNZIPPED_BYTES - unpacked)
+        _check_entry(data, info)
 
 
 class _Parts(zipfile.ZipFile):
@@ -231,7 +237,7 @@ def _broken(error: Exception) -> FileRefused:
 
 
 def _open_workbook(data: bytes) -> _Workbook:
-    """Read what openpyxl reads whole (manifest, strings, workbook, styles), but not the sheets."""
+    """The manifest, workbook and styles (read by openpyxl, each part capped) and the shared strings; not the sheets."""
     from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
     from openpyxl.styles.stylesheet import apply_stylesheet
 
@@ -241,8 +247,10 @@ def _open_workbook(data: bytes) -> _Workbook:
     try:
         reader.read_manifest()
         strings = reader.package.find(SHARED_STRINGS)
-        archive.strings_part = strings.PartName[1:] if strings is not None else None
-        reader.read_strings()
+        if strings is not None:
+            archive.strings_part = strings.PartName[1:]
+            with archive.open(archive.strings_part) as source:
+                reader.shared_strings = _read_strings(source)
         reader.read_workbook()
         apply_stylesheet(archive, reader.wb)
         sheets = [(sheet.name, sheet.state or "visible", rel.target) for sheet, rel in reader.parser.find_sheets()
@@ -259,10 +267,84 @@ def _open_workbook(data: bytes) -> _Workbook:
                      bool(getattr(calculation, "fullCalcOnLoad", False)))
 
 
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+CELL, VALUE, FORMULA, TEXT, PHONETIC, ROW, SHEET_DATA, ITEM = (
+    MAIN + name for name in ("c", "v", "f", "t", "rPh", "row", "sheetData", "si"))
+
+
+def _xml_parser(target):
+    """An lxml parser that hands each event to `target` and builds no tree; it fetches nothing and keeps libxml2's
+    limits on depth and text size (no huge_tree)."""
+    from lxml import etree
+
+    return etree.XMLParser(target=target, resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+def _no_dtd(*_args) -> None:
+    """A workbook's XML never has a DTD: one is an attack (entity expansion), refused before it is read."""
+    raise FileRefused("sổ tính chứa khai báo DTD: không đọc tệp này", "the workbook declares a DTD: not read")
+
+
+class _Strings:
+    """Collects the shared strings: the text of each <si> (phonetic hints left out), unescaped."""
+
+    doctype = staticmethod(_no_dtd)
+
+    def __init__(self):
+        self.strings: list[str] = []
+        self.parts: list[str] | None = None
+        self.buffer: list[str] | None = None
+        self.phonetic = 0
+
+    def start(self, tag, _attrib):
+        if tag == ITEM:
+            self.parts = []
+        elif tag == PHONETIC:
+            self.phonetic += 1
+        elif tag == TEXT and self.parts is not None and not self.phonetic:
+            self.buffer = []
+
+    def data(self, text):
+        if self.buffer is not None:
+            self.buffer.append(text)
+
+    def end(self, tag):
+        if tag == TEXT and self.buffer is not None:
+            self.parts.append("".join(self.buffer))
+            self.buffer = None
+        elif tag == PHONETIC:
+            self.phonetic -= 1
+        elif tag == ITEM and self.parts is not None:
+            self.strings.append(unescape("".join(self.parts)))
+            self.parts = None
+
+    def close(self):
+        return self.strings
+
+
+def _read_strings(source) -> list[str]:
+    target = _Strings()
+    parser = _xml_parser(target)
+    while chunk := source.read(FEED_CHUNK):
+        parser.feed(chunk)
+    return parser.close()
+
+
+def _character(match: re.Match) -> str:
+    code = int(match.group(1), 16)
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)  # half a surrogate pair is not text
+
+
+def unescape(text: str) -> str:
+    """Text as typed: '_x000D_' back to a carriage return, '_x005F_' to the underscore it protects."""
+    return ESCAPED.sub(_character, text) if "_x" in text else text
+
+
 def xlsx_sheets(data: bytes) -> Iterator[Sheet]:
     check_zip(data)
     book = _open_workbook(data)
-    budget = [MAX_CELLS]
+    budget = [MAX_ELEMENTS]
     try:
         for name, state, part in book.sheets:
             if state != "visible" and name.startswith("_"):
@@ -274,68 +356,149 @@ def xlsx_sheets(data: bytes) -> Iterator[Sheet]:
         book.archive.close()
 
 
-def _forget(element) -> None:
-    """Free an element that has been read, and its siblings before it (lxml keeps the tree otherwise)."""
-    element.clear(keep_tail=False)
-    parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
-
-
 def _sheet_rows(book: _Workbook, part: str, sheet: Sheet, budget: list[int]):
-    """Rows of one worksheet as (number, values), streamed with lxml; gaps come back as (bounded) empty rows."""
-    from lxml import etree
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet._reader import CELL_TAG, DATA_TAG, FORMULA_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
-
-    cells_parser = WorkSheetParser(None, book.strings, data_only=True, epoch=book.epoch,
-                                   date_formats=book.date_formats, timedelta_formats=book.timedelta_formats)
-    number = last = 0
-    row: list | None = None
-    in_cell = False
+    """Rows of one worksheet as (number, values), fed to the parser a chunk at a time; a gap between rows comes
+    back as (at most MAX_EMPTY_RUN) empty rows, and reading ends with the sheet's data."""
+    target = _SheetReader(book, sheet, budget)
+    parser = _xml_parser(target)
+    last = 0
     try:
         with book.archive.open_sheet(part) as source:
-            events = etree.iterparse(source, events=("start", "end"), remove_comments=True, remove_pis=True,
-                                     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-            for event, element in events:
-                tag = element.tag
-                if event == "start":
-                    if tag == CELL_TAG:
-                        in_cell = True
-                    elif tag == ROW_TAG:
-                        number = _row_number(element.get("r"), number)
-                        cells_parser.row_counter, cells_parser.col_counter, row = number, 0, []
-                    continue
-                if tag == CELL_TAG:
-                    in_cell = False
-                    budget[0] -= 1
-                    if budget[0] < 0:
-                        raise FileRefused(f"quá {MAX_CELLS:,} ô: tách thành nhiều tệp".replace(",", "."),
-                                          f"over {MAX_CELLS:,} cells: split the file", sheet=sheet.name)
-                    if row is not None:
-                        cell = cells_parser.parse_cell(element)
-                        formula = element.find(FORMULA_TAG)
-                        if formula is not None and _unsaved(element, cell, VALUE_TAG):
-                            raise _formula_refused(sheet.name, number, get_column_letter(cell["column"]), formula)
-                        if formula is not None and book.calculated_on_load:
-                            sheet.stale.append((number, cell["column"]))
-                        _place(row, cell["column"], cell["value"], number, sheet.wide)
-                elif in_cell:
-                    continue  # v, f, is: read with their cell
-                elif tag == ROW_TAG:
+            while not target.done:
+                if chunk := source.read(FEED_CHUNK):
+                    parser.feed(chunk)
+                else:
+                    parser.close()  # a sheet cut short is an error here
+                    target.done = True
+                rows, target.rows = target.rows, []
+                for number, values in rows:
                     for gap in range(last + 1, min(number, last + 1 + MAX_EMPTY_RUN)):
                         yield gap, []
                     last = max(last, number)
-                    yield number, row or []
-                    row = None
-                elif tag == DATA_TAG:
-                    break  # nothing after the data is needed
-                _forget(element)
+                    yield number, values
     except FileRefused:
         raise
     except Exception as error:  # malformed XML, a bad cell reference or type, a corrupt stream
         raise _broken(error) from error
+
+
+class _SheetReader:
+    """Turns a worksheet's XML events into rows of values, one cell at a time, as openpyxl would read them with
+    data_only=True; every element counts against the file's budget, and no tree is kept."""
+
+    doctype = staticmethod(_no_dtd)
+
+    def __init__(self, book: _Workbook, sheet: Sheet, budget: list[int]):
+        self.book, self.sheet, self.budget = book, sheet, budget
+        self.rows: list[tuple[int, list]] = []   # rows finished since the generator last took them
+        self.done = False
+        self.number = self.last = self.column = 0
+        self.values: list | None = None          # the open row's values
+        self.cell: tuple | None = None           # the open cell's (r, t, s)
+        self.value = self.formula = self.capture = None
+        self.texts: list[str] = []
+        self.chars = self.phonetic = 0
+
+    def start(self, tag, attrib):
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
+            raise FileRefused(f"sổ tính quá lớn (quá {_vi(MAX_ELEMENTS)} phần tử, khoảng {_vi(MAX_ELEMENTS // 2)} "
+                              "ô): tách thành nhiều tệp",
+                              f"workbook too large (over {MAX_ELEMENTS:,} elements, about {MAX_ELEMENTS // 2:,} "
+                              "cells): split the file", sheet=self.sheet.name)
+        if tag == CELL:
+            self.cell = (attrib.get("r"), attrib.get("t", "n"), attrib.get("s"))
+            self.value = self.formula = None
+            self.texts, self.chars = [], 0
+        elif self.cell is None:
+            if tag == ROW:
+                self.number = _row_number(attrib.get("r"), self.last)
+                self.values, self.column = [], 0
+        elif tag == PHONETIC:
+            self.phonetic += 1
+        elif tag in (VALUE, FORMULA) or (tag == TEXT and not self.phonetic):
+            self.capture = []
+
+    def data(self, text):
+        if self.capture is not None:
+            self.capture.append(text)
+            self.chars += len(text)
+            if self.chars > MAX_CELL_CHARS:
+                raise FileRefused(f"một ô có hơn {_vi(MAX_CELL_CHARS)} ký tự", f"a cell over {MAX_CELL_CHARS:,} "
+                                  "characters", sheet=self.sheet.name, row=self.number)
+
+    def end(self, tag):
+        if self.cell is not None:
+            if self.capture is not None and tag in (VALUE, FORMULA, TEXT):
+                text, self.capture = "".join(self.capture), None
+                if tag == VALUE:
+                    self.value = text
+                elif tag == FORMULA:
+                    self.formula = text
+                else:
+                    self.texts.append(text)
+            elif tag == PHONETIC:
+                self.phonetic -= 1
+            elif tag == CELL:
+                self._finish_cell()
+                self.cell = None
+        elif tag == ROW and self.values is not None:
+            self.rows.append((self.number, self.values))
+            self.last, self.values = max(self.last, self.number), None
+        elif tag == SHEET_DATA:
+            self.done = True
+
+    def close(self):
+        return None
+
+    def _finish_cell(self) -> None:
+        from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
+
+        ref, kind, style = self.cell
+        column = coordinate_to_tuple(ref)[1] if ref else self.column + 1
+        self.column = column
+        if column > EXCEL_COLUMNS:
+            raise FileRefused("ô nằm ngoài cột cuối cùng Excel cho phép (XFD): sổ tính hỏng",
+                              "a cell beyond Excel's last column (XFD): broken workbook",
+                              sheet=self.sheet.name, row=self.number)
+        value = self._converted(kind, style)
+        if self.formula is not None:
+            if value is None and not (kind == "str" and self.value is not None):  # an empty <v> of text is ""
+                raise _formula_refused(self.sheet.name, self.number, get_column_letter(column), self.formula)
+            if self.book.calculated_on_load:
+                self.sheet.stale.append((self.number, column))
+        if self.values is not None:
+            _place(self.values, column, value, self.number, self.sheet.wide)
+
+    def _converted(self, kind: str, style: str | None):
+        """The cell's value as openpyxl gives it: numbers, dates by their style, shared and inline text, booleans."""
+        from openpyxl.utils.datetime import from_excel, from_ISO8601
+        from openpyxl.worksheet._reader import _cast_number
+
+        if kind == "inlineStr":
+            return unescape("".join(self.texts)) if self.texts else None
+        text = self.value or None
+        if text is None:
+            return None
+        if kind == "n":
+            number = _cast_number(text)
+            style_id = int(style) if style else 0
+            if style_id not in self.book.date_formats:
+                return number
+            try:
+                return from_excel(number, self.book.epoch, timedelta=style_id in self.book.timedelta_formats)
+            except (OverflowError, ValueError):
+                return "#VALUE!"
+        if kind == "s":
+            index = int(text)
+            if index < 0:
+                raise IndexError(index)
+            return self.book.strings[index]
+        if kind == "b":
+            return bool(int(text))
+        if kind == "d":
+            return from_ISO8601(text)
+        return unescape(text)  # str (a formula's text), e (an error such as #N/A)
 
 
 def _row_number(text: str | None, previous: int) -> int:
@@ -346,20 +509,12 @@ def _row_number(text: str | None, previous: int) -> int:
     return int(text)
 
 
-def _unsaved(element, cell: dict, value_tag: str) -> bool:
-    """A formula whose value was never saved: no <v>, or an empty one that is not a saved empty text."""
-    if cell["value"] is not None:
-        return False
-    return not (element.get("t") == "str" and element.find(value_tag) is not None)
-
-
-def _formula_refused(sheet: str | None, row: int, column: str, formula) -> FileRefused:
-    text = "=" + (formula.text or "")
+def _formula_refused(sheet: str | None, row: int, column: str, formula: str) -> FileRefused:
     return FileRefused(
         "ô có công thức chưa được tính (không có giá trị lưu sẵn): chương trình không tự tính công thức; "
         "hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nạp",
         "a formula without a saved value: formulas are not calculated here; open the file in Excel or LibreOffice, "
-        "save it and load it again", text[:100], sheet=sheet, row=row, column=column)
+        "save it and load it again", ("=" + formula)[:100], sheet=sheet, row=row, column=column)
 
 
 def _place(row: list, column: int, value, number: int, wide: list) -> None:

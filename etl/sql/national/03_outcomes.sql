@@ -18,5 +18,4 @@ SELECT area_id, year, period, activity_id, sector_id, indicator_id,
        actual,
        CASE WHEN year > 2001 THEN round(actual * (0.7 + (h % 50) / 100.0)) END,
        'exact', 'minh-hoa', true, 'Số minh họa', project_id
-FROM periods
-ORDER BY area_id, year;  -- stored by area and year, as the projects
+FROM periods;
