@@ -253,7 +253,7 @@ def markdown(figures: dict) -> list[str]:
         "filters (median). Times are server-side script runs (what the viewer waits for before the browser draws), "
         "and include the overview figures every page computes for the sidebar's slide deck. **floor** = the exact "
         "queries (SQL and parameters) a change run sent to DuckDB, replayed on a read-only connection with the "
-        "app's 1 GB memory limit, fetched into DataFrames, in a separate process (median over changes). **pandas** "
+        "app's 512 MB memory limit, fetched into DataFrames, in a separate process (median over changes). **pandas** "
         "= the same aggregates, rules and filters with boolean masks and groupby on DataFrames held in memory, "
         "without drawing anything (bench/pandas_peer.py; its load time is reported apart). **sqlite** = reference: "
         "the main aggregates of each page only (bench/sqlite/*.sql: the app's SQL with `list_contains` as "

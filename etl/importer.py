@@ -175,24 +175,37 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
             if not result.already_loaded:
                 write_file(con, parsed, result, now)
         reports[:] = fresh
+        # Kept before the swap, under the lock: a load killed after its swap must not lose its copy (the next build
+        # would drop its figures). Killed before the swap, the copy stays and the next build loads the file.
+        kept[:] = keep_copies(db_path, [(r.file_name, data) for r, (_n, data) in zip(fresh, files)
+                                        if not r.already_loaded])
 
+    kept: list[Path] = []
     try:
         replace_database(db_path, write, start_from_current=True)
     except _Refused as refused:
         return refused.reports
-    keep_copies(db_path, [(r.file_name, data) for r, (_n, data) in zip(reports, files) if not r.already_loaded])
+    except BaseException:
+        for path in kept:  # the load failed after the copies were made: a rebuild must not replay them
+            path.unlink(missing_ok=True)
+        raise
     return reports
 
 
-def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> None:
-    """Copy loaded files to <db dir>/imports/ (write then rename, so a replay never reads half a file)."""
+def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> list[Path]:
+    """Copy loaded files to <db dir>/imports/ (write then rename, so a replay never reads half a file); return the
+    copies that did not exist before."""
     folder = imports_dir_for(db_path)
     folder.mkdir(parents=True, exist_ok=True)
+    created = []
     for name, data in files:
         target = folder / _safe_name(name)
+        if not target.exists():
+            created.append(target)
         temp = folder / f".{target.name}.part-{os.getpid()}"
         temp.write_bytes(data)
         os.replace(temp, target)
+    return created
 
 
 def keep_lost_copies(db_path: Path, parsed_files: list[ParsedFile], files: list[tuple[str, bytes]]) -> None:
