@@ -28,7 +28,7 @@ FLOOR_SCRIPT = """
 import sys, duckdb
 con = duckdb.connect(sys.argv[1])
 for table, path in zip(sys.argv[2::2], sys.argv[3::2]):
-    con.execute(f"CREATE TABLE {table} AS FROM read_parquet('{path}')")
+    con.execute(f"CREATE TABLE {table} AS FROM read_parquet(?)", [path])  # table: a fixed name
 con.execute("CHECKPOINT")
 con.close()
 """

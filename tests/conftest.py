@@ -1,5 +1,6 @@
 """Databases built once per test session by the real ETL, from the bundled data."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -92,3 +93,63 @@ def fresh_password_throttle():
     importing.THROTTLE.succeeded()
     yield
     importing.THROTTLE.succeeded()
+
+
+@contextlib.contextmanager
+def serve_dashboard(db_path, *args: str, env: dict | None = None, output=subprocess.DEVNULL):
+    """`streamlit run dashboard.py` on a free port serving db_path, as `make run` does; yields its base URL."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.headless", "true", *args], cwd=ROOT,
+        env={**os.environ, "KC_DB_PATH": str(db_path), **(env or {})}, stdout=output, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("streamlit did not answer")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture()
+def downloads(monkeypatch):
+    """file name -> the bytes a Data page download button would serve (built as Streamlit does on a click).
+
+    The page hands each st.download_button a callable, registered with the media file manager (add_deferred);
+    AppTest's runtime is thrown away after each run, so the callables are recorded here and called.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    registered: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+        registered[file_id] = (file_name, data_callable)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+
+    def files(app) -> dict[str, bytes]:
+        out = {}
+        for button in app.get("download_button"):
+            if button.proto.id.endswith(("dx_xlsx", "dx_xlsx_all", "dx_csv")):
+                name, build = registered[button.proto.deferred_file_id]
+                out[name] = build()
+        return out
+
+    return files

@@ -1,15 +1,10 @@
 """End to end in a real browser: `streamlit run dashboard.py` on a free port, Debian's Chromium driven by Playwright."""
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
@@ -25,33 +20,10 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.g
 PAGES = {"": 1, "trends": 3, "outcomes": 3, "plan_actual": 2, "compare": 2, "data": 0, "sources": 0}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(demo_db_path):
-    port = free_port()
-    env = {**os.environ, "KC_DB_PATH": str(demo_db_path)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.headless", "true"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("streamlit did not answer")
+    with serve_dashboard(demo_db_path) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

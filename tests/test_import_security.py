@@ -15,18 +15,13 @@ import io
 import logging
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
 import openpyxl
 import pytest
 import xlsxwriter
-from conftest import ROOT, run_etl, run_page
-from streamlit.runtime.media_file_manager import MediaFileManager
+from conftest import run_etl, run_page, serve_dashboard
 
 from khuyencong import importing
 from khuyencong.labels import t
@@ -234,56 +229,34 @@ def test_password_never_in_page_log_records_or_load_log(db, gate, capfd):
     assert records.lines  # the handler did see the run's log records
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Debian chromium is not installed")
 def test_password_never_in_a_real_servers_output(db, tmp_path):
     """`streamlit run` at debug log level, the password typed in Chromium: wrong once, then right, then a load."""
     from playwright.sync_api import expect, sync_playwright
 
-    port = free_port()
     log = tmp_path / "server.log"
-    env = {**os.environ, "KC_DB_PATH": str(db), "KC_ADMIN_PASSWORD": PASSWORD}
     upload = tmp_path / "cao-bang-2024.csv"
     upload.write_bytes(CSV)
-    with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port",
-                                   str(port), "--server.headless", "true", "--logger.level", "debug"],
-                                  cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(240):
-                try:
-                    if urllib.request.urlopen(f"{base}/_stcore/health", timeout=1).status == 200:
-                        break
-                except OSError:
-                    time.sleep(0.5)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-                page = browser.new_page()
-                page.goto(f"{base}/import_data", wait_until="domcontentloaded", timeout=60000)
-                password = page.get_by_label("Mật khẩu quản trị", exact=True)
-                for typed in (WRONG[0], PASSWORD):
-                    password.fill(typed, timeout=60000)
-                    page.get_by_role("button", name="Mở khóa").click()
-                    if typed != PASSWORD:
-                        expect(page.get_by_text("Mật khẩu không đúng")).to_be_visible(timeout=60000)
-                page.locator("input[type=file]").set_input_files(str(upload), timeout=60000)
-                confirm = page.get_by_role("button", name="Xác nhận nạp vào cơ sở dữ liệu")
-                expect(confirm).to_be_enabled(timeout=60000)
-                confirm.click()
-                expect(page.get_by_text("Đã nạp 1 tệp")).to_be_visible(timeout=60000)
-                html = page.content()
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    admin = {"KC_ADMIN_PASSWORD": PASSWORD}
+    with (log.open("w") as output,
+          serve_dashboard(db, "--logger.level", "debug", env=admin, output=output) as base,
+          sync_playwright() as playwright):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(f"{base}/import_data", wait_until="domcontentloaded", timeout=60000)
+        password = page.get_by_label("Mật khẩu quản trị", exact=True)
+        for typed in (WRONG[0], PASSWORD):
+            password.fill(typed, timeout=60000)
+            page.get_by_role("button", name="Mở khóa").click()
+            if typed != PASSWORD:
+                expect(page.get_by_text("Mật khẩu không đúng")).to_be_visible(timeout=60000)
+        page.locator("input[type=file]").set_input_files(str(upload), timeout=60000)
+        confirm = page.get_by_role("button", name="Xác nhận nạp vào cơ sở dữ liệu")
+        expect(confirm).to_be_enabled(timeout=60000)
+        confirm.click()
+        expect(page.get_by_text("Đã nạp 1 tệp")).to_be_visible(timeout=60000)
+        html = page.content()
+        browser.close()
     text = log.read_text(errors="replace")
     assert len(text.splitlines()) > 10  # debug logging was on, and its output is what is searched
     assert "Uncaught" not in text and "Traceback" not in text
@@ -328,30 +301,6 @@ def workbook_with_formula_like_text() -> bytes:
                 sheet.write_number(number, col, value)
     book.close()
     return buffer.getvalue()
-
-
-@pytest.fixture()
-def downloads(monkeypatch):
-    """file name -> bytes, for each deferred download of the Data page (built as Streamlit does on a click)."""
-    registered: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-        registered[file_id] = (file_name, data_callable)
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-
-    def files(app) -> dict[str, bytes]:
-        out = {}
-        for button in app.get("download_button"):
-            if button.proto.id.endswith(("dx_xlsx", "dx_csv")):
-                name, build = registered[button.proto.deferred_file_id]
-                out[name] = build()
-        return out
-
-    return files
 
 
 def test_formula_like_text_loaded_from_a_workbook_is_neutralised_in_every_export(db, tmp_path, downloads):

@@ -1,8 +1,6 @@
 """The Data page as an analyst uses it: the filtered tables, search, and the files its download buttons produce.
 
-The files are produced through the app: the page hands each st.download_button a callable, which Streamlit registers
-with the media file manager (add_deferred) and runs when the button is clicked. AppTest's runtime is thrown away after
-each run, so the tests record what the page registers and call it, as Streamlit does on a click.
+The files are produced through the app, as a click produces them (the `downloads` fixture in conftest.py).
 """
 
 import csv
@@ -14,7 +12,6 @@ import openpyxl
 import pytest
 from conftest import run_page
 from streamlit import dataframe_util
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from etl.cubes import refresh_cubes
 from khuyencong.exports import INFO_SHEET
@@ -30,30 +27,6 @@ COUNT_SQL = {
 SHEETS = {"allocations": "Phân bổ kinh phí", "projects": "Đề án", "outcomes": "Kết quả"}
 FORMULA_NAMES = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3", "Nhà máy Hưng Long"]
 PLANS = [None, 0, 5, 12.345, 1234.5]
-
-
-@pytest.fixture()
-def downloads(monkeypatch):
-    """file name -> the bytes the download button would serve, for every deferred download the page registers."""
-    registered: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-        registered[file_id] = (file_name, data_callable)
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-
-    def files(app) -> dict[str, bytes]:
-        out = {}
-        for button in app.get("download_button"):
-            if button.proto.id.endswith(("dx_xlsx", "dx_xlsx_all", "dx_csv")):
-                name, build = registered[button.proto.deferred_file_id]
-                out[name] = build()
-        return out
-
-    return files
 
 
 def db_count(path, table: str, years=(2002, 2018)) -> int:

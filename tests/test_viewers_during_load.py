@@ -3,13 +3,11 @@ a lock message, and after each swap every session shows the new figures."""
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
 import time
 import traceback
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import import_corpus as corpus  # noqa: E402
-from conftest import ROOT, run_etl  # noqa: E402
+from conftest import ROOT, run_etl, serve_dashboard  # noqa: E402
 
 from khuyencong.labels import t  # noqa: E402
 
@@ -211,34 +209,11 @@ def test_sessions_rerunning_pages_during_builds_and_loads_see_no_error_and_then_
     assert not fresh.exception and fresh.metric[0].value == SHOWN[2]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture()
 def server(serving):
     """`streamlit run dashboard.py` serving the test database, as `make run` does."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.headless", "true"], cwd=ROOT, env={**os.environ, "KC_DB_PATH": str(serving)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("streamlit did not answer")
+    with serve_dashboard(serving) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @dataclass
