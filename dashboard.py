@@ -4,10 +4,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from khuyencong.labels import t
-from khuyencong.overview import deck_summary
-from khuyencong.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
-from khuyencong.shell import area_names, render_shell
+from khuyencong.figures.overview import deck_summary
+from khuyencong.i18n.labels import t
+from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
+from khuyencong.ui.shell import area_names, render_shell
 
 # A local file: a :material/ icon makes every browser fetch it from Google's font servers, which a department's
 # server may not reach.

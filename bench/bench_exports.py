@@ -23,16 +23,16 @@ sys.path.insert(0, str(ROOT))
 
 from bench.results import machine as machine_info  # noqa: E402
 from bench.results import write_results  # noqa: E402
-from khuyencong.charts import (  # noqa: E402
+from khuyencong.i18n.formatting import format_money, format_percent  # noqa: E402
+from khuyencong.i18n.labels import t  # noqa: E402
+from khuyencong.render.charts import (  # noqa: E402
     make_change_chart,
     make_cumulative_chart,
     make_funding_trend_chart,
     make_ranking_chart,
 )
-from khuyencong.deck import Kpi, SlideChart, build_deck  # noqa: E402
-from khuyencong.formatting import format_money, format_percent  # noqa: E402
-from khuyencong.images import EXPORT_HEIGHT, EXPORT_WIDTH, figure_for_export, render_image  # noqa: E402
-from khuyencong.labels import t  # noqa: E402
+from khuyencong.render.deck import Kpi, SlideChart, build_deck  # noqa: E402
+from khuyencong.render.images import EXPORT_HEIGHT, EXPORT_WIDTH, figure_for_export, render_image  # noqa: E402
 
 FOOTNOTE = ("Nguồn: Quyết định 1288/QĐ-BCT; báo cáo tổng kết khuyến công 2014–2024 của các Sở Công Thương. "
             "Bộ lọc: 12 tỉnh/thành phố; 2014–2024; nguồn địa phương và trung ương.")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-APP_MEMORY_LIMIT = "512MB"  # as khuyencong.database.Database sets it
+APP_MEMORY_LIMIT = "512MB"  # as khuyencong.data.database.Database sets it
 REPEATS = 3
 
 

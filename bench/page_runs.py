@@ -40,11 +40,11 @@ class QueryRecorder:
         self._lock = threading.Lock()
 
     def install(self) -> None:
-        import khuyencong.data
-        import khuyencong.queries
-        from khuyencong.database import Database
+        import khuyencong.data.queries
+        import khuyencong.ui.fetch
+        from khuyencong.data.database import Database
 
-        original_run_query, original_query = khuyencong.queries.run_query, Database.query
+        original_run_query, original_query = khuyencong.data.queries.run_query, Database.query
         recorder = self
 
         def run_query(db, name, **params):
@@ -62,7 +62,7 @@ class QueryRecorder:
                 recorder.record(sql, params, time.perf_counter() - started)
 
         # data.py binds run_query at import: replace it wherever the app looks it up.
-        for module in (khuyencong.queries, khuyencong.data):
+        for module in (khuyencong.data.queries, khuyencong.ui.fetch):
             if getattr(module, "run_query", None) is original_run_query:
                 module.run_query = run_query
         Database.query = query

@@ -24,13 +24,13 @@ def as_number(value) -> float | None:
 
 def app_totals(page: str, filters) -> dict:
     """The same keys as pandas_peer.main_totals, from the code the page runs."""
-    from khuyencong.comparison import comparison_figures
-    from khuyencong.data import fetch
-    from khuyencong.explorer import table_rows, table_summary
-    from khuyencong.outcomes import funding_by_group
-    from khuyencong.overview import overview_figures
-    from khuyencong.progress import money_rows
-    from khuyencong.trends import trend_figures
+    from khuyencong.figures.compare import comparison_figures
+    from khuyencong.figures.data import table_rows, table_summary
+    from khuyencong.figures.outcomes import funding_by_group
+    from khuyencong.figures.overview import overview_figures
+    from khuyencong.figures.plan_actual import money_rows
+    from khuyencong.figures.trends import trend_figures
+    from khuyencong.ui.fetch import fetch
 
     if page == "overview":
         figures = overview_figures(filters)
@@ -61,7 +61,7 @@ def app_totals(page: str, filters) -> dict:
 def main(db: str, plan_path: str, out_path: str) -> int:
     os.environ["KC_DB_PATH"] = db
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # bare mode: no runtime, and that is fine here
-    from khuyencong.filters import Filters
+    from khuyencong.data.filters import Filters
 
     plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     change = plan["changes"][0]

@@ -2,9 +2,7 @@
 
 import streamlit as st
 
-from khuyencong.captions import show_sources
-from khuyencong.charts import make_compare_funding_chart, make_ranking_chart
-from khuyencong.comparison import (
+from khuyencong.figures.compare import (
     MODES,
     axis_title,
     comparison_figures,
@@ -17,11 +15,13 @@ from khuyencong.comparison import (
     period_notes,
     ranking,
 )
-from khuyencong.data import fetch
-from khuyencong.formatting import format_money, format_year_span
-from khuyencong.labels import source_label, t
-from khuyencong.presenting import show_chart
-from khuyencong.shell import current_filters, unit_name
+from khuyencong.i18n.formatting import format_money, format_year_span
+from khuyencong.i18n.labels import source_label, t
+from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
+from khuyencong.ui.captions import show_sources
+from khuyencong.ui.fetch import fetch
+from khuyencong.ui.presenting import show_chart
+from khuyencong.ui.shell import current_filters, unit_name
 
 filters = current_filters()
 lang = filters.lang

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from khuyencong.captions import show_sources
-from khuyencong.explorer import (
+from khuyencong.figures.data import (
     EXPORT_ROW_LIMIT,
     PAGE_ROWS,
     TABLES,
@@ -17,9 +16,10 @@ from khuyencong.explorer import (
     table_view,
     xlsx_builder,
 )
-from khuyencong.formatting import NOT_REPORTED, format_number
-from khuyencong.labels import t
-from khuyencong.shell import area_names, current_filters, frozen_unit_name, unit_name
+from khuyencong.i18n.formatting import NOT_REPORTED, format_number
+from khuyencong.i18n.labels import t
+from khuyencong.ui.captions import show_sources
+from khuyencong.ui.shell import area_names, current_filters, frozen_unit_name, unit_name
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -4,9 +4,7 @@ import math
 
 import streamlit as st
 
-from khuyencong.app_state import get_database
-from khuyencong.formatting import format_number
-from khuyencong.importing import (
+from khuyencong.figures.import_data import (
     CHECKED,
     DONE,
     LOAD_ERROR,
@@ -37,8 +35,10 @@ from khuyencong.importing import (
     summary_line,
     template_bytes,
 )
-from khuyencong.labels import t
-from khuyencong.shell import current_filters
+from khuyencong.i18n.formatting import format_number
+from khuyencong.i18n.labels import t
+from khuyencong.ui.app_state import get_database
+from khuyencong.ui.shell import current_filters
 
 filters = current_filters()
 lang = filters.lang

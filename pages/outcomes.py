@@ -2,11 +2,7 @@
 
 import streamlit as st
 
-from khuyencong.captions import show_sources
-from khuyencong.charts import make_activity_sector_treemap, make_group_funding_chart
-from khuyencong.formatting import format_money, format_number
-from khuyencong.labels import t
-from khuyencong.outcomes import (
+from khuyencong.figures.outcomes import (
     code_names,
     cost_per_outcome,
     doc_ids_of,
@@ -18,8 +14,12 @@ from khuyencong.outcomes import (
     projects,
     roll_up,
 )
-from khuyencong.presenting import show_chart
-from khuyencong.shell import current_filters, unit_name
+from khuyencong.i18n.formatting import format_money, format_number
+from khuyencong.i18n.labels import t
+from khuyencong.render.charts import make_activity_sector_treemap, make_group_funding_chart
+from khuyencong.ui.captions import show_sources
+from khuyencong.ui.presenting import show_chart
+from khuyencong.ui.shell import current_filters, unit_name
 
 filters = current_filters()
 lang = filters.lang

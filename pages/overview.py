@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from khuyencong.captions import show_sources
-from khuyencong.charts import make_sparkline_chart
-from khuyencong.data import fetch
-from khuyencong.formatting import format_datetime, format_money, format_number, format_percent, format_year_span
-from khuyencong.labels import source_label, t
-from khuyencong.overview import describe_periods, overview_figures
-from khuyencong.presenting import show_chart
-from khuyencong.shell import area_names, current_filters
+from khuyencong.figures.overview import describe_periods, overview_figures
+from khuyencong.i18n.formatting import format_datetime, format_money, format_number, format_percent, format_year_span
+from khuyencong.i18n.labels import source_label, t
+from khuyencong.render.charts import make_sparkline_chart
+from khuyencong.ui.captions import show_sources
+from khuyencong.ui.fetch import fetch
+from khuyencong.ui.presenting import show_chart
+from khuyencong.ui.shell import area_names, current_filters
 
 filters = current_filters()
 lang = filters.lang

@@ -4,13 +4,7 @@ director reads at a glance, and the real figures as their source reported them."
 
 import streamlit as st
 
-from khuyencong.captions import show_sources
-from khuyencong.charts import make_plan_actual_money_chart, make_progress_chart
-from khuyencong.data import fetch
-from khuyencong.formatting import format_money, format_number, format_percent, format_year_span
-from khuyencong.labels import t
-from khuyencong.presenting import show_chart
-from khuyencong.progress import (
+from khuyencong.figures.plan_actual import (
     PERIODS,
     QUARTERS,
     STATUS_COLOURS,
@@ -28,7 +22,13 @@ from khuyencong.progress import (
     status_text,
     summary_sentence,
 )
-from khuyencong.shell import area_names, current_filters, unit_name
+from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span
+from khuyencong.i18n.labels import t
+from khuyencong.render.charts import make_plan_actual_money_chart, make_progress_chart
+from khuyencong.ui.captions import show_sources
+from khuyencong.ui.fetch import fetch
+from khuyencong.ui.presenting import show_chart
+from khuyencong.ui.shell import area_names, current_filters, unit_name
 
 filters = current_filters()
 lang = filters.lang

@@ -3,10 +3,7 @@ are missing, and what the data loads did."""
 
 import streamlit as st
 
-from khuyencong.captions import show_sources
-from khuyencong.data import fetch
-from khuyencong.labels import t
-from khuyencong.quality import (
+from khuyencong.figures.sources import (
     DEFAULT_TOLERANCE_PCT,
     completeness_table,
     doc_ids_of,
@@ -17,7 +14,10 @@ from khuyencong.quality import (
     reconciliation_table,
     year_blocks,
 )
-from khuyencong.shell import current_filters
+from khuyencong.i18n.labels import t
+from khuyencong.ui.captions import show_sources
+from khuyencong.ui.fetch import fetch
+from khuyencong.ui.shell import current_filters
 
 filters = current_filters()
 lang = filters.lang

@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from khuyencong.captions import show_sources
-from khuyencong.charts import (
+from khuyencong.figures.trends import totals_by_unit, trend_figures
+from khuyencong.i18n.formatting import format_money, format_number, format_percent
+from khuyencong.i18n.labels import t
+from khuyencong.render.charts import (
     make_area_comparison_chart,
     make_change_chart,
     make_cumulative_chart,
     make_funding_trend_chart,
 )
-from khuyencong.data import fetch
-from khuyencong.formatting import format_money, format_number, format_percent
-from khuyencong.labels import t
-from khuyencong.presenting import show_chart
-from khuyencong.shell import current_filters, unit_name
-from khuyencong.trends import totals_by_unit, trend_figures
+from khuyencong.ui.captions import show_sources
+from khuyencong.ui.fetch import fetch
+from khuyencong.ui.presenting import show_chart
+from khuyencong.ui.shell import current_filters, unit_name
 
 filters = current_filters()
 lang = filters.lang

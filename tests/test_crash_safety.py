@@ -23,8 +23,8 @@ import import_corpus as corpus  # noqa: E402
 from conftest import ROOT  # noqa: E402
 
 from etl.atomic import TEMP_MARK  # noqa: E402
-from khuyencong.database import Database  # noqa: E402
-from khuyencong.queries import run_query  # noqa: E402
+from khuyencong.data.database import Database  # noqa: E402
+from khuyencong.data.queries import run_query  # noqa: E402
 
 TRIALS = 20
 BUILD_SEED = 2_0241_2

@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from etl.atomic import replace_database
-from khuyencong.database import Database
+from khuyencong.data.database import Database
 
 
 @pytest.fixture()

@@ -11,9 +11,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
 
-from khuyencong.charts import finish_chart
-from khuyencong.deck import Kpi, SlideChart, build_deck
-from khuyencong.formatting import format_date
+from khuyencong.i18n.formatting import format_date
+from khuyencong.render.charts import finish_chart
+from khuyencong.render.deck import Kpi, SlideChart, build_deck
 
 pytestmark = pytest.mark.skipif(not Path("/usr/bin/chromium").exists() and not os.environ.get("CI"),
                                 reason="Debian's Chromium (/usr/bin/chromium) is not installed")

@@ -8,8 +8,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from khuyencong.explorer import fold
-from khuyencong.exports import INFO_SHEET, make_csv, make_file_name, make_xlsx, number_format, slugify
+from khuyencong.figures.data import fold
+from khuyencong.render.exports import INFO_SHEET, make_csv, make_file_name, make_xlsx, number_format, slugify
 
 FORMULA_LIKE = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3", "=1+1", "\t=1", "\r=1", "\nx"]
 

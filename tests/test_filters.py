@@ -2,7 +2,7 @@
 
 import pytest
 
-from khuyencong.filters import Choices, Filters, filters_to_params, parse_filters
+from khuyencong.data.filters import Choices, Filters, filters_to_params, parse_filters
 
 CHOICES = Choices(areas_reported=("nghe-an", "thai-binh", "hung-yen", "hung-yen-2025"),
                   areas_current=("nghe-an", "hung-yen-2025"), activities=("dao_tao_nghe",), sectors=("det_may",),

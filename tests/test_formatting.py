@@ -5,7 +5,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from khuyencong.formatting import format_money, format_number, format_percent, format_year_span, is_missing
+from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
 
 NAN = float("nan")
 

@@ -1,6 +1,7 @@
 """Hostile links: random text, SQL fragments, huge numbers, unusual Unicode and repeated keys in the query string.
 
-Two levels. The pure URL parser (khuyencong/filters.py) is fuzzed with many hypothesis examples: it never raises, keeps
+Two levels. The pure URL parser (khuyencong/data/filters.py) is fuzzed with many hypothesis examples: it never
+raises, keeps
 only values the database offers, and names every value it dropped. Then fewer examples go through the real app
 (dashboard.py with AppTest on the demo database): no exception, no error box, the notice when something was ignored,
 and a URL rewritten to hold only valid values.
@@ -16,8 +17,8 @@ from conftest import run_page
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from khuyencong.filters import FILTER_KEYS, FUNDING_SOURCES, UNIT_MODES, Choices, filters_to_params, parse_filters
-from khuyencong.shell import KEPT_PARAMS, MAX_NOTICE_ITEMS, ignored_notice, literal
+from khuyencong.data.filters import FILTER_KEYS, FUNDING_SOURCES, UNIT_MODES, Choices, filters_to_params, parse_filters
+from khuyencong.ui.shell import KEPT_PARAMS, MAX_NOTICE_ITEMS, ignored_notice, literal
 
 CHOICES = Choices(areas_reported=("nghe-an", "ha-tinh", "thai-binh", "hung-yen", "hung-yen-2025"),
                   areas_current=("nghe-an", "ha-tinh", "hung-yen-2025"), activities=("dao_tao_nghe", "tu_van"),
@@ -174,7 +175,7 @@ def database(path):
 @pytest.fixture(scope="module")
 def demo_choices(demo_db_path) -> Choices:
     """The filter values the app offers on the demo database (the same queries the sidebar runs)."""
-    from khuyencong.shell import load_choices
+    from khuyencong.ui.shell import load_choices
 
     with database(demo_db_path):
         return load_choices()[0]

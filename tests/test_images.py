@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
-from khuyencong.charts import finish_chart
-from khuyencong.images import EXPORT_HEIGHT, EXPORT_WIDTH, figure_for_export, render_image
+from khuyencong.render.charts import finish_chart
+from khuyencong.render.images import EXPORT_HEIGHT, EXPORT_WIDTH, figure_for_export, render_image
 
 needs_chromium = pytest.mark.skipif(not Path("/usr/bin/chromium").exists() and not os.environ.get("CI"),
                                     reason="Debian's Chromium (/usr/bin/chromium) is not installed")

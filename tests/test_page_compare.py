@@ -1,11 +1,11 @@
-"""So sánh địa phương / Compare areas, run through dashboard.py; and the functions of khuyencong/comparison.py."""
+"""So sánh địa phương / Compare areas, run through dashboard.py; and the functions of khuyencong/figures/compare.py."""
 
 import duckdb
 import pandas as pd
 import pytest
 from conftest import chart_data, run_page
 
-from khuyencong.comparison import (
+from khuyencong.figures.compare import (
     Comparison,
     combine_funding,
     compared_units,
@@ -16,7 +16,7 @@ from khuyencong.comparison import (
     shares,
     unit_table,
 )
-from khuyencong.formatting import format_money
+from khuyencong.i18n.formatting import format_money
 
 COMPARE = "pages/compare.py"
 TOTAL = {"vi": "Tổng kinh phí", "en": "Total funding"}
@@ -164,7 +164,7 @@ def test_sources_and_the_illustrative_notice(demo_db_path, real_only_db_path):
     assert any("Báo Công Thương, 09/08/2018" in c.value for c in real.caption)
 
 
-# --- khuyencong/comparison.py ----------------------------------------------------------------------------------------
+# --- khuyencong/figures/compare.py ------------------------------------------------------------------------------------
 
 def funding_rows(*rows):
     return pd.DataFrame(rows, columns=["unit_id", "funding_source", "annual_mvnd", "period_mvnd"])

@@ -14,7 +14,7 @@ from conftest import run_page
 from streamlit import dataframe_util
 
 from etl.cubes import refresh_cubes
-from khuyencong.exports import INFO_SHEET
+from khuyencong.render.exports import INFO_SHEET
 
 PAGE = "pages/data.py"
 COUNT_SQL = {
@@ -229,7 +229,7 @@ def test_a_long_table_is_shown_a_page_at_a_time_and_downloaded_whole(demo_db_pat
 
 
 def test_a_table_over_excels_row_limit_is_refused_with_a_reason(demo_db_path, monkeypatch):
-    monkeypatch.setattr("khuyencong.explorer.EXPORT_ROW_LIMIT", 100)
+    monkeypatch.setattr("khuyencong.figures.data.EXPORT_ROW_LIMIT", 100)
     app = run_page(demo_db_path, PAGE, area="nghe-an")
     assert "quá giới hạn 100 dòng một trang tính của Excel" in app.warning[0].value
     disabled = {b.proto.id.rsplit("-", 1)[-1]: b.proto.disabled for b in app.get("download_button")}

@@ -4,7 +4,7 @@ import duckdb
 import pytest
 from conftest import run_page
 
-from khuyencong.formatting import format_money
+from khuyencong.i18n.formatting import format_money
 
 PAGE = "pages/outcomes.py"
 

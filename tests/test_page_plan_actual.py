@@ -5,8 +5,7 @@ import duckdb
 import pytest
 from conftest import chart_data, run_page
 
-from khuyencong.formatting import format_money, format_number
-from khuyencong.progress import (
+from khuyencong.figures.plan_actual import (
     AHEAD,
     BEHIND,
     NO_STATUS,
@@ -17,6 +16,7 @@ from khuyencong.progress import (
     periods_for,
     progress_status,
 )
+from khuyencong.i18n.formatting import format_money, format_number
 
 PAGE = "pages/plan_actual.py"
 
@@ -216,7 +216,7 @@ def test_english_view_has_english_labels(demo_db_path):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# The status rule (khuyencong/progress.py)
+# The status rule (khuyencong/figures/plan_actual.py)
 
 
 @pytest.mark.parametrize(("period", "basis", "cumulative", "expected"), [

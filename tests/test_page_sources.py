@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from khuyencong.quality import (
+from khuyencong.figures.sources import (
     area_name,
     completeness_table,
     doc_ids_of,
@@ -214,7 +214,7 @@ def test_vietnamese_view_has_no_english_headers(open_page):
     assert {"Tên tài liệu", "Chênh lệch", "Thời điểm"} <= headers
 
 
-# --- khuyencong.quality ------------------------------------------------------------------------------------------
+# --- khuyencong.figures.sources ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("reported", "annual", "gap_pct", "tolerance", "status"), [
     (53700, 60000, -11.73, 1.0, "beyond"),

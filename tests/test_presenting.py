@@ -3,8 +3,8 @@
 import pytest
 from conftest import chart_data, run_page
 
-from khuyencong.filters import Filters
-from khuyencong.presenting import deck_file_name, filters_line
+from khuyencong.data.filters import Filters
+from khuyencong.ui.presenting import deck_file_name, filters_line
 
 TRENDS = "pages/trends.py"
 
@@ -72,7 +72,7 @@ def test_filters_line_in_english():
 def test_chart_png_from_the_page_has_presentation_size_and_its_sources(demo_db_path):
     import struct
 
-    from khuyencong.presenting import _export_figure
+    from khuyencong.ui.presenting import _export_figure
 
     app = run_page(demo_db_path, TRENDS, area="nghe-an")
     entry = app.session_state["_charts_of_run"][0]
@@ -89,7 +89,7 @@ def test_deck_of_the_page_reads_back_with_its_slides(demo_db_path):
 
     from pptx import Presentation
 
-    from khuyencong.deck import Kpi, SlideChart, build_deck
+    from khuyencong.render.deck import Kpi, SlideChart, build_deck
 
     app = run_page(demo_db_path, TRENDS, area="nghe-an")
     charts = [SlideChart(c.title, c.figure, c.footnote) for c in app.session_state["_charts_of_run"]]

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import import_corpus as corpus  # noqa: E402
 from conftest import ROOT, run_etl, serve_dashboard  # noqa: E402
 
-from khuyencong.labels import t  # noqa: E402
+from khuyencong.i18n.labels import t  # noqa: E402
 
 VIEWERS = 3
 PAGES = (None, "pages/trends.py", "pages/sources.py")   # None: the Overview

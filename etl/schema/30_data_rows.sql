@@ -1,6 +1,6 @@
 -- The Data page's rows per table under the shared filters and an accent-folded search, as table macros so that
 -- the page query (one sorted page at a time) and the summary query (count, documents) share one definition.
--- Parameters are prefixed p_ so they never shadow a column; callers bind them (khuyencong/sql/data_*.sql).
+-- Parameters are prefixed p_ so they never shadow a column; callers bind them (khuyencong/data/sql/data_*.sql).
 CREATE MACRO data_allocations_rows(p_areas, p_current_units, p_include_illustrative, p_search, p_sources, p_year_from, p_year_to) AS TABLE
     WITH units AS (
         SELECT v.area_id, CASE WHEN p_current_units THEN v.current_area_id ELSE v.area_id END AS unit_id

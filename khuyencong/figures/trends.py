@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from khuyencong.filters import Filters
-from khuyencong.funding import (
+from khuyencong.data.filters import Filters
+from khuyencong.figures.funding import (
     annual_funding,
     average_annual_growth,
     period_totals,

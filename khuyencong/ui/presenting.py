@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import streamlit as st
 
-from khuyencong.formatting import format_year_span
-from khuyencong.labels import source_label, t
+from khuyencong.i18n.formatting import format_year_span
+from khuyencong.i18n.labels import source_label, t
 
 CHARTS_KEY = "_charts_of_run"
 
@@ -57,7 +57,7 @@ def note_sources(caption: str) -> None:
 
 
 def _export_figure(entry: ChartEntry, fmt: str, line: str) -> bytes:
-    from khuyencong.images import figure_for_export, render_image
+    from khuyencong.render.images import figure_for_export, render_image
 
     footnote = " ".join(part for part in (entry.footnote, line) if part)
     return render_image(figure_for_export(entry.figure, footnote), fmt)
@@ -65,7 +65,7 @@ def _export_figure(entry: ChartEntry, fmt: str, line: str) -> bytes:
 
 def show_chart(fig: go.Figure, key: str) -> None:
     """Draw a chart with its PNG and SVG downloads, and register it for presenting and the deck."""
-    from khuyencong.shell import area_names, current_filters
+    from khuyencong.ui.shell import area_names, current_filters
 
     entry = ChartEntry(key, fig.layout.title.text or "", fig)
     st.session_state.setdefault(CHARTS_KEY, []).append(entry)
@@ -149,10 +149,10 @@ def render_sidebar_tools(filters, area_text: str, summary: Callable[[], tuple[li
     line = filters_line(filters, area_text)
 
     def deck() -> bytes:
-        from khuyencong.deck import SlideChart, build_deck
+        from khuyencong.render.deck import SlideChart, build_deck
 
         slides = [SlideChart(c.title, c.figure, " ".join(p for p in (c.footnote, line) if p)) for c in charts]
-        from khuyencong.deck import Kpi
+        from khuyencong.render.deck import Kpi
 
         kpis, quality_notes = summary()
         return build_deck(t("pr_deck_title", lang), line, [Kpi(label, value) for label, value in kpis], slides,

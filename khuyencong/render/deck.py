@@ -15,8 +15,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from khuyencong.formatting import format_date
-from khuyencong.images import MIN_CROWDED_TICK_PX, category_labels, figure_for_export, render_image
+from khuyencong.i18n.formatting import format_date
+from khuyencong.render.images import MIN_CROWDED_TICK_PX, category_labels, figure_for_export, render_image
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in
 MARGIN = Inches(0.4)

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from khuyencong.data import fetch
-from khuyencong.formatting import format_date, text_or_empty
-from khuyencong.labels import t
+from khuyencong.i18n.formatting import format_date, text_or_empty
+from khuyencong.i18n.labels import t
+from khuyencong.ui.fetch import fetch
 
 
 def describe_document(row, lang: str) -> str:
@@ -31,7 +31,7 @@ def sources_caption(doc_ids, has_illustrative: bool, lang: str) -> str:
 
 def show_sources(doc_ids, has_illustrative: bool, lang: str) -> None:
     """Write the sources caption beneath a chart or table (and give it to the charts above as their footnote)."""
-    from khuyencong.presenting import is_presenting, note_sources
+    from khuyencong.ui.presenting import is_presenting, note_sources
 
     caption = sources_caption(doc_ids, has_illustrative, lang)
     note_sources(caption)

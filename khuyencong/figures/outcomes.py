@@ -2,10 +2,10 @@
 
 import pandas as pd
 
-from khuyencong.data import fetch
-from khuyencong.filters import Filters
-from khuyencong.formatting import format_money, format_number, is_missing
-from khuyencong.labels import t
+from khuyencong.data.filters import Filters
+from khuyencong.i18n.formatting import format_money, format_number, is_missing
+from khuyencong.i18n.labels import t
+from khuyencong.ui.fetch import fetch
 
 TOP_PROJECTS = 15
 

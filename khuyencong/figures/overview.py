@@ -4,11 +4,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from khuyencong.data import fetch
-from khuyencong.filters import Filters
-from khuyencong.formatting import format_money, format_year_span, is_missing
-from khuyencong.funding import FundingTotal, annual_funding, funding_total
-from khuyencong.labels import source_label
+from khuyencong.data.filters import Filters
+from khuyencong.figures.funding import FundingTotal, annual_funding, funding_total
+from khuyencong.i18n.formatting import format_money, format_year_span, is_missing
+from khuyencong.i18n.labels import source_label
+from khuyencong.ui.fetch import fetch
 
 
 @dataclass
@@ -59,8 +59,8 @@ def describe_periods(periods: pd.DataFrame, lang: str) -> str:
 
 def deck_summary(filters: Filters) -> tuple[list[tuple[str, str]], list[str]]:
     """Key figures for the deck's KPI slide, and the data-quality notes of the view."""
-    from khuyencong.formatting import format_number, format_percent
-    from khuyencong.labels import t
+    from khuyencong.i18n.formatting import format_number, format_percent
+    from khuyencong.i18n.labels import t
 
     lang = filters.lang
     figures = overview_figures(filters)

@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from khuyencong import __version__
-from khuyencong.app_state import get_database
-from khuyencong.data import fetch
-from khuyencong.exports import make_csv, make_file_name, make_xlsx
-from khuyencong.filters import FUNDING_SOURCES, Filters
-from khuyencong.formatting import NOT_REPORTED, format_number, format_year_span, is_missing
-from khuyencong.labels import LABELS, source_label, t
-from khuyencong.queries import run_query
+from khuyencong.data.filters import FUNDING_SOURCES, Filters
+from khuyencong.data.queries import run_query
+from khuyencong.i18n.formatting import NOT_REPORTED, format_number, format_year_span, is_missing
+from khuyencong.i18n.labels import LABELS, source_label, t
+from khuyencong.render.exports import make_csv, make_file_name, make_xlsx
+from khuyencong.ui.app_state import get_database
+from khuyencong.ui.fetch import fetch
 
 TABLES = ("allocations", "projects", "outcomes")
 TABLE_SLUGS = {"allocations": "phan-bo", "projects": "du-an", "outcomes": "ket-qua"}

@@ -3,7 +3,7 @@
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from khuyencong.labels import t
+from khuyencong.i18n.labels import t
 
 TEMPLATE = "khuyencong"
 FONT = '"Source Sans Pro", "Noto Sans", "Segoe UI", Arial, sans-serif'
@@ -59,7 +59,7 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
     annual: year, funding_source, amount_mvnd. periods: funding_source, year_from, year_to, amount_mvnd.
     With show_estimate, a period total is also drawn spread evenly, hatched and named as an estimate.
     """
-    from khuyencong.labels import source_label
+    from khuyencong.i18n.labels import source_label
 
     fig = go.Figure()
     years = sorted(set(annual["year"])) if len(annual) else []
@@ -258,7 +258,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
     frame: label (selected areas already marked '▶ '), highlighted, total_mvnd, {local,central}_annual_mvnd,
     {local,central}_period_mvnd. A period-total part is drawn hatched and named, never mixed into the annual part.
     """
-    from khuyencong.labels import source_label
+    from khuyencong.i18n.labels import source_label
 
     labels = [_bold_if(a, h) for a, h in zip(frame["label"], frame["highlighted"])]
     fig = go.Figure()

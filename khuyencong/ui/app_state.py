@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from khuyencong.database import Database, database_path
+from khuyencong.data.database import Database, database_path
 
 
 @st.cache_resource(show_spinner=False)

@@ -10,7 +10,7 @@ The rule (stated on the Plan versus actual page):
 - No plan, no % of plan: no status (not reported is not zero, and is not "behind").
 """
 
-from khuyencong.formatting import is_missing
+from khuyencong.i18n.formatting import is_missing
 
 TOLERANCE_POINTS = 5.0
 BEHIND, ON_TRACK, AHEAD, NO_STATUS = "behind", "on_track", "ahead", "no_status"
@@ -90,7 +90,7 @@ def periods_for(period: str, cumulative: bool) -> list[str]:
 
 def describe_when(period: str, year: int, lang: str, cumulative: bool = False) -> str:
     """'6 tháng đầu năm 2024', 'quý II/2024', 'lũy kế quý I–II/2024' (vi); 'first half of 2024'... (en)."""
-    from khuyencong.labels import t
+    from khuyencong.i18n.labels import t
 
     if period in QUARTERS:
         key = "pa_when_cumulative" if cumulative and period != "Q1" else "pa_when_quarter"
@@ -104,7 +104,7 @@ def capitalised(text: str) -> str:
 
 def status_text(status: str, lang: str) -> str:
     """'▼ Chậm tiến độ': the symbol and the word, so the status never rests on colour alone."""
-    from khuyencong.labels import t
+    from khuyencong.i18n.labels import t
 
     return f"{STATUS_SYMBOLS[status]} {t(f'pa_status_{status}', lang)}"
 
@@ -119,8 +119,8 @@ def _row_qualifier(row) -> str:
 
 def format_indicator_value(value, is_money: bool, lang: str, qualifier: str = "exact") -> str:
     """A value of an indicator as a reader reads it: money in tỷ/triệu đồng, counts grouped; 'gần 300' if approx."""
-    from khuyencong.formatting import format_money, format_number
-    from khuyencong.labels import t
+    from khuyencong.i18n.formatting import format_money, format_number
+    from khuyencong.i18n.labels import t
 
     if is_missing(value):
         return format_number(None, lang)
@@ -163,8 +163,8 @@ def indicator_progress(frame, period: str, cumulative: bool = False):
 
 def summary_sentence(row, lang: str) -> str:
     """'đạt 49,1% kế hoạch năm, bằng 153,7% cùng kỳ': the sentence every progress report uses."""
-    from khuyencong.formatting import format_percent
-    from khuyencong.labels import t
+    from khuyencong.i18n.formatting import format_percent
+    from khuyencong.i18n.labels import t
 
     if is_missing(row.pct_plan):
         plan = t("pa_summary_no_plan", lang)
@@ -177,7 +177,7 @@ def summary_sentence(row, lang: str) -> str:
 
 
 def _derived_or_value(value, derived, is_money: bool, lang: str, qualifier: str = "exact") -> str:
-    from khuyencong.labels import t
+    from khuyencong.i18n.labels import t
 
     if is_missing(value) and not is_missing(derived):
         return t("pa_derived_mark", lang, value=format_indicator_value(derived, is_money, lang))
@@ -185,8 +185,8 @@ def _derived_or_value(value, derived, is_money: bool, lang: str, qualifier: str 
 
 
 def _pct_text(pct, reported: bool, lang: str) -> str:
-    from khuyencong.formatting import format_percent
-    from khuyencong.labels import t
+    from khuyencong.i18n.formatting import format_percent
+    from khuyencong.i18n.labels import t
 
     text = format_percent(pct, lang)
     return t("pa_reported_mark", lang, value=text) if reported and not is_missing(pct) else text
@@ -199,7 +199,7 @@ def _measure(row, lang: str) -> str:
 
 
 def _data_note(row, lang: str) -> str:
-    from khuyencong.labels import t
+    from khuyencong.i18n.labels import t
 
     parts = [t("pa_illustrative_mark", lang)] if getattr(row, "is_illustrative", False) else []
     qualifier = _row_qualifier(row)
@@ -212,8 +212,8 @@ def indicator_table(rows, lang: str, unit_names: dict | None = None):
     """The indicator rows as a table of text a reader reads; with unit_names, a first column names the area."""
     import pandas as pd
 
-    from khuyencong.formatting import format_percent
-    from khuyencong.labels import t
+    from khuyencong.i18n.formatting import format_percent
+    from khuyencong.i18n.labels import t
 
     records = []
     for row in rows.itertuples():
@@ -242,8 +242,8 @@ def reported_table(rows, lang: str):
     """Real outcome rows as the source reported them, with derived figures marked and the source's own note."""
     import pandas as pd
 
-    from khuyencong.formatting import text_or_empty
-    from khuyencong.labels import t
+    from khuyencong.i18n.formatting import text_or_empty
+    from khuyencong.i18n.labels import t
 
     table = indicator_table(rows, lang)
     table[t("pa_col_quote", lang)] = [text_or_empty(q) for q in rows["quote"]]
@@ -254,7 +254,7 @@ def progress_chart_rows(rows, lang: str):
     """The rows of one unit for the progress chart: label, % of plan, expected %, status and the text beside a bar."""
     import pandas as pd
 
-    from khuyencong.formatting import format_percent
+    from khuyencong.i18n.formatting import format_percent
 
     labels, texts = [], []
     for row in rows.itertuples():
@@ -277,8 +277,8 @@ def money_table(rows, lang: str, first: str):
     """Project money rows (one grouping of plan_money) as text: first is 'year' or 'source'."""
     import pandas as pd
 
-    from khuyencong.formatting import format_money, format_number, format_percent
-    from khuyencong.labels import source_label, t
+    from khuyencong.i18n.formatting import format_money, format_number, format_percent
+    from khuyencong.i18n.labels import source_label, t
 
     def source_name(code: str) -> str:
         return t("pa_source_unknown", lang) if code == "unknown" else source_label(code, lang)

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "khuyencong.duckdb"
+DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "khuyencong.duckdb"
 DB_ENV = "KC_DB_PATH"
 
 

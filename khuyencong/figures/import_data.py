@@ -16,8 +16,8 @@ import pandas as pd
 import streamlit as st
 
 from etl.template import DEFAULT_OUT as TEMPLATE_PATH
-from khuyencong.formatting import format_number
-from khuyencong.labels import LABELS, t
+from khuyencong.i18n.formatting import format_number
+from khuyencong.i18n.labels import LABELS, t
 
 PASSWORD_ENV = "KC_ADMIN_PASSWORD"
 UNLOCKED = "im_unlocked"

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from khuyencong.data import fetch
-from khuyencong.filters import Filters
+from khuyencong.data.filters import Filters
+from khuyencong.ui.fetch import fetch
 
 KHUYEN_CONG_SOURCES = ("local", "central", "other")  # counterpart capital is not khuyến công money
 

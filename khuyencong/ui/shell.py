@@ -6,10 +6,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from khuyencong.app_state import get_database
-from khuyencong.data import fetch
-from khuyencong.filters import FUNDING_SOURCES, Choices, Filters, filters_to_params, parse_filters
-from khuyencong.labels import region_short, source_label, t
+from khuyencong.data.filters import FUNDING_SOURCES, Choices, Filters, filters_to_params, parse_filters
+from khuyencong.i18n.labels import region_short, source_label, t
+from khuyencong.ui.app_state import get_database
+from khuyencong.ui.fetch import fetch
 
 KEPT_PARAMS = ("present", "slide")
 MAX_NOTICE_ITEMS = 20

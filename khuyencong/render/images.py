@@ -21,7 +21,7 @@ os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
 
 import kaleido  # noqa: E402  (reads BROWSER_PATH)
 
-from khuyencong.charts import FONT  # noqa: E402
+from khuyencong.render.charts import FONT  # noqa: E402
 
 log = logging.getLogger(__name__)
 

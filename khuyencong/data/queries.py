@@ -1,4 +1,4 @@
-"""Named queries: each lives in khuyencong/sql/<name>.sql, one query per file, with $name parameters."""
+"""Named queries: each lives in khuyencong/data/sql/<name>.sql, one query per file, with $name parameters."""
 
 import re
 from functools import cache
@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from khuyencong.database import Database
+from khuyencong.data.database import Database
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 
 @cache
 def load_sql(name: str) -> str:
-    """The text of khuyencong/sql/<name>.sql."""
+    """The text of khuyencong/data/sql/<name>.sql."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 

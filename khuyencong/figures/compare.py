@@ -8,11 +8,17 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from khuyencong.data import fetch
-from khuyencong.filters import Filters
-from khuyencong.formatting import format_money, format_number, format_percent, format_year_span, is_missing
-from khuyencong.funding import KHUYEN_CONG_SOURCES, annual_funding, average_annual_growth, period_totals, to_real_values
-from khuyencong.labels import source_label, t
+from khuyencong.data.filters import Filters
+from khuyencong.figures.funding import (
+    KHUYEN_CONG_SOURCES,
+    annual_funding,
+    average_annual_growth,
+    period_totals,
+    to_real_values,
+)
+from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
+from khuyencong.i18n.labels import source_label, t
+from khuyencong.ui.fetch import fetch
 
 MODES = ("absolute", "per_year", "real")
 MONEY_MEASURES = ("total", "local", "central")

@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from khuyencong.app_state import get_database
-from khuyencong.filters import Filters
-from khuyencong.queries import run_query
+from khuyencong.data.filters import Filters
+from khuyencong.data.queries import run_query
+from khuyencong.ui.app_state import get_database
 
 
 def _freeze(params: dict) -> tuple:

@@ -1,6 +1,6 @@
 """Data quality as the sources page shows it: documents, reconciliation against a tolerance, completeness, load log.
 
-SQL (khuyencong/sql/document_figures.sql, reconciliation_in_view.sql, completeness.sql, load_log.sql) does the
+SQL (khuyencong/data/sql/document_figures.sql, reconciliation_in_view.sql, completeness.sql, load_log.sql) does the
 counting; this module turns the few rows it returns into display tables whose column names and cells are in the UI
 language. Money and numbers become formatted strings; not reported stays "không có số liệu" / "not reported".
 """
@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from khuyencong.formatting import (
+from khuyencong.i18n.formatting import (
     MONTHS_EN,
     format_date,
     format_datetime,
@@ -19,7 +19,7 @@ from khuyencong.formatting import (
     format_year_span,
     is_missing,
 )
-from khuyencong.labels import LABELS, source_label, t
+from khuyencong.i18n.labels import LABELS, source_label, t
 
 DEFAULT_TOLERANCE_PCT = 1.0
 

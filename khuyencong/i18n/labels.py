@@ -166,7 +166,7 @@ LABELS.update({
     "all_sources": {"vi": "mọi nguồn", "en": "all sources"},
 })
 
-# Sources and data quality page (pages/sources.py, khuyencong/quality.py)
+# Sources and data quality page (pages/sources.py, khuyencong/figures/sources.py)
 LABELS.update({
     "sq_intro": {"vi": "Mỗi con số trên dashboard dẫn về một tài liệu nguồn. Trang này cho biết số liệu lấy từ đâu, "
                        "tổng giai đoạn có khớp với số từng năm không, năm nào còn thiếu, và lần nạp dữ liệu gần nhất.",
@@ -410,7 +410,7 @@ LABELS.update({
 })
 
 LABELS.update({
-    # Compare areas (pages/compare.py, khuyencong/comparison.py)
+    # Compare areas (pages/compare.py, khuyencong/figures/compare.py)
     "cmp_intro": {
         "vi": "Các địa phương đặt cạnh nhau: kinh phí khuyến công, cơ cấu nguồn, tăng trưởng, số đề án và kết quả.",
         "en": "Areas side by side: khuyến công funding, its sources, growth, projects and outcomes."},
