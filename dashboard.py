@@ -6,6 +6,7 @@ import streamlit as st
 
 from khuyencong.figures.overview import deck_summary
 from khuyencong.i18n.labels import t
+from khuyencong.ui.navigation import PAGES
 from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
 from khuyencong.ui.shell import area_names, render_shell
 
@@ -17,18 +18,8 @@ st.set_page_config(page_title="Kinh phí khuyến công", page_icon=str(FAVICON)
 filters = render_shell()
 lang = filters.lang
 presenting = is_presenting()
-# url_path equals each file's name: a fresh server's first run maps deep links by file name (see shell.py).
-pages = [
-    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
-    st.Page("pages/trends.py", title=t("page_trends", lang), icon=":material/trending_up:", url_path="trends"),
-    st.Page("pages/outcomes.py", title=t("page_outcomes", lang), icon=":material/category:", url_path="outcomes"),
-    st.Page("pages/plan_actual.py", title=t("page_plan_actual", lang), icon=":material/flag:", url_path="plan_actual"),
-    st.Page("pages/compare.py", title=t("page_compare", lang), icon=":material/compare_arrows:", url_path="compare"),
-    st.Page("pages/data.py", title=t("page_data", lang), icon=":material/table:", url_path="data"),
-    st.Page("pages/import_data.py", title=t("page_import", lang), icon=":material/upload_file:",
-            url_path="import_data"),
-    st.Page("pages/sources.py", title=t("page_sources", lang), icon=":material/fact_check:", url_path="sources"),
-]
+pages = [st.Page(p.file, title=t(p.label, lang), icon=p.icon, url_path=p.url_path, default=p.url_path is None)
+         for p in PAGES]
 page = st.navigation(pages, position="hidden" if presenting else "sidebar")
 begin_run()
 if presenting:

@@ -14,15 +14,6 @@ def trace(figure: dict, name: str) -> dict:
     return next(t for t in figure["data"] if t.get("name") == name)
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("page", [None, TRENDS])
-def test_pages_run_without_exception(demo_db_path, lang, page):
-    app = run_page(demo_db_path, page, lang=lang, area="nghe-an")
-    assert not app.exception
-    assert app.title[0].value == {("vi", None): "Tổng quan", ("en", None): "Overview",
-                                  ("vi", TRENDS): "Xu hướng kinh phí", ("en", TRENDS): "Funding trends"}[(lang, page)]
-
-
 @pytest.mark.parametrize(("lang", "label", "value"), [
     ("vi", "Tổng kinh phí khuyến công", "40 tỷ đồng"),
     ("en", "Total khuyến công funding", "VND 40 bn"),

@@ -801,3 +801,11 @@ LABELS.update({
     "im_table_outcome": {"vi": "Kết quả (KetQua)", "en": "Results (KetQua)"},
     "im_table_source_document": {"vi": "Tài liệu nguồn", "en": "Source documents"},
 })
+
+# Chart images and the deck without a browser (render/browser.py)
+LABELS.update({
+    "pr_no_chromium": {"vi": "Cần Chromium để xuất ảnh biểu đồ và bộ slide: cài gói chromium (sudo apt-get install "
+                             "chromium) hoặc Google Chrome, hoặc đặt KC_CHROMIUM là đường dẫn tới trình duyệt.",
+                       "en": "Chart images and the slide deck need Chromium: install the chromium package (sudo "
+                             "apt-get install chromium) or Google Chrome, or set KC_CHROMIUM to the browser's path."},
+})

@@ -1,6 +1,7 @@
 """Charts as images for slides and downloads: large type on white, the footnote burned in, rendered by Kaleido.
 
-Kaleido drives Debian's Chromium (never a downloaded browser). One renderer is kept alive per process so only the
+Kaleido drives the Chromium or Chrome found by render/browser.py (never a downloaded browser); without one,
+render_image raises ChromiumMissing, which says what to install. One renderer is kept alive per process so only the
 first export pays for starting the browser; a lock serialises calls to it because Kaleido's sync server hands results
 back through a single shared queue, which concurrent Streamlit sessions would otherwise mix up.
 """
@@ -15,13 +16,11 @@ import re
 import threading
 import time
 
+import kaleido
 import plotly.graph_objects as go
 
-os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
-
-import kaleido  # noqa: E402  (reads BROWSER_PATH)
-
-from khuyencong.render.charts import FONT  # noqa: E402
+from khuyencong.render.browser import require_chromium
+from khuyencong.render.charts import FONT
 
 log = logging.getLogger(__name__)
 
@@ -271,11 +270,12 @@ def render_image(fig: go.Figure, fmt: str = "png", width: int = EXPORT_WIDTH, he
     The first call starts a kept-alive Chromium (kaleido.start_sync_server); later calls reuse it, one at a time.
     If it cannot start, dies or fails where a browser of its own succeeds, the render is done cold (slower) and the
     renderer is restarted on the next call, up to MAX_SERVER_FAILURES times; after that every render is cold.
-    An error that a cold render repeats (a broken figure) is raised.
+    An error that a cold render repeats (a broken figure) is raised; ChromiumMissing when there is no browser.
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+    os.environ["BROWSER_PATH"] = require_chromium()  # read by Kaleido each time it starts a browser
     fig_dict = fig.to_dict() if hasattr(fig, "to_dict") else fig
     opts = {"format": fmt, "width": int(width), "height": int(height), "scale": scale}
     with _lock:

@@ -12,6 +12,7 @@ import streamlit as st
 
 from khuyencong.i18n.formatting import format_year_span
 from khuyencong.i18n.labels import source_label, t
+from khuyencong.render.browser import find_chromium
 
 CHARTS_KEY = "_charts_of_run"
 
@@ -74,11 +75,15 @@ def show_chart(fig: go.Figure, key: str) -> None:
     st.plotly_chart(fig, key=key)
     filters = current_filters()
     lang, line = filters.lang, filters_line(filters, area_names(filters))
+    # Without a browser the buttons stay in place, disabled, under a line saying what to install.
+    missing = find_chromium() is None
     with st.popover(t("pr_download_chart", lang), icon=":material/download:"):
-        st.download_button(t("pr_png", lang), data=lambda: _export_figure(entry, "png", line), file_name=f"{key}.png",
-                           mime="image/png", key=f"{key}_png", on_click="ignore")
-        st.download_button(t("pr_svg", lang), data=lambda: _export_figure(entry, "svg", line), file_name=f"{key}.svg",
-                           mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
+        if missing:
+            st.caption(t("pr_no_chromium", lang))
+        for fmt, label, mime in (("png", "pr_png", "image/png"), ("svg", "pr_svg", "image/svg+xml")):
+            st.download_button(t(label, lang), data=b"" if missing else lambda fmt=fmt: _export_figure(
+                entry, fmt, line), file_name=f"{key}.{fmt}", mime=mime, key=f"{key}_{fmt}", on_click="ignore",
+                disabled=missing)
 
 
 PRESENT_CSS = """
@@ -158,10 +163,14 @@ def render_sidebar_tools(filters, area_text: str, summary: Callable[[], tuple[li
         return build_deck(t("pr_deck_title", lang), line, [Kpi(label, value) for label, value in kpis], slides,
                           quality_notes, lang)
 
-    sidebar.download_button(t("pr_deck", lang), data=deck, file_name=deck_file_name(filters, area_text),
+    missing = find_chromium() is None  # the deck's chart slides are images
+    sidebar.download_button(t("pr_deck", lang), data=b"" if missing else deck,
+                            file_name=deck_file_name(filters, area_text),
                             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                             icon=":material/co_present:", help=t("pr_deck_help", lang), key="pr_deck",
-                            on_click="ignore", width="stretch")
+                            on_click="ignore", width="stretch", disabled=missing)
+    if missing:
+        sidebar.caption(t("pr_no_chromium", lang))
 
 
 def deck_file_name(filters, area_text: str) -> str:
