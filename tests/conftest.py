@@ -10,8 +10,26 @@ import duckdb
 import pytest
 
 from etl.build import build_database
+from khuyencong.render.browser import INSTALL_HINT, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m "not slow" deselects
+def pytest_collection_modifyitems(items):
+    """A test that needs a browser starts one: it is slow too."""
+    for item in items:
+        if item.get_closest_marker("chromium"):
+            item.add_marker(pytest.mark.slow)
+
+
+def pytest_runtest_setup(item):
+    """No Chromium: a browser test is skipped, naming what to install; under CI (which installs one) it fails."""
+    if item.get_closest_marker("chromium") and find_chromium() is None:
+        reason = f"no Chromium or Chrome found: {INSTALL_HINT}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} (CI must run the browser tests)", pytrace=False)
+        pytest.skip(reason)
 
 
 def quiet(_message: str) -> None:

@@ -1,20 +1,17 @@
-"""End to end in a real browser: `streamlit run dashboard.py` on a free port, Debian's Chromium driven by Playwright."""
-
-import os
-from pathlib import Path
+"""End to end in a real browser: `streamlit run dashboard.py` on a free port, Chromium driven by Playwright."""
 
 import pytest
 from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
 
-CHROMIUM = "/usr/bin/chromium"
+from khuyencong.render.browser import find_chromium
+
 OUTPUT = ROOT / "test-output" / "screenshots"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-                                reason="Debian chromium is not installed (CI installs it and runs these)")
+pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 
 # path -> charts drawn on it with area=nghe-an (the default demo database)
 PAGES = {"": 1, "trends": 3, "outcomes": 3, "plan_actual": 2, "compare": 2, "data": 0, "sources": 0}
@@ -31,7 +28,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
         yield chromium
         chromium.close()
 

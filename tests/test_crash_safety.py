@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+pytestmark = pytest.mark.slow  # kills builds and loads, with a server watching
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import import_corpus as corpus  # noqa: E402
 from conftest import ROOT  # noqa: E402

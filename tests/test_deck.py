@@ -1,9 +1,7 @@
 """The presenter's PowerPoint deck, read back with python-pptx."""
 
 import io
-import os
 from datetime import date
-from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
@@ -15,8 +13,7 @@ from khuyencong.i18n.formatting import format_date
 from khuyencong.render.charts import finish_chart
 from khuyencong.render.deck import Kpi, SlideChart, build_deck
 
-pytestmark = pytest.mark.skipif(not Path("/usr/bin/chromium").exists() and not os.environ.get("CI"),
-                                reason="Debian's Chromium (/usr/bin/chromium) is not installed")
+pytestmark = pytest.mark.chromium
 
 KPIS = [Kpi("Tổng kinh phí", "152,4 tỷ đồng"), Kpi("Số đề án", "1.234"), Kpi("Tỷ lệ thực hiện", "91,3%")]
 NOTES = ["Hải Phòng chỉ báo cáo tổng giai đoạn 2016–2020.", "Có dữ liệu minh họa (không phải số liệu thật)."]

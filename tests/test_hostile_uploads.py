@@ -251,6 +251,7 @@ REFUSED = {
 }
 
 
+@pytest.mark.slow  # one subprocess per file, its memory measured
 @pytest.mark.parametrize("name", list(REFUSED))
 def test_hostile_file_is_refused_in_bounded_time_and_memory_and_changes_nothing(name, bombs, db, tmp_path):
     make, reason_vi, reason_en = REFUSED[name]
@@ -300,6 +301,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(db, tmp_path):
     assert digest(db) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("styled_cells", [False, True], ids=["formatted-rows", "styled-empty-cells"])
 def test_a_million_empty_formatted_rows_are_read_safely(styled_cells, db, tmp_path):
     data = empty_formatted_rows(styled_cells)

@@ -1,11 +1,9 @@
-"""Chart images for slides: figure_for_export's layout, and PNG/SVG rendered by Kaleido with Debian's Chromium."""
+"""Chart images for slides: figure_for_export's layout, and PNG/SVG rendered by Kaleido with Chromium."""
 
 import io
-import os
 import struct
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
@@ -13,9 +11,6 @@ from PIL import Image
 
 from khuyencong.render.charts import finish_chart
 from khuyencong.render.images import EXPORT_HEIGHT, EXPORT_WIDTH, figure_for_export, render_image
-
-needs_chromium = pytest.mark.skipif(not Path("/usr/bin/chromium").exists() and not os.environ.get("CI"),
-                                    reason="Debian's Chromium (/usr/bin/chromium) is not installed")
 
 TITLE = "Kinh phí khuyến công theo năm"
 FOOTNOTE = ("Nguồn: Quyết định 1288/QĐ-BCT; báo cáo tổng kết khuyến công 2014–2024 của Sở Công Thương Hà Nội, "
@@ -103,7 +98,7 @@ def test_no_footnote_no_annotation():
 
 # --- rendering with Chromium ---
 
-@needs_chromium
+@pytest.mark.chromium
 def test_png_has_the_signature_and_exact_size():
     png = render_image(figure_for_export(trend_figure(), FOOTNOTE), "png")
     assert png_size(png) == (1600, 900)
@@ -112,12 +107,12 @@ def test_png_has_the_signature_and_exact_size():
         assert image.getpixel((3, 3))[:3] == (255, 255, 255)  # white background
 
 
-@needs_chromium
+@pytest.mark.chromium
 def test_png_scale_multiplies_the_pixels():
     assert png_size(render_image(trend_figure(), "png", width=400, height=300, scale=2)) == (800, 600)
 
 
-@needs_chromium
+@pytest.mark.chromium
 def test_svg_is_xml_with_the_title_and_the_footnote():
     text = svg_text(render_image(figure_for_export(trend_figure(), FOOTNOTE), "svg"))
     assert TITLE in text
@@ -130,7 +125,7 @@ def test_unknown_format_is_refused():
         render_image(trend_figure(), "gif")
 
 
-@needs_chromium
+@pytest.mark.chromium
 def test_two_renders_in_a_row_both_succeed():
     fig = figure_for_export(trend_figure(), FOOTNOTE)
     first, second = render_image(fig, "png"), render_image(fig, "svg")
@@ -138,7 +133,7 @@ def test_two_renders_in_a_row_both_succeed():
     assert TITLE in svg_text(second)
 
 
-@needs_chromium
+@pytest.mark.chromium
 def test_renders_from_four_threads_at_once_all_succeed_with_their_own_figure():
     titles = [f"{TITLE} {n}" for n in range(4)]
 

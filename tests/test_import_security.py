@@ -13,7 +13,6 @@ import csv
 import hashlib
 import io
 import logging
-import os
 import shutil
 from pathlib import Path
 
@@ -25,12 +24,12 @@ from conftest import run_etl, run_page, serve_dashboard
 
 from khuyencong.figures import import_data as importing
 from khuyencong.i18n.labels import t
+from khuyencong.render.browser import find_chromium
 
 PAGE = "pages/import_data.py"
 PASSWORD = "Mật-khẩu đúng 7#"
 WRONG = [f"doan-sai-{i}" for i in range(12)]
 CSV = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\nCao Bằng,2024,Địa phương,Dự toán,77\n".encode()
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture()
@@ -229,7 +228,8 @@ def test_password_never_in_page_log_records_or_load_log(db, gate, capfd):
     assert records.lines  # the handler did see the run's log records
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Debian chromium is not installed")
+@pytest.mark.chromium
+@pytest.mark.slow
 def test_password_never_in_a_real_servers_output(db, tmp_path):
     """`streamlit run` at debug log level, the password typed in Chromium: wrong once, then right, then a load."""
     from playwright.sync_api import expect, sync_playwright
@@ -241,7 +241,7 @@ def test_password_never_in_a_real_servers_output(db, tmp_path):
     with (log.open("w") as output,
           serve_dashboard(db, "--logger.level", "debug", env=admin, output=output) as base,
           sync_playwright() as playwright):
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page()
         page.goto(f"{base}/import_data", wait_until="domcontentloaded", timeout=60000)
         password = page.get_by_label("Mật khẩu quản trị", exact=True)

@@ -1,5 +1,6 @@
 """Presentation mode and chart downloads: one chart per screen, next/previous, leaving keeps the view."""
 
+import plotly.graph_objects as go
 import pytest
 from conftest import chart_data, run_page
 
@@ -69,6 +70,7 @@ def test_filters_line_in_english():
     assert filters_line(filters, "Nghe An") == "Nghe An · 2007–2016 · Local · without illustrative data"
 
 
+@pytest.mark.chromium
 def test_chart_png_from_the_page_has_presentation_size_and_its_sources(demo_db_path):
     import struct
 
@@ -84,6 +86,7 @@ def test_chart_png_from_the_page_has_presentation_size_and_its_sources(demo_db_p
     assert "Kinh phí khuyến công theo năm và nguồn" in svg and "Báo Công Thương" in svg
 
 
+@pytest.mark.chromium
 def test_deck_of_the_page_reads_back_with_its_slides(demo_db_path):
     import io
 
@@ -102,3 +105,32 @@ def test_deck_of_the_page_reads_back_with_its_slides(demo_db_path):
     assert "Kinh phí khuyến công theo năm và nguồn" in texts[2] and "Báo Công Thương" in texts[2]
     assert "Kinh phí lũy kế" in texts[3] and "139,39 tỷ đồng" in texts[1]
     assert "Chất lượng dữ liệu" in texts[-1]
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("vi", "Cần Chromium để xuất ảnh biểu đồ và bộ slide: cài gói chromium"),
+    ("en", "Chart images and the slide deck need Chromium: install the chromium package"),
+])
+def test_without_a_browser_the_image_and_deck_buttons_say_what_to_install(demo_db_path, monkeypatch, lang, says):
+    monkeypatch.setenv("KC_CHROMIUM", "none")  # as on a machine with no Chromium or Chrome
+    app = run_page(demo_db_path, TRENDS, lang=lang, area="nghe-an")
+    assert not app.exception
+    buttons = {b.proto.id.rsplit("-", 1)[-1]: b for b in app.get("download_button")}
+    images = [b for key, b in buttons.items() if key.endswith(("_png", "_svg"))]
+    assert len(images) == 2 * len(chart_data(app)) == 6 and all(b.proto.disabled for b in images)
+    assert buttons["pr_deck"].proto.disabled
+    assert sum(says in c.value for c in app.main.caption) == 3  # one line in each chart's download menu
+    assert any(says in c.value for c in app.sidebar.caption)  # and one under the deck button
+
+
+def test_without_a_browser_rendering_says_what_to_install_not_chrome_not_found(monkeypatch, tmp_path):
+    from khuyencong.render.browser import ChromiumMissing
+    from khuyencong.render.deck import SlideChart, build_deck
+    from khuyencong.render.images import render_image
+
+    monkeypatch.setenv("KC_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    figure = go.Figure(go.Bar(x=[2024], y=[1]))
+    with pytest.raises(ChromiumMissing, match="apt-get install chromium.*KC_CHROMIUM"):
+        render_image(figure, "png")
+    with pytest.raises(ChromiumMissing, match="Chart images need Chromium"):
+        build_deck("Kinh phí", "Nghệ An", [], [SlideChart("Kinh phí", figure, "")], [])

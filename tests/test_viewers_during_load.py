@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a server, builds and loads in subprocesses
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import import_corpus as corpus  # noqa: E402
 from conftest import ROOT, run_etl, serve_dashboard  # noqa: E402
 
 from khuyencong.i18n.labels import t  # noqa: E402
+from khuyencong.render.browser import find_chromium  # noqa: E402
 
 VIEWERS = 3
 PAGES = (None, "pages/trends.py", "pages/sources.py")   # None: the Overview
@@ -25,7 +28,6 @@ WORKBOOK = "son-la-2024.xlsx"
 # Sơn La has no figure in the bundled or illustrative data, so the Overview total for area=son-la is the workbook's.
 VERSIONS = {1: 4321, 2: 8764}                            # triệu đồng, local allocation 2024
 SHOWN = {1: "4,32 tỷ đồng", 2: "8,76 tỷ đồng"}
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -242,7 +244,7 @@ class BrowserSession:
         return total.locator("[data-testid='stMetricValue']").inner_text()
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+@pytest.mark.chromium
 def test_browser_sessions_reloading_during_a_build_and_a_load_see_no_error_and_then_the_new_figure(
         serving, server, tmp_path):
     from playwright.sync_api import sync_playwright
@@ -253,7 +255,7 @@ def test_browser_sessions_reloading_during_a_build_and_a_load_see_no_error_and_t
     steps = [("build", 1), ("load", 2)]
     shown_before = SHOWN[1]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
         sessions = []
         for _ in range(VIEWERS):  # a context each: separate cookies and storage, as separate people
             session = BrowserSession(browser.new_context().new_page())
