@@ -8,7 +8,6 @@ bench/results.json under "exports" and into bench/results.md between the exports
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from bench.results import machine as machine_info  # noqa: E402
 from bench.results import write_results  # noqa: E402
 from khuyencong.i18n.formatting import format_money, format_percent  # noqa: E402
 from khuyencong.i18n.labels import t  # noqa: E402
+from khuyencong.render.browser import ChromiumMissing, require_chromium  # noqa: E402
 from khuyencong.render.charts import (  # noqa: E402
     make_change_chart,
     make_cumulative_chart,
@@ -79,9 +79,9 @@ def timed(function) -> tuple[float, object]:
 
 def machine() -> dict:
     try:
-        chromium = subprocess.run([os.environ.get("BROWSER_PATH", "/usr/bin/chromium"), "--version"],
+        chromium = subprocess.run([require_chromium(), "--version"],
                                   capture_output=True, text=True, timeout=30).stdout.strip()
-    except (OSError, subprocess.TimeoutExpired) as error:
+    except (OSError, subprocess.TimeoutExpired, ChromiumMissing) as error:
         chromium = f"unavailable ({error})"
     return {**machine_info("plotly", "kaleido", "python-pptx"), "chromium": chromium}
 

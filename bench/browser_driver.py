@@ -18,8 +18,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from khuyencong.render.browser import require_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1440, "height": 1000}
@@ -233,7 +234,7 @@ class Session:
 
 
 async def launch_browser(playwright):
-    return await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return await playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
 
 
 async def open_session(browser) -> Session:
