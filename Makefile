@@ -1,11 +1,12 @@
-# make run: set up and serve the dashboard. make test: set up and run every test.
+# make run: set up and serve the dashboard. make test: set up and run every test (make test-fast: all but the slow
+# ones, which start servers or browsers or kill builds). Both look for Chromium first (tools/ensure-chromium).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB := data/khuyencong.duckdb
 DB_INPUTS := $(wildcard data/reference/*.csv data/sources/*.csv etl/*.py etl/schema/*.sql etl/sql/*.sql)
 
-.PHONY: run test lint check db clean
+.PHONY: run test test-fast browser lint check db clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +19,18 @@ $(DB): $(BIN)/.installed $(DB_INPUTS)
 
 db: $(DB)
 
-run: $(DB)
+# Installs Chromium and a Vietnamese font where it can (root with apt-get), else says what to install; never fails.
+browser:
+	@PYTHON=$(PYTHON) tools/ensure-chromium
+
+run: browser $(DB)
 	$(BIN)/streamlit run dashboard.py
 
-test: $(DB)
+test: browser $(DB)
 	$(BIN)/python -m pytest -q
+
+test-fast: $(DB)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
