@@ -1,5 +1,5 @@
 """In a real browser: seconds from navigation to the first chart drawn and to every chart drawn, per page, for one
-session and for many sessions at once (Debian's Chromium driven by Playwright against `streamlit run`).
+session and for many sessions at once (Chromium driven by Playwright against `streamlit run`).
 
 Phase 1, one session on a freshly started server: round 1 is the first visit (empty query caches), rounds 2.. are
 repeat visits. Phase 2, --sessions sessions load the same page at the same moment, page after page, --rounds times

@@ -1,4 +1,4 @@
-"""Shared by the browser benchmarks: a `streamlit run` server on a free port, Debian's Chromium driven by Playwright
+"""Shared by the browser benchmarks: a `streamlit run` server on a free port, Chromium driven by Playwright
 (async, so one process drives many sessions at once) and in-page timing of when each chart is drawn.
 
 Timing is measured inside the page: an init script's MutationObserver stamps performance.now() (milliseconds since
