@@ -27,10 +27,6 @@ UNIT_CELL = "Đơn vị tính: triệu đồng"
 YEAR_MIN, YEAR_MAX = 1990, 2100
 FIXED_TIME = datetime(2025, 1, 1)
 
-FUNDING_SOURCES = ("Địa phương", "Trung ương", "Đối ứng", "Khác")
-FIGURES = ("Dự toán", "Thực hiện", "Quyết toán")
-PERIODS = ("Cả năm", "6 tháng", "Quý I", "Quý II", "Quý III", "Quý IV")
-STATUSES = ("Đã đăng ký", "Đang thẩm định", "Đã phê duyệt", "Đang thực hiện", "Hoàn thành", "Dừng thực hiện")
 
 
 @dataclass(frozen=True)
@@ -132,16 +128,20 @@ def code_lists() -> dict[str, list[str]]:
     def sorted_rows(name: str) -> list[dict[str, str]]:
         return sorted(_read_reference(name), key=lambda row: int(row["sort_order"]))
 
+    def names(name: str) -> list[str]:
+        # The template's wording where report forms differ from the dashboard's name (Dự toán, not Phân bổ).
+        return [row.get("entry_name_vi") or row["name_vi"] for row in sorted_rows(name)]
+
     provinces = [row["name_vi"] for row in _read_reference("area.csv") if row["level"] == "province"]
     return {
         "province": list(dict.fromkeys(provinces)),
-        "funding": list(FUNDING_SOURCES),
-        "figure": list(FIGURES),
-        "period": list(PERIODS),
-        "activity": [row["name_vi"] for row in sorted_rows("activity.csv")],
-        "sector": [row["name_vi"] for row in sorted_rows("sector.csv")],
-        "indicator": [row["name_vi"] for row in sorted_rows("indicator.csv")],
-        "status": list(STATUSES),
+        "funding": names("funding_source.csv"),
+        "figure": names("figure_kind.csv"),
+        "period": names("period.csv"),
+        "activity": names("activity.csv"),
+        "sector": names("sector.csv"),
+        "indicator": names("indicator.csv"),
+        "status": names("project_status.csv"),
     }
 
 

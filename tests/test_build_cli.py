@@ -68,7 +68,7 @@ def test_stale_temp_of_a_killed_build_is_cleared_by_the_next_build(serving_copy)
 def test_build_swaps_in_a_new_file_and_logs_every_source(serving_copy):
     result = run_etl("build", "--no-demo", "--db", str(serving_copy))
     assert result.returncode == 0, result.stderr
-    assert "[15/15] data/sources/source_mention.csv: 5 dòng" in result.stderr
+    assert "[21/21] data/sources/source_mention.csv: 5 dòng" in result.stderr
     import duckdb
     con = duckdb.connect(str(serving_copy), read_only=True)
     try:
@@ -76,7 +76,7 @@ def test_build_swaps_in_a_new_file_and_logs_every_source(serving_copy):
         illustrative = con.execute("SELECT count(*) FROM project WHERE is_illustrative").fetchone()[0]
     finally:
         con.close()
-    assert logged == (15, 15, "ok")
+    assert logged == (21, 21, "ok")
     assert illustrative == 0
 
 
