@@ -10,7 +10,7 @@ import duckdb
 
 from etl import demo
 from etl.atomic import replace_database
-from etl.integrity import unknown_codes_in_file
+from etl.checks import unknown_codes_in_file
 from etl.load_log import log_load
 from etl.paths import DEFAULT_DB, REFERENCE_DIR, ROOT, SCHEMA_DIR, SOURCES_DIR, SQL_DIR
 from etl.problems import LoadError

@@ -4,7 +4,7 @@ import duckdb
 import pytest
 
 from etl.build import apply_schema, load_bundled
-from etl.integrity import enforce_references
+from etl.checks import enforce_references
 from etl.problems import LoadError
 
 MONEY_COLUMNS = [("allocation", "amount_mvnd"), ("project", "plan_mvnd"), ("project", "actual_mvnd"),

@@ -1,7 +1,12 @@
--- Codes in the fact tables with no row in their code list. The fact tables carry no foreign keys: per-row key
--- lookups made a 10-million-project build 3× slower, and this one set-based query finds the same rows. The coded
--- columns (funding source, figure, status, period, qualifier) are checked against the reference tables here, not
--- by CHECK lists in the schema, so a new code is one new row in data/reference/.
+-- severity: error
+-- gate: before every swap
+-- reason_vi: mã không có trong danh mục
+-- reason_en: code not in its code list
+-- Every code in the fact tables has its row in its code list.
+-- The fact tables carry no foreign keys: per-row key lookups made a 10-million-project build 3× slower, and this one
+-- set-based query finds the same rows. The coded columns (funding source, figure, status, period, qualifier) are
+-- checked against the reference tables here, not by CHECK lists in the schema, so a new code is one new row in
+-- data/reference/.
 WITH used AS (
     SELECT 'allocation' AS tbl, 'area_id' AS col, area_id AS code FROM allocation
     UNION ALL SELECT 'allocation', 'doc_id', doc_id FROM allocation
@@ -34,7 +39,7 @@ WITH used AS (
     UNION ALL SELECT 'period', period_id FROM period
     UNION ALL SELECT 'qualifier', qualifier_id FROM qualifier
 )
-SELECT u.tbl AS table_name, u.col AS column_name, u.code, count(*) AS rows
+SELECT u.tbl AS table_name, u.col AS column_name, u.code AS value, count(*) AS rows
 FROM used AS u
 ANTI JOIN known AS k ON k.col = u.col AND k.code = u.code
 WHERE u.code IS NOT NULL
