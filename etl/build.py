@@ -10,12 +10,9 @@ import duckdb
 
 from etl import demo
 from etl.atomic import replace_database
-from etl.checks import unknown_codes_in_file
+from etl.importing.bundled import load_bundled_file
 from etl.load_log import log_load
 from etl.paths import DEFAULT_DB, REFERENCE_DIR, ROOT, SCHEMA_DIR, SOURCES_DIR, SQL_DIR
-from etl.problems import LoadError
-from etl.readers import read_csv_table
-from etl.tables import insert_csv
 
 Progress = Callable[[str], None]
 
@@ -62,26 +59,12 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("COMMIT")
 
 
-def load_file(con: duckdb.DuckDBPyConnection, table: str, path: Path, extra: dict) -> int:
-    """Insert one bundled file; raise LoadError naming every refused row and every unknown code, by line."""
-    data = read_csv_table(path)
-    try:
-        count = insert_csv(con, table, data, extra)
-        problems = []
-    except LoadError as refused:
-        count, problems = 0, refused.problems
-    problems += unknown_codes_in_file(con, table, data)
-    if problems:
-        raise LoadError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
-    return count
-
-
 def load_bundled(con: duckdb.DuckDBPyConnection, progress: Progress = print_progress) -> int:
     """Load every bundled reference and source file; return the number of rows loaded."""
     total = 0
     for step, (table, path, extra) in enumerate(BUNDLED_FILES, start=1):
         started = time.perf_counter()
-        count = load_file(con, table, path, extra)
+        count = load_bundled_file(con, table, path, extra)
         total += count
         relative = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
         log_load(con, relative, sha256_of(path), count, "ok", f"bảng {table}")

@@ -15,7 +15,6 @@ import duckdb
 
 from etl.paths import CHECKS_DIR
 from etl.problems import LoadError, Problem
-from etl.readers import CsvTable
 
 HEADER = re.compile(r"^-- (severity|gate|reason_vi|reason_en):\s*(.*)$")
 
@@ -92,17 +91,17 @@ def enforce_references(con: duckdb.DuckDBPyConnection) -> None:
         raise LoadError(problems)
 
 
-def unknown_codes_in_file(con: duckdb.DuckDBPyConnection, table: str, data: CsvTable) -> list[Problem]:
-    """The unknown codes of one bundled file just inserted into `table`, on the lines that hold them."""
+def unknown_codes_in_file(con: duckdb.DuckDBPyConnection, table: str, file_name: str,
+                          rows: list[tuple[int, dict]]) -> list[Problem]:
+    """The unknown codes of one bundled file just inserted into `table`, on the lines (line, values) that hold them."""
     problems = []
     for result in evaluate_checks(con, gates_only=True):
         for record in result.records():
-            if record["table_name"] != table or record["column_name"] not in data.columns:
+            if record["table_name"] != table:
                 continue
-            index = data.columns.index(record["column_name"])
-            problems += [Problem(data.path.name, data.line_of(number), record["column_name"], record["value"],
-                                 result.reason_vi, result.reason_en)
-                         for number, row in enumerate(data.rows) if row[index] == record["value"]]
+            column, code = record["column_name"], record["value"]
+            problems += [Problem(file_name, line, column, code, result.reason_vi, result.reason_en)
+                         for line, values in rows if values.get(column) == code]
     return problems
 
 

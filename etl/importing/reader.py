@@ -573,14 +573,14 @@ def decode_csv(data: bytes) -> str:
         return data.decode("cp1258", errors="replace")
 
 
-def csv_sheets(data: bytes) -> Iterator[Sheet]:
+def csv_sheets(data: bytes, delimiter: str | None = None) -> Iterator[Sheet]:
+    """The one sheet of a CSV file; the delimiter is guessed (comma, semicolon or tab) unless given."""
     text = decode_csv(data)
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    if delimiter is None:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
+        except csv.Error:
+            delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     sheet = Sheet(None, iter(()))
 
