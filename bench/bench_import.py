@@ -9,6 +9,7 @@ bench/results.md; other sections are kept.
 
 import argparse
 import io
+import os
 import platform
 import shutil
 import sys
@@ -107,7 +108,7 @@ def measure_readers(data: bytes) -> dict:
 
 def write_import_results(figures: dict) -> None:
     lines = ["## Import (python -m etl load / Import page)", "",
-             f"Measured {figures['measured_at']} on {figures['machine']}; "
+             f"Measured {figures['measured_at']} on {figures['machine']} (load average {figures['load_average']}); "
              f"{str(figures['rows'] // 1000) + '.000' if figures['rows'] % 1000 == 0 else figures['rows']} "
              "allocation rows (Vietnamese text amounts).", "",
              "| file | size | generate (s) | check (s) | check rows/s | load (s) | load rows/s |",
@@ -128,7 +129,9 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
     rows = corpus.big_allocation_rows(args.rows)
+    # Other processes on a shared machine slow every figure: the load average says how much was going on.
     figures = {"rows": args.rows, "measured_at": datetime.now().isoformat(timespec="seconds"),
+               "load_average": round(os.getloadavg()[0], 1),
                "machine": f"{platform.machine()}, Python {platform.python_version()}"}
     with tempfile.TemporaryDirectory() as folder:
         base = build_database(Path(folder) / "base" / "kc.duckdb", with_demo=True, progress=lambda _m: None)
