@@ -22,10 +22,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-TABLES = ("allocation", "project", "outcome", "area", "indicator", "activity", "sector", "source_document")
-ALL_SOURCES = ("local", "central", "counterpart")
-KHUYEN_CONG_SOURCES = ("local", "central", "other")
-MONEY_SOURCES = ("local", "central")
+TABLES = ("allocation", "project", "outcome", "area", "indicator", "activity", "sector", "source_document",
+          "funding_source")
 PAGE_ROWS = 500  # rows per page of the Data page's table
 
 
@@ -36,7 +34,7 @@ class View:
     year_from: int
     year_to: int
     areas: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ALL_SOURCES
+    sources: tuple[str, ...] = ()  # funding sources in view: view_of() gives every source of the database
     activities: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
     include_illustrative: bool = True
@@ -48,6 +46,17 @@ class Data:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.frames[name]
+
+    @property
+    def all_sources(self) -> tuple[str, ...]:
+        """Every funding source of the benchmarked database's code list, in its order."""
+        return tuple(self["funding_source"].sort_values("sort_order")["funding_source_id"])
+
+    @property
+    def khuyen_cong_sources(self) -> tuple[str, ...]:
+        """The sources that are khuyến công money (not counterpart capital), as the code list marks them."""
+        table = self["funding_source"].sort_values("sort_order")
+        return tuple(table.loc[table["is_khuyen_cong"].astype(bool), "funding_source_id"])
 
 
 def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
@@ -150,7 +159,7 @@ def overview_kpis(d: Data, view: View) -> dict:
     o = d["outcome"]
     counted = d["indicator"].loc[d["indicator"]["unit_vi"] == "cơ sở", "indicator_id"]
     establishments = o[outcome_mask(d, view) & (o["period"] == "year") & o["indicator_id"].isin(counted)]
-    kc = by_source[by_source.index.isin(KHUYEN_CONG_SOURCES)]
+    kc = by_source[by_source.index.isin(d.khuyen_cong_sources)]
     return {
         "by_source": by_source, "khuyen_cong_mvnd": float(kc.sum()) if len(kc) else None,
         "trend": annual[annual["funding_source"] != "counterpart"].groupby("year")["amount_mvnd"].sum(),
@@ -274,7 +283,7 @@ def compare_page(d: Data, view: View) -> dict:
     used = periods[periods["usable"]]
     funding = annual.groupby(["area_id", "funding_source"])["amount_mvnd"].sum().add(
         used.groupby(["area_id", "funding_source"])["amount_mvnd"].sum(), fill_value=0).rename("amount_mvnd")
-    money = annual[annual["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    money = annual[annual["funding_source"].isin(d.khuyen_cong_sources)]
     years = money.groupby("area_id")["year"].nunique()
     p = d["project"][project_mask(d, scope)]
     projects = p.groupby("area_id").agg(projects=("project_id", "size"), with_actual=("actual_mvnd", "count"))
@@ -289,7 +298,7 @@ def compare_page(d: Data, view: View) -> dict:
         area = d["area"]
         provinces = area.loc[(area["level"] == "province") & area["area_id"].isin(seen), "area_id"]
         units = list(dict.fromkeys([*sorted(provinces), *view.areas]))
-    kc = funding[funding.index.get_level_values("funding_source").isin(KHUYEN_CONG_SOURCES)]
+    kc = funding[funding.index.get_level_values("funding_source").isin(d.khuyen_cong_sources)]
     table = pd.DataFrame({"unit_id": units}).set_index("unit_id")
     table["total_mvnd"] = kc.groupby(level="area_id").sum()
     table["years_with_figures"] = years
@@ -319,15 +328,15 @@ def data_page(d: Data, view: View) -> dict:
 
 
 def completeness(d: Data, view: View) -> pd.DataFrame:
-    """Status of the annual local/central allocation of each unit in view and year."""
+    """Status of the annual khuyến công allocation of each unit in view, source and year."""
     a = d["allocation"]
-    alloc = a[(a["figure"] == "allocated") & a["funding_source"].isin(MONEY_SOURCES)
+    alloc = a[(a["figure"] == "allocated") & a["funding_source"].isin(d.khuyen_cong_sources)
               & a["funding_source"].isin(view.sources)]
     if not view.include_illustrative:
         alloc = alloc[~alloc["is_illustrative"]]
     overlapping = alloc[(alloc["year_to"] >= view.year_from) & (alloc["year_from"] <= view.year_to)]
     units = list(view.areas) or sorted(set(overlapping["area_id"]))
-    sources = [s for s in MONEY_SOURCES if s in view.sources]
+    sources = [s for s in d.khuyen_cong_sources if s in view.sources]
     grid = pd.MultiIndex.from_product([units, sources, range(view.year_from, view.year_to + 1)],
                                       names=["area_id", "funding_source", "year"]).to_frame(index=False)
     annual = alloc[(alloc["year_from"] == alloc["year_to"])].rename(columns={"year_from": "year"})
@@ -396,8 +405,8 @@ def as_number(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def view_of(change: dict) -> View:
-    return View(int(change["years"][0]), int(change["years"][1]), tuple(change["areas"]))
+def view_of(change: dict, data: Data) -> View:
+    return View(int(change["years"][0]), int(change["years"][1]), tuple(change["areas"]), data.all_sources)
 
 
 def run(db: str, plan: dict) -> dict:
@@ -411,7 +420,7 @@ def run(db: str, plan: dict) -> dict:
         seconds, totals = [], None
         for change in plan["changes"]:
             started = time.perf_counter()
-            out = PAGES[page](data, view_of(change))
+            out = PAGES[page](data, view_of(change, data))
             seconds.append(time.perf_counter() - started)
             if totals is None:
                 totals = {k: as_number(v) for k, v in main_totals(page, out).items()}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.checks import enforce_references
 from etl.cubes import refresh_cubes
-from etl.integrity import enforce_references
 
 TEMP_MARK = ".building-"
 

@@ -10,10 +10,9 @@ import duckdb
 
 from etl import demo
 from etl.atomic import replace_database
+from etl.importing.bundled import load_bundled_file
 from etl.load_log import log_load
 from etl.paths import DEFAULT_DB, REFERENCE_DIR, ROOT, SCHEMA_DIR, SOURCES_DIR, SQL_DIR
-from etl.readers import read_csv_table
-from etl.tables import insert_csv
 
 Progress = Callable[[str], None]
 
@@ -65,7 +64,7 @@ def load_bundled(con: duckdb.DuckDBPyConnection, progress: Progress = print_prog
     total = 0
     for step, (table, path, extra) in enumerate(BUNDLED_FILES, start=1):
         started = time.perf_counter()
-        count = insert_csv(con, table, read_csv_table(path), extra)
+        count = load_bundled_file(con, table, path, extra)
         total += count
         relative = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
         log_load(con, relative, sha256_of(path), count, "ok", f"bảng {table}")

@@ -1,5 +1,12 @@
-"""Data tests: each .sql file in etl/checks returns the rows that break one rule."""
+"""Data tests: each .sql file in etl/checks returns the rows that break one rule.
 
+A file's header says how it is used: `-- severity: error|warning`, then optionally `-- gate: before every swap`
+(it runs on every build and load before the new file is swapped in, and a row it returns refuses the write) with
+`-- reason_vi:` / `-- reason_en:`; the first other comment line describes the rule. A gate check returns
+table_name, column_name, value, rows. `python -m etl check` runs every check.
+"""
+
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -7,6 +14,30 @@ from pathlib import Path
 import duckdb
 
 from etl.paths import CHECKS_DIR
+from etl.problems import LoadError, Problem
+
+HEADER = re.compile(r"^-- (severity|gate|reason_vi|reason_en):\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    sql: str
+
+    def header(self, key: str, default: str = "") -> str:
+        for line in self.sql.splitlines():
+            if (match := HEADER.match(line)) and match.group(1) == key:
+                return match.group(2).strip()
+        return default
+
+    @property
+    def description(self) -> str:
+        return next((line[3:] for line in self.sql.splitlines() if line.startswith("-- ") and not HEADER.match(line)),
+                    "")
+
+    @property
+    def is_gate(self) -> bool:
+        return bool(self.header("gate"))
 
 
 @dataclass(frozen=True)
@@ -16,30 +47,62 @@ class CheckResult:
     description: str
     columns: list[str]
     rows: list[tuple]
+    reason_vi: str = ""
+    reason_en: str = ""
 
     @property
     def failed(self) -> bool:
         return bool(self.rows) and self.severity == "error"
 
+    def records(self) -> list[dict]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
 
-def _header(sql: str, key: str, default: str = "") -> str:
-    for line in sql.splitlines():
-        if line.startswith(f"-- {key}:"):
-            return line.split(":", 1)[1].strip()
-    return default
+    def problems(self) -> list[Problem]:
+        """A gate check's rows as problems: table, column, value, and the rule's reason with the row count."""
+        return [Problem(file=r["table_name"], row=None, column=r["column_name"], value=r["value"],
+                        reason_vi=f"{self.reason_vi} ({r['rows']} dòng)",
+                        reason_en=f"{self.reason_en} ({r['rows']} rows)")
+                for r in self.records()]
 
 
-def evaluate_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
-    """Run every check on an open connection."""
+def all_checks() -> list[Check]:
+    return [Check(path.stem, path.read_text(encoding="utf-8")) for path in sorted(CHECKS_DIR.glob("*.sql"))]
+
+
+def evaluate_checks(con: duckdb.DuckDBPyConnection, gates_only: bool = False) -> list[CheckResult]:
+    """Run every check (or only the gates) on an open connection."""
     results = []
-    for path in sorted(CHECKS_DIR.glob("*.sql")):
-        sql = path.read_text(encoding="utf-8")
-        cursor = con.execute(sql)
+    for check in all_checks():
+        if gates_only and not check.is_gate:
+            continue
+        cursor = con.execute(check.sql)
         rows = cursor.fetchall()
         columns = [d[0] for d in cursor.description]
-        description = next((ln[3:] for ln in sql.splitlines()[1:] if ln.startswith("-- ")), "")
-        results.append(CheckResult(path.stem, _header(sql, "severity", "error"), description, columns, rows))
+        results.append(CheckResult(check.name, check.header("severity", "error"), check.description, columns, rows,
+                                   check.header("reason_vi"), check.header("reason_en")))
     return results
+
+
+def enforce_references(con: duckdb.DuckDBPyConnection) -> None:
+    """Run the gate checks; raise LoadError naming every unknown code and duplicate project id (the write is
+    abandoned, the serving file kept)."""
+    problems = [problem for result in evaluate_checks(con, gates_only=True) for problem in result.problems()]
+    if problems:
+        raise LoadError(problems)
+
+
+def unknown_codes_in_file(con: duckdb.DuckDBPyConnection, table: str, file_name: str,
+                          rows: list[tuple[int, dict]]) -> list[Problem]:
+    """The unknown codes of one bundled file just inserted into `table`, on the lines (line, values) that hold them."""
+    problems = []
+    for result in evaluate_checks(con, gates_only=True):
+        for record in result.records():
+            if record["table_name"] != table:
+                continue
+            column, code = record["column_name"], record["value"]
+            problems += [Problem(file_name, line, column, code, result.reason_vi, result.reason_en)
+                         for line, values in rows if values.get(column) == code]
+    return problems
 
 
 def run_checks(db_path: Path) -> int:

@@ -19,4 +19,5 @@ def input_files() -> list[Path]:
     files = sorted(REFERENCE_DIR.glob("*.csv")) + sorted(SOURCES_DIR.glob("*.csv"))
     files += sorted(SCHEMA_DIR.glob("*.sql")) + sorted(SQL_DIR.glob("*.sql"))
     files += sorted(Path(__file__).resolve().parent.glob("*.py"))
+    files += sorted((Path(__file__).resolve().parent / "importing").glob("*.py"))  # bundled files are read there
     return files

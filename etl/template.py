@@ -9,13 +9,13 @@ document properties), so the committed copy can be compared with a fresh build.
 import csv
 import io
 import sys
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
+from etl.importing.templates import TEMPLATES, Template
 from etl.paths import REFERENCE_DIR, ROOT
 
 DEFAULT_OUT = ROOT / "data" / "templates" / "khuyen-cong_mau-nhap-lieu.xlsx"
@@ -27,99 +27,13 @@ UNIT_CELL = "Đơn vị tính: triệu đồng"
 YEAR_MIN, YEAR_MAX = 1990, 2100
 FIXED_TIME = datetime(2025, 1, 1)
 
-FUNDING_SOURCES = ("Địa phương", "Trung ương", "Đối ứng", "Khác")
-FIGURES = ("Dự toán", "Thực hiện", "Quyết toán")
-PERIODS = ("Cả năm", "6 tháng", "Quý I", "Quý II", "Quý III", "Quý IV")
-STATUSES = ("Đã đăng ký", "Đang thẩm định", "Đã phê duyệt", "Đang thực hiện", "Hoàn thành", "Dừng thực hiện")
 
 
-@dataclass(frozen=True)
-class Column:
-    header: str
-    kind: str  # a code list name, "year", "money" (triệu đồng, >= 0), "number" (>= 0) or "text"
-    width: int
-    meaning: str
-    example: str
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class DataSheet:
-    name: str
-    title: str
-    purpose: str
-    columns: tuple[Column, ...]
-
-    @property
-    def headers(self) -> list[str]:
-        return [column.header for column in self.columns]
-
-
-PROVINCE = Column("Tỉnh/Thành phố", "province", 20,
-                  "Tên ngắn của tỉnh/thành phố như trong niên giám thống kê, theo đơn vị hành chính tại thời điểm "
-                  "của số liệu (trước 1/7/2025: 63 tỉnh cũ; từ 1/7/2025: 34 đơn vị mới). Chọn trong danh sách.",
-                  "Nghệ An", True)
-SOURCE_DOC = Column("Nguồn tài liệu", "text", 45,
-                    "Văn bản hoặc bài viết công bố con số: số hiệu, ngày và cơ quan ban hành, hoặc tiêu đề và đường "
-                    "dẫn. Bắt buộc với mọi dòng; các dòng cùng một tài liệu ghi giống hệt nhau.",
-                    "Quyết định số 123/QĐ-UBND ngày 15/01/2024 của UBND tỉnh Nghệ An (ví dụ)", True)
-
-DATA_SHEETS = (
-    DataSheet("PhanBo", "Kinh phí khuyến công theo tỉnh, năm và nguồn kinh phí",
-              "Kinh phí khuyến công của một tỉnh: dự toán được giao (phân bổ), số thực hiện (giải ngân) hoặc quyết "
-              "toán, cho một năm hoặc cho cả một giai đoạn như văn bản công bố. Mỗi dòng một con số.",
-              (PROVINCE,
-               Column("Từ năm", "year", 9, "Năm đầu của số liệu (4 chữ số).", "2024", True),
-               Column("Đến năm", "year", 9, "Năm cuối. Số liệu một năm: bằng Từ năm. Số liệu cả giai đoạn (ví dụ "
-                      "2021–2025) ghi đúng như văn bản, không tự chia ra từng năm.", "2024", True),
-               Column("Nguồn kinh phí", "funding", 16, "Địa phương (ngân sách tỉnh), Trung ương (khuyến công quốc "
-                      "gia), Đối ứng (vốn của cơ sở thụ hưởng) hoặc Khác.", "Địa phương", True),
-               Column("Loại số liệu", "figure", 14, "Dự toán (kinh phí được giao, phân bổ), Thực hiện (đã giải "
-                      "ngân, thực hiện) hoặc Quyết toán.", "Dự toán", True),
-               Column("Số tiền", "money", 14, "Triệu đồng, số không âm. Để trống nếu văn bản không nêu số.",
-                      "5000", True),
-               SOURCE_DOC,
-               Column("Ghi chú", "text", 40, "Tùy chọn: điều cần biết để hiểu con số (ví dụ \"gồm cả kinh phí "
-                      "bổ sung giữa năm\").", "Gồm kinh phí bổ sung tháng 7"))),
-    DataSheet("DeAn", "Đề án khuyến công",
-              "Từng đề án khuyến công: tên, đơn vị thực hiện, nội dung, ngành nghề, kinh phí kế hoạch và thực hiện, "
-              "vốn đối ứng, trạng thái. Mỗi đề án một dòng.",
-              (PROVINCE,
-               Column("Năm", "year", 8, "Năm của đề án (năm kế hoạch).", "2024", True),
-               Column("Tên đề án", "text", 45, "Tên đề án như trong quyết định phê duyệt.",
-                      "Hỗ trợ ứng dụng máy sấy nông sản tại cơ sở A (ví dụ)", True),
-               Column("Đơn vị thực hiện", "text", 30, "Cơ sở hoặc đơn vị thực hiện đề án.",
-                      "Trung tâm Khuyến công tỉnh"),
-               Column("Địa điểm", "text", 25, "Huyện, xã nơi thực hiện.", "Xã B, huyện C"),
-               Column("Nội dung khuyến công", "activity", 35, "Nhóm nội dung hoạt động khuyến công. Chọn trong "
-                      "danh sách.", "Mô hình trình diễn kỹ thuật, chuyển giao công nghệ, ứng dụng máy móc thiết bị"),
-               Column("Ngành nghề", "sector", 30, "Ngành nghề của cơ sở thụ hưởng. Chọn trong danh sách.",
-                      "Chế biến nông, lâm, thủy sản và thực phẩm"),
-               Column("Nguồn kinh phí", "funding", 16, "Nguồn kinh phí khuyến công của đề án.", "Địa phương"),
-               Column("Kinh phí kế hoạch", "money", 14, "Kinh phí khuyến công được duyệt, triệu đồng. Để trống nếu "
-                      "không rõ.", "300"),
-               Column("Kinh phí thực hiện", "money", 14, "Kinh phí khuyến công đã thực hiện, triệu đồng. Để trống "
-                      "nếu chưa có số.", ""),
-               Column("Vốn đối ứng", "money", 14, "Vốn đối ứng của cơ sở thụ hưởng, triệu đồng.", "700"),
-               Column("Trạng thái", "status", 16, "Tình trạng của đề án. Chọn trong danh sách.", "Đang thực hiện"),
-               SOURCE_DOC)),
-    DataSheet("KetQua", "Kết quả hoạt động khuyến công theo chỉ tiêu (số tiền: triệu đồng; chỉ tiêu khác: theo "
-                        "đơn vị của chỉ tiêu, xem sheet Hướng dẫn)",
-              "Kết quả đạt được theo chỉ tiêu (số cơ sở được hỗ trợ, lượt lao động được đào tạo…) cho cả năm, 6 "
-              "tháng hoặc một quý. Mỗi dòng một chỉ tiêu của một kỳ.",
-              (PROVINCE,
-               Column("Năm", "year", 8, "Năm của kỳ báo cáo.", "2024", True),
-               Column("Kỳ báo cáo", "period", 12, "Cả năm, 6 tháng (đầu năm), Quý I … Quý IV.", "Cả năm", True),
-               Column("Nội dung khuyến công", "activity", 35, "Tùy chọn: nội dung khuyến công của kết quả.",
-                      "Đào tạo nghề, truyền nghề"),
-               Column("Ngành nghề", "sector", 30, "Tùy chọn: ngành nghề.", ""),
-               Column("Chỉ tiêu", "indicator", 40, "Chỉ tiêu kết quả; đơn vị tính theo chỉ tiêu (bảng bên dưới).",
-                      "Lượt lao động được đào tạo", True),
-               Column("Kế hoạch", "number", 12, "Số kế hoạch của kỳ, theo đơn vị của chỉ tiêu.", "500"),
-               Column("Thực hiện", "number", 12, "Số thực hiện của kỳ.", "520"),
-               Column("Cùng kỳ năm trước", "number", 14, "Số thực hiện cùng kỳ năm trước, nếu báo cáo có nêu.", ""),
-               SOURCE_DOC)),
-)
+# The data sheets and their columns: the importer's model (etl/importing/templates.py), so the headers written here are
+# the ones it reads.
+DATA_SHEETS = TEMPLATES
+# The code list behind each kind of coded column (an area column offers the provinces).
+LIST_OF_KIND = {"area": "province"}
 
 
 def _read_reference(name: str) -> list[dict[str, str]]:
@@ -132,16 +46,20 @@ def code_lists() -> dict[str, list[str]]:
     def sorted_rows(name: str) -> list[dict[str, str]]:
         return sorted(_read_reference(name), key=lambda row: int(row["sort_order"]))
 
+    def names(name: str) -> list[str]:
+        # The template's wording where report forms differ from the dashboard's name (Dự toán, not Phân bổ).
+        return [row.get("entry_name_vi") or row["name_vi"] for row in sorted_rows(name)]
+
     provinces = [row["name_vi"] for row in _read_reference("area.csv") if row["level"] == "province"]
     return {
         "province": list(dict.fromkeys(provinces)),
-        "funding": list(FUNDING_SOURCES),
-        "figure": list(FIGURES),
-        "period": list(PERIODS),
-        "activity": [row["name_vi"] for row in sorted_rows("activity.csv")],
-        "sector": [row["name_vi"] for row in sorted_rows("sector.csv")],
-        "indicator": [row["name_vi"] for row in sorted_rows("indicator.csv")],
-        "status": list(STATUSES),
+        "funding": names("funding_source.csv"),
+        "figure": names("figure_kind.csv"),
+        "period": names("period.csv"),
+        "activity": names("activity.csv"),
+        "sector": names("sector.csv"),
+        "indicator": names("indicator.csv"),
+        "status": names("project_status.csv"),
     }
 
 
@@ -275,11 +193,11 @@ def _write_instructions(fmt: _Book, lists: dict[str, list[str]]) -> None:
         for col, name in enumerate(("Cột", "Ý nghĩa", "Ví dụ", "Bắt buộc")):
             sheet.write(row, col, name, fmt.header)
         row += 1
-        for column in data.columns:
+        for column in data.entry_columns:
             sheet.write(row, 0, column.header, fmt.cell)
             sheet.write(row, 1, column.meaning, fmt.cell)
             sheet.write(row, 2, column.example or "(để trống)", fmt.example)
-            sheet.write(row, 3, "có" if column.required else "", fmt.cell)
+            sheet.write(row, 3, "có" if column.asked else "", fmt.cell)
             sheet.set_row(row, max(_text_height(column.meaning, 75), _text_height(column.example, 50)))
             row += 1
     row += 1
@@ -324,20 +242,21 @@ def _write_codes(fmt: _Book, lists: dict[str, list[str]]) -> None:
     sheet.hide()
 
 
-def _write_data_sheet(fmt: _Book, data: DataSheet, ranges: dict[str, str]) -> None:
+def _write_data_sheet(fmt: _Book, data: Template, ranges: dict[str, str]) -> None:
     sheet = fmt.book.add_worksheet(data.name)
     first, last = FIRST_DATA_ROW - 1, LAST_DATA_ROW - 1  # 0-based
     sheet.write(0, 0, data.title, fmt.title)
     sheet.write(1, 0, UNIT_CELL, fmt.unit)
     sheet.set_row(HEADER_ROW - 1, 32)
-    for col, column in enumerate(data.columns):
-        sheet.write(HEADER_ROW - 1, col, column.header, fmt.required if column.required else fmt.header)
+    for col, column in enumerate(data.entry_columns):
+        code_list = LIST_OF_KIND.get(column.kind, column.kind)
+        sheet.write(HEADER_ROW - 1, col, column.header, fmt.required if column.asked else fmt.header)
         sheet.set_column(col, col, column.width, fmt.year if column.kind == "year" else None)
-        if column.kind in ranges:
+        if code_list in ranges:
             sheet.data_validation(first, col, last, col, {
-                "validate": "list", "source": ranges[column.kind],
+                "validate": "list", "source": ranges[code_list],
                 # Provinces also accept other spellings the reader knows (aliases): warn, do not block.
-                "error_type": "warning" if column.kind == "province" else "stop",
+                "error_type": "warning" if code_list == "province" else "stop",
                 "input_title": column.header[:32], "input_message": "Chọn trong danh sách.",
                 "error_title": "Không có trong danh mục",
                 "error_message": "Chọn một giá trị trong danh sách (xem sheet Hướng dẫn)."})
@@ -346,7 +265,7 @@ def _write_data_sheet(fmt: _Book, data: DataSheet, ranges: dict[str, str]) -> No
                 "validate": "integer", "criteria": "between", "minimum": YEAR_MIN, "maximum": YEAR_MAX,
                 "error_title": "Năm không hợp lệ",
                 "error_message": f"Năm là số nguyên từ {YEAR_MIN} đến {YEAR_MAX}."})
-        elif column.kind in ("money", "number"):
+        elif column.kind in ("money", "value"):
             unit = "triệu đồng" if column.kind == "money" else "theo đơn vị của chỉ tiêu"
             sheet.data_validation(first, col, last, col, {
                 "validate": "decimal", "criteria": ">=", "value": 0,

@@ -4,7 +4,7 @@ import duckdb
 import pytest
 
 from etl.build import apply_schema, load_bundled
-from etl.integrity import enforce_references
+from etl.checks import enforce_references
 from etl.problems import LoadError
 
 MONEY_COLUMNS = [("allocation", "amount_mvnd"), ("project", "plan_mvnd"), ("project", "actual_mvnd"),
@@ -64,10 +64,8 @@ def insert_allocation(con, **changes):
 @pytest.mark.parametrize("changes", [
     {"amount_mvnd": -1},
     {"year_from": 2020, "year_to": 2019},
-    {"funding_source": "private"},
-    {"figure": "planned"},
     {"year_from": 1800, "year_to": 1800},
-], ids=["negative", "years-reversed", "unknown-source", "unknown-figure", "year-1800"])
+], ids=["negative", "years-reversed", "year-1800"])
 def test_allocation_refuses(scratch, changes):
     scratch.execute("BEGIN")
     try:
@@ -90,11 +88,7 @@ def test_allocation_accepts_good_row_and_null_amount(scratch):
 @pytest.mark.parametrize(("sql", "params"), [
     ("INSERT INTO project (project_id, area_id, year, name, doc_id, is_illustrative, actual_mvnd) "
      "VALUES ('x', 'nghe-an', 2020, 'x', 'nd-45-2012-nd-cp', false, -5)", []),
-    ("INSERT INTO project (project_id, area_id, year, name, doc_id, is_illustrative, status) "
-     "VALUES ('x', 'nghe-an', 2020, 'x', 'nd-45-2012-nd-cp', false, 'lost')", []),
-    ("INSERT INTO outcome (area_id, year, period, indicator_id, doc_id, is_illustrative) "
-     "VALUES ('nghe-an', 2020, 'Q5', 'gian_hang', 'nd-45-2012-nd-cp', false)", []),
-], ids=["negative-actual", "unknown-status", "unknown-period"])
+], ids=["negative-actual"])
 def test_project_and_outcome_refuse(scratch, sql, params):
     scratch.execute("BEGIN")
     try:
@@ -104,7 +98,62 @@ def test_project_and_outcome_refuse(scratch, sql, params):
         scratch.execute("ROLLBACK")
 
 
-# Codes are checked once per write (a set-based query) rather than by per-row foreign keys.
+# Codes are checked once per write (a set-based query) rather than by per-row foreign keys, and the coded columns
+# against the reference tables rather than CHECK lists: an unknown source, figure, status, period or qualifier is
+# refused by name.
+ALLOCATION_INSERT = ("INSERT INTO allocation (area_id, year_from, year_to, funding_source, figure, doc_id, "
+                     "is_illustrative) VALUES ")
+OUTCOME_INSERT = "INSERT INTO outcome (area_id, year, period, indicator_id, doc_id, is_illustrative, qualifier) VALUES "
+STATED_INSERT = ("INSERT INTO stated_figure (area_id, year_from, year_to, funding_source, measure, qualifier, "
+                 "amount_mvnd, doc_id) VALUES ")
+
+
+@pytest.mark.parametrize(("sql", "unknown"), [
+    (ALLOCATION_INSERT + "('nghe-an', 2020, 2020, 'private', 'allocated', 'nd-45-2012-nd-cp', false)",
+     ("allocation", "funding_source", "private")),
+    (ALLOCATION_INSERT + "('nghe-an', 2020, 2020, 'local', 'planned', 'nd-45-2012-nd-cp', false)",
+     ("allocation", "figure", "planned")),
+    ("INSERT INTO project (project_id, area_id, year, name, doc_id, is_illustrative, status) "
+     "VALUES ('x', 'nghe-an', 2020, 'x', 'nd-45-2012-nd-cp', false, 'lost')", ("project", "status", "lost")),
+    ("INSERT INTO project (project_id, area_id, year, name, doc_id, is_illustrative, funding_source) "
+     "VALUES ('x', 'nghe-an', 2020, 'x', 'nd-45-2012-nd-cp', false, 'district')",
+     ("project", "funding_source", "district")),
+    (OUTCOME_INSERT + "('nghe-an', 2020, 'Q5', 'gian_hang', 'nd-45-2012-nd-cp', false, 'exact')",
+     ("outcome", "period", "Q5")),
+    (OUTCOME_INSERT + "('nghe-an', 2020, 'year', 'gian_hang', 'nd-45-2012-nd-cp', false, 'roughly')",
+     ("outcome", "qualifier", "roughly")),
+    (STATED_INSERT + "('nghe-an', 2002, 2018, 'private', 'total', 'exact', 1, 'nd-45-2012-nd-cp')",
+     ("stated_figure", "funding_source", "private")),
+    (STATED_INSERT + "('nghe-an', 2002, 2018, NULL, 'total', 'nearly', 1, 'nd-45-2012-nd-cp')",
+     ("stated_figure", "qualifier", "nearly")),
+], ids=["unknown-source", "unknown-figure", "unknown-status", "unknown-project-source", "unknown-period",
+        "unknown-qualifier", "unknown-stated-source", "unknown-stated-qualifier"])
+def test_integrity_check_names_unknown_reference_codes(scratch, sql, unknown):
+    scratch.execute("BEGIN")
+    try:
+        enforce_references(scratch)
+        scratch.execute(sql)
+        with pytest.raises(LoadError) as refused:
+            enforce_references(scratch)
+    finally:
+        scratch.execute("ROLLBACK")
+    assert [(p.file, p.column, p.value) for p in refused.value.problems] == [unknown]
+
+
+def test_integrity_check_names_every_unknown_code_at_once(scratch):
+    scratch.execute("BEGIN")
+    try:
+        scratch.execute(ALLOCATION_INSERT + "('nghe-an', 2020, 2020, 'private', 'planned', 'nd-45-2012-nd-cp', false),"
+                        "('nghe-an', 2021, 2021, 'district', 'allocated', 'nd-45-2012-nd-cp', false)")
+        with pytest.raises(LoadError) as refused:
+            enforce_references(scratch)
+    finally:
+        scratch.execute("ROLLBACK")
+    assert sorted((p.column, p.value) for p in refused.value.problems) == [
+        ("figure", "planned"), ("funding_source", "district"), ("funding_source", "private")]
+    assert "code not in its code list" in str(refused.value)
+
+
 @pytest.mark.parametrize(("sql", "unknown"), [
     ("INSERT INTO allocation (area_id, year_from, year_to, funding_source, figure, doc_id, is_illustrative) "
      "VALUES ('atlantis', 2020, 2020, 'local', 'allocated', 'nd-45-2012-nd-cp', false)", ("allocation", "area_id")),

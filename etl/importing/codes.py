@@ -1,5 +1,6 @@
 """Code lists read from the database: areas (through area_alias, the date deciding), activities, sectors,
-indicators, and the fixed lists of funding sources, figures, periods and project statuses."""
+indicators, and the reference code lists (funding sources, figure kinds, periods, statuses, qualifiers) with their
+aliases and period ends. Nothing here lists a code: a new row in data/reference/ is read like the others."""
 
 import re
 from datetime import date
@@ -7,49 +8,18 @@ from datetime import date
 import duckdb
 
 from etl.importing.values import fold
+from etl.paths import SQL_DIR
 
-FUNDING = {
-    "local": ("dia phuong", "kcdp", "kc dp", "ngan sach dia phuong", "nsdp", "khuyen cong dia phuong", "local"),
-    "central": ("trung uong", "quoc gia", "kcqg", "kc qg", "ngan sach trung uong", "nstw",
-                "khuyen cong quoc gia", "central", "national"),
-    "counterpart": ("doi ung", "von doi ung", "counterpart"),
-    "other": ("khac", "nguon khac", "other"),
+# code_alias.list → (reference table, its code column): the lists a coded cell is checked against.
+REFERENCE_LISTS = {
+    "funding_source": ("funding_source", "funding_source_id"),
+    "figure": ("figure_kind", "figure_id"),
+    "status": ("project_status", "status_id"),
+    "period": ("period", "period_id"),
+    "qualifier": ("qualifier", "qualifier_id"),
 }
-FIGURE = {
-    "allocated": ("du toan", "ke hoach", "phan bo", "giao", "allocated", "budget"),
-    "disbursed": ("thuc hien", "giai ngan", "disbursed", "spent"),
-    "settled": ("quyet toan", "settled"),
-}
-PERIOD = {
-    "year": ("ca nam", "nam", "12 thang", "year", "full year", "annual"),
-    "H1": ("6 thang", "6 thang dau nam", "sau thang", "nua dau nam", "h1", "first half"),
-    "Q1": ("quy i", "quy 1", "q1", "quarter 1"),
-    "Q2": ("quy ii", "quy 2", "q2", "quarter 2"),
-    "Q3": ("quy iii", "quy 3", "q3", "quarter 3"),
-    "Q4": ("quy iv", "quy 4", "q4", "quarter 4"),
-}
-PERIOD_END = {"year": (12, 31), "H1": (6, 30), "Q1": (3, 31), "Q2": (6, 30), "Q3": (9, 30), "Q4": (12, 31)}
-STATUS = {
-    "registered": ("dang ky", "da dang ky", "registered"),
-    "appraisal": ("tham dinh", "dang tham dinh", "appraisal", "under appraisal"),
-    "approved": ("phe duyet", "da phe duyet", "approved"),
-    "in_progress": ("dang thuc hien", "dang trien khai", "in progress", "in_progress"),
-    "completed": ("hoan thanh", "da hoan thanh", "completed"),
-    "cancelled": ("dung thuc hien", "huy", "da huy", "dung", "cancelled", "canceled"),
-}
+
 AREA_PREFIX = re.compile(r"^(tinh|thanh pho|tp|province of|city of)\s+")
-
-
-def _index(lists: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    index = {}
-    for code, names in lists.items():
-        index[fold(code)] = code
-        for name in names:
-            index[name] = code
-    return index
-
-
-FUNDING_INDEX, FIGURE_INDEX, PERIOD_INDEX, STATUS_INDEX = map(_index, (FUNDING, FIGURE, PERIOD, STATUS))
 
 
 def area_keys(text: str) -> set[str]:
@@ -80,6 +50,12 @@ class Codes:
         self.indicator = self._code_list(con, "indicator")
         self.money_indicators = {i for (i,) in con.execute(
             "SELECT indicator_id FROM indicator WHERE is_money").fetchall()}
+        # list → folded name → code, for funding_source, figure, status, period and qualifier
+        self.lists: dict[str, dict[str, str]] = {name: {} for name in REFERENCE_LISTS}
+        for name, code, text, _rank in con.execute(_sql("code_list_names.sql")).fetchall():
+            self.lists.setdefault(name, {}).setdefault(fold(text), code)
+        self.period_end = {period: (month, day) for period, month, day in con.execute(
+            _sql("period_ends.sql")).fetchall()}
 
     @staticmethod
     def _code_list(con, table: str) -> dict[str, str]:
@@ -104,6 +80,15 @@ class Codes:
             return None, "not_valid"
         return None, "ambiguous:" + ", ".join(valid)
 
+    def period_end_on(self, year: int, period: str | None) -> date:
+        """The last day of a period of a year (31 December for a year or an unknown period)."""
+        month, day = self.period_end.get(period or "year", (12, 31))
+        return date(year, month, day)
+
     @staticmethod
     def lookup(index: dict[str, str], text: str) -> str | None:
         return index.get(fold(text))
+
+
+def _sql(name: str) -> str:
+    return (SQL_DIR / name).read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from etl.importing import codes as code_lists
 from etl.importing.codes import Codes
 from etl.importing.reader import MAX_ROWS, FileRefused, Sheet, TooManyRows, csv_sheets, kind_of, xlsx_sheets
 from etl.importing.templates import (
@@ -218,10 +217,10 @@ class SheetReader:
         text = nfc(cell)
         if kind == "text" or kind == "area":
             return text
-        lists = {"funding": (code_lists.FUNDING_INDEX, "nguồn kinh phí", "funding source"),
-                 "figure": (code_lists.FIGURE_INDEX, "loại số liệu", "figure type"),
-                 "period": (code_lists.PERIOD_INDEX, "kỳ báo cáo", "reporting period"),
-                 "status": (code_lists.STATUS_INDEX, "trạng thái", "status"),
+        lists = {"funding": (self.codes.lists["funding_source"], "nguồn kinh phí", "funding source"),
+                 "figure": (self.codes.lists["figure"], "loại số liệu", "figure type"),
+                 "period": (self.codes.lists["period"], "kỳ báo cáo", "reporting period"),
+                 "status": (self.codes.lists["status"], "trạng thái", "status"),
                  "activity": (self.codes.activity, "nội dung khuyến công", "activity"),
                  "sector": (self.codes.sector, "ngành nghề", "sector"),
                  "indicator": (self.codes.indicator, "chỉ tiêu", "indicator")}
@@ -275,8 +274,7 @@ class SheetReader:
         year = values.get("year_to") if self.template is ALLOCATION else values.get("year")
         if text is None or year is None:
             return
-        month, day = code_lists.PERIOD_END.get(values.get("period") or "year", (12, 31))
-        area_id, trouble = self.codes.area(text, date(year, month, day))
+        area_id, trouble = self.codes.area(text, self.codes.period_end_on(year, values.get("period")))
         values["area_id"] = area_id
         if trouble == "unknown":
             self.problem(row, "area_id", raw.get("area_id"), "không nhận ra tỉnh/thành phố", "unknown area")

@@ -200,7 +200,7 @@ def check_zip(data: bytes) -> None:
 
 
 class _Parts(zipfile.ZipFile):
-    """The workbook's zip as openpyxl sees it: a part it reads whole has a ceiling (sizes were checked for real)."""
+    """The workbook's zip as the parsers see it: a part read whole has a ceiling (sizes were checked for real)."""
 
     strings_part: str | None = None
 
@@ -236,34 +236,50 @@ def _broken(error: Exception) -> FileRefused:
     return FileRefused("sổ tính hỏng, không mở được", f"broken workbook, cannot be opened ({type(error).__name__})")
 
 
-def _open_workbook(data: bytes) -> _Workbook:
-    """The manifest, workbook and styles (read by openpyxl, each part capped) and the shared strings; not the sheets."""
-    from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
-    from openpyxl.styles.stylesheet import apply_stylesheet
+def _workbook_part(manifest) -> str:
+    """The workbook's part name from the content types, as Excel and LibreOffice write it (or the usual name)."""
+    from openpyxl.xml.constants import ARC_WORKBOOK, XLSM, XLSX, XLTM, XLTX
 
-    reader = ExcelReader(io.BytesIO(data), read_only=True, keep_vba=False, data_only=True, keep_links=False)
-    reader.archive.close()
-    reader.archive = archive = _Parts(io.BytesIO(data))
+    for content_type in (XLSX, XLSM, XLTX, XLTM):
+        if (part := manifest.find(content_type)) is not None:
+            return part.PartName[1:]
+    return ARC_WORKBOOK
+
+
+def _open_workbook(data: bytes) -> _Workbook:
+    """The manifest, workbook and styles (read by openpyxl's public parsers, each part capped) and the shared
+    strings; not the sheets."""
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.reader.workbook import WorkbookParser
+    from openpyxl.styles.stylesheet import Stylesheet
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, ARC_STYLE, SHARED_STRINGS
+    from openpyxl.xml.functions import fromstring
+
+    archive = _Parts(io.BytesIO(data))
     try:
-        reader.read_manifest()
-        strings = reader.package.find(SHARED_STRINGS)
-        if strings is not None:
-            archive.strings_part = strings.PartName[1:]
+        manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
+        strings: list[str] = []
+        if (found := manifest.find(SHARED_STRINGS)) is not None:
+            archive.strings_part = found.PartName[1:]
             with archive.open(archive.strings_part) as source:
-                reader.shared_strings = _read_strings(source)
-        reader.read_workbook()
-        apply_stylesheet(archive, reader.wb)
-        sheets = [(sheet.name, sheet.state or "visible", rel.target) for sheet, rel in reader.parser.find_sheets()
-                  if rel.target in reader.valid_files and rel.Type.endswith("/worksheet")]
+                strings = _read_strings(source)
+        parser = WorkbookParser(archive, _workbook_part(manifest), keep_links=False)
+        parser.parse()
+        names = set(archive.namelist())
+        sheets = [(sheet.name, sheet.state or "visible", rel.target) for sheet, rel in parser.find_sheets()
+                  if rel.target in names and rel.Type.endswith("/worksheet")]
+        date_formats, timedelta_formats = set(), set()
+        if ARC_STYLE in names:
+            styles = Stylesheet.from_tree(fromstring(archive.read(ARC_STYLE)))
+            date_formats, timedelta_formats = set(styles.date_formats), set(styles.timedelta_formats)
     except FileRefused:
         archive.close()
         raise
     except Exception as error:  # openpyxl raises many kinds for a broken workbook
         archive.close()
         raise _broken(error) from error
-    wb = reader.wb
-    calculation = getattr(wb, "calculation", None)
-    return _Workbook(archive, sheets, reader.shared_strings, wb.epoch, wb._date_formats, wb._timedelta_formats,
+    calculation = parser.wb.calculation
+    return _Workbook(archive, sheets, strings, parser.wb.epoch, date_formats, timedelta_formats,
                      bool(getattr(calculation, "fullCalcOnLoad", False)))
 
 
@@ -473,7 +489,6 @@ class _SheetReader:
     def _converted(self, kind: str, style: str | None):
         """The cell's value as openpyxl gives it: numbers, dates by their style, shared and inline text, booleans."""
         from openpyxl.utils.datetime import from_excel, from_ISO8601
-        from openpyxl.worksheet._reader import _cast_number
 
         if kind == "inlineStr":
             return unescape("".join(self.texts)) if self.texts else None
@@ -481,7 +496,7 @@ class _SheetReader:
         if text is None:
             return None
         if kind == "n":
-            number = _cast_number(text)
+            number = _number(text)
             style_id = int(style) if style else 0
             if style_id not in self.book.date_formats:
                 return number
@@ -499,6 +514,11 @@ class _SheetReader:
         if kind == "d":
             return from_ISO8601(text)
         return unescape(text)  # str (a formula's text), e (an error such as #N/A)
+
+
+def _number(text: str) -> int | float:
+    """A cell's stored number: an int when written without a decimal point or exponent, else a float."""
+    return float(text) if any(mark in text for mark in ".eE") else int(text)
 
 
 def _row_number(text: str | None, previous: int) -> int:
@@ -553,14 +573,14 @@ def decode_csv(data: bytes) -> str:
         return data.decode("cp1258", errors="replace")
 
 
-def csv_sheets(data: bytes) -> Iterator[Sheet]:
+def csv_sheets(data: bytes, delimiter: str | None = None) -> Iterator[Sheet]:
+    """The one sheet of a CSV file; the delimiter is guessed (comma, semicolon or tab) unless given."""
     text = decode_csv(data)
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    if delimiter is None:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
+        except csv.Error:
+            delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     sheet = Sheet(None, iter(()))
 

@@ -126,3 +126,32 @@ def parse_year(value) -> int | None:
     if number != number.to_integral_value():
         raise NotANumber(str(value))
     return int(number)
+
+
+# --- Bundled files (data/reference, data/sources): machine notation, one way to write each value -----------------
+
+PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+TRUE_WORDS, FALSE_WORDS = {"true", "t", "1", "yes"}, {"false", "f", "0", "no"}
+
+
+def parse_plain_number(text: str) -> Decimal:
+    """'-12.5' as a Decimal: a bundled file writes numbers with a decimal point and no separators (unlike a
+    province's workbook, where '1.500' is fifteen hundred); NotANumber otherwise."""
+    if not PLAIN_NUMBER.match(text):
+        raise NotANumber(text)
+    return Decimal(text)
+
+
+def parse_iso_date(text: str) -> date:
+    """'2025-07-01' as a date; NotANumber otherwise."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise NotANumber(text) from error
+
+
+def parse_bool(text: str) -> bool:
+    key = text.casefold()
+    if key in TRUE_WORDS or key in FALSE_WORDS:
+        return key in TRUE_WORDS
+    raise NotANumber(text)

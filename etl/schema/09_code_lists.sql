@@ -15,7 +15,8 @@ CREATE TABLE figure_kind (
     name_vi    VARCHAR NOT NULL,
     name_en    VARCHAR NOT NULL,
     sort_order INTEGER NOT NULL,
-    doc_id     VARCHAR NOT NULL REFERENCES source_document (doc_id)
+    doc_id     VARCHAR NOT NULL REFERENCES source_document (doc_id),
+    entry_name_vi VARCHAR           -- the data-entry template's wording, as report forms write it (Dự toán); NULL: name_vi
 );
 CREATE TABLE project_status (
     status_id  VARCHAR PRIMARY KEY,
@@ -32,7 +33,8 @@ CREATE TABLE period (
     end_month  INTEGER NOT NULL CHECK (end_month BETWEEN 1 AND 12),
     end_day    INTEGER NOT NULL CHECK (end_day BETWEEN 1 AND 31),
     sort_order INTEGER NOT NULL,
-    doc_id     VARCHAR NOT NULL REFERENCES source_document (doc_id)
+    doc_id     VARCHAR NOT NULL REFERENCES source_document (doc_id),
+    entry_name_vi VARCHAR           -- the data-entry template's wording (6 tháng); NULL: name_vi
 );
 -- How exact a published figure is; symbol is shown before the number (> 10,2 tỷ đồng, ≈ 7,2 tỷ đồng).
 CREATE TABLE qualifier (

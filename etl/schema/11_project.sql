@@ -8,11 +8,11 @@ CREATE TABLE project (
     location         VARCHAR,
     activity_id      VARCHAR,
     sector_id        VARCHAR,
-    funding_source   VARCHAR CHECK (funding_source IN ('local', 'central', 'counterpart', 'other')),
+    funding_source   VARCHAR,            -- codes of funding_source, project_status: checked per write
     plan_mvnd        DECIMAL(18, 3) CHECK (plan_mvnd >= 0),
     actual_mvnd      DECIMAL(18, 3) CHECK (actual_mvnd >= 0),
     counterpart_mvnd DECIMAL(18, 3) CHECK (counterpart_mvnd >= 0),
-    status           VARCHAR CHECK (status IN ('registered', 'appraisal', 'approved', 'in_progress', 'completed', 'cancelled')),
+    status           VARCHAR,
     doc_id           VARCHAR NOT NULL,
     is_illustrative  BOOLEAN NOT NULL,
     note             VARCHAR

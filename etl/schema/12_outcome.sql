@@ -3,7 +3,7 @@
 CREATE TABLE outcome (
     area_id             VARCHAR NOT NULL,
     year                INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
-    period              VARCHAR NOT NULL CHECK (period IN ('year', 'H1', 'Q1', 'Q2', 'Q3', 'Q4')),
+    period              VARCHAR NOT NULL,   -- codes of period and qualifier: checked per write
     activity_id         VARCHAR,
     sector_id           VARCHAR,
     indicator_id        VARCHAR NOT NULL,
@@ -13,7 +13,7 @@ CREATE TABLE outcome (
     plan_pct_reported   DECIMAL(8, 2) CHECK (plan_pct_reported >= 0),
     plan_pct_basis      VARCHAR CHECK (plan_pct_basis IN ('year', 'period')),
     prior_pct_reported  DECIMAL(8, 2) CHECK (prior_pct_reported >= 0),
-    qualifier           VARCHAR NOT NULL DEFAULT 'exact' CHECK (qualifier IN ('exact', 'approx', 'more_than', 'estimate')),
+    qualifier           VARCHAR NOT NULL DEFAULT 'exact',
     doc_id              VARCHAR NOT NULL,
     is_illustrative     BOOLEAN NOT NULL,
     note                VARCHAR,
