@@ -3,6 +3,7 @@
 import streamlit as st
 
 from khuyencong.figures.outcomes import (
+    activity_totals,
     code_names,
     cost_per_outcome,
     doc_ids_of,
@@ -10,9 +11,9 @@ from khuyencong.figures.outcomes import (
     group_table,
     indicator_table,
     indicators,
+    largest_first,
     project_table,
     projects,
-    roll_up,
 )
 from khuyencong.i18n.formatting import format_money, format_number
 from khuyencong.i18n.labels import t
@@ -34,7 +35,7 @@ if groups.empty:
 group_docs, group_illustrative = doc_ids_of(groups), bool(groups["has_illustrative"].any())
 
 st.header(t("oc_funding_header", lang))
-by_activity = roll_up(groups, "activity_id")
+by_activity = activity_totals(filters)
 show_chart(make_activity_sector_treemap(groups, names, lang, t("oc_treemap_title", lang), format_money),
                 key="oc_treemap")
 show_chart(make_group_funding_chart(by_activity, "activity_id", names, lang,
@@ -47,7 +48,7 @@ picks = st.columns(2)
 activity = picks[0].selectbox(t("oc_drill_activity", lang), list(by_activity["activity_id"]), key="oc_activity",
                               format_func=lambda c: names.get(c, c))
 in_activity = groups[groups["activity_id"] == activity]
-by_sector = roll_up(in_activity, "sector_id")
+by_sector = largest_first(in_activity)
 sector = picks[1].selectbox(t("oc_drill_sector", lang), [None, *by_sector["sector_id"]], key="oc_sector",
                             format_func=lambda c: t("oc_drill_all", lang) if c is None else names.get(c, c))
 show_chart(make_group_funding_chart(by_sector, "sector_id", names, lang,

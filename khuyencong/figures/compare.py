@@ -10,7 +10,6 @@ import pandas as pd
 
 from khuyencong.data.filters import Filters
 from khuyencong.figures.funding import (
-    KHUYEN_CONG_SOURCES,
     annual_funding,
     average_annual_growth,
     period_totals,
@@ -91,7 +90,7 @@ def combine_funding(funding: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
     Returns unit_id, {total,local,central}_mvnd, annual_{total,local,central}_mvnd, period_mvnd, years_with_figures;
     NaN where nothing was reported (never 0).
     """
-    frame = funding[funding["funding_source"].isin(KHUYEN_CONG_SOURCES)].copy()
+    frame = funding[funding["is_khuyen_cong"].astype(bool)].copy()
     frame["annual_mvnd"] = frame["annual_mvnd"].astype(float)
     frame["period_mvnd"] = frame["period_mvnd"].astype(float)
     frame["both_mvnd"] = frame[["annual_mvnd", "period_mvnd"]].sum(axis=1, min_count=1)
@@ -127,7 +126,7 @@ def growth_by_unit(annual: pd.DataFrame) -> pd.Series:
 
 def real_by_unit(annual_real: pd.DataFrame) -> pd.DataFrame:
     """unit_id, total_mvnd, local_mvnd, central_mvnd from annual figures already at base-year prices."""
-    frame = annual_real[annual_real["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    frame = annual_real[annual_real["is_khuyen_cong"].astype(bool)]
     result = frame.groupby("unit_id")["amount_mvnd"].sum(min_count=1).rename("total_mvnd").to_frame()
     for source in ("local", "central"):
         rows = frame[frame["funding_source"] == source]
@@ -338,7 +337,7 @@ def describe_periods(periods: pd.DataFrame, names: dict[str, str], lang: str) ->
 def period_notes(comparison: Comparison, names: dict[str, str], lang: str) -> list[str]:
     """How the period totals of the compared units were treated, in words."""
     periods = comparison.periods[comparison.periods["unit_id"].isin(comparison.units["unit_id"])]
-    periods = periods[periods["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    periods = periods[periods["is_khuyen_cong"].astype(bool)]
     used, left_out = periods[periods["usable"]], periods[~periods["usable"]]
     notes = []
     if comparison.mode == "absolute":
@@ -362,7 +361,7 @@ def comparison_figures(filters: Filters, mode: str = "absolute", base_year: int 
         raise ValueError(f"unknown mode {mode}")
     view = filters if len(filters.areas) >= 2 else replace(filters, areas=())
     funding = fetch("compare_funding", view, figure=figure)
-    years = fetch("compare_years", view, figure=figure, money_sources=list(KHUYEN_CONG_SOURCES))
+    years = fetch("compare_years", view, figure=figure)
     projects = fetch("compare_projects", view)
     outcomes = fetch("compare_outcomes", view)
     with_figures = pd.concat([f[["unit_id", "level"]] for f in (funding, projects, outcomes)]).drop_duplicates()
@@ -370,7 +369,7 @@ def comparison_figures(filters: Filters, mode: str = "absolute", base_year: int 
 
     money = combine_funding(funding, years)
     annual = annual_funding(view, figure)
-    annual = annual[annual["funding_source"].isin(KHUYEN_CONG_SOURCES) & annual["unit_id"].isin(units)]
+    annual = annual[annual["is_khuyen_cong"].astype(bool) & annual["unit_id"].isin(units)]
     real = None
     if mode == "real":
         annual = to_real_values(annual, base_year) if len(annual) else annual
@@ -379,7 +378,7 @@ def comparison_figures(filters: Filters, mode: str = "absolute", base_year: int 
     table = unit_table(units, money, shown, growth_by_unit(annual), projects, highlighted)
 
     periods = period_totals(view, figure)
-    funding_rows = funding[funding["unit_id"].isin(units) & funding["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    funding_rows = funding[funding["unit_id"].isin(units) & funding["is_khuyen_cong"].astype(bool)]
     project_rows = projects[projects["unit_id"].isin(units)]
     outcome_rows = outcomes[outcomes["unit_id"].isin(units)]
     return Comparison(

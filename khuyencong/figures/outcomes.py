@@ -10,25 +10,27 @@ from khuyencong.ui.fetch import fetch
 TOP_PROJECTS = 15
 
 
-def funding_by_group(filters: Filters) -> pd.DataFrame:
-    """activity_id, sector_id, projects, plan/actual/counterpart (triệu đồng, NaN = not reported)."""
+def _group_rows(filters: Filters, level: str) -> pd.DataFrame:
     frame = fetch("outcomes_funding_by_group", filters)
-    for column in ("plan_mvnd", "actual_mvnd", "counterpart_mvnd", "actual_with_counterpart_mvnd"):
+    frame = frame[frame["level"] == level].drop(columns="level").reset_index(drop=True)
+    for column in ("plan_mvnd", "actual_mvnd", "counterpart_mvnd", "leverage"):
         frame[column] = frame[column].astype(float)
     return frame
 
 
-def roll_up(groups: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Sum the activity × sector cells to one level; a sum of nothing reported stays not reported."""
-    sums = groups.groupby(by, as_index=False).agg(
-        projects=("projects", "sum"), projects_with_actual=("projects_with_actual", "sum"),
-        plan_mvnd=("plan_mvnd", lambda s: s.sum(min_count=1)),
-        actual_mvnd=("actual_mvnd", lambda s: s.sum(min_count=1)),
-        counterpart_mvnd=("counterpart_mvnd", lambda s: s.sum(min_count=1)),
-        actual_with_counterpart_mvnd=("actual_with_counterpart_mvnd", lambda s: s.sum(min_count=1)),
-        has_illustrative=("has_illustrative", "any"))
-    sums["leverage"] = sums["counterpart_mvnd"] / sums["actual_with_counterpart_mvnd"]
-    return sums.sort_values(["actual_mvnd", "projects"], ascending=False, na_position="last")
+def funding_by_group(filters: Filters) -> pd.DataFrame:
+    """One row per activity × sector: projects, plan/actual/counterpart (triệu đồng, NaN = not reported), leverage."""
+    return _group_rows(filters, "cell")
+
+
+def activity_totals(filters: Filters) -> pd.DataFrame:
+    """The same per activity (summed in SQL, so leverage keeps its one formula), largest first."""
+    return largest_first(_group_rows(filters, "activity"))
+
+
+def largest_first(level: pd.DataFrame) -> pd.DataFrame:
+    """Rows of one level (activities, or the sectors of one activity) by actual money, then projects."""
+    return level.sort_values(["actual_mvnd", "projects"], ascending=False, na_position="last")
 
 
 def code_names(lang: str) -> dict[str, str]:

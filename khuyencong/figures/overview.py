@@ -22,11 +22,9 @@ class OverviewFigures:
 
     @property
     def leverage(self) -> float | None:
-        """Counterpart đồng per đồng of khuyến công money, over projects reporting both."""
-        both = self.projects["actual_with_both_mvnd"]
-        if both is None or both != both or not both:
-            return None
-        return float(self.projects["counterpart_with_both_mvnd"]) / float(both)
+        """Counterpart đồng per đồng of khuyến công money (SQL macro leverage)."""
+        value = self.projects["leverage"]
+        return None if is_missing(value) else float(value)
 
     @property
     def years_covered(self) -> tuple[int, int] | None:
@@ -39,7 +37,7 @@ def overview_figures(filters: Filters) -> OverviewFigures:
     """Everything the KPI cards and the small trend need, for one set of filters."""
     funding = funding_total(filters)
     annual = annual_funding(filters)
-    annual = annual[annual["funding_source"] != "counterpart"]
+    annual = annual[annual["is_khuyen_cong"].astype(bool)]
     projects = fetch("project_summary", filters).iloc[0]
     establishments = fetch("establishments_supported", filters).iloc[0]
     documents = sorted(set(funding.doc_ids) | _ids(projects["doc_ids"]) | _ids(establishments["doc_ids"]))

@@ -10,13 +10,13 @@ SELECT
     a.name_en,
     a.level,
     coalesce(a.region_id, a.area_id) AS region_id,
-    v.current_area_id,
+    v.unit_id                  AS current_area_id,
     c.name_vi                  AS current_name_vi,
     c.name_en                  AS current_name_en,
     coalesce(c.region_id, c.area_id) AS current_region_id,
     a.valid_to
 FROM with_data
 JOIN area AS a USING (area_id)
-JOIN v_area_current AS v USING (area_id)
-JOIN area AS c ON c.area_id = v.current_area_id
+JOIN view_units(true) AS v USING (area_id)
+JOIN area AS c ON c.area_id = v.unit_id
 ORDER BY a.level DESC, region_id, a.name_vi;
