@@ -4,27 +4,29 @@ import streamlit as st
 
 from khuyencong.figures.overview import describe_periods, overview_figures
 from khuyencong.i18n.formatting import format_datetime, format_money, format_number, format_percent, format_year_span
-from khuyencong.i18n.labels import source_label, t
+from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import code_lists, fetch
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import area_names, current_filters
 
 filters = current_filters()
 lang = filters.lang
 figures = overview_figures(filters)
+codes = code_lists()
 
 st.title(t("page_overview", lang))
 st.caption(t("view_summary", lang, areas=area_names(filters),
              years=format_year_span(filters.year_from, filters.year_to),
-             sources=", ".join(source_label(s, lang) for s in filters.sources)))
+             sources=codes.source_names(filters.sources, lang)))
 
 first, second = st.columns(3), st.columns(3)
 first[0].metric(t("kpi_total", lang), format_money(figures.funding.khuyen_cong_mvnd, lang),
                 help=t("kpi_total_help", lang))
 for column, source in zip(first[1:], ("local", "central")):
-    share = format_percent(figures.funding.share(source), lang) if source in filters.sources else "—"
+    share = format_percent(figures.funding.share(source), lang) if source in (filters.sources or codes.sources) \
+        else "—"
     column.metric(t(f"kpi_{source}_share", lang), share)
 second[0].metric(t("kpi_projects", lang), format_number(figures.projects["projects"], lang),
                  help=t("kpi_projects_help", lang, n=format_number(figures.projects["projects_with_actual"], lang)))
@@ -50,7 +52,7 @@ if figures.annual.empty:
     st.info(t("no_data", lang))
 else:
     show_chart(make_sparkline_chart(figures.annual, lang, t("overview_trend_title", lang),
-                                         t("axis_money_bn", lang), format_money), key="overview_trend")
+                                         t("axis_money_bn", lang), format_money, codes=codes), key="overview_trend")
     show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
                  bool(figures.annual["has_illustrative"].any()), lang)
 

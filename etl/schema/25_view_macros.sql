@@ -10,14 +10,13 @@ CREATE MACRO view_units(p_current_units) AS TABLE
     SELECT area_id, CASE WHEN p_current_units THEN current_area_id ELSE area_id END AS unit_id
     FROM v_area_current;
 
--- The shared predicates. An empty list of areas, activities or sectors selects all; funding sources are always
--- listed (every code of funding_source when none is picked).
+-- The shared predicates. An empty list of areas, activities, sectors or funding sources selects all.
 CREATE MACRO area_in_view(p_areas, unit_id) AS
     len(p_areas::VARCHAR[]) = 0 OR list_contains(p_areas::VARCHAR[], unit_id);
 CREATE MACRO code_in_view(p_codes, code) AS
     len(p_codes::VARCHAR[]) = 0 OR list_contains(p_codes::VARCHAR[], code);
 CREATE MACRO source_in_view(p_sources, funding_source) AS
-    list_contains(p_sources::VARCHAR[], funding_source);
+    len(p_sources::VARCHAR[]) = 0 OR list_contains(p_sources::VARCHAR[], funding_source);
 CREATE MACRO illustrative_in_view(p_include_illustrative, is_illustrative) AS
     p_include_illustrative OR NOT is_illustrative;
 

@@ -16,8 +16,8 @@ from khuyencong.figures.funding import (
     to_real_values,
 )
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
-from khuyencong.i18n.labels import source_label, t
-from khuyencong.ui.fetch import fetch
+from khuyencong.i18n.labels import t
+from khuyencong.ui.fetch import code_lists, fetch
 
 MODES = ("absolute", "per_year", "real")
 MONEY_MEASURES = ("total", "local", "central")
@@ -329,7 +329,8 @@ def period_by_source(periods: pd.DataFrame) -> pd.DataFrame:
 
 def describe_periods(periods: pd.DataFrame, names: dict[str, str], lang: str) -> str:
     """'Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng)' for each period total."""
-    return "; ".join(f"{names.get(p.unit_id, p.unit_id)}: {source_label(p.funding_source, lang)} "
+    codes = code_lists()
+    return "; ".join(f"{names.get(p.unit_id, p.unit_id)}: {codes.source_name(p.funding_source, lang)} "
                      f"{format_year_span(p.year_from, p.year_to)} ({format_money(p.amount_mvnd, lang)})"
                      for p in periods.itertuples())
 
@@ -384,7 +385,7 @@ def comparison_figures(filters: Filters, mode: str = "absolute", base_year: int 
     return Comparison(
         units=table, outcomes=outcome_rows.assign(actual_value=outcome_rows["actual_value"].astype(float)),
         periods=periods, mode=mode, base_year=base_year, highlighted=tuple(h for h in highlighted if h in units),
-        selected_only=len(filters.areas) >= 2, sources=filters.sources,
+        selected_only=len(filters.areas) >= 2, sources=filters.sources or code_lists().sources,
         funding_docs=_funding_docs(funding_rows, annual, mode), funding_illustrative=_funding_illustrative(
             funding_rows, annual, mode),
         project_docs=_docs(project_rows), project_illustrative=bool(project_rows["has_illustrative"].any()),

@@ -10,13 +10,14 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from khuyencong import __version__
-from khuyencong.data.filters import FUNDING_SOURCES, Filters
+from khuyencong.data import code_lists as lists
+from khuyencong.data.filters import Filters
 from khuyencong.data.queries import run_query
 from khuyencong.i18n.formatting import NOT_REPORTED, format_number, format_year_span, is_missing
-from khuyencong.i18n.labels import LABELS, source_label, t
+from khuyencong.i18n.labels import t
 from khuyencong.render.exports import make_csv, make_file_name, make_xlsx
 from khuyencong.ui.app_state import get_database
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import code_lists, fetch
 
 TABLES = ("allocations", "projects", "outcomes")
 TABLE_SLUGS = {"allocations": "phan-bo", "projects": "du-an", "outcomes": "ket-qua"}
@@ -70,15 +71,9 @@ def export_rows(table: str, filters: Filters, search: str = "") -> pd.DataFrame:
 
 
 def _code_names(lang: str) -> dict[str, str]:
-    codes = fetch("code_lists")
-    return dict(zip(codes["code"], codes["name_vi" if lang == "vi" else "name_en"]))
-
-
-def _label(prefix: str, code, lang: str) -> str | None:
-    if is_missing(code):
-        return None
-    key = f"{prefix}_{code}"
-    return t(key, lang) if key in LABELS else str(code)
+    """Activity and sector codes -> names."""
+    codes = code_lists()
+    return {**codes.names(lists.ACTIVITIES, lang), **codes.names(lists.SECTORS, lang)}
 
 
 def _text(values) -> list:
@@ -90,6 +85,8 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
     """The rows as shown and exported: UI-language column names, names for codes, money in triệu đồng as numbers
     (NaN = not reported), years as whole numbers."""
     names = _code_names(lang)
+    codes = code_lists()
+    coded_name = lambda list_name, code: None if is_missing(code) else codes.name(list_name, code, lang)  # noqa: E731
     col = lambda key: t(key, lang)  # noqa: E731
     area = {col("dx_col_area"): [unit_name(u) for u in rows["unit_id"]]}
     if current_units:
@@ -107,8 +104,8 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
         body = {
             col("dx_col_year_from"): rows["year_from"].astype("int64"),
             col("dx_col_year_to"): rows["year_to"].astype("int64"),
-            col("dx_col_source"): [source_label(s, lang) for s in rows["funding_source"]],
-            col("dx_col_figure"): [_label("dx_figure", f, lang) for f in rows["figure"]],
+            col("dx_col_source"): [coded_name(lists.SOURCES, s) for s in rows["funding_source"]],
+            col("dx_col_figure"): [coded_name(lists.FIGURES, f) for f in rows["figure"]],
             col("dx_col_amount"): rows["amount_mvnd"].astype("float64"),
         }
     elif table == "projects":
@@ -119,8 +116,8 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
             col("dx_col_plan_mvnd"): rows["plan_mvnd"].astype("float64"),
             col("dx_col_actual_mvnd"): rows["actual_mvnd"].astype("float64"),
             col("dx_col_counterpart_mvnd"): rows["counterpart_mvnd"].astype("float64"),
-            col("dx_col_source"): [None if is_missing(s) else source_label(s, lang) for s in rows["funding_source"]],
-            col("dx_col_status"): [_label("dx_status", s, lang) for s in rows["status"]],
+            col("dx_col_source"): [coded_name(lists.SOURCES, s) for s in rows["funding_source"]],
+            col("dx_col_status"): [coded_name(lists.STATUSES, s) for s in rows["status"]],
             col("dx_col_activity"): coded("activity_id"),
             col("dx_col_sector"): coded("sector_id"),
             col("dx_col_implementer"): _text(rows["implementer"]),
@@ -129,7 +126,7 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
     else:
         body = {
             col("dx_col_year"): rows["year"].astype("int64"),
-            col("dx_col_period"): [_label("dx_period", p, lang) for p in rows["period"]],
+            col("dx_col_period"): [coded_name(lists.PERIODS, p) for p in rows["period"]],
             col("dx_col_activity"): coded("activity_id"),
             col("dx_col_sector"): coded("sector_id"),
             col("dx_col_indicator"): _text(rows["indicator_vi" if lang == "vi" else "indicator_en"]),
@@ -137,7 +134,7 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
             col("dx_col_plan"): rows["plan_value"].astype("float64"),
             col("dx_col_actual"): rows["actual_value"].astype("float64"),
             col("dx_col_prior"): rows["prior_value"].astype("float64"),
-            col("dx_col_qualifier"): [_label("dx_qualifier", q, lang) for q in rows["qualifier"]],
+            col("dx_col_qualifier"): [coded_name(lists.QUALIFIERS, q) for q in rows["qualifier"]],
         }
     if table == "projects":  # the project code leads, then where
         first = {col("dx_col_project_id"): body.pop(col("dx_col_project_id"))}
@@ -182,8 +179,9 @@ def describe_filters(filters: Filters, table: str | None, search: str, area_text
             return f"{text} ({tables})"
         return text if key in APPLIES[table] else f"{text} ({t('dx_not_applicable', lang)})"
 
-    sources = t("dx_all", lang) if set(filters.sources) == set(FUNDING_SOURCES) else \
-        _listed(filters.sources, lang, lambda s: source_label(s, lang))
+    codes = code_lists()
+    sources = t("dx_all", lang) if set(filters.sources) in (set(), set(codes.sources)) else \
+        _listed(filters.sources, lang, lambda s: codes.source_name(s, lang))
     items = [
         (t("dx_f_areas", lang), area_text),
         (t("dx_f_units", lang), t(f"unit_mode_{filters.unit_mode}", lang)),

@@ -2,10 +2,11 @@
 
 import pandas as pd
 
+from khuyencong.data.code_lists import ACTIVITIES, SECTORS, STATUSES
 from khuyencong.data.filters import Filters
 from khuyencong.i18n.formatting import format_money, format_number, is_missing
 from khuyencong.i18n.labels import t
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import code_lists, fetch
 
 TOP_PROJECTS = 15
 
@@ -35,8 +36,8 @@ def largest_first(level: pd.DataFrame) -> pd.DataFrame:
 
 def code_names(lang: str) -> dict[str, str]:
     """Activity and sector codes to names in the UI language; '' is 'not stated'."""
-    codes = fetch("code_lists")
-    names = dict(zip(codes["code"], codes["name_vi" if lang == "vi" else "name_en"]))
+    codes = code_lists()
+    names = {**codes.names(ACTIVITIES, lang), **codes.names(SECTORS, lang)}
     names[""] = t("oc_not_stated", lang)
     return names
 
@@ -63,6 +64,7 @@ def projects(filters: Filters, activity: str | None = None, sector: str | None =
 def project_table(rows: pd.DataFrame, lang: str, unit_name) -> pd.DataFrame:
     """Projects as a reader sees them: amounts formatted, status and source named, NULL as not reported."""
     names = code_names(lang)
+    statuses = code_lists().names(STATUSES, lang)
     documents = fetch("document_titles").set_index("doc_id")["title"]
     return pd.DataFrame({
         t("oc_col_project", lang): rows["name"],
@@ -72,7 +74,7 @@ def project_table(rows: pd.DataFrame, lang: str, unit_name) -> pd.DataFrame:
         t("oc_col_plan", lang): [format_money(v, lang) for v in rows["plan_mvnd"]],
         t("oc_col_actual", lang): [format_money(v, lang) for v in rows["actual_mvnd"]],
         t("oc_col_counterpart", lang): [format_money(v, lang) for v in rows["counterpart_mvnd"]],
-        t("oc_col_status", lang): [t(f"oc_status_{s}", lang) if isinstance(s, str) else format_number(None, lang)
+        t("oc_col_status", lang): [statuses.get(s, s) if isinstance(s, str) else format_number(None, lang)
                                    for s in rows["status"]],
         t("oc_col_source", lang): [t("oc_illustrative", lang) if ill else documents.get(d, d)
                                    for d, ill in zip(rows["doc_id"], rows["is_illustrative"])],

@@ -7,8 +7,7 @@ import pandas as pd
 from khuyencong.data.filters import Filters
 from khuyencong.figures.funding import FundingTotal, annual_funding, funding_total
 from khuyencong.i18n.formatting import format_money, format_year_span, is_missing
-from khuyencong.i18n.labels import source_label
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import code_lists, fetch
 
 
 @dataclass
@@ -51,7 +50,8 @@ def _ids(value) -> set[str]:
 
 def describe_periods(periods: pd.DataFrame, lang: str) -> str:
     """'Trung ương 2002–2018 (16,3 tỷ đồng)' for each period total."""
-    return "; ".join(f"{source_label(p.funding_source, lang)} {format_year_span(p.year_from, p.year_to)} "
+    codes = code_lists()
+    return "; ".join(f"{codes.source_name(p.funding_source, lang)} {format_year_span(p.year_from, p.year_to)} "
                      f"({format_money(p.amount_mvnd, lang)})" for p in periods.itertuples())
 
 

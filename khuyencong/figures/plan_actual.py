@@ -278,10 +278,13 @@ def money_table(rows, lang: str, first: str):
     import pandas as pd
 
     from khuyencong.i18n.formatting import format_money, format_number, format_percent
-    from khuyencong.i18n.labels import source_label, t
+    from khuyencong.i18n.labels import t
+    from khuyencong.ui.fetch import code_lists
+
+    codes = code_lists()
 
     def source_name(code: str) -> str:
-        return t("pa_source_unknown", lang) if code == "unknown" else source_label(code, lang)
+        return t("pa_source_unknown", lang) if code == "unknown" else codes.source_name(code, lang)
 
     records = []
     for row in rows.itertuples():

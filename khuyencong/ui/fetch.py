@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import run_query
 from khuyencong.ui.app_state import get_database
@@ -35,3 +36,8 @@ def fetch(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     version = get_database().version
     _forget_old_versions(version)
     return _cached(name, version, _freeze(params))
+
+
+def code_lists() -> CodeLists:
+    """The code lists of the database in use (cached with every other query result)."""
+    return load_code_lists(fetch)

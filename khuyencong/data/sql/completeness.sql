@@ -44,6 +44,8 @@ SELECT
     ar.valid_from AS area_valid_from,
     ar.valid_to AS area_valid_to,
     g.funding_source,
+    s.name_vi AS source_name_vi,
+    s.name_en AS source_name_en,
     g.year,
     CASE
         WHEN an.reported > 0 AND an.amount_mvnd > 0 THEN 'reported'
@@ -58,6 +60,7 @@ SELECT
     coalesce(CASE WHEN an.row_count > 0 THEN an.doc_ids ELSE pe.doc_ids END, []) AS doc_ids
 FROM grid AS g
 JOIN area AS ar ON ar.area_id = g.unit_id
+JOIN funding_source AS s ON s.funding_source_id = g.funding_source
 LEFT JOIN annual AS an USING (unit_id, funding_source, year)
 LEFT JOIN period AS pe USING (unit_id, funding_source, year)
-ORDER BY ar.name_vi, g.unit_id, CASE g.funding_source WHEN 'local' THEN 1 ELSE 2 END, g.year;
+ORDER BY ar.name_vi, g.unit_id, s.sort_order, g.year;

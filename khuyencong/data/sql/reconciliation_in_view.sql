@@ -18,7 +18,11 @@ SELECT
     a.valid_from AS area_valid_from,
     a.valid_to AS area_valid_to,
     r.funding_source,
+    s.name_vi AS source_name_vi,
+    s.name_en AS source_name_en,
     r.figure,
+    f.name_vi AS figure_name_vi,
+    f.name_en AS figure_name_en,
     r.year_from,
     r.year_to,
     r.reported_mvnd,
@@ -31,5 +35,7 @@ SELECT
     r.includes_illustrative
 FROM reconciliation_in_view($areas, $current_units, $include_illustrative, $sources, $year_from, $year_to) AS r
 JOIN area AS a USING (area_id)
+JOIN funding_source AS s ON s.funding_source_id = r.funding_source
+JOIN figure_kind AS f ON f.figure_id = r.figure
 LEFT JOIN annual_docs AS d USING (area_id, funding_source, figure, year_from, year_to)
-ORDER BY a.name_vi, CASE r.funding_source WHEN 'local' THEN 1 WHEN 'central' THEN 2 ELSE 3 END, r.figure, r.year_from;
+ORDER BY a.name_vi, s.sort_order, f.sort_order, r.year_from;
