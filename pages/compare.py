@@ -19,7 +19,7 @@ from khuyencong.i18n.formatting import format_money, format_year_span
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.fetch import code_lists, fetch
+from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters, unit_name
 
@@ -35,7 +35,7 @@ cpi_years = list(fetch("cpi")["year"])
 base_year = controls[1].selectbox(t("cmp_base_year", lang), cpi_years[::-1], key="cmp_base_year",
                                   disabled=mode != "real")
 
-figures = comparison_figures(filters, mode, base_year if mode == "real" else None)
+figures = comparison_figures(query, filters, mode, base_year if mode == "real" else None)
 units = list(figures.units["unit_id"])
 names = {u: unit_name(u) for u in units}
 if not units:

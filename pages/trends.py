@@ -12,7 +12,7 @@ from khuyencong.render.charts import (
     make_funding_trend_chart,
 )
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.fetch import code_lists, fetch
+from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters, unit_name
 
@@ -28,7 +28,7 @@ base_year = controls[1].selectbox(t("base_year", lang), cpi_years[::-1], key="tr
                                   disabled=mode != "real")
 show_estimate = controls[2].toggle(t("show_estimate", lang), key="trend_estimate")
 
-figures = trend_figures(filters, base_year if mode == "real" else None)
+figures = trend_figures(query, filters, base_year if mode == "real" else None)
 y_title = t("axis_money_bn_real", lang, base=base_year) if mode == "real" else t("axis_money_bn", lang)
 
 if figures.annual.empty and figures.periods.empty:

@@ -10,6 +10,23 @@ CREATE MACRO view_units(p_current_units) AS TABLE
     SELECT area_id, CASE WHEN p_current_units THEN current_area_id ELSE area_id END AS unit_id
     FROM v_area_current;
 
+-- The name a unit is shown by, in both languages. In current-units mode every unit is current and goes by its name;
+-- else a unit that began with the 2025 reorganisation is marked "(từ 7/2025)" and a province that ended with it
+-- "(đến 6/2025)", so that the two Hưng Yên can be told apart.
+CREATE MACRO unit_names(p_current_units) AS TABLE
+    SELECT
+        a.area_id AS unit_id,
+        a.name_vi || CASE WHEN p_current_units THEN ''
+                          WHEN a.area_id LIKE '%-2025' THEN ' (từ 7/2025)'
+                          WHEN v.current_area_id <> a.area_id AND a.level = 'province' THEN ' (đến 6/2025)'
+                          ELSE '' END AS unit_name_vi,
+        a.name_en || CASE WHEN p_current_units THEN ''
+                          WHEN a.area_id LIKE '%-2025' THEN ' (from Jul 2025)'
+                          WHEN v.current_area_id <> a.area_id AND a.level = 'province' THEN ' (to Jun 2025)'
+                          ELSE '' END AS unit_name_en
+    FROM area AS a
+    JOIN v_area_current AS v USING (area_id);
+
 -- The shared predicates. An empty list of areas, activities, sectors or funding sources selects all.
 CREATE MACRO area_in_view(p_areas, unit_id) AS
     len(p_areas::VARCHAR[]) = 0 OR list_contains(p_areas::VARCHAR[], unit_id);

@@ -1,6 +1,7 @@
 """Funding figures as the pages show them: annual series, period totals kept apart, real values, growth.
 
-SQL does the aggregation; this module only combines the few aggregated rows it returns.
+SQL does the aggregation (the total rule is the macro funding_in_view); this module only combines the few
+aggregated rows it returns. `query` is a query function (khuyencong.data.queries.Query).
 """
 
 from dataclasses import dataclass, field
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from khuyencong.data.filters import Filters
-from khuyencong.ui.fetch import fetch
+from khuyencong.data.queries import Query
 
 
 @dataclass
@@ -34,25 +35,25 @@ class FundingTotal:
         return None if not total or source not in self.by_source else 100 * self.by_source[source] / total
 
 
-def annual_funding(filters: Filters, figure: str = "allocated") -> pd.DataFrame:
-    """unit_id, year, funding_source, amount_mvnd (float), has_illustrative, doc_ids."""
-    frame = fetch("funding_by_year", filters, figure=figure)
+def annual_funding(query: Query, filters: Filters, figure: str = "allocated") -> pd.DataFrame:
+    """unit_id, year, funding_source, is_khuyen_cong, amount_mvnd (float), has_illustrative, doc_ids."""
+    frame = query("funding_by_year", **filters.sql_params(), figure=figure)
     frame["amount_mvnd"] = frame["amount_mvnd"].astype(float)
     return frame
 
 
-def period_totals(filters: Filters, figure: str = "allocated") -> pd.DataFrame:
+def period_totals(query: Query, filters: Filters, figure: str = "allocated") -> pd.DataFrame:
     """Period totals overlapping the selection; `usable` when the total rule counts them."""
-    frame = fetch("period_totals", filters, figure=figure)
+    frame = query("period_totals", **filters.sql_params(), figure=figure)
     frame["amount_mvnd"] = frame["amount_mvnd"].astype(float)
     frame["usable"] = frame["usable"].astype(bool)
     return frame
 
 
-def funding_total(filters: Filters, figure: str = "allocated") -> FundingTotal:
+def funding_total(query: Query, filters: Filters, figure: str = "allocated") -> FundingTotal:
     """The view's total by source (SQL: funding_total.sql), with the period totals used and left out."""
-    totals = fetch("funding_total", filters, figure=figure)
-    periods = period_totals(filters, figure)
+    totals = query("funding_total", **filters.sql_params(), figure=figure)
+    periods = period_totals(query, filters, figure)
     by_source = {s: float(v) for s, v in zip(totals["funding_source"], totals["amount_mvnd"])}
     doc_ids = sorted({d for ids in totals["doc_ids"] for d in ids})
     khuyen_cong = frozenset(totals.loc[totals["is_khuyen_cong"].astype(bool), "funding_source"])
@@ -66,9 +67,9 @@ def yearly_totals(annual: pd.DataFrame) -> pd.DataFrame:
     return annual.groupby("year", as_index=False)["amount_mvnd"].sum().sort_values("year")
 
 
-def to_real_values(annual: pd.DataFrame, base_year: int) -> pd.DataFrame:
+def to_real_values(query: Query, annual: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """Money at the prices of base_year, using the CPI (2025 = 100)."""
-    cpi = fetch("cpi").set_index("year")["index_value"].astype(float)
+    cpi = query("cpi").set_index("year")["index_value"].astype(float)
     frame = annual.copy()
     frame["amount_mvnd"] = frame["amount_mvnd"] * float(cpi[base_year]) / frame["year"].map(cpi)
     return frame

@@ -2,31 +2,31 @@
 
 import pandas as pd
 
-from khuyencong.data.code_lists import ACTIVITIES, SECTORS, STATUSES
+from khuyencong.data.code_lists import ACTIVITIES, SECTORS, STATUSES, load_code_lists
 from khuyencong.data.filters import Filters
+from khuyencong.data.queries import Query
 from khuyencong.i18n.formatting import format_money, format_number, is_missing
 from khuyencong.i18n.labels import t
-from khuyencong.ui.fetch import code_lists, fetch
 
 TOP_PROJECTS = 15
 
 
-def _group_rows(filters: Filters, level: str) -> pd.DataFrame:
-    frame = fetch("outcomes_funding_by_group", filters)
+def _group_rows(query: Query, filters: Filters, level: str) -> pd.DataFrame:
+    frame = query("outcomes_funding_by_group", **filters.sql_params())
     frame = frame[frame["level"] == level].drop(columns="level").reset_index(drop=True)
     for column in ("plan_mvnd", "actual_mvnd", "counterpart_mvnd", "leverage"):
         frame[column] = frame[column].astype(float)
     return frame
 
 
-def funding_by_group(filters: Filters) -> pd.DataFrame:
+def funding_by_group(query: Query, filters: Filters) -> pd.DataFrame:
     """One row per activity × sector: projects, plan/actual/counterpart (triệu đồng, NaN = not reported), leverage."""
-    return _group_rows(filters, "cell")
+    return _group_rows(query, filters, "cell")
 
 
-def activity_totals(filters: Filters) -> pd.DataFrame:
+def activity_totals(query: Query, filters: Filters) -> pd.DataFrame:
     """The same per activity (summed in SQL, so leverage keeps its one formula), largest first."""
-    return largest_first(_group_rows(filters, "activity"))
+    return largest_first(_group_rows(query, filters, "activity"))
 
 
 def largest_first(level: pd.DataFrame) -> pd.DataFrame:
@@ -34,17 +34,17 @@ def largest_first(level: pd.DataFrame) -> pd.DataFrame:
     return level.sort_values(["actual_mvnd", "projects"], ascending=False, na_position="last")
 
 
-def code_names(lang: str) -> dict[str, str]:
+def code_names(query: Query, lang: str) -> dict[str, str]:
     """Activity and sector codes to names in the UI language; '' is 'not stated'."""
-    codes = code_lists()
+    codes = load_code_lists(query)
     names = {**codes.names(ACTIVITIES, lang), **codes.names(SECTORS, lang)}
     names[""] = t("oc_not_stated", lang)
     return names
 
 
-def group_table(level: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
+def group_table(query: Query, level: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
     """The table beneath a drill-down chart: names, projects, money formatted, NULL as not reported."""
-    names = code_names(lang)
+    names = code_names(query, lang)
     return pd.DataFrame({
         t("oc_col_activity" if key == "activity_id" else "oc_col_sector", lang): [names.get(c, c) for c in level[key]],
         t("oc_col_projects", lang): [format_number(v, lang) for v in level["projects"]],
@@ -55,20 +55,20 @@ def group_table(level: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
     })
 
 
-def projects(filters: Filters, activity: str | None = None, sector: str | None = None,
+def projects(query: Query, filters: Filters, activity: str | None = None, sector: str | None = None,
              limit: int = TOP_PROJECTS) -> pd.DataFrame:
     """The largest projects of the view (by actual, then planned money), optionally of one activity and sector."""
-    return fetch("outcomes_projects", filters, activity=activity, sector=sector, limit=limit)
+    return query("outcomes_projects", **filters.sql_params(), activity=activity, sector=sector, limit=limit)
 
 
-def project_table(rows: pd.DataFrame, lang: str, unit_name) -> pd.DataFrame:
+def project_table(query: Query, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Projects as a reader sees them: amounts formatted, status and source named, NULL as not reported."""
-    names = code_names(lang)
-    statuses = code_lists().names(STATUSES, lang)
-    documents = fetch("document_titles").set_index("doc_id")["title"]
+    names = code_names(query, lang)
+    statuses = load_code_lists(query).names(STATUSES, lang)
+    documents = query("document_titles").set_index("doc_id")["title"]
     return pd.DataFrame({
         t("oc_col_project", lang): rows["name"],
-        t("oc_col_area", lang): [unit_name(u) for u in rows["unit_id"]],
+        t("oc_col_area", lang): rows[f"unit_name_{lang}"],
         t("oc_col_year", lang): rows["year"].astype(str),
         t("oc_col_activity", lang): [names.get(c, c) for c in rows["activity_id"]],
         t("oc_col_plan", lang): [format_money(v, lang) for v in rows["plan_mvnd"]],
@@ -81,16 +81,16 @@ def project_table(rows: pd.DataFrame, lang: str, unit_name) -> pd.DataFrame:
     })
 
 
-def indicators(filters: Filters) -> pd.DataFrame:
+def indicators(query: Query, filters: Filters) -> pd.DataFrame:
     """Whole-year outcome indicators by activity and sector, with units."""
-    frame = fetch("outcomes_indicators", filters)
+    frame = query("outcomes_indicators", **filters.sql_params())
     frame["actual_value"] = frame["actual_value"].astype(float)
     return frame
 
 
-def indicator_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
+def indicator_table(query: Query, frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
     """One row per activity (or sector) and indicator: the result with its unit."""
-    names = code_names(lang)
+    names = code_names(query, lang)
     name_col, unit_col = ("name_vi", "unit_vi") if lang == "vi" else ("name_en", "unit_en")
     rows = frame.groupby([by, "sort_order", name_col, unit_col], as_index=False)["actual_value"].sum(min_count=1)
     rows = rows.assign(group=rows[by].map(names)).sort_values(["group", "sort_order"])
@@ -102,10 +102,10 @@ def indicator_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
     })
 
 
-def cost_per_outcome(filters: Filters, lang: str) -> tuple[pd.DataFrame, list[str], bool]:
+def cost_per_outcome(query: Query, filters: Filters, lang: str) -> tuple[pd.DataFrame, list[str], bool]:
     """Triệu đồng per unit of each indicator, by activity, over cells where both sides are reported."""
-    frame = fetch("outcomes_cost", filters)
-    names = code_names(lang)
+    frame = query("outcomes_cost", **filters.sql_params())
+    names = code_names(query, lang)
     name_col, unit_col = ("name_vi", "unit_vi") if lang == "vi" else ("name_en", "unit_en")
     table = pd.DataFrame({
         t("oc_col_activity", lang): [names.get(a, a) for a in frame["activity_id"]],

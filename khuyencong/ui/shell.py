@@ -1,7 +1,6 @@
 """The app shell: shared sidebar filters, kept in the session and mirrored in the URL query string."""
 
 import re
-from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -35,19 +34,11 @@ def load_choices() -> tuple[Choices, pd.DataFrame, CodeLists]:
 
 
 def area_labels(areas: pd.DataFrame, unit_mode: str, lang: str) -> dict[str, str]:
-    """Option labels: the name, with a marker for units that ended or began in 2025."""
+    """Option labels: the names SQL gives (unit_names: marked where a unit ended or began in 2025)."""
     if unit_mode == "current":
         unique = areas.drop_duplicates("current_area_id")
-        return dict(zip(unique["current_area_id"], unique["current_name_vi" if lang == "vi" else "current_name_en"]))
-    labels = {}
-    for row in areas.itertuples():
-        name = row.name_vi if lang == "vi" else row.name_en
-        if row.area_id.endswith("-2025"):
-            name += " (từ 7/2025)" if lang == "vi" else " (from Jul 2025)"
-        elif row.current_area_id != row.area_id and row.level == "province":
-            name += " (đến 6/2025)" if lang == "vi" else " (to Jun 2025)"
-        labels[row.area_id] = name
-    return labels
+        return dict(zip(unique["current_area_id"], unique[f"current_label_{lang}"]))
+    return dict(zip(areas["area_id"], areas[f"label_{lang}"]))
 
 
 def region_groups(areas: pd.DataFrame, unit_mode: str) -> dict[str, list[str]]:
@@ -192,12 +183,6 @@ def current_filters() -> Filters:
 def unit_name(area_id: str) -> str:
     """The display name of a unit in the current language and unit mode."""
     return st.session_state.get("area_labels", {}).get(area_id, area_id)
-
-
-def frozen_unit_name() -> Callable[[str], str]:
-    """unit_name as of this run, for work done after it (a download built on click has no session)."""
-    labels = dict(st.session_state.get("area_labels", {}))
-    return lambda area_id: labels.get(area_id, area_id)
 
 
 def area_names(filters: Filters) -> str:
