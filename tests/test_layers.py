@@ -54,3 +54,23 @@ def test_no_streamlit_below_ui(path):
 def test_each_layer_says_what_it_is_for(layer):
     package = CORE / layer / "__init__.py"
     assert ast.get_docstring(ast.parse(package.read_text(encoding="utf-8")))
+
+
+def test_the_figures_run_without_streamlit(real_only_db_path):
+    """A script reads the Overview's figures with Streamlit made unimportable."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.modules['streamlit'] = None\n"
+        "from pathlib import Path\n"
+        "from khuyencong.data.database import Database\n"
+        "from khuyencong.data.filters import Filters\n"
+        "from khuyencong.data.queries import database_query\n"
+        "from khuyencong.figures.overview import kpis, overview_figures\n"
+        f"query = database_query(Database(Path({str(real_only_db_path)!r})))\n"
+        "figures = overview_figures(query, Filters(areas=('nghe-an',), year_from=2002, year_to=2018))\n"
+        "print(kpis(figures, 'vi')[0].value)\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "76,3 tỷ đồng"  # 60 annual local + 16,3 central (a usable period total)
