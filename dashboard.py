@@ -6,6 +6,7 @@ import streamlit as st
 
 from khuyencong.figures.overview import deck_summary
 from khuyencong.i18n.labels import t
+from khuyencong.ui.fetch import query
 from khuyencong.ui.navigation import PAGES
 from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
 from khuyencong.ui.shell import area_names, render_shell
@@ -32,4 +33,4 @@ if presenting:
 else:
     page.run()
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.
-    render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(filters))
+    render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters))

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.results import machine as machine_info  # noqa: E402
 from bench.results import write_results  # noqa: E402
+from khuyencong.data.code_lists import SOURCES, CodeLists  # noqa: E402
 from khuyencong.i18n.formatting import format_money, format_percent  # noqa: E402
 from khuyencong.i18n.labels import t  # noqa: E402
 from khuyencong.render.browser import ChromiumMissing, require_chromium  # noqa: E402
@@ -45,12 +46,18 @@ def annual_frame() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["year", "funding_source", "amount_mvnd"])
 
 
+def source_codes() -> CodeLists:
+    """The funding-source code list from its reference CSV (no database here)."""
+    frame = pd.read_csv(ROOT / "data" / "reference" / "funding_source.csv")
+    return CodeLists.from_frame(frame.rename(columns={"funding_source_id": "code"}).assign(list=SOURCES))
+
+
 def trend_figure(title: str = "Kinh phí khuyến công theo năm"):
     periods = pd.DataFrame({"funding_source": ["central"], "year_from": [2016], "year_to": [2020],
                             "amount_mvnd": [21000.0], "years_reported": [5], "annual_sum_mvnd": [17500.0],
                             "unit_id": ["x"]})
     return make_funding_trend_chart(annual_frame(), periods, "vi", title, t("axis_money_bn", "vi"),
-                                    format_money=format_money)
+                                    format_money=format_money, codes=source_codes())
 
 
 def eight_charts() -> list[SlideChart]:

@@ -2,12 +2,13 @@
 
 import duckdb
 
-from etl.paths import SQL_DIR
+from etl.paths import SCHEMA_DIR
 
-CUBES_DIR = SQL_DIR / "cubes"
+# Defined in the schema (created empty there, so the view macros of 25_view_macros.sql can refer to them).
+CUBE_FILES = ("22_project_cube.sql", "23_outcome_cube.sql")
 
 
 def refresh_cubes(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every summary table from the fact tables; called at the end of every build, demo run and import."""
-    for path in sorted(CUBES_DIR.glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
+    for name in CUBE_FILES:
+        con.execute((SCHEMA_DIR / name).read_text(encoding="utf-8"))

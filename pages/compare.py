@@ -16,10 +16,10 @@ from khuyencong.figures.compare import (
     ranking,
 )
 from khuyencong.i18n.formatting import format_money, format_year_span
-from khuyencong.i18n.labels import source_label, t
+from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters, unit_name
 
@@ -35,7 +35,7 @@ cpi_years = list(fetch("cpi")["year"])
 base_year = controls[1].selectbox(t("cmp_base_year", lang), cpi_years[::-1], key="cmp_base_year",
                                   disabled=mode != "real")
 
-figures = comparison_figures(filters, mode, base_year if mode == "real" else None)
+figures = comparison_figures(query, filters, mode, base_year if mode == "real" else None)
 units = list(figures.units["unit_id"])
 names = {u: unit_name(u) for u in units}
 if not units:
@@ -44,7 +44,7 @@ if not units:
 
 scope = t("cmp_scope_selected" if figures.selected_only else "cmp_scope_all", lang, n=len(units),
           years=format_year_span(filters.year_from, filters.year_to),
-          sources=", ".join(source_label(s, lang) for s in filters.sources))
+          sources=code_lists().source_names(filters.sources, lang))
 if figures.highlighted:
     scope += " · " + t("cmp_scope_highlight", lang, name=", ".join(names[u] for u in figures.highlighted))
 st.markdown(scope)
@@ -68,7 +68,8 @@ show_sources(figures.funding_docs + figures.project_docs, figures.funding_illust
 chart_frame = funding_chart_frame(figures, names)
 if len(chart_frame):
     show_chart(make_compare_funding_chart(chart_frame, lang, t("cmp_funding_chart_title", lang),
-                                               money_axis(figures, lang), format_money), key="cmp_funding_chart")
+                                               money_axis(figures, lang), format_money, codes=code_lists()),
+               key="cmp_funding_chart")
     if filters.current_units:
         st.caption(t("grouping_applied", lang))
     show_sources(figures.funding_docs, figures.funding_illustrative, lang)

@@ -6,20 +6,19 @@ from khuyencong.figures.data import (
     EXPORT_ROW_LIMIT,
     PAGE_ROWS,
     TABLES,
-    csv_builder,
-    file_name,
     filters_sentence,
     number_columns,
     styled,
     table_rows,
     table_summary,
     table_view,
-    xlsx_builder,
 )
 from khuyencong.i18n.formatting import NOT_REPORTED, format_number
 from khuyencong.i18n.labels import t
+from khuyencong.render.data_files import csv_builder, file_name, xlsx_builder
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.shell import area_names, current_filters, frozen_unit_name, unit_name
+from khuyencong.ui.fetch import code_lists, query, query_uncached
+from khuyencong.ui.shell import area_names, current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -34,11 +33,12 @@ table = picks[0].segmented_control(t("dx_table", lang), TABLES, key="dx_table", 
 search = picks[1].text_input(t("dx_search", lang), key="dx_search", placeholder=t("dx_search_placeholder", lang),
                              help=t("dx_search_help", lang))
 
-summary = table_summary(table, filters, search)
+codes = code_lists()
+summary = table_summary(query, table, filters, search)
 total = summary["total_rows"]
 area_text = area_names(filters)
 
-st.markdown(filters_sentence(filters, table, search, area_text, total))
+st.markdown(filters_sentence(filters, table, search, area_text, total, codes))
 if table == "allocations":
     st.caption(t("dx_allocation_years_note", lang))
 if total == 0:
@@ -54,8 +54,8 @@ else:
         paging[1].caption(t("dx_page_rows", lang, first=format_number(first + 1, lang),
                             last=format_number(min(first + PAGE_ROWS, total), lang),
                             total=format_number(total, lang), pages=format_number(pages, lang)))
-    shown = table_rows(table, filters, search, offset=(page - 1) * PAGE_ROWS)
-    view = table_view(table, shown, lang, unit_name, filters.current_units)
+    shown = table_rows(query, table, filters, search, offset=(page - 1) * PAGE_ROWS)
+    view = table_view(table, shown, lang, codes, filters.current_units)
     kinds = number_columns(table, lang)
     layout = {name: st.column_config.NumberColumn(name, width=150) for name in kinds["money"] + kinds["values"]}
     layout |= {name: st.column_config.TextColumn(name, width="large") for name in kinds["long_text"]}
@@ -70,16 +70,16 @@ if too_many:
     st.warning(t("dx_too_many", lang, n=format_number(total, lang), limit=format_number(EXPORT_ROW_LIMIT, lang)))
 buttons = st.columns(3)
 buttons[0].download_button(
-    t("dx_download_xlsx", lang), xlsx_builder(filters, (table,), search, area_text, frozen_unit_name()),
+    t("dx_download_xlsx", lang), xlsx_builder(query_uncached, filters, (table,), search, area_text),
     file_name=file_name(filters, table, "xlsx", search), mime=XLSX, key="dx_xlsx", on_click="ignore",
     icon=":material/table_view:", help=t("dx_download_help", lang), disabled=total == 0 or too_many,
     width="stretch")
 buttons[1].download_button(
-    t("dx_download_xlsx_all", lang), xlsx_builder(filters, TABLES, search, area_text, frozen_unit_name()),
+    t("dx_download_xlsx_all", lang), xlsx_builder(query_uncached, filters, TABLES, search, area_text),
     file_name=file_name(filters, None, "xlsx", search), mime=XLSX, key="dx_xlsx_all", on_click="ignore",
     icon=":material/library_books:", help=t("dx_download_all_help", lang), width="stretch")
 buttons[2].download_button(
-    t("dx_download_csv", lang), csv_builder(filters, table, search, frozen_unit_name()),
+    t("dx_download_csv", lang), csv_builder(query_uncached, filters, table, search),
     file_name=file_name(filters, table, "csv", search), mime="text/csv", key="dx_csv", on_click="ignore",
     icon=":material/description:", help=t("dx_download_csv_help", lang), disabled=total == 0 or too_many,
     width="stretch")

@@ -4,7 +4,10 @@ import math
 
 import streamlit as st
 
-from khuyencong.figures.import_data import (
+from khuyencong.i18n.formatting import format_number
+from khuyencong.i18n.labels import t
+from khuyencong.ui.app_state import get_database
+from khuyencong.ui.import_data import (
     CHECKED,
     DONE,
     LOAD_ERROR,
@@ -35,9 +38,6 @@ from khuyencong.figures.import_data import (
     summary_line,
     template_bytes,
 )
-from khuyencong.i18n.formatting import format_number
-from khuyencong.i18n.labels import t
-from khuyencong.ui.app_state import get_database
 from khuyencong.ui.shell import current_filters
 
 filters = current_filters()

@@ -2,44 +2,29 @@
 
 import streamlit as st
 
-from khuyencong.figures.overview import describe_periods, overview_figures
-from khuyencong.i18n.formatting import format_datetime, format_money, format_number, format_percent, format_year_span
-from khuyencong.i18n.labels import source_label, t
+from khuyencong.figures.overview import kpis, overview_figures, period_notes
+from khuyencong.i18n.formatting import format_datetime, format_money, format_number, format_year_span
+from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import fetch, query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import area_names, current_filters
 
 filters = current_filters()
 lang = filters.lang
-figures = overview_figures(filters)
+figures = overview_figures(query, filters)
+codes = figures.codes
 
 st.title(t("page_overview", lang))
 st.caption(t("view_summary", lang, areas=area_names(filters),
              years=format_year_span(filters.year_from, filters.year_to),
-             sources=", ".join(source_label(s, lang) for s in filters.sources)))
+             sources=codes.source_names(filters.sources, lang)))
 
-first, second = st.columns(3), st.columns(3)
-first[0].metric(t("kpi_total", lang), format_money(figures.funding.khuyen_cong_mvnd, lang),
-                help=t("kpi_total_help", lang))
-for column, source in zip(first[1:], ("local", "central")):
-    share = format_percent(figures.funding.share(source), lang) if source in filters.sources else "—"
-    column.metric(t(f"kpi_{source}_share", lang), share)
-second[0].metric(t("kpi_projects", lang), format_number(figures.projects["projects"], lang),
-                 help=t("kpi_projects_help", lang, n=format_number(figures.projects["projects_with_actual"], lang)))
-second[1].metric(t("kpi_establishments", lang), format_number(figures.establishments["establishments"], lang),
-                 help=t("kpi_establishments_help", lang))
-second[2].metric(t("kpi_leverage", lang),
-                 t("leverage_value", lang, value=format_number(figures.leverage, lang, 2))
-                 if figures.leverage is not None else format_number(None, lang),
-                 help=t("kpi_leverage_help", lang))
+for column, figure in zip([*st.columns(3), *st.columns(3)], kpis(figures, lang)):
+    column.metric(figure.label, figure.value, help=figure.help)
 
-notes = []
-if len(figures.funding.periods_used):
-    notes.append(t("periods_used_note", lang, items=describe_periods(figures.funding.periods_used, lang)))
-if len(figures.funding.periods_left_out):
-    notes.append(t("periods_left_out_note", lang, items=describe_periods(figures.funding.periods_left_out, lang)))
+notes = period_notes(figures, lang)
 if filters.activities or filters.sectors:
     notes.append(t("filter_scope_note", lang))
 for note in notes:
@@ -50,7 +35,7 @@ if figures.annual.empty:
     st.info(t("no_data", lang))
 else:
     show_chart(make_sparkline_chart(figures.annual, lang, t("overview_trend_title", lang),
-                                         t("axis_money_bn", lang), format_money), key="overview_trend")
+                                         t("axis_money_bn", lang), format_money, codes=codes), key="overview_trend")
     show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
                  bool(figures.annual["has_illustrative"].any()), lang)
 

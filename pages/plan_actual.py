@@ -26,7 +26,7 @@ from khuyencong.i18n.formatting import format_money, format_number, format_perce
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_plan_actual_money_chart, make_progress_chart
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import code_lists, fetch
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import area_names, current_filters, unit_name
 
@@ -83,12 +83,12 @@ else:
 
     st.markdown("**" + t("pa_money_by_source", lang, years=format_year_span(filters.year_from, filters.year_to)) + "**")
     by_source = money_rows(money, "source")
-    st.dataframe(money_table(by_source, lang, "source"), hide_index=True, width="content",
+    st.dataframe(money_table(by_source, lang, "source", code_lists()), hide_index=True, width="content",
                  column_config=MONEY_COLUMNS)
     show_sources(doc_ids(by_source), bool(by_source["has_illustrative"].any()), lang)
     with st.expander(t("pa_money_detail", lang)):
         detail = money_rows(money, "year_source")
-        st.dataframe(money_table(detail, lang, "year_source"), hide_index=True, width="content",
+        st.dataframe(money_table(detail, lang, "year_source", code_lists()), hide_index=True, width="content",
                      column_config=MONEY_COLUMNS)
         show_sources(doc_ids(detail), bool(detail["has_illustrative"].any()), lang)
 

@@ -12,7 +12,7 @@ from khuyencong.render.charts import (
     make_funding_trend_chart,
 )
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters, unit_name
 
@@ -28,7 +28,7 @@ base_year = controls[1].selectbox(t("base_year", lang), cpi_years[::-1], key="tr
                                   disabled=mode != "real")
 show_estimate = controls[2].toggle(t("show_estimate", lang), key="trend_estimate")
 
-figures = trend_figures(filters, base_year if mode == "real" else None)
+figures = trend_figures(query, filters, base_year if mode == "real" else None)
 y_title = t("axis_money_bn_real", lang, base=base_year) if mode == "real" else t("axis_money_bn", lang)
 
 if figures.annual.empty and figures.periods.empty:
@@ -43,7 +43,8 @@ summary[2].metric(t("avg_growth", lang), format_percent(figures.growth_pct, lang
 names = {a: unit_name(a) for a in figures.periods["unit_id"]}
 show_chart(make_funding_trend_chart(figures.by_source, figures.periods, lang, t("trend_title", lang), y_title,
                                          show_estimate=show_estimate, format_money=format_money,
-                                         unit_names=names if len(filters.areas) != 1 else None), key="trend_main")
+                                         unit_names=names if len(filters.areas) != 1 else None,
+                                         codes=code_lists()), key="trend_main")
 if show_estimate and len(figures.periods):
     st.warning(t("estimate_note", lang))
 if mode == "real":

@@ -106,7 +106,7 @@ def run_page(db_path, page: str | None = None, **params):
 @pytest.fixture(autouse=True)
 def fresh_password_throttle():
     """Every test starts with no wrong passwords counted: the import page's throttle is process-wide on purpose."""
-    from khuyencong.figures import import_data as importing
+    from khuyencong.ui import import_data as importing
 
     importing.THROTTLE.succeeded()
     yield

@@ -6,7 +6,8 @@ from khuyencong.data.filters import Choices, Filters, filters_to_params, parse_f
 
 CHOICES = Choices(areas_reported=("nghe-an", "thai-binh", "hung-yen", "hung-yen-2025"),
                   areas_current=("nghe-an", "hung-yen-2025"), activities=("dao_tao_nghe",), sectors=("det_may",),
-                  first_year=2002, last_year=2025)
+                  first_year=2002, last_year=2025,
+                  sources=("local", "central", "counterpart", "other"))
 
 
 @pytest.mark.parametrize(("params", "expected"), [

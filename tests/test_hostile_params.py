@@ -17,12 +17,13 @@ from conftest import run_page
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from khuyencong.data.filters import FILTER_KEYS, FUNDING_SOURCES, UNIT_MODES, Choices, filters_to_params, parse_filters
+from khuyencong.data.filters import FILTER_KEYS, UNIT_MODES, Choices, filters_to_params, parse_filters
 from khuyencong.ui.shell import KEPT_PARAMS, MAX_NOTICE_ITEMS, ignored_notice, literal
 
 CHOICES = Choices(areas_reported=("nghe-an", "ha-tinh", "thai-binh", "hung-yen", "hung-yen-2025"),
                   areas_current=("nghe-an", "ha-tinh", "hung-yen-2025"), activities=("dao_tao_nghe", "tu_van"),
-                  sectors=("det_may", "co_khi"), first_year=2002, last_year=2025)
+                  sectors=("det_may", "co_khi"), first_year=2002, last_year=2025,
+                  sources=("local", "central", "counterpart", "other"))
 VALID = ["vi", "en", "reported", "current", "nghe-an", "ha-tinh", "thai-binh", "hung-yen-2025", "local", "central",
          "counterpart", "dao_tao_nghe", "det_may", "0", "1", "2007", "2002-2018", "2025"]
 HOSTILE = ["' OR 1=1 --", "1; DROP TABLE allocation", "nghe-an' OR '1'='1", "local;DELETE FROM project", "$areas",
@@ -81,7 +82,8 @@ def assert_only_known_values(filters, choices: Choices) -> None:
     areas = choices.areas_current if filters.unit_mode == "current" else choices.areas_reported
     assert filters.lang in ("vi", "en") and filters.unit_mode in UNIT_MODES
     assert set(filters.areas) <= set(areas) and len(set(filters.areas)) == len(filters.areas)
-    assert filters.sources and filters.sources == tuple(s for s in FUNDING_SOURCES if s in filters.sources)
+    # () is every source (the funding_source table's codes)
+    assert filters.sources == tuple(s for s in choices.sources if s in filters.sources)
     assert set(filters.activities) <= set(choices.activities) and set(filters.sectors) <= set(choices.sectors)
     assert choices.first_year <= filters.year_from <= filters.year_to <= choices.last_year
     assert type(filters.year_from) is int and type(filters.year_to) is int

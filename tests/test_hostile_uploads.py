@@ -3,7 +3,7 @@
 The files are built here: a non-workbook named .xlsx, zip bombs whose sheet unpacks to 2 GB (one declaring it, one
 lying about it), a file over the size limit, a million empty but formatted rows, a formula in every cell, and XML
 tricks. `python -m etl load` runs in a subprocess whose wall time and peak memory (its VmHWM) are measured
-against generous ceilings; the import page's path (khuyencong/figures/import_data.py) must give the same message;
+against generous ceilings; the import page's path (khuyencong/ui/import_data.py) must give the same message;
 after every
 refusal the database file is byte-identical.
 """
@@ -28,7 +28,7 @@ from conftest import ROOT
 
 from etl.importer import check_files
 from etl.importing import reader
-from khuyencong.figures import import_data as importing
+from khuyencong.ui import import_data as importing
 
 MAX_SECONDS = 60                 # "bounded", not fast: measured figures are printed with -s
 MAX_PEAK_BYTES = 1536 * 2**20    # 1.5 GB

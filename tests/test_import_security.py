@@ -22,9 +22,9 @@ import pytest
 import xlsxwriter
 from conftest import run_etl, run_page, serve_dashboard
 
-from khuyencong.figures import import_data as importing
 from khuyencong.i18n.labels import t
 from khuyencong.render.browser import find_chromium
+from khuyencong.ui import import_data as importing
 
 PAGE = "pages/import_data.py"
 PASSWORD = "Mật-khẩu đúng 7#"

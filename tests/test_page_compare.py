@@ -167,7 +167,9 @@ def test_sources_and_the_illustrative_notice(demo_db_path, real_only_db_path):
 # --- khuyencong/figures/compare.py ------------------------------------------------------------------------------------
 
 def funding_rows(*rows):
-    return pd.DataFrame(rows, columns=["unit_id", "funding_source", "annual_mvnd", "period_mvnd"])
+    """compare_funding rows; is_khuyen_cong as in data/reference/funding_source.csv."""
+    frame = pd.DataFrame(rows, columns=["unit_id", "funding_source", "annual_mvnd", "period_mvnd"])
+    return frame.assign(is_khuyen_cong=frame["funding_source"] != "counterpart")
 
 
 YEARS = pd.DataFrame({"unit_id": ["a", "b"], "years_with_figures": [4, 0]})

@@ -1,4 +1,4 @@
-"""Nhập dữ liệu / Import, run through dashboard.py with AppTest; and the functions of khuyencong/figures/import_data.py.
+"""Nhập dữ liệu / Import, run through dashboard.py with AppTest; and the functions of khuyencong/ui/import_data.py.
 
 The page calls the importer (etl.importer). Where a test is about the page itself (the password gate, what it shows
 for a report, which bytes it hands on), a small stand-in importer is put in sys.modules with monkeypatch; it records
@@ -20,8 +20,8 @@ from conftest import run_page
 
 from etl.problems import Problem
 from etl.template import DATA_SHEETS, build_template, code_lists
-from khuyencong.figures import import_data as importing
 from khuyencong.i18n.labels import t
+from khuyencong.ui import import_data as importing
 
 PAGE = "pages/import_data.py"
 PASSWORD = "Mật-khẩu đúng 7#"

@@ -234,6 +234,8 @@ def _reconciliation_rows() -> pd.DataFrame:
     return pd.DataFrame({
         "area_name_vi": ["Nghệ An", "Nghệ An"], "area_name_en": ["Nghe An", "Nghe An"],
         "funding_source": ["local", "central"], "figure": ["allocated", "allocated"],
+        "source_name_vi": ["Địa phương", "Trung ương"], "source_name_en": ["Local", "Central"],  # from funding_source
+        "figure_name_vi": ["Phân bổ", "Phân bổ"], "figure_name_en": ["Allocated", "Allocated"],  # from figure_kind
         "year_from": [2002, 2002], "year_to": [2018, 2018],
         "reported_mvnd": [53700.0, 16300.0], "annual_sum_mvnd": [60000.0, None], "gap_mvnd": [-6300.0, None],
         "gap_pct": [-11.73, None], "years_missing": [0, 17],
@@ -260,7 +262,8 @@ def test_reconciliation_table_names_the_figure_kind_once_or_per_row():
     single = _reconciliation_rows()
     assert "Loại số" not in reconciliation_table(single, 1.0, "vi").columns
     assert figures_note(single, "vi") == "Loại số: Phân bổ"
-    mixed = single.assign(figure=["allocated", "disbursed"])
+    mixed = single.assign(figure=["allocated", "disbursed"], figure_name_vi=["Phân bổ", "Giải ngân"],
+                          figure_name_en=["Allocated", "Disbursed"])
     assert reconciliation_table(mixed, 1.0, "vi")["Loại số"].tolist() == ["Phân bổ", "Giải ngân"]
     assert figures_note(mixed, "en") == "Figures: Allocated, Disbursed"
 
@@ -279,7 +282,8 @@ def test_area_name(valid_from, valid_to, lang, shown):
 def test_completeness_table_keeps_zero_apart_from_not_reported():
     cells = pd.DataFrame({
         "unit_id": ["x"] * 5, "area_name_vi": ["Tỉnh X"] * 5, "area_name_en": ["Province X"] * 5,
-        "funding_source": ["local"] * 5, "year": [2001, 2002, 2003, 2004, 2005],
+        "funding_source": ["local"] * 5, "source_name_vi": ["Địa phương"] * 5, "source_name_en": ["Local"] * 5,
+        "year": [2001, 2002, 2003, 2004, 2005],
         "status": ["reported", "zero", "not_reported", "period", "none"],
     })
     table = completeness_table(cells, "vi")
@@ -291,6 +295,7 @@ def test_completeness_table_has_one_row_per_area_and_source_in_query_order():
     cells = pd.DataFrame({
         "unit_id": ["b", "b", "a", "a"], "area_name_vi": ["Bắc", "Bắc", "An", "An"],
         "area_name_en": ["Bac", "Bac", "An", "An"], "funding_source": ["local", "central", "local", "central"],
+        "source_name_en": ["Local", "Central", "Local", "Central"],
         "year": [2010] * 4, "status": ["reported", "period", "none", "zero"],
     })
     table = completeness_table(cells, "en")
@@ -299,7 +304,8 @@ def test_completeness_table_has_one_row_per_area_and_source_in_query_order():
 
 
 def test_completeness_table_of_nothing_is_empty():
-    empty = pd.DataFrame(columns=["unit_id", "area_name_vi", "area_name_en", "funding_source", "year", "status"])
+    empty = pd.DataFrame(columns=["unit_id", "area_name_vi", "area_name_en", "funding_source", "source_name_vi",
+                                  "source_name_en", "year", "status"])
     assert completeness_table(empty, "vi").empty
 
 

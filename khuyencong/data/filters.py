@@ -6,7 +6,6 @@ Anything in the URL that is not a known value is dropped and named in a notice: 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-FUNDING_SOURCES = ("local", "central", "counterpart")
 UNIT_MODES = ("reported", "current")
 MAX_SHOWN_VALUE = 40
 FILTER_KEYS = ("lang", "units", "area", "years", "year", "source", "activity", "sector", "demo")
@@ -22,6 +21,7 @@ class Choices:
     sectors: tuple[str, ...]
     first_year: int
     last_year: int
+    sources: tuple[str, ...] = ()  # funding_source codes in display order (the funding_source table)
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Filters:
     areas: tuple[str, ...] = ()  # empty: all areas
     year_from: int = 2002
     year_to: int = 2025
-    sources: tuple[str, ...] = FUNDING_SOURCES
+    sources: tuple[str, ...] = ()  # empty: all (every code of the funding_source table)
     activities: tuple[str, ...] = ()  # empty: all
     sectors: tuple[str, ...] = ()  # empty: all
     include_illustrative: bool = True
@@ -102,8 +102,10 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], choices: Choices,
     allowed_areas = choices.areas_current if changes.get("unit_mode") == "current" else choices.areas_reported
     if areas := keep("area", allowed_areas):
         changes["areas"] = tuple(areas)
-    if sources := keep("source", FUNDING_SOURCES):
-        changes["sources"] = tuple(s for s in FUNDING_SOURCES if s in sources)
+    if sources := keep("source", choices.sources):
+        # Every source picked is the same view as none picked: kept as () so links and cache keys agree.
+        changes["sources"] = () if set(sources) == set(choices.sources) else tuple(
+            s for s in choices.sources if s in sources)
     if activities := keep("activity", choices.activities):
         changes["activities"] = tuple(activities)
     if sectors := keep("sector", choices.sectors):
@@ -144,7 +146,7 @@ def filters_to_params(filters: Filters, choices: Choices) -> dict[str, str]:
         params["area"] = ",".join(filters.areas)
     if (filters.year_from, filters.year_to) != (base.year_from, base.year_to):
         params["years"] = f"{filters.year_from}-{filters.year_to}"
-    if filters.sources != base.sources:
+    if filters.sources:
         params["source"] = ",".join(filters.sources)
     if filters.activities:
         params["activity"] = ",".join(filters.activities)

@@ -1,6 +1,7 @@
 """Named queries: each lives in khuyencong/data/sql/<name>.sql, one query per file, with $name parameters."""
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pandas as pd
 from khuyencong.data.database import Database
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+# What the figure modules are given to read the database: query(name, **params) -> DataFrame. The UI passes a cached
+# one (khuyencong/ui/fetch.py); scripts and benchmarks pass database_query(Database(path)).
+Query = Callable[..., pd.DataFrame]
 
 
 @cache
@@ -30,3 +35,8 @@ def run_query(db: Database, name: str, **params) -> pd.DataFrame:
     if missing:
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
     return db.query(load_sql(name), {k: v for k, v in params.items() if k in used})
+
+
+def database_query(db: Database) -> Query:
+    """A query function over one database, without caching."""
+    return lambda name, **params: run_query(db, name, **params)

@@ -8,17 +8,17 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
+from khuyencong.data.queries import Query
 from khuyencong.figures.funding import (
-    KHUYEN_CONG_SOURCES,
     annual_funding,
     average_annual_growth,
     period_totals,
     to_real_values,
 )
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
-from khuyencong.i18n.labels import source_label, t
-from khuyencong.ui.fetch import fetch
+from khuyencong.i18n.labels import t
 
 MODES = ("absolute", "per_year", "real")
 MONEY_MEASURES = ("total", "local", "central")
@@ -44,6 +44,7 @@ class Comparison:
     project_illustrative: bool = False
     outcome_docs: list[str] = field(default_factory=list)
     outcome_illustrative: bool = False
+    codes: CodeLists | None = None   # names of the funding sources
 
     @property
     def money_measures(self) -> list[str]:
@@ -91,7 +92,7 @@ def combine_funding(funding: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
     Returns unit_id, {total,local,central}_mvnd, annual_{total,local,central}_mvnd, period_mvnd, years_with_figures;
     NaN where nothing was reported (never 0).
     """
-    frame = funding[funding["funding_source"].isin(KHUYEN_CONG_SOURCES)].copy()
+    frame = funding[funding["is_khuyen_cong"].astype(bool)].copy()
     frame["annual_mvnd"] = frame["annual_mvnd"].astype(float)
     frame["period_mvnd"] = frame["period_mvnd"].astype(float)
     frame["both_mvnd"] = frame[["annual_mvnd", "period_mvnd"]].sum(axis=1, min_count=1)
@@ -127,7 +128,7 @@ def growth_by_unit(annual: pd.DataFrame) -> pd.Series:
 
 def real_by_unit(annual_real: pd.DataFrame) -> pd.DataFrame:
     """unit_id, total_mvnd, local_mvnd, central_mvnd from annual figures already at base-year prices."""
-    frame = annual_real[annual_real["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    frame = annual_real[annual_real["is_khuyen_cong"].astype(bool)]
     result = frame.groupby("unit_id")["amount_mvnd"].sum(min_count=1).rename("total_mvnd").to_frame()
     for source in ("local", "central"):
         rows = frame[frame["funding_source"] == source]
@@ -328,9 +329,9 @@ def period_by_source(periods: pd.DataFrame) -> pd.DataFrame:
                                aggfunc="sum").reset_index()
 
 
-def describe_periods(periods: pd.DataFrame, names: dict[str, str], lang: str) -> str:
+def describe_periods(periods: pd.DataFrame, names: dict[str, str], codes: CodeLists, lang: str) -> str:
     """'Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng)' for each period total."""
-    return "; ".join(f"{names.get(p.unit_id, p.unit_id)}: {source_label(p.funding_source, lang)} "
+    return "; ".join(f"{names.get(p.unit_id, p.unit_id)}: {codes.source_name(p.funding_source, lang)} "
                      f"{format_year_span(p.year_from, p.year_to)} ({format_money(p.amount_mvnd, lang)})"
                      for p in periods.itertuples())
 
@@ -338,16 +339,17 @@ def describe_periods(periods: pd.DataFrame, names: dict[str, str], lang: str) ->
 def period_notes(comparison: Comparison, names: dict[str, str], lang: str) -> list[str]:
     """How the period totals of the compared units were treated, in words."""
     periods = comparison.periods[comparison.periods["unit_id"].isin(comparison.units["unit_id"])]
-    periods = periods[periods["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    periods = periods[periods["is_khuyen_cong"].astype(bool)]
     used, left_out = periods[periods["usable"]], periods[~periods["usable"]]
     notes = []
     if comparison.mode == "absolute":
         if len(used):
-            notes.append(t("cmp_periods_used", lang, items=describe_periods(used, names, lang)))
+            notes.append(t("cmp_periods_used", lang, items=describe_periods(used, names, comparison.codes, lang)))
         if len(left_out):
-            notes.append(t("cmp_periods_left_out", lang, items=describe_periods(left_out, names, lang)))
+            notes.append(t("cmp_periods_left_out", lang,
+                           items=describe_periods(left_out, names, comparison.codes, lang)))
     elif len(periods):
-        notes.append(t("cmp_periods_not_spread", lang, items=describe_periods(periods, names, lang)))
+        notes.append(t("cmp_periods_not_spread", lang, items=describe_periods(periods, names, comparison.codes, lang)))
     return notes
 
 
@@ -355,37 +357,38 @@ def _docs(frame: pd.DataFrame) -> list[str]:
     return sorted({d for ids in frame["doc_ids"] if not is_missing(ids) for d in ids})
 
 
-def comparison_figures(filters: Filters, mode: str = "absolute", base_year: int | None = None,
+def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", base_year: int | None = None,
                        figure: str = "allocated") -> Comparison:
     """Everything the Compare areas page shows for these filters: one query per kind of figure for all units."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode}")
     view = filters if len(filters.areas) >= 2 else replace(filters, areas=())
-    funding = fetch("compare_funding", view, figure=figure)
-    years = fetch("compare_years", view, figure=figure, money_sources=list(KHUYEN_CONG_SOURCES))
-    projects = fetch("compare_projects", view)
-    outcomes = fetch("compare_outcomes", view)
+    codes = load_code_lists(query)
+    funding = query("compare_funding", **view.sql_params(), figure=figure)
+    years = query("compare_years", **view.sql_params(), figure=figure)
+    projects = query("compare_projects", **view.sql_params())
+    outcomes = query("compare_outcomes", **view.sql_params())
     with_figures = pd.concat([f[["unit_id", "level"]] for f in (funding, projects, outcomes)]).drop_duplicates()
     units, highlighted = compared_units(filters.areas, with_figures)
 
     money = combine_funding(funding, years)
-    annual = annual_funding(view, figure)
-    annual = annual[annual["funding_source"].isin(KHUYEN_CONG_SOURCES) & annual["unit_id"].isin(units)]
+    annual = annual_funding(query, view, figure)
+    annual = annual[annual["is_khuyen_cong"].astype(bool) & annual["unit_id"].isin(units)]
     real = None
     if mode == "real":
-        annual = to_real_values(annual, base_year) if len(annual) else annual
+        annual = to_real_values(query, annual, base_year) if len(annual) else annual
         real = real_by_unit(annual)
     shown = normalise(money, mode, real)
     table = unit_table(units, money, shown, growth_by_unit(annual), projects, highlighted)
 
-    periods = period_totals(view, figure)
-    funding_rows = funding[funding["unit_id"].isin(units) & funding["funding_source"].isin(KHUYEN_CONG_SOURCES)]
+    periods = period_totals(query, view, figure)
+    funding_rows = funding[funding["unit_id"].isin(units) & funding["is_khuyen_cong"].astype(bool)]
     project_rows = projects[projects["unit_id"].isin(units)]
     outcome_rows = outcomes[outcomes["unit_id"].isin(units)]
     return Comparison(
         units=table, outcomes=outcome_rows.assign(actual_value=outcome_rows["actual_value"].astype(float)),
         periods=periods, mode=mode, base_year=base_year, highlighted=tuple(h for h in highlighted if h in units),
-        selected_only=len(filters.areas) >= 2, sources=filters.sources,
+        selected_only=len(filters.areas) >= 2, sources=filters.sources or codes.sources, codes=codes,
         funding_docs=_funding_docs(funding_rows, annual, mode), funding_illustrative=_funding_illustrative(
             funding_rows, annual, mode),
         project_docs=_docs(project_rows), project_illustrative=bool(project_rows["has_illustrative"].any()),

@@ -3,24 +3,20 @@ see them (columns in the UI language, codes as names, numbers kept numeric), and
 
 import re
 import unicodedata
-from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 from khuyencong import __version__
-from khuyencong.data.filters import FUNDING_SOURCES, Filters
-from khuyencong.data.queries import run_query
+from khuyencong.data import code_lists as lists
+from khuyencong.data.code_lists import CodeLists, load_code_lists
+from khuyencong.data.filters import Filters
+from khuyencong.data.queries import Query
 from khuyencong.i18n.formatting import NOT_REPORTED, format_number, format_year_span, is_missing
-from khuyencong.i18n.labels import LABELS, source_label, t
-from khuyencong.render.exports import make_csv, make_file_name, make_xlsx
-from khuyencong.ui.app_state import get_database
-from khuyencong.ui.fetch import fetch
+from khuyencong.i18n.labels import t
 
 TABLES = ("allocations", "projects", "outcomes")
-TABLE_SLUGS = {"allocations": "phan-bo", "projects": "du-an", "outcomes": "ket-qua"}
-ALL_TABLES_SLUG = "phan-bo-du-an-ket-qua"
 # Which of the shared filters select rows of each table (areas, years and illustrative apply to all three).
 APPLIES = {"allocations": {"sources"}, "projects": {"sources", "activities", "sectors"},
            "outcomes": {"activities", "sectors"}}
@@ -50,48 +46,42 @@ def _checked(table: str) -> str:
     return table
 
 
-def table_rows(table: str, filters: Filters, search: str = "", limit: int = PAGE_ROWS, offset: int = 0
-               ) -> pd.DataFrame:
-    """One page of `table`'s rows in view (stable order), with the search applied in SQL; cached per page."""
-    return fetch(f"data_{_checked(table)}", filters, search=fold(search), limit=limit, offset=offset)
+def table_rows(query: Query, table: str, filters: Filters, search: str = "", limit: int = PAGE_ROWS,
+               offset: int = 0) -> pd.DataFrame:
+    """One page of `table`'s rows in view (stable order), with the search applied in SQL."""
+    return query(f"data_{_checked(table)}", **filters.sql_params(), search=fold(search), limit=limit, offset=offset)
 
 
-def table_summary(table: str, filters: Filters, search: str = "") -> dict:
+def table_summary(query: Query, table: str, filters: Filters, search: str = "") -> dict:
     """How many rows are in view, their documents, and whether any is illustrative."""
-    row = fetch(f"data_{_checked(table)}_summary", filters, search=fold(search)).iloc[0]
+    row = query(f"data_{_checked(table)}_summary", **filters.sql_params(), search=fold(search)).iloc[0]
     return {"total_rows": int(row["total_rows"]), "doc_ids": list(row["doc_ids"]),
             "has_illustrative": bool(row["has_illustrative"])}
 
 
-def export_rows(table: str, filters: Filters, search: str = "") -> pd.DataFrame:
-    """Every row in view, up to Excel's limit, for a download; not cached, so big exports do not stay in memory."""
-    return run_query(get_database(), f"data_{_checked(table)}", **filters.sql_params(), search=fold(search),
-                     limit=EXPORT_ROW_LIMIT, offset=0)
+def export_rows(query: Query, table: str, filters: Filters, search: str = "") -> pd.DataFrame:
+    """Every row in view, up to Excel's limit, for a download (give it a query function that does not cache)."""
+    return query(f"data_{_checked(table)}", **filters.sql_params(), search=fold(search), limit=EXPORT_ROW_LIMIT,
+                 offset=0)
 
 
-def _code_names(lang: str) -> dict[str, str]:
-    codes = fetch("code_lists")
-    return dict(zip(codes["code"], codes["name_vi" if lang == "vi" else "name_en"]))
-
-
-def _label(prefix: str, code, lang: str) -> str | None:
-    if is_missing(code):
-        return None
-    key = f"{prefix}_{code}"
-    return t(key, lang) if key in LABELS else str(code)
+def _code_names(codes: CodeLists, lang: str) -> dict[str, str]:
+    """Activity and sector codes -> names."""
+    return {**codes.names(lists.ACTIVITIES, lang), **codes.names(lists.SECTORS, lang)}
 
 
 def _text(values) -> list:
     return [None if is_missing(v) else str(v) for v in values]
 
 
-def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[str], str],
-               current_units: bool = False) -> pd.DataFrame:
+def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, current_units: bool = False
+               ) -> pd.DataFrame:
     """The rows as shown and exported: UI-language column names, names for codes, money in triệu đồng as numbers
     (NaN = not reported), years as whole numbers."""
-    names = _code_names(lang)
+    names = _code_names(codes, lang)
+    coded_name = lambda list_name, code: None if is_missing(code) else codes.name(list_name, code, lang)  # noqa: E731
     col = lambda key: t(key, lang)  # noqa: E731
-    area = {col("dx_col_area"): [unit_name(u) for u in rows["unit_id"]]}
+    area = {col("dx_col_area"): list(rows[f"unit_name_{lang}"])}
     if current_units:
         area[col("dx_col_area_reported")] = list(rows["reported_name_vi" if lang == "vi" else "reported_name_en"])
 
@@ -107,8 +97,8 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
         body = {
             col("dx_col_year_from"): rows["year_from"].astype("int64"),
             col("dx_col_year_to"): rows["year_to"].astype("int64"),
-            col("dx_col_source"): [source_label(s, lang) for s in rows["funding_source"]],
-            col("dx_col_figure"): [_label("dx_figure", f, lang) for f in rows["figure"]],
+            col("dx_col_source"): [coded_name(lists.SOURCES, s) for s in rows["funding_source"]],
+            col("dx_col_figure"): [coded_name(lists.FIGURES, f) for f in rows["figure"]],
             col("dx_col_amount"): rows["amount_mvnd"].astype("float64"),
         }
     elif table == "projects":
@@ -119,8 +109,8 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
             col("dx_col_plan_mvnd"): rows["plan_mvnd"].astype("float64"),
             col("dx_col_actual_mvnd"): rows["actual_mvnd"].astype("float64"),
             col("dx_col_counterpart_mvnd"): rows["counterpart_mvnd"].astype("float64"),
-            col("dx_col_source"): [None if is_missing(s) else source_label(s, lang) for s in rows["funding_source"]],
-            col("dx_col_status"): [_label("dx_status", s, lang) for s in rows["status"]],
+            col("dx_col_source"): [coded_name(lists.SOURCES, s) for s in rows["funding_source"]],
+            col("dx_col_status"): [coded_name(lists.STATUSES, s) for s in rows["status"]],
             col("dx_col_activity"): coded("activity_id"),
             col("dx_col_sector"): coded("sector_id"),
             col("dx_col_implementer"): _text(rows["implementer"]),
@@ -129,7 +119,7 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
     else:
         body = {
             col("dx_col_year"): rows["year"].astype("int64"),
-            col("dx_col_period"): [_label("dx_period", p, lang) for p in rows["period"]],
+            col("dx_col_period"): [coded_name(lists.PERIODS, p) for p in rows["period"]],
             col("dx_col_activity"): coded("activity_id"),
             col("dx_col_sector"): coded("sector_id"),
             col("dx_col_indicator"): _text(rows["indicator_vi" if lang == "vi" else "indicator_en"]),
@@ -137,7 +127,7 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
             col("dx_col_plan"): rows["plan_value"].astype("float64"),
             col("dx_col_actual"): rows["actual_value"].astype("float64"),
             col("dx_col_prior"): rows["prior_value"].astype("float64"),
-            col("dx_col_qualifier"): [_label("dx_qualifier", q, lang) for q in rows["qualifier"]],
+            col("dx_col_qualifier"): [coded_name(lists.QUALIFIERS, q) for q in rows["qualifier"]],
         }
     if table == "projects":  # the project code leads, then where
         first = {col("dx_col_project_id"): body.pop(col("dx_col_project_id"))}
@@ -170,11 +160,12 @@ def _listed(values, lang: str, label=lambda v: v) -> str:
     return ", ".join(label(v) for v in values) if values else t("dx_all", lang)
 
 
-def describe_filters(filters: Filters, table: str | None, search: str, area_text: str) -> list[tuple[str, str]]:
+def describe_filters(filters: Filters, table: str | None, search: str, area_text: str, codes: CodeLists
+                     ) -> list[tuple[str, str]]:
     """The active filters in words, each (label, value); filters that do not select this table's rows say so.
     `table=None` describes an export of all three tables."""
     lang = filters.lang
-    names = _code_names(lang)
+    names = _code_names(codes, lang)
 
     def scoped(key: str, text: str) -> str:
         if table is None:
@@ -182,8 +173,8 @@ def describe_filters(filters: Filters, table: str | None, search: str, area_text
             return f"{text} ({tables})"
         return text if key in APPLIES[table] else f"{text} ({t('dx_not_applicable', lang)})"
 
-    sources = t("dx_all", lang) if set(filters.sources) == set(FUNDING_SOURCES) else \
-        _listed(filters.sources, lang, lambda s: source_label(s, lang))
+    sources = t("dx_all", lang) if set(filters.sources) in (set(), set(codes.sources)) else \
+        _listed(filters.sources, lang, lambda s: codes.source_name(s, lang))
     items = [
         (t("dx_f_areas", lang), area_text),
         (t("dx_f_units", lang), t(f"unit_mode_{filters.unit_mode}", lang)),
@@ -197,22 +188,24 @@ def describe_filters(filters: Filters, table: str | None, search: str, area_text
     return items
 
 
-def filters_sentence(filters: Filters, table: str, search: str, area_text: str, rows: int) -> str:
+def filters_sentence(filters: Filters, table: str, search: str, area_text: str, rows: int, codes: CodeLists
+                     ) -> str:
     """'**176 đề án** theo bộ lọc: Địa bàn: Nghệ An; Giai đoạn: 2002–2025; …' above the table."""
     lang = filters.lang
     count = t(f"dx_count_{table}", lang, n=format_number(rows, lang))
-    described = "; ".join(f"{label}: {value}" for label, value in describe_filters(filters, table, search, area_text))
+    described = "; ".join(f"{label}: {value}" for label, value in describe_filters(filters, table, search, area_text,
+                                                                                    codes))
     return t("dx_filters_in_words", lang, count=count, filters=described)
 
 
-def documents_of(doc_ids) -> pd.DataFrame:
+def documents_of(query: Query, doc_ids) -> pd.DataFrame:
     """Title, publisher and date of the real (not illustrative) source documents behind the rows."""
-    documents = fetch("document_titles")
+    documents = query("document_titles")
     wanted = documents[documents["doc_id"].isin(set(doc_ids)) & ~documents["is_illustrative"]]
     return wanted.sort_values(["published_on", "title"], na_position="last")
 
 
-def export_info(filters: Filters, rows: dict[str, pd.DataFrame], search: str, area_text: str,
+def export_info(query: Query, filters: Filters, rows: dict[str, pd.DataFrame], search: str, area_text: str,
                 exported_at: datetime | None = None) -> list[tuple]:
     """The 'Thông tin' sheet: what is in the file, under which filters, from which documents, when, by which app."""
     lang = filters.lang
@@ -222,7 +215,8 @@ def export_info(filters: Filters, rows: dict[str, pd.DataFrame], search: str, ar
     info.append((t("dx_info_tables", lang), "; ".join(
         t("dx_info_rows", lang, table=t(f"dx_table_{name}", lang), n=format_number(len(frame), lang))
         for name, frame in rows.items())))
-    info.extend(describe_filters(filters, tables[0] if len(tables) == 1 else None, search, area_text))
+    info.extend(describe_filters(filters, tables[0] if len(tables) == 1 else None, search, area_text,
+                                 load_code_lists(query)))
     has_illustrative = any(bool(frame["is_illustrative"].any()) for frame in rows.values())
     info.append((t("dx_info_has_illustrative", lang),
                  t("dx_info_illustrative_yes" if has_illustrative else "dx_info_illustrative_no", lang)))
@@ -237,7 +231,7 @@ def export_info(filters: Filters, rows: dict[str, pd.DataFrame], search: str, ar
     info.append((t("dx_info_documents", lang), t("dx_info_doc_title", lang), t("dx_info_doc_publisher", lang),
                  t("dx_info_doc_date", lang)))
     doc_ids = {d for frame in rows.values() for d in frame["doc_id"]}
-    for document in documents_of(doc_ids).itertuples():
+    for document in documents_of(query, doc_ids).itertuples():
         published = document.published_on if not is_missing(document.published_on) else \
             (document.date_note if isinstance(document.date_note, str) else None)
         info.append(("", document.title, document.publisher if isinstance(document.publisher, str) else None,
@@ -247,29 +241,3 @@ def export_info(filters: Filters, rows: dict[str, pd.DataFrame], search: str, ar
 
 def sheet_name(table: str, lang: str) -> str:
     return t(f"dx_table_{table}", lang)
-
-
-def file_name(filters: Filters, table: str | None, ext: str, search: str = "") -> str:
-    """khuyen-cong_nghe-an_2002-2018_du-an.xlsx; `table=None` names the three-table workbook."""
-    slug = TABLE_SLUGS[table] if table else ALL_TABLES_SLUG
-    return make_file_name(filters.areas, filters.year_from, filters.year_to, slug, ext, search)
-
-
-def xlsx_builder(filters: Filters, tables: tuple[str, ...], search: str, area_text: str,
-                 unit_name: Callable[[str], str]) -> Callable[[], bytes]:
-    """What the download button calls on click: the rows are read and the workbook built only then."""
-    lang = filters.lang
-
-    def build() -> bytes:
-        rows = {name: export_rows(name, filters, search) for name in tables}
-        sheets = {sheet_name(name, lang): table_view(name, frame, lang, unit_name, filters.current_units)
-                  for name, frame in rows.items()}
-        return make_xlsx(sheets, export_info(filters, rows, search, area_text), formats=year_formats(lang))
-
-    return build
-
-
-def csv_builder(filters: Filters, table: str, search: str, unit_name: Callable[[str], str]) -> Callable[[], bytes]:
-    """What the CSV download button calls on click."""
-    return lambda: make_csv(table_view(table, export_rows(table, filters, search), filters.lang, unit_name,
-                                       filters.current_units))

@@ -1,6 +1,7 @@
 """Funding figures as the pages show them: annual series, period totals kept apart, real values, growth.
 
-SQL does the aggregation; this module only combines the few aggregated rows it returns.
+SQL does the aggregation (the total rule is the macro funding_in_view); this module only combines the few
+aggregated rows it returns. `query` is a query function (khuyencong.data.queries.Query).
 """
 
 from dataclasses import dataclass, field
@@ -8,14 +9,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from khuyencong.data.filters import Filters
-from khuyencong.ui.fetch import fetch
-
-KHUYEN_CONG_SOURCES = ("local", "central", "other")  # counterpart capital is not khuyến công money
+from khuyencong.data.queries import Query
 
 
 @dataclass
 class FundingTotal:
-    """Total funding of a view: annual figures, plus period totals that have no annual figure inside them."""
+    """Total funding of a view by the total rule (SQL macro funding_in_view): per source, and the period totals it
+    counted and left out."""
 
     by_source: dict[str, float]
     periods_used: pd.DataFrame
@@ -23,10 +23,11 @@ class FundingTotal:
     has_illustrative: bool
     doc_ids: list[str] = field(default_factory=list)
     reported: bool = True
+    khuyen_cong_sources: frozenset[str] = frozenset()
 
     @property
     def khuyen_cong_mvnd(self) -> float | None:
-        values = [v for s, v in self.by_source.items() if s in KHUYEN_CONG_SOURCES]
+        values = [v for s, v in self.by_source.items() if s in self.khuyen_cong_sources]
         return sum(values) if values else None
 
     def share(self, source: str) -> float | None:
@@ -34,35 +35,31 @@ class FundingTotal:
         return None if not total or source not in self.by_source else 100 * self.by_source[source] / total
 
 
-def annual_funding(filters: Filters, figure: str = "allocated") -> pd.DataFrame:
-    """unit_id, year, funding_source, amount_mvnd (float), has_illustrative, doc_ids."""
-    frame = fetch("funding_by_year", filters, figure=figure)
+def annual_funding(query: Query, filters: Filters, figure: str = "allocated") -> pd.DataFrame:
+    """unit_id, year, funding_source, is_khuyen_cong, amount_mvnd (float), has_illustrative, doc_ids."""
+    frame = query("funding_by_year", **filters.sql_params(), figure=figure)
     frame["amount_mvnd"] = frame["amount_mvnd"].astype(float)
     return frame
 
 
-def period_totals(filters: Filters, figure: str = "allocated") -> pd.DataFrame:
-    """Period totals overlapping the selection; `usable` when inside it and without annual figures."""
-    frame = fetch("period_totals", filters, figure=figure)
+def period_totals(query: Query, filters: Filters, figure: str = "allocated") -> pd.DataFrame:
+    """Period totals overlapping the selection; `usable` when the total rule counts them."""
+    frame = query("period_totals", **filters.sql_params(), figure=figure)
     frame["amount_mvnd"] = frame["amount_mvnd"].astype(float)
-    frame["usable"] = frame["inside_selection"] & (frame["years_reported"].fillna(0) == 0)
+    frame["usable"] = frame["usable"].astype(bool)
     return frame
 
 
-def funding_total(filters: Filters, figure: str = "allocated") -> FundingTotal:
-    """Annual figures summed, plus usable period totals; no figure is counted twice or spread over years."""
-    annual = annual_funding(filters, figure)
-    periods = period_totals(filters, figure)
-    used = periods[periods["usable"]]
-    by_source: dict[str, float] = {}
-    for source, amount in annual.groupby("funding_source")["amount_mvnd"].sum().items():
-        by_source[source] = by_source.get(source, 0.0) + float(amount)
-    for source, amount in used.groupby("funding_source")["amount_mvnd"].sum().items():
-        by_source[source] = by_source.get(source, 0.0) + float(amount)
-    doc_ids = sorted({d for ids in annual["doc_ids"] for d in ids} | set(used["doc_id"]))
-    illustrative = bool(annual["has_illustrative"].any() or used["is_illustrative"].any())
-    return FundingTotal(by_source, used, periods[~periods["usable"]], illustrative, doc_ids,
-                        reported=bool(by_source))
+def funding_total(query: Query, filters: Filters, figure: str = "allocated") -> FundingTotal:
+    """The view's total by source (SQL: funding_total.sql), with the period totals used and left out."""
+    totals = query("funding_total", **filters.sql_params(), figure=figure)
+    periods = period_totals(query, filters, figure)
+    by_source = {s: float(v) for s, v in zip(totals["funding_source"], totals["amount_mvnd"])}
+    doc_ids = sorted({d for ids in totals["doc_ids"] for d in ids})
+    khuyen_cong = frozenset(totals.loc[totals["is_khuyen_cong"].astype(bool), "funding_source"])
+    return FundingTotal(by_source, periods[periods["usable"]], periods[~periods["usable"]],
+                        bool(totals["has_illustrative"].any()), doc_ids, reported=bool(by_source),
+                        khuyen_cong_sources=khuyen_cong)
 
 
 def yearly_totals(annual: pd.DataFrame) -> pd.DataFrame:
@@ -70,9 +67,9 @@ def yearly_totals(annual: pd.DataFrame) -> pd.DataFrame:
     return annual.groupby("year", as_index=False)["amount_mvnd"].sum().sort_values("year")
 
 
-def to_real_values(annual: pd.DataFrame, base_year: int) -> pd.DataFrame:
+def to_real_values(query: Query, annual: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """Money at the prices of base_year, using the CPI (2025 = 100)."""
-    cpi = fetch("cpi").set_index("year")["index_value"].astype(float)
+    cpi = query("cpi").set_index("year")["index_value"].astype(float)
     frame = annual.copy()
     frame["amount_mvnd"] = frame["amount_mvnd"] * float(cpi[base_year]) / frame["year"].map(cpi)
     return frame

@@ -2,46 +2,49 @@
 
 import pandas as pd
 
+from khuyencong.data.code_lists import ACTIVITIES, SECTORS, STATUSES, load_code_lists
 from khuyencong.data.filters import Filters
+from khuyencong.data.queries import Query
 from khuyencong.i18n.formatting import format_money, format_number, is_missing
 from khuyencong.i18n.labels import t
-from khuyencong.ui.fetch import fetch
 
 TOP_PROJECTS = 15
 
 
-def funding_by_group(filters: Filters) -> pd.DataFrame:
-    """activity_id, sector_id, projects, plan/actual/counterpart (triệu đồng, NaN = not reported)."""
-    frame = fetch("outcomes_funding_by_group", filters)
-    for column in ("plan_mvnd", "actual_mvnd", "counterpart_mvnd", "actual_with_counterpart_mvnd"):
+def _group_rows(query: Query, filters: Filters, level: str) -> pd.DataFrame:
+    frame = query("outcomes_funding_by_group", **filters.sql_params())
+    frame = frame[frame["level"] == level].drop(columns="level").reset_index(drop=True)
+    for column in ("plan_mvnd", "actual_mvnd", "counterpart_mvnd", "leverage"):
         frame[column] = frame[column].astype(float)
     return frame
 
 
-def roll_up(groups: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Sum the activity × sector cells to one level; a sum of nothing reported stays not reported."""
-    sums = groups.groupby(by, as_index=False).agg(
-        projects=("projects", "sum"), projects_with_actual=("projects_with_actual", "sum"),
-        plan_mvnd=("plan_mvnd", lambda s: s.sum(min_count=1)),
-        actual_mvnd=("actual_mvnd", lambda s: s.sum(min_count=1)),
-        counterpart_mvnd=("counterpart_mvnd", lambda s: s.sum(min_count=1)),
-        actual_with_counterpart_mvnd=("actual_with_counterpart_mvnd", lambda s: s.sum(min_count=1)),
-        has_illustrative=("has_illustrative", "any"))
-    sums["leverage"] = sums["counterpart_mvnd"] / sums["actual_with_counterpart_mvnd"]
-    return sums.sort_values(["actual_mvnd", "projects"], ascending=False, na_position="last")
+def funding_by_group(query: Query, filters: Filters) -> pd.DataFrame:
+    """One row per activity × sector: projects, plan/actual/counterpart (triệu đồng, NaN = not reported), leverage."""
+    return _group_rows(query, filters, "cell")
 
 
-def code_names(lang: str) -> dict[str, str]:
+def activity_totals(query: Query, filters: Filters) -> pd.DataFrame:
+    """The same per activity (summed in SQL, so leverage keeps its one formula), largest first."""
+    return largest_first(_group_rows(query, filters, "activity"))
+
+
+def largest_first(level: pd.DataFrame) -> pd.DataFrame:
+    """Rows of one level (activities, or the sectors of one activity) by actual money, then projects."""
+    return level.sort_values(["actual_mvnd", "projects"], ascending=False, na_position="last")
+
+
+def code_names(query: Query, lang: str) -> dict[str, str]:
     """Activity and sector codes to names in the UI language; '' is 'not stated'."""
-    codes = fetch("code_lists")
-    names = dict(zip(codes["code"], codes["name_vi" if lang == "vi" else "name_en"]))
+    codes = load_code_lists(query)
+    names = {**codes.names(ACTIVITIES, lang), **codes.names(SECTORS, lang)}
     names[""] = t("oc_not_stated", lang)
     return names
 
 
-def group_table(level: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
+def group_table(query: Query, level: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
     """The table beneath a drill-down chart: names, projects, money formatted, NULL as not reported."""
-    names = code_names(lang)
+    names = code_names(query, lang)
     return pd.DataFrame({
         t("oc_col_activity" if key == "activity_id" else "oc_col_sector", lang): [names.get(c, c) for c in level[key]],
         t("oc_col_projects", lang): [format_number(v, lang) for v in level["projects"]],
@@ -52,41 +55,42 @@ def group_table(level: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
     })
 
 
-def projects(filters: Filters, activity: str | None = None, sector: str | None = None,
+def projects(query: Query, filters: Filters, activity: str | None = None, sector: str | None = None,
              limit: int = TOP_PROJECTS) -> pd.DataFrame:
     """The largest projects of the view (by actual, then planned money), optionally of one activity and sector."""
-    return fetch("outcomes_projects", filters, activity=activity, sector=sector, limit=limit)
+    return query("outcomes_projects", **filters.sql_params(), activity=activity, sector=sector, limit=limit)
 
 
-def project_table(rows: pd.DataFrame, lang: str, unit_name) -> pd.DataFrame:
+def project_table(query: Query, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Projects as a reader sees them: amounts formatted, status and source named, NULL as not reported."""
-    names = code_names(lang)
-    documents = fetch("document_titles").set_index("doc_id")["title"]
+    names = code_names(query, lang)
+    statuses = load_code_lists(query).names(STATUSES, lang)
+    documents = query("document_titles").set_index("doc_id")["title"]
     return pd.DataFrame({
         t("oc_col_project", lang): rows["name"],
-        t("oc_col_area", lang): [unit_name(u) for u in rows["unit_id"]],
+        t("oc_col_area", lang): rows[f"unit_name_{lang}"],
         t("oc_col_year", lang): rows["year"].astype(str),
         t("oc_col_activity", lang): [names.get(c, c) for c in rows["activity_id"]],
         t("oc_col_plan", lang): [format_money(v, lang) for v in rows["plan_mvnd"]],
         t("oc_col_actual", lang): [format_money(v, lang) for v in rows["actual_mvnd"]],
         t("oc_col_counterpart", lang): [format_money(v, lang) for v in rows["counterpart_mvnd"]],
-        t("oc_col_status", lang): [t(f"oc_status_{s}", lang) if isinstance(s, str) else format_number(None, lang)
+        t("oc_col_status", lang): [statuses.get(s, s) if isinstance(s, str) else format_number(None, lang)
                                    for s in rows["status"]],
         t("oc_col_source", lang): [t("oc_illustrative", lang) if ill else documents.get(d, d)
                                    for d, ill in zip(rows["doc_id"], rows["is_illustrative"])],
     })
 
 
-def indicators(filters: Filters) -> pd.DataFrame:
+def indicators(query: Query, filters: Filters) -> pd.DataFrame:
     """Whole-year outcome indicators by activity and sector, with units."""
-    frame = fetch("outcomes_indicators", filters)
+    frame = query("outcomes_indicators", **filters.sql_params())
     frame["actual_value"] = frame["actual_value"].astype(float)
     return frame
 
 
-def indicator_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
+def indicator_table(query: Query, frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
     """One row per activity (or sector) and indicator: the result with its unit."""
-    names = code_names(lang)
+    names = code_names(query, lang)
     name_col, unit_col = ("name_vi", "unit_vi") if lang == "vi" else ("name_en", "unit_en")
     rows = frame.groupby([by, "sort_order", name_col, unit_col], as_index=False)["actual_value"].sum(min_count=1)
     rows = rows.assign(group=rows[by].map(names)).sort_values(["group", "sort_order"])
@@ -98,10 +102,10 @@ def indicator_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
     })
 
 
-def cost_per_outcome(filters: Filters, lang: str) -> tuple[pd.DataFrame, list[str], bool]:
+def cost_per_outcome(query: Query, filters: Filters, lang: str) -> tuple[pd.DataFrame, list[str], bool]:
     """Triệu đồng per unit of each indicator, by activity, over cells where both sides are reported."""
-    frame = fetch("outcomes_cost", filters)
-    names = code_names(lang)
+    frame = query("outcomes_cost", **filters.sql_params())
+    names = code_names(query, lang)
     name_col, unit_col = ("name_vi", "unit_vi") if lang == "vi" else ("name_en", "unit_en")
     table = pd.DataFrame({
         t("oc_col_activity", lang): [names.get(a, a) for a in frame["activity_id"]],

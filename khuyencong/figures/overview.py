@@ -1,14 +1,18 @@
-"""Figures of the Overview page: KPIs of the filtered view, computed from the aggregate queries."""
+"""Figures of the Overview page: KPIs of the filtered view, computed from the aggregate queries.
+
+The KPI list (kpis) is the one the Overview page shows and the deck's key-figures slide repeats.
+"""
 
 from dataclasses import dataclass
 
 import pandas as pd
 
+from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
+from khuyencong.data.queries import Query
 from khuyencong.figures.funding import FundingTotal, annual_funding, funding_total
-from khuyencong.i18n.formatting import format_money, format_year_span, is_missing
-from khuyencong.i18n.labels import source_label
-from khuyencong.ui.fetch import fetch
+from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
+from khuyencong.i18n.labels import t
 
 
 @dataclass
@@ -19,14 +23,14 @@ class OverviewFigures:
     establishments: pd.Series
     documents: list[str]
     has_illustrative: bool
+    codes: CodeLists
+    sources: tuple[str, ...]         # the funding sources in view (all of them when the filter is empty)
 
     @property
     def leverage(self) -> float | None:
-        """Counterpart đồng per đồng of khuyến công money, over projects reporting both."""
-        both = self.projects["actual_with_both_mvnd"]
-        if both is None or both != both or not both:
-            return None
-        return float(self.projects["counterpart_with_both_mvnd"]) / float(both)
+        """Counterpart đồng per đồng of khuyến công money (SQL macro leverage)."""
+        value = self.projects["leverage"]
+        return None if is_missing(value) else float(value)
 
     @property
     def years_covered(self) -> tuple[int, int] | None:
@@ -35,49 +39,73 @@ class OverviewFigures:
         return (min(years), max(years)) if years else None
 
 
-def overview_figures(filters: Filters) -> OverviewFigures:
+@dataclass(frozen=True)
+class KeyFigure:
+    key: str            # the label key, also the metric's identity
+    label: str
+    value: str
+    help: str | None = None
+
+
+def overview_figures(query: Query, filters: Filters) -> OverviewFigures:
     """Everything the KPI cards and the small trend need, for one set of filters."""
-    funding = funding_total(filters)
-    annual = annual_funding(filters)
-    annual = annual[annual["funding_source"] != "counterpart"]
-    projects = fetch("project_summary", filters).iloc[0]
-    establishments = fetch("establishments_supported", filters).iloc[0]
+    codes = load_code_lists(query)
+    funding = funding_total(query, filters)
+    annual = annual_funding(query, filters)
+    annual = annual[annual["is_khuyen_cong"].astype(bool)]
+    projects = query("project_summary", **filters.sql_params()).iloc[0]
+    establishments = query("establishments_supported", **filters.sql_params()).iloc[0]
     documents = sorted(set(funding.doc_ids) | _ids(projects["doc_ids"]) | _ids(establishments["doc_ids"]))
     illustrative = bool(funding.has_illustrative or projects["has_illustrative"] or establishments["has_illustrative"])
-    return OverviewFigures(funding, annual, projects, establishments, documents, illustrative)
+    return OverviewFigures(funding, annual, projects, establishments, documents, illustrative, codes,
+                           filters.sources or codes.sources)
 
 
 def _ids(value) -> set[str]:
     return set() if is_missing(value) or value is pd.NA else set(value)
 
 
-def describe_periods(periods: pd.DataFrame, lang: str) -> str:
+def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
+    """The Overview's key figures, in order: total, local and central shares, projects, establishments, leverage."""
+    def share(source: str) -> str:
+        return format_percent(figures.funding.share(source), lang) if source in figures.sources else "—"
+
+    leverage = figures.leverage
+    return [
+        KeyFigure("kpi_total", t("kpi_total", lang), format_money(figures.funding.khuyen_cong_mvnd, lang),
+                  t("kpi_total_help", lang)),
+        KeyFigure("kpi_local_share", t("kpi_local_share", lang), share("local")),
+        KeyFigure("kpi_central_share", t("kpi_central_share", lang), share("central")),
+        KeyFigure("kpi_projects", t("kpi_projects", lang), format_number(figures.projects["projects"], lang),
+                  t("kpi_projects_help", lang, n=format_number(figures.projects["projects_with_actual"], lang))),
+        KeyFigure("kpi_establishments", t("kpi_establishments", lang),
+                  format_number(figures.establishments["establishments"], lang), t("kpi_establishments_help", lang)),
+        KeyFigure("kpi_leverage", t("kpi_leverage", lang),
+                  t("leverage_value", lang, value=format_number(leverage, lang, 2)) if leverage is not None
+                  else format_number(None, lang), t("kpi_leverage_help", lang)),
+    ]
+
+
+def describe_periods(periods: pd.DataFrame, codes: CodeLists, lang: str) -> str:
     """'Trung ương 2002–2018 (16,3 tỷ đồng)' for each period total."""
-    return "; ".join(f"{source_label(p.funding_source, lang)} {format_year_span(p.year_from, p.year_to)} "
+    return "; ".join(f"{codes.source_name(p.funding_source, lang)} {format_year_span(p.year_from, p.year_to)} "
                      f"({format_money(p.amount_mvnd, lang)})" for p in periods.itertuples())
 
 
-def deck_summary(filters: Filters) -> tuple[list[tuple[str, str]], list[str]]:
-    """Key figures for the deck's KPI slide, and the data-quality notes of the view."""
-    from khuyencong.i18n.formatting import format_number, format_percent
-    from khuyencong.i18n.labels import t
-
-    lang = filters.lang
-    figures = overview_figures(filters)
-    kpis = [
-        (t("kpi_total", lang), format_money(figures.funding.khuyen_cong_mvnd, lang)),
-        (t("kpi_local_share", lang), format_percent(figures.funding.share("local"), lang)),
-        (t("kpi_central_share", lang), format_percent(figures.funding.share("central"), lang)),
-        (t("kpi_projects", lang), format_number(figures.projects["projects"], lang)),
-        (t("kpi_establishments", lang), format_number(figures.establishments["establishments"], lang)),
-        (t("kpi_leverage", lang), t("leverage_value", lang, value=format_number(figures.leverage, lang, 2))
-         if figures.leverage is not None else format_number(None, lang)),
-    ]
+def period_notes(figures: OverviewFigures, lang: str) -> list[str]:
+    """Which period totals the total counts, and which it leaves out, in words."""
     notes = []
-    if figures.has_illustrative:
-        notes.append(t("pr_quality_illustrative", lang))
     if len(figures.funding.periods_used):
-        notes.append(t("periods_used_note", lang, items=describe_periods(figures.funding.periods_used, lang)))
+        notes.append(t("periods_used_note", lang, items=describe_periods(figures.funding.periods_used,
+                                                                          figures.codes, lang)))
     if len(figures.funding.periods_left_out):
-        notes.append(t("periods_left_out_note", lang, items=describe_periods(figures.funding.periods_left_out, lang)))
-    return kpis, notes
+        notes.append(t("periods_left_out_note", lang, items=describe_periods(figures.funding.periods_left_out,
+                                                                              figures.codes, lang)))
+    return notes
+
+
+def deck_summary(query: Query, filters: Filters) -> tuple[list[tuple[str, str]], list[str]]:
+    """Key figures for the deck's KPI slide (the Overview's list), and the data-quality notes of the view."""
+    figures = overview_figures(query, filters)
+    notes = [t("pr_quality_illustrative", filters.lang)] if figures.has_illustrative else []
+    return [(k.label, k.value) for k in kpis(figures, filters.lang)], notes + period_notes(figures, filters.lang)

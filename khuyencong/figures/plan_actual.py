@@ -273,15 +273,15 @@ def progress_chart_rows(rows, lang: str):
     })
 
 
-def money_table(rows, lang: str, first: str):
-    """Project money rows (one grouping of plan_money) as text: first is 'year' or 'source'."""
+def money_table(rows, lang: str, first: str, codes):
+    """Project money rows (one grouping of plan_money) as text: first is 'year' or 'source'; codes: CodeLists."""
     import pandas as pd
 
     from khuyencong.i18n.formatting import format_money, format_number, format_percent
-    from khuyencong.i18n.labels import source_label, t
+    from khuyencong.i18n.labels import t
 
     def source_name(code: str) -> str:
-        return t("pa_source_unknown", lang) if code == "unknown" else source_label(code, lang)
+        return t("pa_source_unknown", lang) if code == "unknown" else codes.source_name(code, lang)
 
     records = []
     for row in rows.itertuples():

@@ -19,7 +19,7 @@ from khuyencong.i18n.formatting import (
     format_year_span,
     is_missing,
 )
-from khuyencong.i18n.labels import LABELS, source_label, t
+from khuyencong.i18n.labels import LABELS, t
 
 DEFAULT_TOLERANCE_PCT = 1.0
 
@@ -55,11 +55,6 @@ def kind_label(kind: str, lang: str) -> str:
     """Document kind code -> 'Bài báo' / 'Article'; an unknown kind is shown as it is stored."""
     key = f"sq_kind_{kind}"
     return t(key, lang) if key in LABELS else _text(kind)
-
-
-def figure_label(figure: str, lang: str) -> str:
-    """'allocated' -> 'Phân bổ' / 'Allocated'."""
-    return t(f"sq_figure_{figure}", lang)
 
 
 def load_status_label(status: str, lang: str) -> str:
@@ -119,7 +114,7 @@ def _area_names(rows: pd.DataFrame, lang: str) -> list[str]:
 
 def figures_note(rows: pd.DataFrame, lang: str) -> str:
     """'Loại số: Phân bổ' / 'Figures: Allocated': the kinds of figure the reconciliation rows are about."""
-    names = ", ".join(figure_label(f, lang) for f in dict.fromkeys(rows["figure"]))
+    names = ", ".join(dict.fromkeys(rows[f"figure_name_{lang}"]))
     return t("sq_figures_shown", lang, names=names)
 
 
@@ -132,8 +127,8 @@ def reconciliation_table(rows: pd.DataFrame, tolerance_pct: float, lang: str) ->
                 for r in rows.itertuples()]
     table = pd.DataFrame({
         t("sq_col_area", lang): _area_names(rows, lang),
-        t("sq_col_source", lang): [source_label(s, lang) for s in rows["funding_source"]],
-        t("sq_col_figure", lang): [figure_label(f, lang) for f in rows["figure"]],
+        t("sq_col_source", lang): list(rows[f"source_name_{lang}"]),
+        t("sq_col_figure", lang): list(rows[f"figure_name_{lang}"]),
         t("sq_col_period", lang): [format_year_span(int(a), int(b))
                                    for a, b in zip(rows["year_from"], rows["year_to"], strict=True)],
         t("sq_col_stated", lang): [format_money(_number(v), lang) for v in rows["reported_mvnd"]],
@@ -168,7 +163,7 @@ def completeness_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
     years = [str(y) for y in sorted(frame["year"].astype(int).unique())]
     wide = frame.pivot(index="row", columns="year_label", values="symbol").reindex(index=order, columns=years)
     names = frame.drop_duplicates("row").set_index("row")
-    wide.insert(0, source_col, [source_label(s, lang) for s in names.loc[order, "funding_source"]])
+    wide.insert(0, source_col, list(names.loc[order, f"source_name_{lang}"]))
     wide.insert(0, area_col, list(names.loc[order, "area"]))
     wide.columns.name = None
     return wide.reset_index(drop=True)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from khuyencong.data.filters import Filters
+from khuyencong.data.queries import Query
 from khuyencong.figures.funding import (
     annual_funding,
     average_annual_growth,
@@ -27,12 +28,12 @@ class TrendFigures:
     has_illustrative: bool
 
 
-def trend_figures(filters: Filters, real_base_year: int | None = None) -> TrendFigures:
+def trend_figures(query: Query, filters: Filters, real_base_year: int | None = None) -> TrendFigures:
     """The annual series of the view; with real_base_year, money at that year's prices."""
-    annual = annual_funding(filters)
+    annual = annual_funding(query, filters)
     if real_base_year is not None and len(annual):
-        annual = to_real_values(annual, real_base_year)
-    periods = period_totals(filters)
+        annual = to_real_values(query, annual, real_base_year)
+    periods = period_totals(query, filters)
     by_source = annual.groupby(["year", "funding_source"], as_index=False)["amount_mvnd"].sum()
     totals = yearly_totals(annual)
     doc_ids = sorted({d for ids in annual["doc_ids"] for d in ids} | set(periods["doc_id"]))

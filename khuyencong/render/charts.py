@@ -1,14 +1,16 @@
-"""Every chart of the app: one Plotly template, fixed colours per funding source and activity, whole-year axes."""
+"""Every chart of the app: one Plotly template, fixed colours per activity and per funding source (the colour column
+of the funding_source table, passed in as CodeLists), whole-year axes."""
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from khuyencong.data.code_lists import CodeLists
 from khuyencong.i18n.labels import t
 
 TEMPLATE = "khuyencong"
 FONT = '"Source Sans Pro", "Noto Sans", "Segoe UI", Arial, sans-serif'
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-SOURCE_COLOURS = {"local": "#0072B2", "central": "#E69F00", "counterpart": "#009E73", "other": "#CC79A7"}
+CUMULATIVE_COLOUR = "#0072B2"
 TOTAL_COLOUR = "#333333"
 ACTIVITY_COLOURS = {
     "dao_tao_nghe": "#0072B2", "nang_luc_quan_ly": "#E69F00", "mo_hinh_trinh_dien": "#009E73",
@@ -53,22 +55,26 @@ def _bn(mvnd):
 
 
 def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: str, show_estimate: bool = False,
-                             format_money=None, unit_names: dict | None = None):
+                             format_money=None, unit_names: dict | None = None, *, codes: CodeLists):
     """Stacked annual bars by funding source with the yearly total; period totals marked over their span.
 
     annual: year, funding_source, amount_mvnd. periods: funding_source, year_from, year_to, amount_mvnd.
     With show_estimate, a period total is also drawn spread evenly, hatched and named as an estimate.
+    Sources are drawn in the order, names and colours of the funding_source table (`codes`).
     """
-    from khuyencong.i18n.labels import source_label
+    colours = codes.colours()
+
+    def source_label(source: str, lang: str) -> str:
+        return codes.source_name(source, lang)
 
     fig = go.Figure()
     years = sorted(set(annual["year"])) if len(annual) else []
-    for source in SOURCE_COLOURS:
+    for source in colours:
         rows = annual[annual["funding_source"] == source].sort_values("year")
         if rows.empty:
             continue
         fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang),
-                    marker_color=SOURCE_COLOURS[source], customdata=[[format_money(v, lang), v] for v in
+                    marker_color=colours[source], customdata=[[format_money(v, lang), v] for v in
                                                                       rows["amount_mvnd"]],
                     hovertemplate=_money_hover(lang))
     if len(annual):
@@ -86,7 +92,7 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
                   annual=format_money(period.annual_sum_mvnd, lang) if has_annual else "")
         if unit_names:
             label = f"{unit_names.get(period.unit_id, period.unit_id)}, {label[0].lower()}{label[1:]}"
-        fig.add_vrect(x0=period.year_from - 0.5, x1=period.year_to + 0.5, fillcolor=SOURCE_COLOURS.get(
+        fig.add_vrect(x0=period.year_from - 0.5, x1=period.year_to + 0.5, fillcolor=colours.get(
             period.funding_source, "#999999"), opacity=0.05, line_width=0, layer="below")
         fig.add_annotation(x=(period.year_from + period.year_to) / 2, y=1 - 0.07 * index, yref="paper",
                            text=label, showarrow=False, font={"size": 13}, bgcolor="rgba(255,255,255,0.85)")
@@ -95,7 +101,7 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
             share = period.amount_mvnd / len(span)
             fig.add_bar(x=span, y=[share / 1000] * len(span),
                         name=t("estimate_even_split", lang, source=source_label(period.funding_source, lang)),
-                        marker={"color": SOURCE_COLOURS.get(period.funding_source, "#999999"), "opacity": 0.45,
+                        marker={"color": colours.get(period.funding_source, "#999999"), "opacity": 0.45,
                                 "pattern": {"shape": "/"}},
                         customdata=[[format_money(share, lang) + " (" + t("estimate", lang) + ")", share]] * len(span),
                         hovertemplate=_money_hover(lang))
@@ -108,7 +114,7 @@ def make_cumulative_chart(totals, lang: str, title: str, y_title: str, format_mo
     frame = totals.sort_values("year")
     cumulative = frame["amount_mvnd"].cumsum()
     fig = go.Figure(go.Scatter(x=frame["year"], y=_bn(cumulative), mode="lines+markers", fill="tozeroy",
-                               name=t("cumulative", lang), line={"color": SOURCE_COLOURS["local"], "width": 3},
+                               name=t("cumulative", lang), line={"color": CUMULATIVE_COLOUR, "width": 3},
                                customdata=[[format_money(v, lang), v] for v in cumulative],
                                hovertemplate=_money_hover(lang)))
     fig.update_layout(showlegend=False)
@@ -142,10 +148,10 @@ def make_area_comparison_chart(by_unit, names: dict, lang: str, title: str, y_ti
     return finish_chart(fig, lang, title, y_title, sorted(set(by_unit["year"])))
 
 
-def make_sparkline_chart(annual, lang: str, title: str, y_title: str, format_money):
+def make_sparkline_chart(annual, lang: str, title: str, y_title: str, format_money, *, codes: CodeLists):
     """A small stacked-bar trend for the overview."""
     fig = make_funding_trend_chart(annual, annual.iloc[0:0].assign(year_from=[], year_to=[]), lang, title, y_title,
-                                   format_money=format_money)
+                                   format_money=format_money, codes=codes)
     fig.update_layout(height=300, margin={"t": 56, "b": 40}, title={"font": {"size": 16}})
     return fig
 
@@ -252,13 +258,16 @@ def _bold_if(label: str, highlighted: bool) -> str:
     return f"<b>{label}</b>" if highlighted else label
 
 
-def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, format_money):
+def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, format_money, *, codes: CodeLists):
     """Areas side by side: horizontal bars of local and central money stacked, largest total at the top.
 
     frame: label (selected areas already marked '▶ '), highlighted, total_mvnd, {local,central}_annual_mvnd,
     {local,central}_period_mvnd. A period-total part is drawn hatched and named, never mixed into the annual part.
     """
-    from khuyencong.i18n.labels import source_label
+    colours = codes.colours()
+
+    def source_label(source: str, lang: str) -> str:
+        return codes.source_name(source, lang)
 
     labels = [_bold_if(a, h) for a, h in zip(frame["label"], frame["highlighted"])]
     fig = go.Figure()
@@ -269,7 +278,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
                 continue
             name = source_label(source, lang) if part == "annual" else t("cmp_period_segment", lang,
                                                                           source=source_label(source, lang))
-            marker = {"color": SOURCE_COLOURS[source]}
+            marker = {"color": colours[source]}
             if part == "period":
                 marker["pattern"] = {"shape": "/", "fgcolor": "white", "fillmode": "overlay", "solidity": 0.35}
             fig.add_bar(y=labels, x=_bn(values), orientation="h", name=name, marker=marker,

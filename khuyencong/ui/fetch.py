@@ -1,8 +1,13 @@
-"""Cached access to named queries for the pages, keyed by query name, database version and filter values."""
+"""Cached access to named queries for the pages, keyed by query name, database version and parameter values.
+
+`query` is the function the figure modules are given (khuyencong.data.queries.Query); `fetch` is the same with the
+shared filters bound, for the pages.
+"""
 
 import pandas as pd
 import streamlit as st
 
+from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import run_query
 from khuyencong.ui.app_state import get_database
@@ -29,9 +34,23 @@ def _forget_old_versions(version: str) -> None:
     _last_version[:] = [version]
 
 
-def fetch(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
-    """The result of a named query for these filters; a new database build invalidates it."""
-    params = {**(filters.sql_params() if filters else {}), **extra}
+def query(name: str, **params) -> pd.DataFrame:
+    """The result of a named query for these parameters; a new database build invalidates it."""
     version = get_database().version
     _forget_old_versions(version)
     return _cached(name, version, _freeze(params))
+
+
+def query_uncached(name: str, **params) -> pd.DataFrame:
+    """The same, not kept in the cache: for downloads, so big exports do not stay in memory."""
+    return run_query(get_database(), name, **params)
+
+
+def fetch(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
+    """query() with the shared filters of `filters` bound."""
+    return query(name, **(filters.sql_params() if filters else {}), **extra)
+
+
+def code_lists() -> CodeLists:
+    """The code lists of the database in use (cached with every other query result)."""
+    return load_code_lists(query)

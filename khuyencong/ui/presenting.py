@@ -11,8 +11,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from khuyencong.i18n.formatting import format_year_span
-from khuyencong.i18n.labels import source_label, t
+from khuyencong.i18n.labels import t
 from khuyencong.render.browser import find_chromium
+from khuyencong.ui.fetch import code_lists
 
 CHARTS_KEY = "_charts_of_run"
 
@@ -43,7 +44,7 @@ def filters_line(filters, area_text: str) -> str:
     """The filters in one short line: areas · years · sources (· illustrative)."""
     lang = filters.lang
     parts = [area_text, format_year_span(filters.year_from, filters.year_to),
-             ", ".join(source_label(s, lang) for s in filters.sources)]
+             code_lists().source_names(filters.sources, lang)]
     if not filters.include_illustrative:
         parts.append(t("pr_no_illustrative", lang))
     return " · ".join(parts)

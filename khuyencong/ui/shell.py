@@ -1,15 +1,15 @@
 """The app shell: shared sidebar filters, kept in the session and mirrored in the URL query string."""
 
 import re
-from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from khuyencong.data.filters import FUNDING_SOURCES, Choices, Filters, filters_to_params, parse_filters
-from khuyencong.i18n.labels import region_short, source_label, t
+from khuyencong.data.code_lists import ACTIVITIES, SECTORS, CodeLists
+from khuyencong.data.filters import Choices, Filters, filters_to_params, parse_filters
+from khuyencong.i18n.labels import region_short, t
 from khuyencong.ui.app_state import get_database
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import code_lists, fetch
 
 KEPT_PARAMS = ("present", "slide")
 MAX_NOTICE_ITEMS = 20
@@ -17,35 +17,28 @@ KEYS = {"lang": "f_lang", "unit_mode": "f_units", "areas": "f_areas", "years": "
         "activities": "f_activities", "sectors": "f_sectors", "include_illustrative": "f_demo"}
 
 
-def load_choices() -> tuple[Choices, pd.DataFrame, pd.DataFrame]:
+def load_choices() -> tuple[Choices, pd.DataFrame, CodeLists]:
     """Valid filter values from the database, the areas with their names, and the code lists."""
     areas = fetch("area_choices")
-    codes = fetch("code_lists")
+    codes = code_lists()
     bounds = fetch("year_bounds").iloc[0]
     choices = Choices(
         areas_reported=tuple(areas["area_id"]),
         areas_current=tuple(dict.fromkeys(areas["current_area_id"])),
-        activities=tuple(codes.loc[codes["list"] == "activity", "code"]),
-        sectors=tuple(codes.loc[codes["list"] == "sector", "code"]),
+        activities=codes.codes(ACTIVITIES),
+        sectors=codes.codes(SECTORS),
         first_year=int(bounds["first_year"]), last_year=int(bounds["last_year"]),
+        sources=codes.sources,
     )
     return choices, areas, codes
 
 
 def area_labels(areas: pd.DataFrame, unit_mode: str, lang: str) -> dict[str, str]:
-    """Option labels: the name, with a marker for units that ended or began in 2025."""
+    """Option labels: the names SQL gives (unit_names: marked where a unit ended or began in 2025)."""
     if unit_mode == "current":
         unique = areas.drop_duplicates("current_area_id")
-        return dict(zip(unique["current_area_id"], unique["current_name_vi" if lang == "vi" else "current_name_en"]))
-    labels = {}
-    for row in areas.itertuples():
-        name = row.name_vi if lang == "vi" else row.name_en
-        if row.area_id.endswith("-2025"):
-            name += " (từ 7/2025)" if lang == "vi" else " (from Jul 2025)"
-        elif row.current_area_id != row.area_id and row.level == "province":
-            name += " (đến 6/2025)" if lang == "vi" else " (to Jun 2025)"
-        labels[row.area_id] = name
-    return labels
+        return dict(zip(unique["current_area_id"], unique[f"current_label_{lang}"]))
+    return dict(zip(areas["area_id"], areas[f"label_{lang}"]))
 
 
 def region_groups(areas: pd.DataFrame, unit_mode: str) -> dict[str, list[str]]:
@@ -81,7 +74,7 @@ def _init_state(choices: Choices) -> list[str]:
     state[KEYS["unit_mode"]] = filters.unit_mode
     state[KEYS["areas"]] = list(filters.areas)
     state[KEYS["years"]] = (filters.year_from, filters.year_to)
-    state[KEYS["sources"]] = list(filters.sources)
+    state[KEYS["sources"]] = list(filters.sources or choices.sources)  # () is every source: all shown picked
     state[KEYS["activities"]] = list(filters.activities)
     state[KEYS["sectors"]] = list(filters.sectors)
     state[KEYS["include_illustrative"]] = filters.include_illustrative
@@ -141,17 +134,19 @@ def render_shell() -> Filters:
     selected = sidebar.multiselect(t("areas", lang), list(labels), key=KEYS["areas"], format_func=labels.get,
                                    placeholder=t("areas_placeholder", lang))
     years = sidebar.slider(t("years", lang), choices.first_year, choices.last_year, key=KEYS["years"], step=1)
-    sources = sidebar.multiselect(t("funding_sources", lang), list(FUNDING_SOURCES), key=KEYS["sources"],
-                                  format_func=lambda s: source_label(s, lang))
-    names = codes.set_index("code")["name_vi" if lang == "vi" else "name_en"].to_dict()
+    st.session_state[KEYS["sources"]] = [s for s in st.session_state[KEYS["sources"]] if s in choices.sources]
+    sources = sidebar.multiselect(t("funding_sources", lang), list(choices.sources), key=KEYS["sources"],
+                                  format_func=lambda s: codes.source_name(s, lang))
     activities = sidebar.multiselect(t("activities", lang), list(choices.activities), key=KEYS["activities"],
-                                     format_func=names.get, placeholder=t("areas_placeholder", lang))
+                                     format_func=codes.names(ACTIVITIES, lang).get,
+                                     placeholder=t("areas_placeholder", lang))
     sectors = sidebar.multiselect(t("sectors", lang), list(choices.sectors), key=KEYS["sectors"],
-                                  format_func=names.get, placeholder=t("areas_placeholder", lang))
+                                  format_func=codes.names(SECTORS, lang).get, placeholder=t("areas_placeholder", lang))
     illustrative = sidebar.toggle(t("include_illustrative", lang), key=KEYS["include_illustrative"],
                                   help=t("include_illustrative_help", lang))
     filters = Filters(lang=lang, unit_mode=unit_mode, areas=tuple(selected), year_from=years[0], year_to=years[1],
-                      sources=tuple(s for s in FUNDING_SOURCES if s in sources) or FUNDING_SOURCES,
+                      sources=() if set(sources) in (set(), set(choices.sources)) else tuple(
+                          s for s in choices.sources if s in sources),
                       activities=tuple(activities), sectors=tuple(sectors), include_illustrative=illustrative)
     wanted = filters_to_params(filters, choices)
     for key in KEPT_PARAMS:  # presentation state rides along with the filters
@@ -188,12 +183,6 @@ def current_filters() -> Filters:
 def unit_name(area_id: str) -> str:
     """The display name of a unit in the current language and unit mode."""
     return st.session_state.get("area_labels", {}).get(area_id, area_id)
-
-
-def frozen_unit_name() -> Callable[[str], str]:
-    """unit_name as of this run, for work done after it (a download built on click has no session)."""
-    labels = dict(st.session_state.get("area_labels", {}))
-    return lambda area_id: labels.get(area_id, area_id)
 
 
 def area_names(filters: Filters) -> str:

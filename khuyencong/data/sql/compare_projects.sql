@@ -1,23 +1,13 @@
 -- Projects (đề án) per unit for the area comparison: how many, and how many report an actual amount.
-WITH units AS (
-    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
-    FROM v_area_current
-)
 SELECT
-    u.unit_id,
+    p.unit_id,
     c.level,
     coalesce(sum(p.projects), 0)::BIGINT                     AS projects,
     coalesce(sum(p.actual_reported), 0)::BIGINT              AS projects_with_actual,
     coalesce(bool_or(p.is_illustrative), false) AS has_illustrative,
     list(DISTINCT p.doc_id ORDER BY p.doc_id)   AS doc_ids
-FROM project_cube AS p
-JOIN units AS u USING (area_id)
-JOIN area AS c ON c.area_id = u.unit_id
-WHERE p.year BETWEEN $year_from AND $year_to
-  AND (p.funding_source IS NULL OR list_contains($sources::VARCHAR[], p.funding_source))
-  AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
-  AND (len($activities::VARCHAR[]) = 0 OR list_contains($activities::VARCHAR[], p.activity_id))
-  AND (len($sectors::VARCHAR[]) = 0 OR list_contains($sectors::VARCHAR[], p.sector_id))
-  AND ($include_illustrative OR NOT p.is_illustrative)
-GROUP BY u.unit_id, c.level
-ORDER BY u.unit_id;
+FROM project_cube_in_view($activities, $areas, $current_units, $include_illustrative, $sectors, $sources, $year_from,
+                          $year_to) AS p
+JOIN area AS c ON c.area_id = p.unit_id
+GROUP BY p.unit_id, c.level
+ORDER BY p.unit_id;

@@ -3,22 +3,15 @@
 -- amount covers the year), not_reported (a row exists but its amount is NULL), none (no row at all).
 -- Units in view: the selected ones, else every unit with an allocated local/central figure overlapping the years.
 -- In current-units mode rows count under their unit after 1 July 2025.
-WITH units AS (
-    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
-    FROM v_area_current
-), alloc AS (
-    SELECT u.unit_id, a.funding_source, a.year_from, a.year_to, a.amount_mvnd, a.doc_id, a.is_illustrative
-    FROM allocation AS a
-    JOIN units AS u USING (area_id)
-    WHERE a.figure = 'allocated'
-      AND a.funding_source IN ('local', 'central')
-      AND list_contains($sources::VARCHAR[], a.funding_source)
-      AND ($include_illustrative OR NOT a.is_illustrative)
+WITH alloc AS (
+    SELECT unit_id, funding_source, year_from, year_to, amount_mvnd, doc_id, is_illustrative
+    FROM allocations_in_view($areas, $current_units, $include_illustrative, $sources, $year_from, $year_to)
+    WHERE figure = 'allocated'
+      AND funding_source IN ('local', 'central')
 ), shown_units AS (
     SELECT unnest($areas::VARCHAR[]) AS unit_id
     UNION
-    SELECT DISTINCT unit_id FROM alloc
-    WHERE len($areas::VARCHAR[]) = 0 AND year_to >= $year_from AND year_from <= $year_to
+    SELECT DISTINCT unit_id FROM alloc WHERE len($areas::VARCHAR[]) = 0
 ), shown_sources AS (
     SELECT unnest(['local', 'central']) AS funding_source
 ), grid AS (
@@ -26,13 +19,13 @@ WITH units AS (
     FROM shown_units AS s
     CROSS JOIN shown_sources AS f
     CROSS JOIN range($year_from, $year_to + 1) AS y(year)
-    WHERE list_contains($sources::VARCHAR[], f.funding_source)
+    WHERE source_in_view($sources, f.funding_source)
 ), annual AS (
     SELECT unit_id, funding_source, year_from AS year,
            count(*) AS row_count, count(amount_mvnd) AS reported, sum(amount_mvnd) AS amount_mvnd,
            bool_or(is_illustrative) AS is_illustrative, list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids
     FROM alloc
-    WHERE year_from = year_to AND year_from BETWEEN $year_from AND $year_to
+    WHERE year_from = year_to
     GROUP BY ALL
 ), period AS (
     SELECT g.unit_id, g.funding_source, g.year,
@@ -51,6 +44,8 @@ SELECT
     ar.valid_from AS area_valid_from,
     ar.valid_to AS area_valid_to,
     g.funding_source,
+    s.name_vi AS source_name_vi,
+    s.name_en AS source_name_en,
     g.year,
     CASE
         WHEN an.reported > 0 AND an.amount_mvnd > 0 THEN 'reported'
@@ -65,6 +60,7 @@ SELECT
     coalesce(CASE WHEN an.row_count > 0 THEN an.doc_ids ELSE pe.doc_ids END, []) AS doc_ids
 FROM grid AS g
 JOIN area AS ar ON ar.area_id = g.unit_id
+JOIN funding_source AS s ON s.funding_source_id = g.funding_source
 LEFT JOIN annual AS an USING (unit_id, funding_source, year)
 LEFT JOIN period AS pe USING (unit_id, funding_source, year)
-ORDER BY ar.name_vi, g.unit_id, CASE g.funding_source WHEN 'local' THEN 1 ELSE 2 END, g.year;
+ORDER BY ar.name_vi, g.unit_id, s.sort_order, g.year;

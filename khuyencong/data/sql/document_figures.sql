@@ -1,30 +1,17 @@
 -- Every source document, with how many figures (allocation + project + outcome rows) it supports in the current
 -- view (selected areas, years, funding sources, activities and sectors where a table has them, illustrative rows)
 -- and overall. Allocations overlap the years when their span does; they have no activity or sector.
-WITH units AS (
-    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
-    FROM v_area_current
-), in_view AS (
-    SELECT x.doc_id, 1 AS figures FROM allocation AS x JOIN units AS u USING (area_id)
-    WHERE x.year_to >= $year_from AND x.year_from <= $year_to
-      AND list_contains($sources::VARCHAR[], x.funding_source)
-      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
-      AND ($include_illustrative OR NOT x.is_illustrative)
+WITH in_view AS (
+    SELECT doc_id, 1 AS figures
+    FROM allocations_in_view($areas, $current_units, $include_illustrative, $sources, $year_from, $year_to)
     UNION ALL
-    SELECT x.doc_id, x.projects FROM project_cube AS x JOIN units AS u USING (area_id)
-    WHERE x.year BETWEEN $year_from AND $year_to
-      AND (x.funding_source IS NULL OR list_contains($sources::VARCHAR[], x.funding_source))
-      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
-      AND (len($activities::VARCHAR[]) = 0 OR list_contains($activities::VARCHAR[], x.activity_id))
-      AND (len($sectors::VARCHAR[]) = 0 OR list_contains($sectors::VARCHAR[], x.sector_id))
-      AND ($include_illustrative OR NOT x.is_illustrative)
+    SELECT doc_id, projects
+    FROM project_cube_in_view($activities, $areas, $current_units, $include_illustrative, $sectors, $sources,
+                              $year_from, $year_to)
     UNION ALL
-    SELECT x.doc_id, x.source_rows FROM outcome_cube AS x JOIN units AS u USING (area_id)
-    WHERE x.year BETWEEN $year_from AND $year_to
-      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
-      AND (len($activities::VARCHAR[]) = 0 OR list_contains($activities::VARCHAR[], x.activity_id))
-      AND (len($sectors::VARCHAR[]) = 0 OR list_contains($sectors::VARCHAR[], x.sector_id))
-      AND ($include_illustrative OR NOT x.is_illustrative)
+    SELECT doc_id, source_rows
+    FROM outcome_cube_in_view($activities, $areas, $current_units, $include_illustrative, $sectors, $year_from,
+                              $year_to)
 ), overall AS (
     SELECT doc_id, 1 AS figures FROM allocation
     UNION ALL SELECT doc_id, projects FROM project_cube

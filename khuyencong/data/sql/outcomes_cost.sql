@@ -1,28 +1,18 @@
 -- Cost per outcome: triệu đồng of khuyến công money (project actuals) per unit of an indicator, by activity.
 -- Only area-year-activity-sector cells where both the money and the indicator are reported count on either side.
-WITH units AS (
-    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
-    FROM v_area_current
-), money AS (
+WITH money AS (
     SELECT p.area_id, p.year, p.activity_id, p.sector_id, sum(p.actual_mvnd) AS actual_mvnd,
            bool_or(p.is_illustrative) AS has_illustrative, list(DISTINCT p.doc_id) AS doc_ids
-    FROM project_cube AS p
-    JOIN units AS u USING (area_id)
+    FROM project_cube_in_view($activities, $areas, $current_units, $include_illustrative, $sectors, $sources,
+                              $year_from, $year_to) AS p
     WHERE p.actual_mvnd IS NOT NULL
-      AND p.year BETWEEN $year_from AND $year_to
-      AND (p.funding_source IS NULL OR list_contains($sources::VARCHAR[], p.funding_source))
-      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
-      AND (len($activities::VARCHAR[]) = 0 OR list_contains($activities::VARCHAR[], p.activity_id))
-      AND (len($sectors::VARCHAR[]) = 0 OR list_contains($sectors::VARCHAR[], p.sector_id))
-      AND ($include_illustrative OR NOT p.is_illustrative)
     GROUP BY ALL
 ), results AS (
     SELECT o.area_id, o.year, o.activity_id, o.sector_id, o.indicator_id, sum(o.positive_actual_value) AS actual_value,
            bool_or(o.is_illustrative) AS has_illustrative, list(DISTINCT o.doc_id) AS doc_ids
-    FROM outcome_cube AS o
+    FROM outcome_cube_in_view($activities, $areas, $current_units, $include_illustrative, $sectors, $year_from,
+                              $year_to) AS o
     WHERE o.period = 'year' AND o.positive_actual_value IS NOT NULL
-      AND o.year BETWEEN $year_from AND $year_to
-      AND ($include_illustrative OR NOT o.is_illustrative)
     GROUP BY ALL
 )
 SELECT

@@ -3,20 +3,10 @@
 -- A sum is NULL (not reported) unless every row and every period in it reports the value: a partial sum would
 -- pass for a complete one. Real and illustrative rows are never added together. Reported percentages are kept
 -- only where one reported row stands alone (a percentage cannot be summed).
-WITH units AS (
-    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
-    FROM v_area_current
-),
-rows_in_view AS (
-    SELECT u.unit_id, o.*
-    FROM outcome AS o
-    JOIN units AS u USING (area_id)
-    WHERE o.year = $year
-      AND list_contains($periods::VARCHAR[], o.period)
-      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
-      AND (len($activities::VARCHAR[]) = 0 OR list_contains($activities::VARCHAR[], o.activity_id))
-      AND (len($sectors::VARCHAR[]) = 0 OR list_contains($sectors::VARCHAR[], o.sector_id))
-      AND ($include_illustrative OR NOT o.is_illustrative)
+WITH rows_in_view AS (
+    SELECT o.*
+    FROM outcomes_in_view($activities, $areas, $current_units, $include_illustrative, $sectors, $year, $year) AS o
+    WHERE list_contains($periods::VARCHAR[], o.period)
 ),
 -- One activity × sector line over the periods asked for.
 per_line AS (

@@ -2,20 +2,10 @@
 -- source and in total (grouping = 'year_source', 'year', 'source', 'total').
 -- NULL plan or actual is not reported: counted apart, never added as zero. pct_plan_mvnd / pct_actual_mvnd hold the
 -- plan and actual of the projects that report both, the only fair basis for a % of plan.
-WITH units AS (
-    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
-    FROM v_area_current
-),
-projects AS (
+WITH projects AS (
     SELECT p.*, coalesce(p.funding_source, 'unknown') AS source
-    FROM project_cube AS p
-    JOIN units AS u USING (area_id)
-    WHERE p.year BETWEEN $year_from AND $year_to
-      AND (p.funding_source IS NULL OR list_contains($sources::VARCHAR[], p.funding_source))
-      AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
-      AND (len($activities::VARCHAR[]) = 0 OR list_contains($activities::VARCHAR[], p.activity_id))
-      AND (len($sectors::VARCHAR[]) = 0 OR list_contains($sectors::VARCHAR[], p.sector_id))
-      AND ($include_illustrative OR NOT p.is_illustrative)
+    FROM project_cube_in_view($activities, $areas, $current_units, $include_illustrative, $sectors, $sources,
+                              $year_from, $year_to) AS p
 )
 SELECT
     CASE grouping(year, source) WHEN 0 THEN 'year_source' WHEN 1 THEN 'year' WHEN 2 THEN 'source' ELSE 'total' END

@@ -1,21 +1,13 @@
--- Projects in view: how many, and money where it is reported (NULL amounts are counted apart, never as zero).
-WITH units AS (
-    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
-    FROM v_area_current
-)
+-- Projects in view: how many, money where it is reported (NULL amounts are counted apart, never as zero), and the
+-- leverage (counterpart đồng per đồng of khuyến công money, over projects reporting both).
 SELECT
     coalesce(sum(p.projects), 0)::BIGINT                   AS projects,
     coalesce(sum(p.actual_reported), 0)::BIGINT            AS projects_with_actual,
     sum(p.actual_mvnd)                                     AS actual_mvnd,
     sum(p.counterpart_with_both_mvnd)                      AS counterpart_with_both_mvnd,
     sum(p.actual_with_both_mvnd)                           AS actual_with_both_mvnd,
+    leverage(sum(p.counterpart_with_both_mvnd), sum(p.actual_with_both_mvnd)) AS leverage,
     coalesce(bool_or(p.is_illustrative), false)            AS has_illustrative,
     list(DISTINCT p.doc_id ORDER BY p.doc_id)              AS doc_ids
-FROM project_cube AS p
-JOIN units AS u USING (area_id)
-WHERE p.year BETWEEN $year_from AND $year_to
-  AND (p.funding_source IS NULL OR list_contains($sources::VARCHAR[], p.funding_source))
-  AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
-  AND (len($activities::VARCHAR[]) = 0 OR list_contains($activities::VARCHAR[], p.activity_id))
-  AND (len($sectors::VARCHAR[]) = 0 OR list_contains($sectors::VARCHAR[], p.sector_id))
-  AND ($include_illustrative OR NOT p.is_illustrative);
+FROM project_cube_in_view($activities, $areas, $current_units, $include_illustrative, $sectors, $sources, $year_from,
+                          $year_to) AS p;

@@ -1,10 +1,7 @@
 -- Period totals in view set against the sum of their annual figures (v_reconciliation), with area names and the
 -- documents behind both sides. A period is in view when it overlaps the selected years; in current-units mode an
--- area is selected through its unit after 1 July 2025. Money in triệu đồng; gap_pct in percent of the stated total.
-WITH units AS (
-    SELECT area_id, CASE WHEN $current_units THEN current_area_id ELSE area_id END AS unit_id
-    FROM v_area_current
-), annual_docs AS (
+-- area is selected through its unit after 1 July 2025 (reconciliation_in_view). Money in triệu đồng; gap_pct in percent of the stated total.
+WITH annual_docs AS (
     SELECT r.area_id, r.funding_source, r.figure, r.year_from, r.year_to,
            list(DISTINCT a.doc_id ORDER BY a.doc_id) AS doc_ids
     FROM v_reconciliation AS r
@@ -21,7 +18,11 @@ SELECT
     a.valid_from AS area_valid_from,
     a.valid_to AS area_valid_to,
     r.funding_source,
+    s.name_vi AS source_name_vi,
+    s.name_en AS source_name_en,
     r.figure,
+    f.name_vi AS figure_name_vi,
+    f.name_en AS figure_name_en,
     r.year_from,
     r.year_to,
     r.reported_mvnd,
@@ -32,12 +33,9 @@ SELECT
     r.years_reported,
     list_distinct(list_append(coalesce(d.doc_ids, []), r.period_doc_id)) AS doc_ids,
     r.includes_illustrative
-FROM v_reconciliation AS r
+FROM reconciliation_in_view($areas, $current_units, $include_illustrative, $sources, $year_from, $year_to) AS r
 JOIN area AS a USING (area_id)
-JOIN units AS u USING (area_id)
+JOIN funding_source AS s ON s.funding_source_id = r.funding_source
+JOIN figure_kind AS f ON f.figure_id = r.figure
 LEFT JOIN annual_docs AS d USING (area_id, funding_source, figure, year_from, year_to)
-WHERE r.year_to >= $year_from AND r.year_from <= $year_to
-  AND list_contains($sources::VARCHAR[], r.funding_source)
-  AND (len($areas::VARCHAR[]) = 0 OR list_contains($areas::VARCHAR[], u.unit_id))
-  AND ($include_illustrative OR NOT r.includes_illustrative)
-ORDER BY a.name_vi, CASE r.funding_source WHEN 'local' THEN 1 WHEN 'central' THEN 2 ELSE 3 END, r.figure, r.year_from;
+ORDER BY a.name_vi, s.sort_order, f.sort_order, r.year_from;

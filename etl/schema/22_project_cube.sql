@@ -1,5 +1,6 @@
 -- Projects summed per area, year, activity, sector, source, status, document and flag: what the pages aggregate,
--- at a size that depends on the code lists, not on the number of projects. Rebuilt on every write (etl/atomic.py).
+-- at a size that depends on the code lists, not on the number of projects. Created empty with the schema, rebuilt
+-- on every write (etl/atomic.py, etl/cubes.py).
 -- *_reported count the amounts that are not NULL, so "not reported" stays apart from zero.
 CREATE OR REPLACE TABLE project_cube AS
 SELECT

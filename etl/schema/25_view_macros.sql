@@ -1,0 +1,140 @@
+-- The rules of "in view", written once. Every dashboard query (khuyencong/data/sql/*.sql) and the Data page macros
+-- (30_data_rows.sql) start from these macros, binding the shared filters of Filters.sql_params(); no query repeats
+-- the unit mapping or a filter predicate. Parameters are prefixed p_ so they never shadow a column, and are listed
+-- in alphabetical order. Tables the macros read but the schema does not create (project_cube, outcome_cube: built
+-- by etl/cubes.py) are looked up when a macro is called.
+
+-- The unit a row counts under: the reporting unit, or in current-units mode its unit after 1 July 2025
+-- (Thái Bình's rows count under Hưng Yên).
+CREATE MACRO view_units(p_current_units) AS TABLE
+    SELECT area_id, CASE WHEN p_current_units THEN current_area_id ELSE area_id END AS unit_id
+    FROM v_area_current;
+
+-- The name a unit is shown by, in both languages. In current-units mode every unit is current and goes by its name;
+-- else a unit that began with the 2025 reorganisation is marked "(từ 7/2025)" and a province that ended with it
+-- "(đến 6/2025)", so that the two Hưng Yên can be told apart.
+CREATE MACRO unit_names(p_current_units) AS TABLE
+    SELECT
+        a.area_id AS unit_id,
+        a.name_vi || CASE WHEN p_current_units THEN ''
+                          WHEN a.area_id LIKE '%-2025' THEN ' (từ 7/2025)'
+                          WHEN v.current_area_id <> a.area_id AND a.level = 'province' THEN ' (đến 6/2025)'
+                          ELSE '' END AS unit_name_vi,
+        a.name_en || CASE WHEN p_current_units THEN ''
+                          WHEN a.area_id LIKE '%-2025' THEN ' (from Jul 2025)'
+                          WHEN v.current_area_id <> a.area_id AND a.level = 'province' THEN ' (to Jun 2025)'
+                          ELSE '' END AS unit_name_en
+    FROM area AS a
+    JOIN v_area_current AS v USING (area_id);
+
+-- The shared predicates. An empty list of areas, activities, sectors or funding sources selects all.
+CREATE MACRO area_in_view(p_areas, unit_id) AS
+    len(p_areas::VARCHAR[]) = 0 OR list_contains(p_areas::VARCHAR[], unit_id);
+CREATE MACRO code_in_view(p_codes, code) AS
+    len(p_codes::VARCHAR[]) = 0 OR list_contains(p_codes::VARCHAR[], code);
+CREATE MACRO source_in_view(p_sources, funding_source) AS
+    len(p_sources::VARCHAR[]) = 0 OR list_contains(p_sources::VARCHAR[], funding_source);
+CREATE MACRO illustrative_in_view(p_include_illustrative, is_illustrative) AS
+    p_include_illustrative OR NOT is_illustrative;
+
+-- Allocations in view: a row's span (year_from..year_to) overlaps the selected years, so a period total stays one
+-- row. Activity and sector filters do not apply: allocations are not split by them.
+CREATE MACRO allocations_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from, p_year_to)
+AS TABLE
+    SELECT u.unit_id, a.*
+    FROM allocation AS a
+    JOIN view_units(p_current_units) AS u USING (area_id)
+    WHERE a.year_to >= p_year_from AND a.year_from <= p_year_to
+      AND source_in_view(p_sources, a.funding_source)
+      AND area_in_view(p_areas, u.unit_id)
+      AND illustrative_in_view(p_include_illustrative, a.is_illustrative);
+
+-- Projects in view, as rows (project) and summed (project_cube); a project without a funding source stays in view.
+CREATE MACRO projects_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors, p_sources,
+                              p_year_from, p_year_to) AS TABLE
+    SELECT u.unit_id, p.*
+    FROM project AS p
+    JOIN view_units(p_current_units) AS u USING (area_id)
+    WHERE p.year BETWEEN p_year_from AND p_year_to
+      AND (p.funding_source IS NULL OR source_in_view(p_sources, p.funding_source))
+      AND area_in_view(p_areas, u.unit_id)
+      AND code_in_view(p_activities, p.activity_id)
+      AND code_in_view(p_sectors, p.sector_id)
+      AND illustrative_in_view(p_include_illustrative, p.is_illustrative);
+
+CREATE MACRO project_cube_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
+                                  p_sources, p_year_from, p_year_to) AS TABLE
+    SELECT u.unit_id, p.*
+    FROM project_cube AS p
+    JOIN view_units(p_current_units) AS u USING (area_id)
+    WHERE p.year BETWEEN p_year_from AND p_year_to
+      AND (p.funding_source IS NULL OR source_in_view(p_sources, p.funding_source))
+      AND area_in_view(p_areas, u.unit_id)
+      AND code_in_view(p_activities, p.activity_id)
+      AND code_in_view(p_sectors, p.sector_id)
+      AND illustrative_in_view(p_include_illustrative, p.is_illustrative);
+
+-- Outcomes in view, as rows (outcome) and summed (outcome_cube). Funding sources do not apply: outcomes carry none.
+CREATE MACRO outcomes_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
+                              p_year_from, p_year_to) AS TABLE
+    SELECT u.unit_id, o.*
+    FROM outcome AS o
+    JOIN view_units(p_current_units) AS u USING (area_id)
+    WHERE o.year BETWEEN p_year_from AND p_year_to
+      AND area_in_view(p_areas, u.unit_id)
+      AND code_in_view(p_activities, o.activity_id)
+      AND code_in_view(p_sectors, o.sector_id)
+      AND illustrative_in_view(p_include_illustrative, o.is_illustrative);
+
+CREATE MACRO outcome_cube_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
+                                  p_year_from, p_year_to) AS TABLE
+    SELECT u.unit_id, o.*
+    FROM outcome_cube AS o
+    JOIN view_units(p_current_units) AS u USING (area_id)
+    WHERE o.year BETWEEN p_year_from AND p_year_to
+      AND area_in_view(p_areas, u.unit_id)
+      AND code_in_view(p_activities, o.activity_id)
+      AND code_in_view(p_sectors, o.sector_id)
+      AND illustrative_in_view(p_include_illustrative, o.is_illustrative);
+
+-- Period totals in view set against their annual figures (v_reconciliation), by the allocation rule above.
+CREATE MACRO reconciliation_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from,
+                                    p_year_to) AS TABLE
+    SELECT u.unit_id, r.*
+    FROM v_reconciliation AS r
+    JOIN view_units(p_current_units) AS u USING (area_id)
+    WHERE r.year_to >= p_year_from AND r.year_from <= p_year_to
+      AND source_in_view(p_sources, r.funding_source)
+      AND area_in_view(p_areas, u.unit_id)
+      AND illustrative_in_view(p_include_illustrative, r.includes_illustrative);
+
+-- The total rule. Every reported allocation of one kind (p_figure) in view, with `counted` saying whether it goes
+-- into a total: an annual figure (year_from = year_to) always; a period total only when it lies inside the selected
+-- years and no year of its span has an annual figure (never double-counted, never spread). is_khuyen_cong comes
+-- from funding_source: counterpart capital is not khuyến công money and stays out of the khuyến công total.
+CREATE MACRO funding_in_view(p_areas, p_current_units, p_figure, p_include_illustrative, p_sources, p_year_from,
+                             p_year_to) AS TABLE
+    SELECT
+        a.unit_id, a.area_id, a.funding_source, a.figure, a.year_from, a.year_to, a.amount_mvnd, a.doc_id,
+        a.is_illustrative,
+        a.year_from = a.year_to                                         AS is_annual,
+        a.year_from >= p_year_from AND a.year_to <= p_year_to           AS inside_selection,
+        r.years_reported,
+        r.annual_sum_mvnd,
+        a.year_from = a.year_to
+            OR (a.year_from >= p_year_from AND a.year_to <= p_year_to AND coalesce(r.years_reported, 0) = 0)
+                                                                        AS counted,
+        s.is_khuyen_cong
+    FROM allocations_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from, p_year_to) AS a
+    JOIN funding_source AS s ON s.funding_source_id = a.funding_source
+    LEFT JOIN v_reconciliation AS r
+        ON a.year_from < a.year_to
+       AND r.area_id = a.area_id AND r.funding_source = a.funding_source AND r.figure = a.figure
+       AND r.year_from = a.year_from AND r.year_to = a.year_to
+    WHERE a.figure = p_figure
+      AND a.amount_mvnd IS NOT NULL;
+
+-- Leverage: counterpart đồng per đồng of khuyến công money, over the projects that report both amounts
+-- (project_cube's counterpart_with_both_mvnd and actual_with_both_mvnd); NULL when there is nothing to divide by.
+CREATE MACRO leverage(counterpart_with_both_mvnd, actual_with_both_mvnd) AS
+    CAST(counterpart_with_both_mvnd AS DOUBLE) / nullif(CAST(actual_with_both_mvnd AS DOUBLE), 0);
