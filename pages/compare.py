@@ -3,6 +3,8 @@
 import streamlit as st
 
 from khuyencong.figures.compare import (
+    MODE_LABELS,
+    MODE_NOTES,
     MODES,
     axis_title,
     comparison_figures,
@@ -30,7 +32,7 @@ st.caption(t("cmp_intro", lang))
 
 controls = st.columns([3, 1])
 mode = controls[0].radio(t("cmp_mode", lang), MODES, horizontal=True, key="cmp_mode",
-                         format_func=lambda m: t(f"cmp_mode_{m}", lang))
+                         format_func=lambda m: t(MODE_LABELS[m], lang))
 cpi_years = list(fetch("cpi")["year"])
 base_year = controls[1].selectbox(t("cmp_base_year", lang), cpi_years[::-1], key="cmp_base_year",
                                   disabled=mode != "real")
@@ -42,14 +44,15 @@ if not units:
     st.info(t("no_data", lang))
     st.stop()
 
-scope = t("cmp_scope_selected" if figures.selected_only else "cmp_scope_all", lang, n=len(units),
-          years=format_year_span(filters.year_from, filters.year_to),
-          sources=", ".join(source_label(s, lang) for s in filters.sources))
+scope_values = {"n": len(units), "years": format_year_span(filters.year_from, filters.year_to),
+                "sources": ", ".join(source_label(s, lang) for s in filters.sources)}
+scope = t("cmp_scope_selected", lang, **scope_values) if figures.selected_only else \
+    t("cmp_scope_all", lang, **scope_values)
 if figures.highlighted:
     scope += " · " + t("cmp_scope_highlight", lang, name=", ".join(names[u] for u in figures.highlighted))
 st.markdown(scope)
 
-notes = [t(f"cmp_note_{mode}", lang, base=base_year), *period_notes(figures, names, lang)]
+notes = [t(MODE_NOTES[mode], lang, base=base_year), *period_notes(figures, names, lang)]
 if filters.current_units:
     notes.append(t("grouping_applied", lang))
 if filters.activities or filters.sectors:

@@ -5,6 +5,7 @@ import streamlit as st
 from khuyencong.figures.data import (
     EXPORT_ROW_LIMIT,
     PAGE_ROWS,
+    TABLE_NAMES,
     TABLES,
     csv_builder,
     file_name,
@@ -16,7 +17,7 @@ from khuyencong.figures.data import (
     table_view,
     xlsx_builder,
 )
-from khuyencong.i18n.formatting import NOT_REPORTED, format_number
+from khuyencong.i18n.formatting import format_number, not_reported
 from khuyencong.i18n.labels import t
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.shell import area_names, current_filters, frozen_unit_name, unit_name
@@ -30,7 +31,7 @@ st.caption(t("dx_intro", lang))
 
 picks = st.columns([2, 3], vertical_alignment="bottom")
 table = picks[0].segmented_control(t("dx_table", lang), TABLES, key="dx_table", default="projects", required=True,
-                                   format_func=lambda name: t(f"dx_table_{name}", lang))
+                                   format_func=lambda name: t(TABLE_NAMES[name], lang))
 search = picks[1].text_input(t("dx_search", lang), key="dx_search", placeholder=t("dx_search_placeholder", lang),
                              help=t("dx_search_help", lang))
 
@@ -60,7 +61,7 @@ else:
     layout = {name: st.column_config.NumberColumn(name, width=150) for name in kinds["money"] + kinds["values"]}
     layout |= {name: st.column_config.TextColumn(name, width="large") for name in kinds["long_text"]}
     st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
-                 column_config=layout, placeholder=NOT_REPORTED[lang])
+                 column_config=layout, placeholder=not_reported(lang))
     st.caption(t("dx_sort_note", lang))
 show_sources(summary["doc_ids"], summary["has_illustrative"], lang)
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from khuyencong.figures.overview import describe_periods, overview_figures
 from khuyencong.i18n.formatting import format_datetime, format_money, format_number, format_percent, format_year_span
-from khuyencong.i18n.labels import source_label, t
+from khuyencong.i18n.labels import N_, source_label, t
 from khuyencong.render.charts import make_sparkline_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import fetch
@@ -23,9 +23,9 @@ st.caption(t("view_summary", lang, areas=area_names(filters),
 first, second = st.columns(3), st.columns(3)
 first[0].metric(t("kpi_total", lang), format_money(figures.funding.khuyen_cong_mvnd, lang),
                 help=t("kpi_total_help", lang))
-for column, source in zip(first[1:], ("local", "central")):
+for column, (source, label) in zip(first[1:], (("local", N_("kpi_local_share")), ("central", N_("kpi_central_share")))):
     share = format_percent(figures.funding.share(source), lang) if source in filters.sources else "—"
-    column.metric(t(f"kpi_{source}_share", lang), share)
+    column.metric(t(label, lang), share)
 second[0].metric(t("kpi_projects", lang), format_number(figures.projects["projects"], lang),
                  help=t("kpi_projects_help", lang, n=format_number(figures.projects["projects_with_actual"], lang)))
 second[1].metric(t("kpi_establishments", lang), format_number(figures.establishments["establishments"], lang),

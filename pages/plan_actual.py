@@ -23,7 +23,7 @@ from khuyencong.figures.plan_actual import (
     summary_sentence,
 )
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 from khuyencong.render.charts import make_plan_actual_money_chart, make_progress_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import fetch
@@ -40,14 +40,16 @@ def doc_ids(frame) -> list[str]:
 
 
 MONEY_COLUMNS = {t(k, lang): st.column_config.TextColumn(**right) for k in (
-    "pa_col_projects", "pa_col_plan_money", "pa_col_actual_money", "pa_col_pct_plan", "pa_col_not_reported")}
+    N_("pa_col_projects"), N_("pa_col_plan_money"), N_("pa_col_actual_money"), N_("pa_col_pct_plan"),
+    N_("pa_col_not_reported"))}
 INDICATOR_COLUMNS = {
     **{t(k, lang): st.column_config.TextColumn(width=w) for k, w in (
-        ("pa_col_area", 110), ("pa_col_indicator", 290), ("pa_col_measure", 100), ("pa_col_expected", 165),
-        ("pa_col_status", 140), ("pa_col_summary", 340), ("pa_col_data_note", 120), ("pa_col_quote", 480))},
+        (N_("pa_col_area"), 110), (N_("pa_col_indicator"), 290), (N_("pa_col_measure"), 100),
+        (N_("pa_col_expected"), 165), (N_("pa_col_status"), 140), (N_("pa_col_summary"), 340),
+        (N_("pa_col_data_note"), 120), (N_("pa_col_quote"), 480))},
     **{t(k, lang): st.column_config.TextColumn(width=w, **right) for k, w in (
-        ("pa_col_plan", 175), ("pa_col_actual", 130), ("pa_col_pct", 125), ("pa_col_prior", 130),
-        ("pa_col_pct_prior", 125))},
+        (N_("pa_col_plan"), 175), (N_("pa_col_actual"), 130), (N_("pa_col_pct"), 125), (N_("pa_col_prior"), 130),
+        (N_("pa_col_pct_prior"), 125))},
 }
 
 
@@ -144,7 +146,7 @@ else:
     for (unit, year, period, doc), group in reported.groupby(["unit_id", "year", "period", "doc_id"], sort=False):
         year = int(year)
         when = describe_when(period, year, lang)
-        st.markdown(f"#### {capitalised(t('pa_rep_group', lang, unit=unit_name(unit), when=when))}")
+        st.markdown("#### " + capitalised(t("pa_rep_group", lang, unit=unit_name(unit), when=when)))
         for row in group[group["pct_plan_reported"] | group["pct_prior_reported"]].itertuples():
             name = row.name_vi if lang == "vi" else row.name_en
             actual = format_indicator_value(row.actual_value, row.is_money, lang, row.qualifier)
@@ -153,13 +155,14 @@ else:
                           summary=summary_sentence(row, lang), status=status_text(row.status, lang)))
             facts = st.columns(4)
             facts[0].metric(t("pa_rep_metric_actual", lang, indicator=name), actual)
-            facts[1].metric(t("pa_rep_metric_pct_plan" if row.plan_basis == "year" else "pa_rep_metric_pct_plan_period",
-                              lang), format_percent(row.plan_pct_reported, lang))
+            pct_plan = t("pa_rep_metric_pct_plan", lang) if row.plan_basis == "year" else \
+                t("pa_rep_metric_pct_plan_period", lang)
+            facts[1].metric(pct_plan, format_percent(row.plan_pct_reported, lang))
             facts[2].metric(t("pa_rep_metric_pct_prior", lang, prior_year=year - 1),
                             format_percent(row.prior_pct_reported, lang))
             facts[3].metric(t("pa_col_status", lang), status_text(row.status, lang))
             with st.container(border=True):
-                st.markdown(f"*{t('pa_rep_derived_title', lang)}*")
+                st.markdown("*" + t("pa_rep_derived_title", lang) + "*")
                 derived = st.columns(4)
                 derived[0].metric(t("pa_rep_metric_derived_plan", lang, year=year) if row.plan_basis == "year"
                                   else t("pa_rep_metric_derived_plan_period", lang, when=when),

@@ -14,7 +14,7 @@ from khuyencong.figures.sources import (
     reconciliation_table,
     year_blocks,
 )
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import fetch
 from khuyencong.ui.shell import current_filters
@@ -56,11 +56,11 @@ else:
         reconciliation_table(reconciliation, tolerance, lang), hide_index=True,
         column_config={
             **{t(key, lang): st.column_config.TextColumn(width=width) for key, width in (
-                ("sq_col_area", 110), ("sq_col_source", 100), ("sq_col_figure", 75), ("sq_col_period", 80),
-                ("sq_col_status", 155))},
+                (N_("sq_col_area"), 110), (N_("sq_col_source"), 100), (N_("sq_col_figure"), 75),
+                (N_("sq_col_period"), 80), (N_("sq_col_status"), 155))},
             **{t(key, lang): st.column_config.TextColumn(width=width, **right) for key, width in (
-                ("sq_col_stated", 108), ("sq_col_annual_sum", 105), ("sq_col_gap", 105), ("sq_col_gap_pct", 105),
-                ("sq_col_years_missing", 90))},
+                (N_("sq_col_stated"), 108), (N_("sq_col_annual_sum"), 105), (N_("sq_col_gap"), 105),
+                (N_("sq_col_gap_pct"), 105), (N_("sq_col_years_missing"), 90))},
         },
     )
     st.caption(t("sq_reconciliation_note", lang, figures=figures_note(reconciliation, lang)))

@@ -17,13 +17,18 @@ from khuyencong.figures.funding import (
     to_real_values,
 )
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
-from khuyencong.i18n.labels import source_label, t
+from khuyencong.i18n.labels import N_, source_label, t
 from khuyencong.ui.fetch import fetch
 
 MODES = ("absolute", "per_year", "real")
 MONEY_MEASURES = ("total", "local", "central")
 MARK = "▶ "
 MONEY_COLUMNS = {"total": "total_mvnd", "local": "local_mvnd", "central": "central_mvnd"}
+MODE_LABELS = {"absolute": N_("cmp_mode_absolute"), "per_year": N_("cmp_mode_per_year"), "real": N_("cmp_mode_real")}
+MODE_NOTES = {"absolute": N_("cmp_note_absolute"), "per_year": N_("cmp_note_per_year"), "real": N_("cmp_note_real")}
+MEASURE_LABELS = {"total": N_("cmp_measure_total"), "local": N_("cmp_measure_local"),
+                  "central": N_("cmp_measure_central"), "projects": N_("cmp_measure_projects")}
+MONEY_HEADERS = {"total": N_("cmp_col_total"), "local": N_("cmp_col_local"), "central": N_("cmp_col_central")}
 
 
 @dataclass
@@ -227,7 +232,7 @@ def measure_label(comparison: Comparison, measure: str, lang: str) -> str:
     if measure.startswith("indicator:"):
         row = _indicator_row(comparison, measure)
         return t("cmp_measure_indicator", lang, name=row[f"name_{lang}"], unit=row[f"unit_{lang}"])
-    label = t(f"cmp_measure_{measure}", lang)
+    label = t(MEASURE_LABELS[measure], lang)
     return money_label(comparison, label, lang) if measure in MONEY_COLUMNS else label
 
 
@@ -276,7 +281,7 @@ def funding_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
     columns = {t("cmp_col_area", lang): [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"],
                                                                                       frame["highlighted"])]}
     for measure in comparison.money_measures:
-        column = money_label(comparison, t(f"cmp_col_{measure}", lang), lang)
+        column = money_label(comparison, t(MONEY_HEADERS[measure], lang), lang)
         columns[column] = [format_money(v, lang) for v in frame[MONEY_COLUMNS[measure]]]
     if both:
         columns[t("cmp_col_shares", lang)] = [format_percent(a, lang) if is_missing(a) else

@@ -12,8 +12,8 @@ import pandas as pd
 from khuyencong import __version__
 from khuyencong.data.filters import FUNDING_SOURCES, Filters
 from khuyencong.data.queries import run_query
-from khuyencong.i18n.formatting import NOT_REPORTED, format_number, format_year_span, is_missing
-from khuyencong.i18n.labels import LABELS, source_label, t
+from khuyencong.i18n.formatting import format_number, format_year_span, is_missing, not_reported
+from khuyencong.i18n.labels import N_, UNIT_MODES, known, source_label, t
 from khuyencong.render.exports import make_csv, make_file_name, make_xlsx
 from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import fetch
@@ -24,13 +24,17 @@ ALL_TABLES_SLUG = "phan-bo-du-an-ket-qua"
 # Which of the shared filters select rows of each table (areas, years and illustrative apply to all three).
 APPLIES = {"allocations": {"sources"}, "projects": {"sources", "activities", "sectors"},
            "outcomes": {"activities", "sectors"}}
-MONEY = {"allocations": ("dx_col_amount",),
-         "projects": ("dx_col_plan_mvnd", "dx_col_actual_mvnd", "dx_col_counterpart_mvnd"),
+TABLE_NAMES = {"allocations": N_("dx_table_allocations"), "projects": N_("dx_table_projects"),
+               "outcomes": N_("dx_table_outcomes")}
+TABLE_COUNTS = {"allocations": N_("dx_count_allocations"), "projects": N_("dx_count_projects"),
+                "outcomes": N_("dx_count_outcomes")}
+MONEY = {"allocations": (N_("dx_col_amount"),),
+         "projects": (N_("dx_col_plan_mvnd"), N_("dx_col_actual_mvnd"), N_("dx_col_counterpart_mvnd")),
          "outcomes": ()}
-VALUES = {"allocations": (), "projects": (), "outcomes": ("dx_col_plan", "dx_col_actual", "dx_col_prior")}
-YEARS = {"allocations": ("dx_col_year_from", "dx_col_year_to"), "projects": ("dx_col_year",),
-         "outcomes": ("dx_col_year",)}
-LONG_TEXT = ("dx_col_project", "dx_col_activity", "dx_col_indicator", "dx_col_note", "dx_col_doc")
+VALUES = {"allocations": (), "projects": (), "outcomes": (N_("dx_col_plan"), N_("dx_col_actual"), N_("dx_col_prior"))}
+YEARS = {"allocations": (N_("dx_col_year_from"), N_("dx_col_year_to")), "projects": (N_("dx_col_year"),),
+         "outcomes": (N_("dx_col_year"),)}
+LONG_TEXT = (N_("dx_col_project"), N_("dx_col_activity"), N_("dx_col_indicator"), N_("dx_col_note"), N_("dx_col_doc"))
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 PAGE_ROWS = 500
 # Excel holds 1.048.576 rows a sheet, the header included; a larger export is refused and the reader asked to filter.
@@ -74,11 +78,11 @@ def _code_names(lang: str) -> dict[str, str]:
     return dict(zip(codes["code"], codes["name_vi" if lang == "vi" else "name_en"]))
 
 
-def _label(prefix: str, code, lang: str) -> str | None:
+def _label(key: str, code, lang: str) -> str | None:
+    """The name of a code (key built from it), the code itself when it has none, None when missing."""
     if is_missing(code):
         return None
-    key = f"{prefix}_{code}"
-    return t(key, lang) if key in LABELS else str(code)
+    return t(key, lang) if known(key) else str(code)
 
 
 def _text(values) -> list:
@@ -90,57 +94,57 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
     """The rows as shown and exported: UI-language column names, names for codes, money in triệu đồng as numbers
     (NaN = not reported), years as whole numbers."""
     names = _code_names(lang)
-    col = lambda key: t(key, lang)  # noqa: E731
-    area = {col("dx_col_area"): [unit_name(u) for u in rows["unit_id"]]}
+    area = {t("dx_col_area", lang): [unit_name(u) for u in rows["unit_id"]]}
     if current_units:
-        area[col("dx_col_area_reported")] = list(rows["reported_name_vi" if lang == "vi" else "reported_name_en"])
+        area[t("dx_col_area_reported", lang)] = list(rows["reported_name_vi" if lang == "vi" else "reported_name_en"])
 
     def coded(column: str) -> list:
         return [t("dx_not_stated", lang) if is_missing(c) else names.get(c, c) for c in rows[column]]
 
     tail = {
-        col("dx_col_note"): _text(rows["note"]),
-        col("dx_col_doc"): _text(rows["doc_title"].where(rows["doc_title"].notna(), rows["doc_id"])),
-        col("dx_col_illustrative"): [t("dx_yes" if v else "dx_no", lang) for v in rows["is_illustrative"]],
+        t("dx_col_note", lang): _text(rows["note"]),
+        t("dx_col_doc", lang): _text(rows["doc_title"].where(rows["doc_title"].notna(), rows["doc_id"])),
+        t("dx_col_illustrative", lang): [t("dx_yes", lang) if v else t("dx_no", lang) for v in rows["is_illustrative"]],
     }
     if table == "allocations":
         body = {
-            col("dx_col_year_from"): rows["year_from"].astype("int64"),
-            col("dx_col_year_to"): rows["year_to"].astype("int64"),
-            col("dx_col_source"): [source_label(s, lang) for s in rows["funding_source"]],
-            col("dx_col_figure"): [_label("dx_figure", f, lang) for f in rows["figure"]],
-            col("dx_col_amount"): rows["amount_mvnd"].astype("float64"),
+            t("dx_col_year_from", lang): rows["year_from"].astype("int64"),
+            t("dx_col_year_to", lang): rows["year_to"].astype("int64"),
+            t("dx_col_source", lang): [source_label(s, lang) for s in rows["funding_source"]],
+            t("dx_col_figure", lang): [_label(f"dx_figure_{f}", f, lang) for f in rows["figure"]],
+            t("dx_col_amount", lang): rows["amount_mvnd"].astype("float64"),
         }
     elif table == "projects":
         body = {
-            col("dx_col_project_id"): _text(rows["project_id"]),
-            col("dx_col_year"): rows["year"].astype("int64"),
-            col("dx_col_project"): _text(rows["name"]),
-            col("dx_col_plan_mvnd"): rows["plan_mvnd"].astype("float64"),
-            col("dx_col_actual_mvnd"): rows["actual_mvnd"].astype("float64"),
-            col("dx_col_counterpart_mvnd"): rows["counterpart_mvnd"].astype("float64"),
-            col("dx_col_source"): [None if is_missing(s) else source_label(s, lang) for s in rows["funding_source"]],
-            col("dx_col_status"): [_label("dx_status", s, lang) for s in rows["status"]],
-            col("dx_col_activity"): coded("activity_id"),
-            col("dx_col_sector"): coded("sector_id"),
-            col("dx_col_implementer"): _text(rows["implementer"]),
-            col("dx_col_location"): _text(rows["location"]),
+            t("dx_col_project_id", lang): _text(rows["project_id"]),
+            t("dx_col_year", lang): rows["year"].astype("int64"),
+            t("dx_col_project", lang): _text(rows["name"]),
+            t("dx_col_plan_mvnd", lang): rows["plan_mvnd"].astype("float64"),
+            t("dx_col_actual_mvnd", lang): rows["actual_mvnd"].astype("float64"),
+            t("dx_col_counterpart_mvnd", lang): rows["counterpart_mvnd"].astype("float64"),
+            t("dx_col_source", lang): [None if is_missing(s) else source_label(s, lang)
+                                       for s in rows["funding_source"]],
+            t("dx_col_status", lang): [_label(f"dx_status_{s}", s, lang) for s in rows["status"]],
+            t("dx_col_activity", lang): coded("activity_id"),
+            t("dx_col_sector", lang): coded("sector_id"),
+            t("dx_col_implementer", lang): _text(rows["implementer"]),
+            t("dx_col_location", lang): _text(rows["location"]),
         }
     else:
         body = {
-            col("dx_col_year"): rows["year"].astype("int64"),
-            col("dx_col_period"): [_label("dx_period", p, lang) for p in rows["period"]],
-            col("dx_col_activity"): coded("activity_id"),
-            col("dx_col_sector"): coded("sector_id"),
-            col("dx_col_indicator"): _text(rows["indicator_vi" if lang == "vi" else "indicator_en"]),
-            col("dx_col_unit"): _text(rows["unit_vi" if lang == "vi" else "unit_en"]),
-            col("dx_col_plan"): rows["plan_value"].astype("float64"),
-            col("dx_col_actual"): rows["actual_value"].astype("float64"),
-            col("dx_col_prior"): rows["prior_value"].astype("float64"),
-            col("dx_col_qualifier"): [_label("dx_qualifier", q, lang) for q in rows["qualifier"]],
+            t("dx_col_year", lang): rows["year"].astype("int64"),
+            t("dx_col_period", lang): [_label(f"dx_period_{p}", p, lang) for p in rows["period"]],
+            t("dx_col_activity", lang): coded("activity_id"),
+            t("dx_col_sector", lang): coded("sector_id"),
+            t("dx_col_indicator", lang): _text(rows["indicator_vi" if lang == "vi" else "indicator_en"]),
+            t("dx_col_unit", lang): _text(rows["unit_vi" if lang == "vi" else "unit_en"]),
+            t("dx_col_plan", lang): rows["plan_value"].astype("float64"),
+            t("dx_col_actual", lang): rows["actual_value"].astype("float64"),
+            t("dx_col_prior", lang): rows["prior_value"].astype("float64"),
+            t("dx_col_qualifier", lang): [_label(f"dx_qualifier_{q}", q, lang) for q in rows["qualifier"]],
         }
     if table == "projects":  # the project code leads, then where
-        first = {col("dx_col_project_id"): body.pop(col("dx_col_project_id"))}
+        first = {t("dx_col_project_id", lang): body.pop(t("dx_col_project_id", lang))}
         return pd.DataFrame({**first, **area, **body, **tail}, index=range(len(rows)))
     return pd.DataFrame({**area, **body, **tail}, index=range(len(rows)))
 
@@ -162,7 +166,7 @@ def styled(view: pd.DataFrame, table: str, lang: str):
     kinds = number_columns(table, lang)
     shown = lambda v: format_number(v, lang, 3, trim=True)  # noqa: E731
     present = [c for c in kinds["money"] + kinds["values"] if c in view.columns]
-    styler = view.style.format(shown, subset=present, na_rep=NOT_REPORTED[lang])
+    styler = view.style.format(shown, subset=present, na_rep=not_reported(lang))
     return styler.format(str, subset=[c for c in kinds["years"] if c in view.columns]).hide(axis="index")
 
 
@@ -178,20 +182,21 @@ def describe_filters(filters: Filters, table: str | None, search: str, area_text
 
     def scoped(key: str, text: str) -> str:
         if table is None:
-            tables = ", ".join(t(f"dx_table_{x}", lang) for x in TABLES if key in APPLIES[x])
+            tables = ", ".join(t(TABLE_NAMES[x], lang) for x in TABLES if key in APPLIES[x])
             return f"{text} ({tables})"
-        return text if key in APPLIES[table] else f"{text} ({t('dx_not_applicable', lang)})"
+        return text if key in APPLIES[table] else text + " (" + t("dx_not_applicable", lang) + ")"
 
     sources = t("dx_all", lang) if set(filters.sources) == set(FUNDING_SOURCES) else \
         _listed(filters.sources, lang, lambda s: source_label(s, lang))
     items = [
         (t("dx_f_areas", lang), area_text),
-        (t("dx_f_units", lang), t(f"unit_mode_{filters.unit_mode}", lang)),
+        (t("dx_f_units", lang), t(UNIT_MODES[filters.unit_mode], lang)),
         (t("dx_f_years", lang), format_year_span(filters.year_from, filters.year_to)),
         (t("dx_f_sources", lang), scoped("sources", sources)),
         (t("dx_f_activities", lang), scoped("activities", _listed(filters.activities, lang, names.get))),
         (t("dx_f_sectors", lang), scoped("sectors", _listed(filters.sectors, lang, names.get))),
-        (t("dx_f_illustrative", lang), t("dx_included" if filters.include_illustrative else "dx_excluded", lang)),
+        (t("dx_f_illustrative", lang),
+         t("dx_included", lang) if filters.include_illustrative else t("dx_excluded", lang)),
         (t("dx_f_search", lang), f"“{search.strip()}”" if search.strip() else t("dx_none", lang)),
     ]
     return items
@@ -200,7 +205,7 @@ def describe_filters(filters: Filters, table: str | None, search: str, area_text
 def filters_sentence(filters: Filters, table: str, search: str, area_text: str, rows: int) -> str:
     """'**176 đề án** theo bộ lọc: Địa bàn: Nghệ An; Giai đoạn: 2002–2025; …' above the table."""
     lang = filters.lang
-    count = t(f"dx_count_{table}", lang, n=format_number(rows, lang))
+    count = t(TABLE_COUNTS[table], lang, n=format_number(rows, lang))
     described = "; ".join(f"{label}: {value}" for label, value in describe_filters(filters, table, search, area_text))
     return t("dx_filters_in_words", lang, count=count, filters=described)
 
@@ -220,12 +225,12 @@ def export_info(filters: Filters, rows: dict[str, pd.DataFrame], search: str, ar
     tables = list(rows)
     info: list[tuple] = [(t("dx_info_title", lang), "")]
     info.append((t("dx_info_tables", lang), "; ".join(
-        t("dx_info_rows", lang, table=t(f"dx_table_{name}", lang), n=format_number(len(frame), lang))
+        t("dx_info_rows", lang, table=t(TABLE_NAMES[name], lang), n=format_number(len(frame), lang))
         for name, frame in rows.items())))
     info.extend(describe_filters(filters, tables[0] if len(tables) == 1 else None, search, area_text))
     has_illustrative = any(bool(frame["is_illustrative"].any()) for frame in rows.values())
     info.append((t("dx_info_has_illustrative", lang),
-                 t("dx_info_illustrative_yes" if has_illustrative else "dx_info_illustrative_no", lang)))
+                 t("dx_info_illustrative_yes", lang) if has_illustrative else t("dx_info_illustrative_no", lang)))
     info.append((t("dx_info_empty", lang), t("dx_info_empty_value", lang)))
     info.append((t("dx_info_money", lang), t("dx_info_money_value", lang)))
     info.append((t("dx_info_text", lang), t("dx_info_text_value", lang)))
@@ -246,7 +251,7 @@ def export_info(filters: Filters, rows: dict[str, pd.DataFrame], search: str, ar
 
 
 def sheet_name(table: str, lang: str) -> str:
-    return t(f"dx_table_{table}", lang)
+    return t(TABLE_NAMES[table], lang)
 
 
 def file_name(filters: Filters, table: str | None, ext: str, search: str = "") -> str:

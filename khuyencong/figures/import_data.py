@@ -17,7 +17,7 @@ import streamlit as st
 
 from etl.template import DEFAULT_OUT as TEMPLATE_PATH
 from khuyencong.i18n.formatting import format_number
-from khuyencong.i18n.labels import LABELS, t
+from khuyencong.i18n.labels import N_, t
 
 PASSWORD_ENV = "KC_ADMIN_PASSWORD"
 UNLOCKED = "im_unlocked"
@@ -151,9 +151,8 @@ def lock(state: MutableMapping) -> None:
 def format_wait(seconds: int, lang: str) -> str:
     """45 giây / 45 s under a minute; whole minutes, rounded up, above."""
     if seconds < 60:
-        return f"{seconds} giây" if lang == "vi" else f"{seconds} s"
-    minutes = math.ceil(seconds / 60)
-    return f"{minutes} phút" if lang == "vi" else f"{minutes} min"
+        return t("im_wait_seconds", lang, n=seconds)
+    return t("im_wait_minutes", lang, n=math.ceil(seconds / 60))
 
 
 # --- Files ---------------------------------------------------------------------------------------------------------
@@ -261,16 +260,23 @@ def summary_line(report, lang: str) -> tuple[str, str]:
     else:
         kind, text = "ok", t("im_file_ok", lang, name=name)
     if report.already_loaded:
-        text += f" ({t('im_already_loaded', lang)})"
+        text += " (" + t("im_already_loaded", lang) + ")"
     return kind, text
 
 
+PROBLEM_HEADERS = (N_("im_col_file"), N_("im_col_severity"), N_("im_col_sheet"), N_("im_col_row"),
+                   N_("im_col_column"), N_("im_col_value"), N_("im_col_reason"))
+CHANGE_HEADERS = (N_("im_col_file"), N_("im_col_table"), N_("im_col_rows"), N_("im_col_added"), N_("im_col_changed"),
+                  N_("im_col_removed"), N_("im_col_note"))
 PROBLEM_COLUMNS = ("file", "severity", "sheet", "row", "column", "value", "reason")
 CHANGE_COLUMNS = ("file", "table", "rows", "added", "changed", "removed", "note")
+SEVERITIES = {"error": N_("im_severity_error"), "warning": N_("im_severity_warning")}
+TABLE_LABELS = {"allocation": N_("im_table_allocation"), "project": N_("im_table_project"),
+                "outcome": N_("im_table_outcome"), "source_document": N_("im_table_source_document")}
 
 
 def _headers(keys: Sequence[str], lang: str) -> list[str]:
-    return [t(f"im_col_{key}", lang) for key in keys]
+    return [t(key, lang) for key in keys]
 
 
 def problem_table(reports: Sequence, lang: str, limit: int | None = None) -> pd.DataFrame:
@@ -281,19 +287,18 @@ def problem_table(reports: Sequence, lang: str, limit: int | None = None) -> pd.
     rows = []
     for report in reports:
         for problem in report.problems:
-            rows.append((report.file_name or problem.file, t(f"im_severity_{problem.severity}", lang),
+            rows.append((report.file_name or problem.file, t(SEVERITIES[problem.severity], lang),
                          problem.sheet, problem.row, problem.column, problem.value,
                          problem.reason_en if lang == "en" else problem.reason_vi, problem.severity != "error"))
     rows.sort(key=lambda row: row[-1])  # stable: errors first, each file's in its order
     frame = pd.DataFrame(rows[:limit], columns=[*PROBLEM_COLUMNS, "_order"]).drop(columns="_order")
     frame["row"] = frame["row"].astype("Int64")
-    frame.columns = _headers(PROBLEM_COLUMNS, lang)
+    frame.columns = _headers(PROBLEM_HEADERS, lang)
     return frame
 
 
 def table_label(table: str, lang: str) -> str:
-    key = f"im_table_{table}"
-    return t(key, lang) if key in LABELS else table
+    return t(TABLE_LABELS[table], lang) if table in TABLE_LABELS else table
 
 
 def change_table(reports: Sequence, lang: str) -> pd.DataFrame:
@@ -309,7 +314,7 @@ def change_table(reports: Sequence, lang: str) -> pd.DataFrame:
         if not tables:
             rows.append((report.file_name, "", 0, 0, 0, 0, note))
     frame = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
-    frame.columns = _headers(CHANGE_COLUMNS, lang)
+    frame.columns = _headers(CHANGE_HEADERS, lang)
     return frame
 
 

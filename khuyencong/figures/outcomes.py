@@ -39,11 +39,16 @@ def code_names(lang: str) -> dict[str, str]:
     return names
 
 
+def group_header(key: str, lang: str) -> str:
+    """'Nội dung' for activities, 'Ngành nghề' for sectors."""
+    return t("oc_col_activity", lang) if key == "activity_id" else t("oc_col_sector", lang)
+
+
 def group_table(level: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
     """The table beneath a drill-down chart: names, projects, money formatted, NULL as not reported."""
     names = code_names(lang)
     return pd.DataFrame({
-        t("oc_col_activity" if key == "activity_id" else "oc_col_sector", lang): [names.get(c, c) for c in level[key]],
+        group_header(key, lang): [names.get(c, c) for c in level[key]],
         t("oc_col_projects", lang): [format_number(v, lang) for v in level["projects"]],
         t("oc_col_plan", lang): [format_money(v, lang) for v in level["plan_mvnd"]],
         t("oc_col_actual", lang): [format_money(v, lang) for v in level["actual_mvnd"]],
@@ -91,7 +96,7 @@ def indicator_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
     rows = frame.groupby([by, "sort_order", name_col, unit_col], as_index=False)["actual_value"].sum(min_count=1)
     rows = rows.assign(group=rows[by].map(names)).sort_values(["group", "sort_order"])
     return pd.DataFrame({
-        t("oc_col_activity" if by == "activity_id" else "oc_col_sector", lang): rows["group"],
+        group_header(by, lang): rows["group"],
         t("oc_col_indicator_name", lang): rows[name_col],
         t("oc_col_result", lang): [f"{format_number(v, lang)} {u}" if not is_missing(v) else format_number(None, lang)
                                    for v, u in zip(rows["actual_value"], rows[unit_col])],

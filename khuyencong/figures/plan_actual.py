@@ -11,6 +11,7 @@ The rule (stated on the Plan versus actual page):
 """
 
 from khuyencong.i18n.formatting import is_missing
+from khuyencong.i18n.labels import N_
 
 TOLERANCE_POINTS = 5.0
 BEHIND, ON_TRACK, AHEAD, NO_STATUS = "behind", "on_track", "ahead", "no_status"
@@ -18,6 +19,8 @@ STATUSES = (BEHIND, ON_TRACK, AHEAD, NO_STATUS)
 # Okabe–Ito colours; every status also has a symbol and a word, never the colour alone.
 STATUS_COLOURS = {BEHIND: "#D55E00", ON_TRACK: "#0072B2", AHEAD: "#009E73", NO_STATUS: "#999999"}
 STATUS_SYMBOLS = {BEHIND: "▼", ON_TRACK: "●", AHEAD: "▲", NO_STATUS: "–"}
+STATUS_WORDS = {BEHIND: N_("pa_status_behind"), ON_TRACK: N_("pa_status_on_track"), AHEAD: N_("pa_status_ahead"),
+                NO_STATUS: N_("pa_status_no_status")}
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 PERIODS = ("year", "H1", *QUARTERS)
 
@@ -78,7 +81,11 @@ def derived_reference(actual, pct_reported) -> float | None:
 # ---------------------------------------------------------------------------------------------------------------
 # Figures of the Plan versus actual page, shaped from the query results (the sums themselves are made in SQL).
 
-QUARTER_ROMAN = {"Q1": "I", "Q2": "II", "Q3": "III", "Q4": "IV"}
+QUARTER_NUMERALS = {"Q1": N_("pa_quarter_1"), "Q2": N_("pa_quarter_2"), "Q3": N_("pa_quarter_3"),
+                    "Q4": N_("pa_quarter_4")}
+WHEN = {"year": N_("pa_when_year"), "H1": N_("pa_when_H1")}
+# 'gần 300', 'hơn 300': how a value reads with its qualifier (an exact value or an estimate reads as it is).
+QUALIFIED_VALUE = {"approx": N_("pa_value_approx"), "more_than": N_("pa_value_more_than")}
 
 
 def periods_for(period: str, cumulative: bool) -> list[str]:
@@ -93,9 +100,9 @@ def describe_when(period: str, year: int, lang: str, cumulative: bool = False) -
     from khuyencong.i18n.labels import t
 
     if period in QUARTERS:
-        key = "pa_when_cumulative" if cumulative and period != "Q1" else "pa_when_quarter"
-        return t(key, lang, q=QUARTER_ROMAN[period], n=QUARTERS.index(period) + 1, year=year)
-    return t(f"pa_when_{period}", lang, year=year)
+        key = N_("pa_when_cumulative") if cumulative and period != "Q1" else N_("pa_when_quarter")
+        return t(key, lang, q=t(QUARTER_NUMERALS[period], lang), year=year)
+    return t(WHEN[period], lang, year=year)
 
 
 def capitalised(text: str) -> str:
@@ -106,7 +113,7 @@ def status_text(status: str, lang: str) -> str:
     """'▼ Chậm tiến độ': the symbol and the word, so the status never rests on colour alone."""
     from khuyencong.i18n.labels import t
 
-    return f"{STATUS_SYMBOLS[status]} {t(f'pa_status_{status}', lang)}"
+    return STATUS_SYMBOLS[status] + " " + t(STATUS_WORDS[status], lang)
 
 
 def _row_qualifier(row) -> str:
@@ -125,8 +132,8 @@ def format_indicator_value(value, is_money: bool, lang: str, qualifier: str = "e
     if is_missing(value):
         return format_number(None, lang)
     text = format_money(float(value), lang) if is_money else format_number(float(value), lang, 1, trim=True)
-    if qualifier in ("approx", "more_than"):
-        text = t(f"pa_value_{qualifier}", lang, value=text)
+    if qualifier in QUALIFIED_VALUE:
+        text = t(QUALIFIED_VALUE[qualifier], lang, value=text)
     return text
 
 
@@ -169,8 +176,9 @@ def summary_sentence(row, lang: str) -> str:
     if is_missing(row.pct_plan):
         plan = t("pa_summary_no_plan", lang)
     else:
-        plan = t("pa_summary_plan_year" if row.plan_basis == "year" else "pa_summary_plan", lang,
-                 pct=format_percent(row.pct_plan, lang))
+        pct = format_percent(row.pct_plan, lang)
+        plan = t("pa_summary_plan_year", lang, pct=pct) if row.plan_basis == "year" else \
+            t("pa_summary_plan", lang, pct=pct)
     prior = (t("pa_summary_no_prior", lang) if is_missing(row.pct_prior)
              else t("pa_summary_prior", lang, pct=format_percent(row.pct_prior, lang)))
     return f"{plan}, {prior}"
@@ -193,8 +201,10 @@ def _pct_text(pct, reported: bool, lang: str) -> str:
 
 
 def _measure(row, lang: str) -> str:
+    from khuyencong.i18n.labels import t
+
     if row.is_money:
-        return "tỷ/triệu đồng" if lang == "vi" else "VND bn/million"
+        return t("pa_money_measure", lang)
     return row.unit_vi if lang == "vi" else row.unit_en
 
 
@@ -208,11 +218,18 @@ def _data_note(row, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _expected_text(row, lang: str) -> str:
+    from khuyencong.i18n.formatting import format_percent
+    from khuyencong.i18n.labels import t
+
+    pct = format_percent(row.expected_pct, lang, 0)
+    return t("pa_expected_year", lang, pct=pct) if row.plan_basis == "year" else t("pa_expected_period", lang, pct=pct)
+
+
 def indicator_table(rows, lang: str, unit_names: dict | None = None):
     """The indicator rows as a table of text a reader reads; with unit_names, a first column names the area."""
     import pandas as pd
 
-    from khuyencong.i18n.formatting import format_percent
     from khuyencong.i18n.labels import t
 
     records = []
@@ -226,9 +243,7 @@ def indicator_table(rows, lang: str, unit_names: dict | None = None):
             t("pa_col_actual", lang): format_indicator_value(row.actual_value, row.is_money, lang, qualifier),
             t("pa_col_pct", lang): _pct_text(row.pct_plan, row.pct_plan_reported, lang),
             t("pa_col_status", lang): status_text(row.status, lang),
-            t("pa_col_expected", lang): "—" if row.status == NO_STATUS else t(
-                "pa_expected_year" if row.plan_basis == "year" else "pa_expected_period", lang,
-                pct=format_percent(row.expected_pct, lang, 0)),
+            t("pa_col_expected", lang): "—" if row.status == NO_STATUS else _expected_text(row, lang),
             t("pa_col_prior", lang): _derived_or_value(row.prior_value, row.derived_prior, row.is_money, lang),
             t("pa_col_pct_prior", lang): _pct_text(row.pct_prior, row.pct_prior_reported, lang),
             t("pa_col_summary", lang): summary_sentence(row, lang),

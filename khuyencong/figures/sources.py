@@ -10,22 +10,29 @@ from collections.abc import Iterable
 import pandas as pd
 
 from khuyencong.i18n.formatting import (
-    MONTHS_EN,
     format_date,
     format_datetime,
     format_money,
+    format_month,
     format_number,
     format_percent,
     format_year_span,
     is_missing,
 )
-from khuyencong.i18n.labels import LABELS, source_label, t
+from khuyencong.i18n.labels import N_, source_label, t
 
 DEFAULT_TOLERANCE_PCT = 1.0
 
 COMPLETENESS_SYMBOLS = {"reported": "✓", "zero": "0", "period": "Σ", "not_reported": "?", "none": "—"}
 
 RECONCILIATION_STATUSES = ("beyond", "within", "no_annual")
+STATUS_LABELS = {"beyond": N_("sq_status_beyond"), "within": N_("sq_status_within"),
+                 "no_annual": N_("sq_status_no_annual")}
+KIND_LABELS = {"article": N_("sq_kind_article"), "legal": N_("sq_kind_legal"), "statistics": N_("sq_kind_statistics"),
+               "reference": N_("sq_kind_reference"), "workbook": N_("sq_kind_workbook"), "report": N_("sq_kind_report"),
+               "illustrative": N_("sq_kind_illustrative")}
+LOAD_STATUS_LABELS = {"ok": N_("sq_load_ok"), "error": N_("sq_load_error"), "rejected": N_("sq_load_rejected"),
+                      "warning": N_("sq_load_warning")}
 
 
 def _text(value) -> str:
@@ -48,13 +55,12 @@ def tolerance_status(reported_mvnd, annual_sum_mvnd, gap_pct, tolerance_pct: flo
 
 def status_label(status: str, lang: str) -> str:
     """Reconciliation status code -> '⚠ Vượt ngưỡng' / '⚠ Beyond tolerance' etc."""
-    return t(f"sq_status_{status}", lang)
+    return t(STATUS_LABELS[status], lang)
 
 
 def kind_label(kind: str, lang: str) -> str:
     """Document kind code -> 'Bài báo' / 'Article'; an unknown kind is shown as it is stored."""
-    key = f"sq_kind_{kind}"
-    return t(key, lang) if key in LABELS else _text(kind)
+    return t(KIND_LABELS[kind], lang) if kind in KIND_LABELS else _text(kind)
 
 
 def figure_label(figure: str, lang: str) -> str:
@@ -64,8 +70,7 @@ def figure_label(figure: str, lang: str) -> str:
 
 def load_status_label(status: str, lang: str) -> str:
     """Load log status 'ok' -> '✓ Thành công' / '✓ OK'; an unknown status is shown as it is stored."""
-    key = f"sq_load_{status}"
-    return t(key, lang) if key in LABELS else _text(status)
+    return t(LOAD_STATUS_LABELS[status], lang) if status in LOAD_STATUS_LABELS else _text(status)
 
 
 def document_date(published_on, date_note, lang: str) -> str:
@@ -103,9 +108,9 @@ def area_name(name_vi: str, name_en: str, valid_from, valid_to, lang: str) -> st
     """The area's name in `lang`, marked '(từ 7/2025)' or '(đến 6/2025)' when the unit began or ended, so the
     Hưng Yên of before and after 1 July 2025 are told apart."""
     name = name_vi if lang == "vi" else name_en
-    for key, date in (("sq_area_from", valid_from), ("sq_area_to", valid_to)):
+    for key, date in ((N_("area_from"), valid_from), (N_("area_to"), valid_to)):
         if date is not None and not is_missing(date) and date == date:
-            return t(key, lang, name=name, month=date.month, month_en=MONTHS_EN[date.month - 1], year=date.year)
+            return t(key, lang, name=name, when=format_month(date, lang))
     return name
 
 

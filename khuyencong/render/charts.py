@@ -3,6 +3,7 @@
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from khuyencong.i18n.formatting import number_separators
 from khuyencong.i18n.labels import t
 
 TEMPLATE = "khuyencong"
@@ -34,7 +35,7 @@ pio.templates[TEMPLATE] = go.layout.Template(layout=go.Layout(
 
 def finish_chart(fig: go.Figure, lang: str, title: str, y_title: str, years: list[int] | None = None) -> go.Figure:
     """Apply the template, the language's number separators, units on the axis and whole-year ticks."""
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       yaxis_title=y_title, xaxis_title=t("axis_year", lang))
     if years:
         span = max(years) - min(years) + 1
@@ -80,10 +81,10 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
     for index, period in enumerate(periods.itertuples()):
         years += [period.year_from, period.year_to]
         has_annual = period.years_reported == period.years_reported and period.years_reported > 0
-        label = t("period_total_with_annual_label" if has_annual else "period_total_label", lang,
-                  source=source_label(period.funding_source, lang), span=f"{period.year_from}–{period.year_to}",
-                  amount=format_money(period.amount_mvnd, lang),
-                  annual=format_money(period.annual_sum_mvnd, lang) if has_annual else "")
+        values = {"source": source_label(period.funding_source, lang), "span": f"{period.year_from}–{period.year_to}",
+                  "amount": format_money(period.amount_mvnd, lang)}
+        label = t("period_total_with_annual_label", lang, **values, annual=format_money(period.annual_sum_mvnd, lang)) \
+            if has_annual else t("period_total_label", lang, **values)
         if unit_names:
             label = f"{unit_names.get(period.unit_id, period.unit_id)}, {label[0].lower()}{label[1:]}"
         fig.add_vrect(x0=period.year_from - 0.5, x1=period.year_to + 0.5, fillcolor=SOURCE_COLOURS.get(
@@ -225,8 +226,8 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
                     orientation="h", name=name, marker_color=status_colours[status], text=list(part["text"]),
                     textposition="none",
                     customdata=list(zip(part["text"], part["actual"], part["plan"], part["pct_plan"])),
-                    hovertemplate=f"%{{y}}<br>{t('pa_actual', lang)}: %{{customdata[1]}}<br>"
-                                  f"{t('pa_plan', lang)}: %{{customdata[2]}}<br>%{{customdata[0]}}<extra></extra>")
+                    hovertemplate="%{y}<br>" + t("pa_actual", lang) + ": %{customdata[1]}<br>"
+                                  + t("pa_plan", lang) + ": %{customdata[2]}<br>%{customdata[0]}<extra></extra>")
     fig.add_scatter(y=labels, x=[top * 1.12] * len(labels), mode="text", text=list(frame["text"]),
                     textposition="middle right", textfont={"size": 14, "color": "#222222"}, showlegend=False,
                     hoverinfo="skip", cliponaxis=False)
@@ -234,8 +235,8 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
     fig.add_scatter(y=[labels[i] for i in assessed.index], x=list(assessed["expected_pct"]), mode="markers",
                     name=t("pa_expected_marker", lang),
                     marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#222222"}},
-                    hovertemplate=f"{t('pa_expected_marker', lang)}: %{{x}}%<extra></extra>")
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+                    hovertemplate=t("pa_expected_marker", lang) + ": %{x}%<extra></extra>")
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       barmode="overlay", height=140 + 46 * len(frame), bargap=0.35,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56},
                       legend={"traceorder": "normal"})
@@ -281,7 +282,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
                     text=[format_money(v, lang) for v in frame["total_mvnd"]], textposition="middle right",
                     textfont={"size": 13}, cliponaxis=False)
     top = max(_bn(frame["total_mvnd"]), default=0) or 1
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       barmode="stack", height=160 + 40 * len(frame), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
     fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
@@ -309,7 +310,7 @@ def make_ranking_chart(rank, lang: str, title: str, x_title: str, selected_name:
                     customdata=[[rank["text"].iloc[i]] for i in keep],
                     hovertemplate="%{y}: %{customdata[0]}<extra></extra>")
     top = max([v * value_scale for v in rank["value"]], default=0) or 1
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       barmode="overlay", height=160 + 40 * len(rank), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"},
                       showlegend=bool(rank["highlighted"].any()))
@@ -358,5 +359,5 @@ def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, for
                                hovertemplate="%{label}: %{customdata[0]}<extra></extra>",
                                marker={"colors": [ACTIVITY_COLOURS.get(i.split("/")[0], "#BBBBBB") for i in ids]}))
     fig.update_layout(height=480, margin={"l": 8, "r": 8, "t": 56, "b": 8})
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,")
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang))
     return fig

@@ -124,8 +124,8 @@ def render_presentation(filters, area_text: str) -> None:
     left, middle, right, leave = st.columns([1, 2, 1, 1])
     left.button(t("pr_previous", lang), icon=":material/arrow_back:", disabled=index <= 1, on_click=_go_to,
                 args=(index - 1,), key="pr_previous", width="stretch")
-    middle.markdown(f"<div style='text-align:center'>{t('pr_position', lang, index=index, count=len(charts))}</div>",
-                    unsafe_allow_html=True)
+    position = t("pr_position", lang, index=index, count=len(charts))
+    middle.markdown(f"<div style='text-align:center'>{position}</div>", unsafe_allow_html=True)
     right.button(t("pr_next", lang), icon=":material/arrow_forward:", disabled=index >= len(charts),
                  on_click=_go_to, args=(index + 1,), key="pr_next", width="stretch")
     leave.button(t("pr_leave", lang), icon=":material/close:", on_click=_go_to, args=(None,), key="pr_leave",

@@ -2,12 +2,14 @@
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from khuyencong.data.filters import FUNDING_SOURCES, Choices, Filters, filters_to_params, parse_filters
-from khuyencong.i18n.labels import region_short, source_label, t
+from khuyencong.i18n.formatting import format_month
+from khuyencong.i18n.labels import UNIT_MODES, language_name, region_short, source_label, t
 from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import fetch
 
@@ -15,6 +17,8 @@ KEPT_PARAMS = ("present", "slide")
 MAX_NOTICE_ITEMS = 20
 KEYS = {"lang": "f_lang", "unit_mode": "f_units", "areas": "f_areas", "years": "f_years", "sources": "f_sources",
         "activities": "f_activities", "sectors": "f_sectors", "include_illustrative": "f_demo"}
+# The 34 provinces and cities in force from 1 July 2025: the first day of the new units, the last of the old ones.
+NEW_UNITS_FROM, OLD_UNITS_TO = date(2025, 7, 1), date(2025, 6, 30)
 
 
 def load_choices() -> tuple[Choices, pd.DataFrame, pd.DataFrame]:
@@ -41,9 +45,9 @@ def area_labels(areas: pd.DataFrame, unit_mode: str, lang: str) -> dict[str, str
     for row in areas.itertuples():
         name = row.name_vi if lang == "vi" else row.name_en
         if row.area_id.endswith("-2025"):
-            name += " (từ 7/2025)" if lang == "vi" else " (from Jul 2025)"
+            name = t("area_from", lang, name=name, when=format_month(NEW_UNITS_FROM, lang))
         elif row.current_area_id != row.area_id and row.level == "province":
-            name += " (đến 6/2025)" if lang == "vi" else " (to Jun 2025)"
+            name = t("area_to", lang, name=name, when=format_month(OLD_UNITS_TO, lang))
         labels[row.area_id] = name
     return labels
 
@@ -127,10 +131,10 @@ def render_shell() -> Filters:
     ignored = _init_state(choices)
     sidebar = st.sidebar
     lang = sidebar.radio(t("language", st.session_state[KEYS["lang"]]), ["vi", "en"], key=KEYS["lang"],
-                         format_func={"vi": "Tiếng Việt", "en": "English"}.get, horizontal=True)
+                         format_func=language_name, horizontal=True)
     sidebar.header(t("filters", lang))
     unit_mode = sidebar.radio(t("unit_mode", lang), ["reported", "current"], key=KEYS["unit_mode"],
-                              format_func=lambda m: t(f"unit_mode_{m}", lang), on_change=_convert_areas,
+                              format_func=lambda m: t(UNIT_MODES[m], lang), on_change=_convert_areas,
                               args=(areas,))
     labels = area_labels(areas, unit_mode, lang)
     st.session_state[KEYS["areas"]] = [a for a in st.session_state[KEYS["areas"]] if a in labels]
@@ -199,5 +203,5 @@ def frozen_unit_name() -> Callable[[str], str]:
 def area_names(filters: Filters) -> str:
     """The selected areas as a reader names them, or 'all'."""
     if not filters.areas:
-        return "Tất cả địa phương" if filters.lang == "vi" else "All areas"
+        return t("all_areas", filters.lang)
     return ", ".join(unit_name(a) for a in filters.areas)
