@@ -27,13 +27,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 filters = current_filters()
 lang = filters.lang
 st.title(t("page_data", lang))
-st.caption(t("dx_intro", lang))
+st.caption(t("data_intro", lang))
 
 picks = st.columns([2, 3], vertical_alignment="bottom")
-table = picks[0].segmented_control(t("dx_table", lang), TABLES, key="dx_table", default="projects", required=True,
+table = picks[0].segmented_control(t("data_table", lang), TABLES, key="dx_table", default="projects", required=True,
                                    format_func=lambda name: t(TABLE_NAMES[name], lang))
-search = picks[1].text_input(t("dx_search", lang), key="dx_search", placeholder=t("dx_search_placeholder", lang),
-                             help=t("dx_search_help", lang))
+search = picks[1].text_input(t("data_search", lang), key="dx_search", placeholder=t("data_search_placeholder", lang),
+                             help=t("data_search_help", lang))
 
 summary = table_summary(table, filters, search)
 total = summary["total_rows"]
@@ -41,18 +41,18 @@ area_text = area_names(filters)
 
 st.markdown(filters_sentence(filters, table, search, area_text, total))
 if table == "allocations":
-    st.caption(t("dx_allocation_years_note", lang))
+    st.caption(t("data_allocation_years_note", lang))
 if total == 0:
-    st.info(t("dx_no_rows", lang))
+    st.info(t("data_no_rows", lang))
 else:
     pages = -(-total // PAGE_ROWS)
     page = 1
     if pages > 1:
         paging = st.columns([1, 4], vertical_alignment="bottom")
-        page = paging[0].number_input(t("dx_page", lang), min_value=1, max_value=pages, value=1, step=1,
+        page = paging[0].number_input(t("data_page", lang), min_value=1, max_value=pages, value=1, step=1,
                                       key=f"dx_page_{table}")
         first = (page - 1) * PAGE_ROWS
-        paging[1].caption(t("dx_page_rows", lang, first=format_number(first + 1, lang),
+        paging[1].caption(t("data_page_rows", lang, first=format_number(first + 1, lang),
                             last=format_number(min(first + PAGE_ROWS, total), lang),
                             total=format_number(total, lang), pages=format_number(pages, lang)))
     shown = table_rows(table, filters, search, offset=(page - 1) * PAGE_ROWS)
@@ -62,25 +62,25 @@ else:
     layout |= {name: st.column_config.TextColumn(name, width="large") for name in kinds["long_text"]}
     st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
                  column_config=layout, placeholder=not_reported(lang))
-    st.caption(t("dx_sort_note", lang))
+    st.caption(t("data_sort_note", lang))
 show_sources(summary["doc_ids"], summary["has_illustrative"], lang)
 
-st.subheader(t("dx_downloads", lang))
+st.subheader(t("data_downloads", lang))
 too_many = total > EXPORT_ROW_LIMIT
 if too_many:
-    st.warning(t("dx_too_many", lang, n=format_number(total, lang), limit=format_number(EXPORT_ROW_LIMIT, lang)))
+    st.warning(t("data_too_many", lang, n=format_number(total, lang), limit=format_number(EXPORT_ROW_LIMIT, lang)))
 buttons = st.columns(3)
 buttons[0].download_button(
-    t("dx_download_xlsx", lang), xlsx_builder(filters, (table,), search, area_text, frozen_unit_name()),
+    t("data_download_xlsx", lang), xlsx_builder(filters, (table,), search, area_text, frozen_unit_name()),
     file_name=file_name(filters, table, "xlsx", search), mime=XLSX, key="dx_xlsx", on_click="ignore",
-    icon=":material/table_view:", help=t("dx_download_help", lang), disabled=total == 0 or too_many,
+    icon=":material/table_view:", help=t("data_download_help", lang), disabled=total == 0 or too_many,
     width="stretch")
 buttons[1].download_button(
-    t("dx_download_xlsx_all", lang), xlsx_builder(filters, TABLES, search, area_text, frozen_unit_name()),
+    t("data_download_xlsx_all", lang), xlsx_builder(filters, TABLES, search, area_text, frozen_unit_name()),
     file_name=file_name(filters, None, "xlsx", search), mime=XLSX, key="dx_xlsx_all", on_click="ignore",
-    icon=":material/library_books:", help=t("dx_download_all_help", lang), width="stretch")
+    icon=":material/library_books:", help=t("data_download_all_help", lang), width="stretch")
 buttons[2].download_button(
-    t("dx_download_csv", lang), csv_builder(filters, table, search, frozen_unit_name()),
+    t("data_download_csv", lang), csv_builder(filters, table, search, frozen_unit_name()),
     file_name=file_name(filters, table, "csv", search), mime="text/csv", key="dx_csv", on_click="ignore",
-    icon=":material/description:", help=t("dx_download_csv_help", lang), disabled=total == 0 or too_many,
+    icon=":material/description:", help=t("data_download_csv_help", lang), disabled=total == 0 or too_many,
     width="stretch")

@@ -63,7 +63,7 @@ show_sources(figures.doc_ids, figures.has_illustrative, lang)
 
 if len(filters.areas) > 1:
     names = {a: unit_name(a) for a in filters.areas}
-    show_chart(make_area_comparison_chart(totals_by_unit(figures.annual), names, lang, t("compare_title", lang),
+    show_chart(make_area_comparison_chart(totals_by_unit(figures.annual), names, lang, t("trends_compare_title", lang),
                                                y_title, format_money), key="trend_compare")
     if filters.current_units:
         st.caption(t("grouping_applied", lang))

@@ -24,19 +24,20 @@ CODE_LIST_KEYS = {
     # funding_source: labels.source_label
     "source_local", "source_central", "source_counterpart", "source_other",
     # figure_kind: figures.data (Data page) and figures.sources (reconciliation)
-    "dx_figure_allocated", "dx_figure_disbursed", "dx_figure_settled",
-    "sq_figure_allocated", "sq_figure_disbursed", "sq_figure_settled",
+    "data_figure_allocated", "data_figure_disbursed", "data_figure_settled",
+    "sources_figure_allocated", "sources_figure_disbursed", "sources_figure_settled",
     # project_status: figures.data and figures.outcomes
-    "dx_status_registered", "dx_status_appraisal", "dx_status_approved", "dx_status_in_progress",
-    "dx_status_completed", "dx_status_cancelled",
-    "oc_status_registered", "oc_status_appraisal", "oc_status_approved", "oc_status_in_progress",
-    "oc_status_completed", "oc_status_cancelled",
+    "data_status_registered", "data_status_appraisal", "data_status_approved", "data_status_in_progress",
+    "data_status_completed", "data_status_cancelled",
+    "outcomes_status_registered", "outcomes_status_appraisal", "outcomes_status_approved",
+    "outcomes_status_in_progress", "outcomes_status_completed", "outcomes_status_cancelled",
     # period: figures.data and the Plan versus actual page's period picker
-    "dx_period_year", "dx_period_H1", "dx_period_Q1", "dx_period_Q2", "dx_period_Q3", "dx_period_Q4",
-    "pa_period_year", "pa_period_H1", "pa_period_Q1", "pa_period_Q2", "pa_period_Q3", "pa_period_Q4",
+    "data_period_year", "data_period_H1", "data_period_Q1", "data_period_Q2", "data_period_Q3", "data_period_Q4",
+    "plan_actual_period_year", "plan_actual_period_H1", "plan_actual_period_Q1", "plan_actual_period_Q2",
+    "plan_actual_period_Q3", "plan_actual_period_Q4",
     # qualifier: figures.data and figures.plan_actual (an exact figure gets no note there)
-    "dx_qualifier_exact", "dx_qualifier_estimate", "dx_qualifier_approx", "dx_qualifier_more_than",
-    "pa_qualifier_estimate", "pa_qualifier_approx", "pa_qualifier_more_than",
+    "data_qualifier_exact", "data_qualifier_estimate", "data_qualifier_approx", "data_qualifier_more_than",
+    "plan_actual_qualifier_estimate", "plan_actual_qualifier_approx", "plan_actual_qualifier_more_than",
 }
 
 

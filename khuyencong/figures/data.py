@@ -24,17 +24,19 @@ ALL_TABLES_SLUG = "phan-bo-du-an-ket-qua"
 # Which of the shared filters select rows of each table (areas, years and illustrative apply to all three).
 APPLIES = {"allocations": {"sources"}, "projects": {"sources", "activities", "sectors"},
            "outcomes": {"activities", "sectors"}}
-TABLE_NAMES = {"allocations": N_("dx_table_allocations"), "projects": N_("dx_table_projects"),
-               "outcomes": N_("dx_table_outcomes")}
-TABLE_COUNTS = {"allocations": N_("dx_count_allocations"), "projects": N_("dx_count_projects"),
-                "outcomes": N_("dx_count_outcomes")}
-MONEY = {"allocations": (N_("dx_col_amount"),),
-         "projects": (N_("dx_col_plan_mvnd"), N_("dx_col_actual_mvnd"), N_("dx_col_counterpart_mvnd")),
+TABLE_NAMES = {"allocations": N_("data_table_allocations"), "projects": N_("data_table_projects"),
+               "outcomes": N_("data_table_outcomes")}
+TABLE_COUNTS = {"allocations": N_("data_count_allocations"), "projects": N_("data_count_projects"),
+                "outcomes": N_("data_count_outcomes")}
+MONEY = {"allocations": (N_("data_col_amount"),),
+         "projects": (N_("data_col_plan_mvnd"), N_("data_col_actual_mvnd"), N_("data_col_counterpart_mvnd")),
          "outcomes": ()}
-VALUES = {"allocations": (), "projects": (), "outcomes": (N_("dx_col_plan"), N_("dx_col_actual"), N_("dx_col_prior"))}
-YEARS = {"allocations": (N_("dx_col_year_from"), N_("dx_col_year_to")), "projects": (N_("dx_col_year"),),
-         "outcomes": (N_("dx_col_year"),)}
-LONG_TEXT = (N_("dx_col_project"), N_("dx_col_activity"), N_("dx_col_indicator"), N_("dx_col_note"), N_("dx_col_doc"))
+VALUES = {"allocations": (), "projects": (),
+          "outcomes": (N_("data_col_plan"), N_("data_col_actual"), N_("data_col_prior"))}
+YEARS = {"allocations": (N_("data_col_year_from"), N_("data_col_year_to")), "projects": (N_("data_col_year"),),
+         "outcomes": (N_("data_col_year"),)}
+LONG_TEXT = (N_("data_col_project"), N_("data_col_activity"), N_("data_col_indicator"), N_("data_col_note"),
+             N_("data_col_doc"))
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 PAGE_ROWS = 500
 # Excel holds 1.048.576 rows a sheet, the header included; a larger export is refused and the reader asked to filter.
@@ -94,57 +96,58 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, unit_name: Callable[[s
     """The rows as shown and exported: UI-language column names, names for codes, money in triệu đồng as numbers
     (NaN = not reported), years as whole numbers."""
     names = _code_names(lang)
-    area = {t("dx_col_area", lang): [unit_name(u) for u in rows["unit_id"]]}
+    area = {t("data_col_area", lang): [unit_name(u) for u in rows["unit_id"]]}
     if current_units:
-        area[t("dx_col_area_reported", lang)] = list(rows["reported_name_vi" if lang == "vi" else "reported_name_en"])
+        area[t("data_col_area_reported", lang)] = list(rows["reported_name_vi" if lang == "vi" else "reported_name_en"])
 
     def coded(column: str) -> list:
-        return [t("dx_not_stated", lang) if is_missing(c) else names.get(c, c) for c in rows[column]]
+        return [t("data_not_stated", lang) if is_missing(c) else names.get(c, c) for c in rows[column]]
 
     tail = {
-        t("dx_col_note", lang): _text(rows["note"]),
-        t("dx_col_doc", lang): _text(rows["doc_title"].where(rows["doc_title"].notna(), rows["doc_id"])),
-        t("dx_col_illustrative", lang): [t("dx_yes", lang) if v else t("dx_no", lang) for v in rows["is_illustrative"]],
+        t("data_col_note", lang): _text(rows["note"]),
+        t("data_col_doc", lang): _text(rows["doc_title"].where(rows["doc_title"].notna(), rows["doc_id"])),
+        t("data_col_illustrative", lang): [t("data_yes", lang) if v else t("data_no", lang)
+                                           for v in rows["is_illustrative"]],
     }
     if table == "allocations":
         body = {
-            t("dx_col_year_from", lang): rows["year_from"].astype("int64"),
-            t("dx_col_year_to", lang): rows["year_to"].astype("int64"),
-            t("dx_col_source", lang): [source_label(s, lang) for s in rows["funding_source"]],
-            t("dx_col_figure", lang): [_label(f"dx_figure_{f}", f, lang) for f in rows["figure"]],
-            t("dx_col_amount", lang): rows["amount_mvnd"].astype("float64"),
+            t("data_col_year_from", lang): rows["year_from"].astype("int64"),
+            t("data_col_year_to", lang): rows["year_to"].astype("int64"),
+            t("data_col_source", lang): [source_label(s, lang) for s in rows["funding_source"]],
+            t("data_col_figure", lang): [_label(f"data_figure_{f}", f, lang) for f in rows["figure"]],
+            t("data_col_amount", lang): rows["amount_mvnd"].astype("float64"),
         }
     elif table == "projects":
         body = {
-            t("dx_col_project_id", lang): _text(rows["project_id"]),
-            t("dx_col_year", lang): rows["year"].astype("int64"),
-            t("dx_col_project", lang): _text(rows["name"]),
-            t("dx_col_plan_mvnd", lang): rows["plan_mvnd"].astype("float64"),
-            t("dx_col_actual_mvnd", lang): rows["actual_mvnd"].astype("float64"),
-            t("dx_col_counterpart_mvnd", lang): rows["counterpart_mvnd"].astype("float64"),
-            t("dx_col_source", lang): [None if is_missing(s) else source_label(s, lang)
+            t("data_col_project_id", lang): _text(rows["project_id"]),
+            t("data_col_year", lang): rows["year"].astype("int64"),
+            t("data_col_project", lang): _text(rows["name"]),
+            t("data_col_plan_mvnd", lang): rows["plan_mvnd"].astype("float64"),
+            t("data_col_actual_mvnd", lang): rows["actual_mvnd"].astype("float64"),
+            t("data_col_counterpart_mvnd", lang): rows["counterpart_mvnd"].astype("float64"),
+            t("data_col_source", lang): [None if is_missing(s) else source_label(s, lang)
                                        for s in rows["funding_source"]],
-            t("dx_col_status", lang): [_label(f"dx_status_{s}", s, lang) for s in rows["status"]],
-            t("dx_col_activity", lang): coded("activity_id"),
-            t("dx_col_sector", lang): coded("sector_id"),
-            t("dx_col_implementer", lang): _text(rows["implementer"]),
-            t("dx_col_location", lang): _text(rows["location"]),
+            t("data_col_status", lang): [_label(f"data_status_{s}", s, lang) for s in rows["status"]],
+            t("data_col_activity", lang): coded("activity_id"),
+            t("data_col_sector", lang): coded("sector_id"),
+            t("data_col_implementer", lang): _text(rows["implementer"]),
+            t("data_col_location", lang): _text(rows["location"]),
         }
     else:
         body = {
-            t("dx_col_year", lang): rows["year"].astype("int64"),
-            t("dx_col_period", lang): [_label(f"dx_period_{p}", p, lang) for p in rows["period"]],
-            t("dx_col_activity", lang): coded("activity_id"),
-            t("dx_col_sector", lang): coded("sector_id"),
-            t("dx_col_indicator", lang): _text(rows["indicator_vi" if lang == "vi" else "indicator_en"]),
-            t("dx_col_unit", lang): _text(rows["unit_vi" if lang == "vi" else "unit_en"]),
-            t("dx_col_plan", lang): rows["plan_value"].astype("float64"),
-            t("dx_col_actual", lang): rows["actual_value"].astype("float64"),
-            t("dx_col_prior", lang): rows["prior_value"].astype("float64"),
-            t("dx_col_qualifier", lang): [_label(f"dx_qualifier_{q}", q, lang) for q in rows["qualifier"]],
+            t("data_col_year", lang): rows["year"].astype("int64"),
+            t("data_col_period", lang): [_label(f"data_period_{p}", p, lang) for p in rows["period"]],
+            t("data_col_activity", lang): coded("activity_id"),
+            t("data_col_sector", lang): coded("sector_id"),
+            t("data_col_indicator", lang): _text(rows["indicator_vi" if lang == "vi" else "indicator_en"]),
+            t("data_col_unit", lang): _text(rows["unit_vi" if lang == "vi" else "unit_en"]),
+            t("data_col_plan", lang): rows["plan_value"].astype("float64"),
+            t("data_col_actual", lang): rows["actual_value"].astype("float64"),
+            t("data_col_prior", lang): rows["prior_value"].astype("float64"),
+            t("data_col_qualifier", lang): [_label(f"data_qualifier_{q}", q, lang) for q in rows["qualifier"]],
         }
     if table == "projects":  # the project code leads, then where
-        first = {t("dx_col_project_id", lang): body.pop(t("dx_col_project_id", lang))}
+        first = {t("data_col_project_id", lang): body.pop(t("data_col_project_id", lang))}
         return pd.DataFrame({**first, **area, **body, **tail}, index=range(len(rows)))
     return pd.DataFrame({**area, **body, **tail}, index=range(len(rows)))
 
@@ -171,7 +174,7 @@ def styled(view: pd.DataFrame, table: str, lang: str):
 
 
 def _listed(values, lang: str, label=lambda v: v) -> str:
-    return ", ".join(label(v) for v in values) if values else t("dx_all", lang)
+    return ", ".join(label(v) for v in values) if values else t("data_all", lang)
 
 
 def describe_filters(filters: Filters, table: str | None, search: str, area_text: str) -> list[tuple[str, str]]:
@@ -184,20 +187,20 @@ def describe_filters(filters: Filters, table: str | None, search: str, area_text
         if table is None:
             tables = ", ".join(t(TABLE_NAMES[x], lang) for x in TABLES if key in APPLIES[x])
             return f"{text} ({tables})"
-        return text if key in APPLIES[table] else text + " (" + t("dx_not_applicable", lang) + ")"
+        return text if key in APPLIES[table] else text + " (" + t("data_not_applicable", lang) + ")"
 
-    sources = t("dx_all", lang) if set(filters.sources) == set(FUNDING_SOURCES) else \
+    sources = t("data_all", lang) if set(filters.sources) == set(FUNDING_SOURCES) else \
         _listed(filters.sources, lang, lambda s: source_label(s, lang))
     items = [
-        (t("dx_f_areas", lang), area_text),
-        (t("dx_f_units", lang), t(UNIT_MODES[filters.unit_mode], lang)),
-        (t("dx_f_years", lang), format_year_span(filters.year_from, filters.year_to)),
-        (t("dx_f_sources", lang), scoped("sources", sources)),
-        (t("dx_f_activities", lang), scoped("activities", _listed(filters.activities, lang, names.get))),
-        (t("dx_f_sectors", lang), scoped("sectors", _listed(filters.sectors, lang, names.get))),
-        (t("dx_f_illustrative", lang),
-         t("dx_included", lang) if filters.include_illustrative else t("dx_excluded", lang)),
-        (t("dx_f_search", lang), f"“{search.strip()}”" if search.strip() else t("dx_none", lang)),
+        (t("data_f_areas", lang), area_text),
+        (t("data_f_units", lang), t(UNIT_MODES[filters.unit_mode], lang)),
+        (t("data_f_years", lang), format_year_span(filters.year_from, filters.year_to)),
+        (t("data_f_sources", lang), scoped("sources", sources)),
+        (t("data_f_activities", lang), scoped("activities", _listed(filters.activities, lang, names.get))),
+        (t("data_f_sectors", lang), scoped("sectors", _listed(filters.sectors, lang, names.get))),
+        (t("data_f_illustrative", lang),
+         t("data_included", lang) if filters.include_illustrative else t("data_excluded", lang)),
+        (t("data_f_search", lang), f"“{search.strip()}”" if search.strip() else t("data_none", lang)),
     ]
     return items
 
@@ -207,7 +210,7 @@ def filters_sentence(filters: Filters, table: str, search: str, area_text: str, 
     lang = filters.lang
     count = t(TABLE_COUNTS[table], lang, n=format_number(rows, lang))
     described = "; ".join(f"{label}: {value}" for label, value in describe_filters(filters, table, search, area_text))
-    return t("dx_filters_in_words", lang, count=count, filters=described)
+    return t("data_filters_in_words", lang, count=count, filters=described)
 
 
 def documents_of(doc_ids) -> pd.DataFrame:
@@ -223,24 +226,24 @@ def export_info(filters: Filters, rows: dict[str, pd.DataFrame], search: str, ar
     lang = filters.lang
     exported_at = exported_at or datetime.now(VIETNAM).replace(tzinfo=None, microsecond=0)
     tables = list(rows)
-    info: list[tuple] = [(t("dx_info_title", lang), "")]
-    info.append((t("dx_info_tables", lang), "; ".join(
-        t("dx_info_rows", lang, table=t(TABLE_NAMES[name], lang), n=format_number(len(frame), lang))
+    info: list[tuple] = [(t("data_info_title", lang), "")]
+    info.append((t("data_info_tables", lang), "; ".join(
+        t("data_info_rows", lang, table=t(TABLE_NAMES[name], lang), n=format_number(len(frame), lang))
         for name, frame in rows.items())))
     info.extend(describe_filters(filters, tables[0] if len(tables) == 1 else None, search, area_text))
     has_illustrative = any(bool(frame["is_illustrative"].any()) for frame in rows.values())
-    info.append((t("dx_info_has_illustrative", lang),
-                 t("dx_info_illustrative_yes", lang) if has_illustrative else t("dx_info_illustrative_no", lang)))
-    info.append((t("dx_info_empty", lang), t("dx_info_empty_value", lang)))
-    info.append((t("dx_info_money", lang), t("dx_info_money_value", lang)))
-    info.append((t("dx_info_text", lang), t("dx_info_text_value", lang)))
+    info.append((t("data_info_has_illustrative", lang),
+                 t("data_info_illustrative_yes", lang) if has_illustrative else t("data_info_illustrative_no", lang)))
+    info.append((t("data_info_empty", lang), t("data_info_empty_value", lang)))
+    info.append((t("data_info_money", lang), t("data_info_money_value", lang)))
+    info.append((t("data_info_text", lang), t("data_info_text_value", lang)))
     if "allocations" in rows:
-        info.append((t("dx_table_allocations", lang), t("dx_allocation_years_note", lang)))
-    info.append((t("dx_info_exported", lang), exported_at))
-    info.append((t("dx_info_version", lang), __version__))
+        info.append((t("data_table_allocations", lang), t("data_allocation_years_note", lang)))
+    info.append((t("data_info_exported", lang), exported_at))
+    info.append((t("data_info_version", lang), __version__))
     info.append(("", ""))
-    info.append((t("dx_info_documents", lang), t("dx_info_doc_title", lang), t("dx_info_doc_publisher", lang),
-                 t("dx_info_doc_date", lang)))
+    info.append((t("data_info_documents", lang), t("data_info_doc_title", lang), t("data_info_doc_publisher", lang),
+                 t("data_info_doc_date", lang)))
     doc_ids = {d for frame in rows.values() for d in frame["doc_id"]}
     for document in documents_of(doc_ids).itertuples():
         published = document.published_on if not is_missing(document.published_on) else \

@@ -26,13 +26,15 @@ DEFAULT_TOLERANCE_PCT = 1.0
 COMPLETENESS_SYMBOLS = {"reported": "✓", "zero": "0", "period": "Σ", "not_reported": "?", "none": "—"}
 
 RECONCILIATION_STATUSES = ("beyond", "within", "no_annual")
-STATUS_LABELS = {"beyond": N_("sq_status_beyond"), "within": N_("sq_status_within"),
-                 "no_annual": N_("sq_status_no_annual")}
-KIND_LABELS = {"article": N_("sq_kind_article"), "legal": N_("sq_kind_legal"), "statistics": N_("sq_kind_statistics"),
-               "reference": N_("sq_kind_reference"), "workbook": N_("sq_kind_workbook"), "report": N_("sq_kind_report"),
-               "illustrative": N_("sq_kind_illustrative")}
-LOAD_STATUS_LABELS = {"ok": N_("sq_load_ok"), "error": N_("sq_load_error"), "rejected": N_("sq_load_rejected"),
-                      "warning": N_("sq_load_warning")}
+STATUS_LABELS = {"beyond": N_("sources_status_beyond"), "within": N_("sources_status_within"),
+                 "no_annual": N_("sources_status_no_annual")}
+KIND_LABELS = {"article": N_("sources_kind_article"), "legal": N_("sources_kind_legal"),
+               "statistics": N_("sources_kind_statistics"), "reference": N_("sources_kind_reference"),
+               "workbook": N_("sources_kind_workbook"), "report": N_("sources_kind_report"),
+               "illustrative": N_("sources_kind_illustrative")}
+LOAD_STATUS_LABELS = {"ok": N_("sources_load_ok"), "error": N_("sources_load_error"),
+                      "rejected": N_("sources_load_rejected"),
+                      "warning": N_("sources_load_warning")}
 
 
 def _text(value) -> str:
@@ -65,7 +67,7 @@ def kind_label(kind: str, lang: str) -> str:
 
 def figure_label(figure: str, lang: str) -> str:
     """'allocated' -> 'Phân bổ' / 'Allocated'."""
-    return t(f"sq_figure_{figure}", lang)
+    return t(f"sources_figure_{figure}", lang)
 
 
 def load_status_label(status: str, lang: str) -> str:
@@ -93,14 +95,14 @@ def has_illustrative(frame: pd.DataFrame, column: str) -> bool:
 def documents_table(documents: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Source documents with title, publisher, date, link, kind and their figure counts, labelled in `lang`."""
     return pd.DataFrame({
-        t("sq_col_title", lang): [_text(v) for v in documents["title"]],
-        t("sq_col_publisher", lang): [_text(v) for v in documents["publisher"]],
-        t("sq_col_date", lang): [document_date(p, n, lang)
+        t("sources_col_title", lang): [_text(v) for v in documents["title"]],
+        t("sources_col_publisher", lang): [_text(v) for v in documents["publisher"]],
+        t("sources_col_date", lang): [document_date(p, n, lang)
                                  for p, n in zip(documents["published_on"], documents["date_note"], strict=True)],
-        t("sq_col_link", lang): [_text(v) for v in documents["url"]],
-        t("sq_col_kind", lang): [kind_label(k, lang) for k in documents["kind"]],
-        t("sq_col_figures_in_view", lang): [format_number(int(v), lang) for v in documents["figures_in_view"]],
-        t("sq_col_figures_total", lang): [format_number(int(v), lang) for v in documents["figures_total"]],
+        t("sources_col_link", lang): [_text(v) for v in documents["url"]],
+        t("sources_col_kind", lang): [kind_label(k, lang) for k in documents["kind"]],
+        t("sources_col_figures_in_view", lang): [format_number(int(v), lang) for v in documents["figures_in_view"]],
+        t("sources_col_figures_total", lang): [format_number(int(v), lang) for v in documents["figures_total"]],
     })
 
 
@@ -125,7 +127,7 @@ def _area_names(rows: pd.DataFrame, lang: str) -> list[str]:
 def figures_note(rows: pd.DataFrame, lang: str) -> str:
     """'Loại số: Phân bổ' / 'Figures: Allocated': the kinds of figure the reconciliation rows are about."""
     names = ", ".join(figure_label(f, lang) for f in dict.fromkeys(rows["figure"]))
-    return t("sq_figures_shown", lang, names=names)
+    return t("sources_figures_shown", lang, names=names)
 
 
 def reconciliation_table(rows: pd.DataFrame, tolerance_pct: float, lang: str) -> pd.DataFrame:
@@ -136,20 +138,20 @@ def reconciliation_table(rows: pd.DataFrame, tolerance_pct: float, lang: str) ->
     statuses = [tolerance_status(r.reported_mvnd, r.annual_sum_mvnd, r.gap_pct, tolerance_pct)
                 for r in rows.itertuples()]
     table = pd.DataFrame({
-        t("sq_col_area", lang): _area_names(rows, lang),
-        t("sq_col_source", lang): [source_label(s, lang) for s in rows["funding_source"]],
-        t("sq_col_figure", lang): [figure_label(f, lang) for f in rows["figure"]],
-        t("sq_col_period", lang): [format_year_span(int(a), int(b))
+        t("sources_col_area", lang): _area_names(rows, lang),
+        t("sources_col_source", lang): [source_label(s, lang) for s in rows["funding_source"]],
+        t("sources_col_figure", lang): [figure_label(f, lang) for f in rows["figure"]],
+        t("sources_col_period", lang): [format_year_span(int(a), int(b))
                                    for a, b in zip(rows["year_from"], rows["year_to"], strict=True)],
-        t("sq_col_stated", lang): [format_money(_number(v), lang) for v in rows["reported_mvnd"]],
-        t("sq_col_annual_sum", lang): [format_money(_number(v), lang) for v in rows["annual_sum_mvnd"]],
-        t("sq_col_gap", lang): [format_money(_number(v), lang) for v in rows["gap_mvnd"]],
-        t("sq_col_gap_pct", lang): [format_percent(_number(v), lang, decimals=2) for v in rows["gap_pct"]],
-        t("sq_col_years_missing", lang): [format_number(int(v), lang) for v in rows["years_missing"]],
-        t("sq_col_status", lang): [status_label(s, lang) for s in statuses],
+        t("sources_col_stated", lang): [format_money(_number(v), lang) for v in rows["reported_mvnd"]],
+        t("sources_col_annual_sum", lang): [format_money(_number(v), lang) for v in rows["annual_sum_mvnd"]],
+        t("sources_col_gap", lang): [format_money(_number(v), lang) for v in rows["gap_mvnd"]],
+        t("sources_col_gap_pct", lang): [format_percent(_number(v), lang, decimals=2) for v in rows["gap_pct"]],
+        t("sources_col_years_missing", lang): [format_number(int(v), lang) for v in rows["years_missing"]],
+        t("sources_col_status", lang): [status_label(s, lang) for s in statuses],
     })
     if rows["figure"].nunique() <= 1:
-        table = table.drop(columns=t("sq_col_figure", lang))
+        table = table.drop(columns=t("sources_col_figure", lang))
     return table
 
 
@@ -160,7 +162,7 @@ def _number(value):
 
 def completeness_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows = area + funding source, columns = years (as text), cells = the status symbols of COMPLETENESS_SYMBOLS."""
-    area_col, source_col = t("sq_col_area", lang), t("sq_col_source", lang)
+    area_col, source_col = t("sources_col_area", lang), t("sources_col_source", lang)
     if cells.empty:
         return pd.DataFrame(columns=[area_col, source_col])
     frame = cells.assign(
@@ -198,9 +200,9 @@ def load_log_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The load log, newest first, with time, file, rows, status and message as text."""
     log = log.sort_values("loaded_at", ascending=False, kind="stable")
     return pd.DataFrame({
-        t("sq_col_loaded_at", lang): [format_datetime(v, lang) for v in log["loaded_at"]],
-        t("sq_col_file", lang): [_text(v) for v in log["file_name"]],
-        t("sq_col_rows", lang): [format_number(None if is_missing(v) else int(v), lang) for v in log["rows"]],
-        t("sq_col_load_status", lang): [load_status_label(s, lang) for s in log["status"]],
-        t("sq_col_message", lang): [_text(v) for v in log["message"]],
+        t("sources_col_loaded_at", lang): [format_datetime(v, lang) for v in log["loaded_at"]],
+        t("sources_col_file", lang): [_text(v) for v in log["file_name"]],
+        t("sources_col_rows", lang): [format_number(None if is_missing(v) else int(v), lang) for v in log["rows"]],
+        t("sources_col_load_status", lang): [load_status_label(s, lang) for s in log["status"]],
+        t("sources_col_message", lang): [_text(v) for v in log["message"]],
     })

@@ -161,28 +161,31 @@ def make_plan_actual_money_chart(by_year, lang: str, title: str, y_title: str, f
     """
     frame = by_year.sort_values("year")
     years = [int(y) for y in frame["year"]]
-    counts = [t("pa_hover_projects", lang, n=n, missing=m)
+    counts = [t("plan_actual_hover_projects", lang, n=n, missing=m)
               for n, m in zip(frame["projects"], frame["projects_without_actual"])]
     with_actual = frame["pct_plan_mvnd"].fillna(0)
     without_actual = (frame["plan_mvnd"].fillna(0) - with_actual).clip(lower=0)
     fig = go.Figure()
-    fig.add_bar(x=years, y=_bn(with_actual), name=t("pa_plan", lang), marker_color=PLAN_COLOUR, offsetgroup="plan",
+    fig.add_bar(x=years, y=_bn(with_actual), name=t("plan_actual_plan", lang), marker_color=PLAN_COLOUR,
+                offsetgroup="plan",
                 customdata=[[format_money(v, lang), v, c, format_money(w, lang)]
                             for v, c, w in zip(frame["plan_mvnd"], counts, with_actual)],
-                hovertemplate="%{customdata[0]}<br>" + t("pa_hover_plan_with_actual", lang) + ": %{customdata[3]}"
-                              "<br>%{customdata[2]}<extra>%{fullData.name} %{x}</extra>")
+                hovertemplate="%{customdata[0]}<br>" + t("plan_actual_hover_plan_with_actual", lang)
+                              + ": %{customdata[3]}<br>%{customdata[2]}<extra>%{fullData.name} %{x}</extra>")
     if without_actual.sum() > 0:
         fig.add_bar(x=years, y=_bn(without_actual), base=_bn(with_actual), offsetgroup="plan",
-                    name=t("pa_plan_without_actual", lang),
+                    name=t("plan_actual_plan_without_actual", lang),
                     marker={"color": "white", "line": {"color": PLAN_COLOUR, "width": 1.5},
                             "pattern": {"shape": "/", "fgcolor": PLAN_COLOUR}},
                     customdata=[[format_money(v, lang), v] for v in without_actual],
                     hovertemplate="%{customdata[0]}<extra>%{fullData.name} %{x}</extra>")
     pct_text = [format_percent(p, lang) if _known(p) is not None else "" for p in frame["pct_of_plan"]]
-    fig.add_bar(x=years, y=_bn(frame["actual_mvnd"].fillna(0)), name=t("pa_actual", lang), marker_color=ACTUAL_COLOUR,
+    fig.add_bar(x=years, y=_bn(frame["actual_mvnd"].fillna(0)), name=t("plan_actual_actual", lang),
+                marker_color=ACTUAL_COLOUR,
                 offsetgroup="actual", text=pct_text, textposition="outside", cliponaxis=False, constraintext="none",
                 textangle=0 if len(years) <= 12 else -90, textfont={"size": 12, "color": "#222222"},
-                customdata=[[format_money(v, lang), v, t("pa_hover_pct_of_plan", lang, pct=format_percent(p, lang)),
+                customdata=[[format_money(v, lang), v,
+                             t("plan_actual_hover_pct_of_plan", lang, pct=format_percent(p, lang)),
                              c] for v, p, c in zip(frame["actual_mvnd"], frame["pct_of_plan"], counts)],
                 hovertemplate="%{customdata[0]}<br>%{customdata[2]}<br>%{customdata[3]}"
                               "<extra>%{fullData.name} %{x}</extra>")
@@ -226,21 +229,22 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
                     orientation="h", name=name, marker_color=status_colours[status], text=list(part["text"]),
                     textposition="none",
                     customdata=list(zip(part["text"], part["actual"], part["plan"], part["pct_plan"])),
-                    hovertemplate="%{y}<br>" + t("pa_actual", lang) + ": %{customdata[1]}<br>"
-                                  + t("pa_plan", lang) + ": %{customdata[2]}<br>%{customdata[0]}<extra></extra>")
+                    hovertemplate="%{y}<br>" + t("plan_actual_actual", lang) + ": %{customdata[1]}<br>"
+                                  + t("plan_actual_plan", lang)
+                                  + ": %{customdata[2]}<br>%{customdata[0]}<extra></extra>")
     fig.add_scatter(y=labels, x=[top * 1.12] * len(labels), mode="text", text=list(frame["text"]),
                     textposition="middle right", textfont={"size": 14, "color": "#222222"}, showlegend=False,
                     hoverinfo="skip", cliponaxis=False)
     assessed = frame[frame["status"] != "no_status"]
     fig.add_scatter(y=[labels[i] for i in assessed.index], x=list(assessed["expected_pct"]), mode="markers",
-                    name=t("pa_expected_marker", lang),
+                    name=t("plan_actual_expected_marker", lang),
                     marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#222222"}},
-                    hovertemplate=t("pa_expected_marker", lang) + ": %{x}%<extra></extra>")
+                    hovertemplate=t("plan_actual_expected_marker", lang) + ": %{x}%<extra></extra>")
     fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       barmode="overlay", height=140 + 46 * len(frame), bargap=0.35,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56},
                       legend={"traceorder": "normal"})
-    fig.update_xaxes(title=t("pa_axis_pct_plan", lang), range=[0, top * 1.55], ticksuffix="%", showgrid=True,
+    fig.update_xaxes(title=t("plan_actual_axis_pct_plan", lang), range=[0, top * 1.55], ticksuffix="%", showgrid=True,
                      gridcolor="#E5E5E5", tickvals=[v for v in range(0, int(top * 1.12), 20 if top < 200 else 50)])
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, gridcolor="rgba(0,0,0,0)")
     return fig
@@ -268,7 +272,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
             values = list(frame[f"{source}_{part}_mvnd"])
             if not any(values):
                 continue
-            name = source_label(source, lang) if part == "annual" else t("cmp_period_segment", lang,
+            name = source_label(source, lang) if part == "annual" else t("compare_period_segment", lang,
                                                                           source=source_label(source, lang))
             marker = {"color": SOURCE_COLOURS[source]}
             if part == "period":
@@ -334,7 +338,7 @@ def make_group_funding_chart(level, key: str, names: dict, lang: str, title: str
     fig.update_layout(showlegend=False, height=max(260, 44 * len(rows) + 120), yaxis={"automargin": True},
                       margin={"l": 16})
     fig = finish_chart(fig, lang, title, "", None)
-    fig.update_layout(xaxis_title=t("oc_axis_money", lang), yaxis_title="")
+    fig.update_layout(xaxis_title=t("outcomes_axis_money", lang), yaxis_title="")
     return fig
 
 
