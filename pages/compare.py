@@ -3,6 +3,8 @@
 import streamlit as st
 
 from khuyencong.figures.compare import (
+    MODE_LABELS,
+    MODE_NOTES,
     MODES,
     axis_title,
     comparison_figures,
@@ -26,13 +28,13 @@ from khuyencong.ui.shell import current_filters, unit_name
 filters = current_filters()
 lang = filters.lang
 st.title(t("page_compare", lang))
-st.caption(t("cmp_intro", lang))
+st.caption(t("compare_intro", lang))
 
 controls = st.columns([3, 1])
-mode = controls[0].radio(t("cmp_mode", lang), MODES, horizontal=True, key="cmp_mode",
-                         format_func=lambda m: t(f"cmp_mode_{m}", lang))
+mode = controls[0].radio(t("compare_mode", lang), MODES, horizontal=True, key="cmp_mode",
+                         format_func=lambda m: t(MODE_LABELS[m], lang))
 cpi_years = list(fetch("cpi")["year"])
-base_year = controls[1].selectbox(t("cmp_base_year", lang), cpi_years[::-1], key="cmp_base_year",
+base_year = controls[1].selectbox(t("compare_base_year", lang), cpi_years[::-1], key="cmp_base_year",
                                   disabled=mode != "real")
 
 figures = comparison_figures(query, filters, mode, base_year if mode == "real" else None)
@@ -42,14 +44,15 @@ if not units:
     st.info(t("no_data", lang))
     st.stop()
 
-scope = t("cmp_scope_selected" if figures.selected_only else "cmp_scope_all", lang, n=len(units),
-          years=format_year_span(filters.year_from, filters.year_to),
-          sources=code_lists().source_names(filters.sources, lang))
+scope_values = {"n": len(units), "years": format_year_span(filters.year_from, filters.year_to),
+                "sources": code_lists().source_names(filters.sources, lang)}
+scope = t("compare_scope_selected", lang, **scope_values) if figures.selected_only else \
+    t("compare_scope_all", lang, **scope_values)
 if figures.highlighted:
-    scope += " · " + t("cmp_scope_highlight", lang, name=", ".join(names[u] for u in figures.highlighted))
+    scope += " · " + t("compare_scope_highlight", lang, name=", ".join(names[u] for u in figures.highlighted))
 st.markdown(scope)
 
-notes = [t(f"cmp_note_{mode}", lang, base=base_year), *period_notes(figures, names, lang)]
+notes = [t(MODE_NOTES[mode], lang, base=base_year), *period_notes(figures, names, lang)]
 if filters.current_units:
     notes.append(t("grouping_applied", lang))
 if filters.activities or filters.sectors:
@@ -57,48 +60,48 @@ if filters.activities or filters.sectors:
 for note in notes:
     st.info(note, icon="ℹ️")
 for unit in figures.selected_without_figures():
-    st.warning(t("cmp_selected_without_figures", lang, name=names[unit]))
+    st.warning(t("compare_selected_without_figures", lang, name=names[unit]))
 
-st.subheader(t("cmp_table_header", lang))
-st.table(funding_table(figures, names, lang).set_index(t("cmp_col_area", lang)))
-st.caption(" ".join([t("cmp_share_note", lang), t("cmp_growth_note", lang), t("cmp_counts_note", lang)]))
+st.subheader(t("compare_table_header", lang))
+st.table(funding_table(figures, names, lang).set_index(t("compare_col_area", lang)))
+st.caption(" ".join([t("compare_share_note", lang), t("compare_growth_note", lang), t("compare_counts_note", lang)]))
 show_sources(figures.funding_docs + figures.project_docs, figures.funding_illustrative or
              figures.project_illustrative, lang)
 
 chart_frame = funding_chart_frame(figures, names)
 if len(chart_frame):
-    show_chart(make_compare_funding_chart(chart_frame, lang, t("cmp_funding_chart_title", lang),
+    show_chart(make_compare_funding_chart(chart_frame, lang, t("compare_funding_chart_title", lang),
                                                money_axis(figures, lang), format_money, codes=code_lists()),
                key="cmp_funding_chart")
     if filters.current_units:
         st.caption(t("grouping_applied", lang))
     show_sources(figures.funding_docs, figures.funding_illustrative, lang)
 
-st.subheader(t("cmp_ranking_header", lang))
+st.subheader(t("compare_ranking_header", lang))
 measures = figures.measures()
-measure = st.selectbox(t("cmp_measure", lang), measures, key="cmp_measure",
+measure = st.selectbox(t("compare_measure", lang), measures, key="cmp_measure",
                        format_func=lambda m: measure_label(figures, m, lang))
 rank, not_ranked = ranking(figures, measure, names, lang)
 if rank.empty:
-    st.info(t("cmp_nothing_to_rank", lang))
+    st.info(t("compare_nothing_to_rank", lang))
 else:
-    show_chart(make_ranking_chart(rank, lang, t("cmp_ranking_title", lang, measure=measure_label(figures, measure,
+    show_chart(make_ranking_chart(rank, lang, t("compare_ranking_title", lang, measure=measure_label(figures, measure,
                                                                                                     lang)),
-                                       axis_title(figures, measure, lang), t("cmp_legend_selected", lang),
-                                       t("cmp_legend_others", lang),
+                                       axis_title(figures, measure, lang), t("compare_legend_selected", lang),
+                                       t("compare_legend_others", lang),
                                        value_scale=0.001 if measure in ("total", "local", "central") else 1.0),
                     key="cmp_ranking_chart")
 if not_ranked:
-    st.caption(t("cmp_not_ranked", lang, names=", ".join(not_ranked)))
+    st.caption(t("compare_not_ranked", lang, names=", ".join(not_ranked)))
 if filters.current_units:
     st.caption(t("grouping_applied", lang))
 show_sources(*measure_sources(figures, measure), lang)
 
-st.subheader(t("cmp_outcomes_header", lang))
+st.subheader(t("compare_outcomes_header", lang))
 outcomes = outcome_table(figures, names, lang)
 if outcomes.empty:
     st.info(t("no_data", lang))
 else:
-    st.table(outcomes.set_index(t("cmp_col_indicator", lang)))
-    st.caption(t("cmp_outcomes_note", lang))
+    st.table(outcomes.set_index(t("compare_col_indicator", lang)))
+    st.caption(t("compare_outcomes_note", lang))
 show_sources(figures.outcome_docs, figures.outcome_illustrative, lang)

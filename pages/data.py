@@ -5,6 +5,7 @@ import streamlit as st
 from khuyencong.figures.data import (
     EXPORT_ROW_LIMIT,
     PAGE_ROWS,
+    TABLE_NAMES,
     TABLES,
     filters_sentence,
     number_columns,
@@ -13,7 +14,7 @@ from khuyencong.figures.data import (
     table_summary,
     table_view,
 )
-from khuyencong.i18n.formatting import NOT_REPORTED, format_number
+from khuyencong.i18n.formatting import format_number, not_reported
 from khuyencong.i18n.labels import t
 from khuyencong.render.data_files import csv_builder, file_name, xlsx_builder
 from khuyencong.ui.captions import show_sources
@@ -25,13 +26,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 filters = current_filters()
 lang = filters.lang
 st.title(t("page_data", lang))
-st.caption(t("dx_intro", lang))
+st.caption(t("data_intro", lang))
 
 picks = st.columns([2, 3], vertical_alignment="bottom")
-table = picks[0].segmented_control(t("dx_table", lang), TABLES, key="dx_table", default="projects", required=True,
-                                   format_func=lambda name: t(f"dx_table_{name}", lang))
-search = picks[1].text_input(t("dx_search", lang), key="dx_search", placeholder=t("dx_search_placeholder", lang),
-                             help=t("dx_search_help", lang))
+table = picks[0].segmented_control(t("data_table", lang), TABLES, key="dx_table", default="projects", required=True,
+                                   format_func=lambda name: t(TABLE_NAMES[name], lang))
+search = picks[1].text_input(t("data_search", lang), key="dx_search", placeholder=t("data_search_placeholder", lang),
+                             help=t("data_search_help", lang))
 
 codes = code_lists()
 summary = table_summary(query, table, filters, search)
@@ -40,18 +41,18 @@ area_text = area_names(filters)
 
 st.markdown(filters_sentence(filters, table, search, area_text, total, codes))
 if table == "allocations":
-    st.caption(t("dx_allocation_years_note", lang))
+    st.caption(t("data_allocation_years_note", lang))
 if total == 0:
-    st.info(t("dx_no_rows", lang))
+    st.info(t("data_no_rows", lang))
 else:
     pages = -(-total // PAGE_ROWS)
     page = 1
     if pages > 1:
         paging = st.columns([1, 4], vertical_alignment="bottom")
-        page = paging[0].number_input(t("dx_page", lang), min_value=1, max_value=pages, value=1, step=1,
+        page = paging[0].number_input(t("data_page", lang), min_value=1, max_value=pages, value=1, step=1,
                                       key=f"dx_page_{table}")
         first = (page - 1) * PAGE_ROWS
-        paging[1].caption(t("dx_page_rows", lang, first=format_number(first + 1, lang),
+        paging[1].caption(t("data_page_rows", lang, first=format_number(first + 1, lang),
                             last=format_number(min(first + PAGE_ROWS, total), lang),
                             total=format_number(total, lang), pages=format_number(pages, lang)))
     shown = table_rows(query, table, filters, search, offset=(page - 1) * PAGE_ROWS)
@@ -60,26 +61,26 @@ else:
     layout = {name: st.column_config.NumberColumn(name, width=150) for name in kinds["money"] + kinds["values"]}
     layout |= {name: st.column_config.TextColumn(name, width="large") for name in kinds["long_text"]}
     st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
-                 column_config=layout, placeholder=NOT_REPORTED[lang])
-    st.caption(t("dx_sort_note", lang))
+                 column_config=layout, placeholder=not_reported(lang))
+    st.caption(t("data_sort_note", lang))
 show_sources(summary["doc_ids"], summary["has_illustrative"], lang)
 
-st.subheader(t("dx_downloads", lang))
+st.subheader(t("data_downloads", lang))
 too_many = total > EXPORT_ROW_LIMIT
 if too_many:
-    st.warning(t("dx_too_many", lang, n=format_number(total, lang), limit=format_number(EXPORT_ROW_LIMIT, lang)))
+    st.warning(t("data_too_many", lang, n=format_number(total, lang), limit=format_number(EXPORT_ROW_LIMIT, lang)))
 buttons = st.columns(3)
 buttons[0].download_button(
-    t("dx_download_xlsx", lang), xlsx_builder(query_uncached, filters, (table,), search, area_text),
+    t("data_download_xlsx", lang), xlsx_builder(query_uncached, filters, (table,), search, area_text),
     file_name=file_name(filters, table, "xlsx", search), mime=XLSX, key="dx_xlsx", on_click="ignore",
-    icon=":material/table_view:", help=t("dx_download_help", lang), disabled=total == 0 or too_many,
+    icon=":material/table_view:", help=t("data_download_help", lang), disabled=total == 0 or too_many,
     width="stretch")
 buttons[1].download_button(
-    t("dx_download_xlsx_all", lang), xlsx_builder(query_uncached, filters, TABLES, search, area_text),
+    t("data_download_xlsx_all", lang), xlsx_builder(query_uncached, filters, TABLES, search, area_text),
     file_name=file_name(filters, None, "xlsx", search), mime=XLSX, key="dx_xlsx_all", on_click="ignore",
-    icon=":material/library_books:", help=t("dx_download_all_help", lang), width="stretch")
+    icon=":material/library_books:", help=t("data_download_all_help", lang), width="stretch")
 buttons[2].download_button(
-    t("dx_download_csv", lang), csv_builder(query_uncached, filters, table, search),
+    t("data_download_csv", lang), csv_builder(query_uncached, filters, table, search),
     file_name=file_name(filters, table, "csv", search), mime="text/csv", key="dx_csv", on_click="ignore",
-    icon=":material/description:", help=t("dx_download_csv_help", lang), disabled=total == 0 or too_many,
+    icon=":material/description:", help=t("data_download_csv_help", lang), disabled=total == 0 or too_many,
     width="stretch")

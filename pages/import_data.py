@@ -44,53 +44,54 @@ filters = current_filters()
 lang = filters.lang
 state = st.session_state
 st.title(t("page_import", lang))
-st.caption(t("im_intro", lang))
+st.caption(t("import_data_intro", lang))
 
-st.subheader(t("im_template_header", lang))
-st.markdown(t("im_template_text", lang))
+st.subheader(t("import_data_template_header", lang))
+st.markdown(t("import_data_template_text", lang))
 template = template_bytes()
 if template is None:
-    st.warning(t("im_template_missing", lang))
+    st.warning(t("import_data_template_missing", lang))
 else:
-    st.download_button(t("im_template_download", lang), template, file_name=TEMPLATE_NAME, mime=XLSX_MIME,
+    st.download_button(t("import_data_template_download", lang), template, file_name=TEMPLATE_NAME, mime=XLSX_MIME,
                        key="im_template", on_click="ignore", icon=":material/download:")
 
-st.subheader(t("im_load_header", lang))
+st.subheader(t("import_data_load_header", lang))
 if admin_password() is None:
-    st.info(t("im_disabled", lang), icon=":material/lock:")
+    st.info(t("import_data_disabled", lang), icon=":material/lock:")
 elif not authorised(state):
     with st.form("im_login", clear_on_submit=True, width=420):
-        st.text_input(t("im_password", lang), type="password", key=PASSWORD_KEY, help=t("im_password_help", lang))
-        st.form_submit_button(t("im_unlock", lang), icon=":material/lock_open:", on_click=submit_password,
+        st.text_input(t("import_data_password", lang), type="password", key=PASSWORD_KEY,
+                      help=t("import_data_password_help", lang))
+        st.form_submit_button(t("import_data_unlock", lang), icon=":material/lock_open:", on_click=submit_password,
                               args=(state,))
     outcome = state.pop(LOGIN_OUTCOME, None)
     if outcome == "wrong":
-        st.error(t("im_wrong_password", lang), icon=":material/block:")
+        st.error(t("import_data_wrong_password", lang), icon=":material/block:")
     elif outcome == "empty":
-        st.warning(t("im_empty_password", lang))
+        st.warning(t("import_data_empty_password", lang))
     if wait := seconds_locked(state):  # shown to every session while the server's gate is shut
-        st.error(t("im_locked", lang, wait=format_wait(wait, lang)), icon=":material/timer:")
+        st.error(t("import_data_locked", lang, wait=format_wait(wait, lang)), icon=":material/timer:")
 else:
     status = st.columns([5, 1], vertical_alignment="center")
-    status[0].caption(t("im_unlocked", lang))
-    status[1].button(t("im_lock", lang), key="im_lock", on_click=lock, args=(state,), icon=":material/lock:",
+    status[0].caption(t("import_data_unlocked", lang))
+    status[1].button(t("import_data_lock", lang), key="im_lock", on_click=lock, args=(state,), icon=":material/lock:",
                      width="stretch")
     if DONE in state:
         st.success(state.pop(DONE), icon=":material/check_circle:")
     if LOAD_ERROR in state:
-        st.error(t("im_load_failed", lang, error=state.pop(LOAD_ERROR)))
+        st.error(t("import_data_load_failed", lang, error=state.pop(LOAD_ERROR)))
     if LOAD_PROBLEMS in state:
-        st.error(t("im_load_failed", lang, error=t("im_problems_header", lang)))
+        st.error(t("import_data_load_failed", lang, error=t("import_data_problems_header", lang)))
         st.dataframe(problem_table(state.pop(LOAD_PROBLEMS), lang, limit=MAX_PROBLEMS_SHOWN), hide_index=True,
                      width="stretch")
 
     limit = max_file_bytes()
-    uploads = st.file_uploader(t("im_upload", lang), type=UPLOAD_TYPES, accept_multiple_files=True,
+    uploads = st.file_uploader(t("import_data_upload", lang), type=UPLOAD_TYPES, accept_multiple_files=True,
                                key=f"im_files_{state.get(ROUND, 0)}", max_upload_size=math.ceil(limit / 2**20),
-                               help=t("im_upload_help", lang, size=format_size(limit, lang)))
+                               help=t("import_data_upload_help", lang, size=format_size(limit, lang)))
     files, refused = split_by_size([(upload.name, upload.getvalue()) for upload in uploads or []], limit)
     for name, data in refused:
-        st.error(t("im_too_large", lang, name=name, size=format_size(len(data), lang),
+        st.error(t("import_data_too_large", lang, name=name, size=format_size(len(data), lang),
                    limit=format_size(limit, lang)))
     reports = []
     if files:
@@ -98,37 +99,37 @@ else:
         key = files_key(files, db.version)
         if state.get(CHECKED, (None,))[0] != key:
             state.pop(CHECKED, None)
-            with st.spinner(t("im_checking", lang)):
+            with st.spinner(t("import_data_checking", lang)):
                 try:
                     state[CHECKED] = (key, check_for(state, db.path, files))
                 except Exception as error:  # an unreadable file must not take the page down
-                    st.error(t("im_failed", lang, error=error))
+                    st.error(t("import_data_failed", lang, error=error))
         reports = state[CHECKED][1] if CHECKED in state else []
 
     if reports:
-        st.subheader(t("im_summary_header", lang))
+        st.subheader(t("import_data_summary_header", lang))
         say = {"error": st.error, "warning": st.warning, "ok": st.success}
         for report in reports:
             kind, text = summary_line(report, lang)
             say[kind](text)
 
-        st.subheader(t("im_problems_header", lang))
+        st.subheader(t("import_data_problems_header", lang))
         problems = problem_table(reports, lang, limit=MAX_PROBLEMS_SHOWN)
         if problems.empty:
-            st.caption(t("im_no_problems", lang))
+            st.caption(t("import_data_no_problems", lang))
         else:
             st.dataframe(problems, hide_index=True, width="stretch", key="im_problems",
-                         column_config={t("im_col_reason", lang): st.column_config.TextColumn(width="large")})
+                         column_config={t("import_data_col_reason", lang): st.column_config.TextColumn(width="large")})
         if (more := problem_count(reports) - MAX_PROBLEMS_SHOWN) > 0:
-            st.caption(t("im_more_problems", lang, shown=format_number(MAX_PROBLEMS_SHOWN, lang),
+            st.caption(t("import_data_more_problems", lang, shown=format_number(MAX_PROBLEMS_SHOWN, lang),
                          more=format_number(more, lang)))
 
-        st.subheader(t("im_changes_header", lang))
+        st.subheader(t("import_data_changes_header", lang))
         st.dataframe(change_table(reports, lang), hide_index=True, width="stretch", key="im_changes")
 
         allowed = can_confirm(reports)
-        st.button(t("im_confirm", lang), key="im_confirm", type="primary", disabled=not allowed,
-                  help=t("im_confirm_help", lang), icon=":material/upload:", on_click=confirm_load,
+        st.button(t("import_data_confirm", lang), key="im_confirm", type="primary", disabled=not allowed,
+                  help=t("import_data_confirm_help", lang), icon=":material/upload:", on_click=confirm_load,
                   args=(state, db.path, files, lang))
         if not allowed:
-            st.caption(t("im_confirm_blocked", lang))
+            st.caption(t("import_data_confirm_blocked", lang))

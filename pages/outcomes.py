@@ -27,7 +27,7 @@ filters = current_filters()
 lang = filters.lang
 names = code_names(query, lang)
 st.title(t("page_outcomes", lang))
-st.caption(t("oc_intro", lang))
+st.caption(t("outcomes_intro", lang))
 
 groups = funding_by_group(query, filters)
 if groups.empty:
@@ -35,56 +35,56 @@ if groups.empty:
     st.stop()
 group_docs, group_illustrative = doc_ids_of(groups), bool(groups["has_illustrative"].any())
 
-st.header(t("oc_funding_header", lang))
+st.header(t("outcomes_funding_header", lang))
 by_activity = activity_totals(query, filters)
-show_chart(make_activity_sector_treemap(groups, names, lang, t("oc_treemap_title", lang), format_money),
+show_chart(make_activity_sector_treemap(groups, names, lang, t("outcomes_treemap_title", lang), format_money),
                 key="oc_treemap")
 show_chart(make_group_funding_chart(by_activity, "activity_id", names, lang,
-                                         t("oc_activity_chart_title", lang), format_money), key="oc_by_activity")
+                                         t("outcomes_activity_chart_title", lang), format_money), key="oc_by_activity")
 st.dataframe(group_table(query, by_activity, "activity_id", lang), hide_index=True, width="stretch")
 show_sources(group_docs, group_illustrative, lang)
 
-st.header(t("oc_drill_header", lang))
+st.header(t("outcomes_drill_header", lang))
 picks = st.columns(2)
-activity = picks[0].selectbox(t("oc_drill_activity", lang), list(by_activity["activity_id"]), key="oc_activity",
+activity = picks[0].selectbox(t("outcomes_drill_activity", lang), list(by_activity["activity_id"]), key="oc_activity",
                               format_func=lambda c: names.get(c, c))
 in_activity = groups[groups["activity_id"] == activity]
 by_sector = largest_first(in_activity)
-sector = picks[1].selectbox(t("oc_drill_sector", lang), [None, *by_sector["sector_id"]], key="oc_sector",
-                            format_func=lambda c: t("oc_drill_all", lang) if c is None else names.get(c, c))
+sector = picks[1].selectbox(t("outcomes_drill_sector", lang), [None, *by_sector["sector_id"]], key="oc_sector",
+                            format_func=lambda c: t("outcomes_drill_all", lang) if c is None else names.get(c, c))
 show_chart(make_group_funding_chart(by_sector, "sector_id", names, lang,
-                                         t("oc_sector_chart_title", lang, activity=names.get(activity, activity)),
+                                         t("outcomes_sector_chart_title", lang, activity=names.get(activity, activity)),
                                          format_money), key="oc_by_sector")
 st.dataframe(group_table(query, by_sector, "sector_id", lang), hide_index=True, width="stretch")
 drilled = projects(query, filters, activity=activity, sector=sector, limit=100)
-st.subheader(t("oc_projects_of", lang, activity=names.get(activity, activity),
-               sector=t("oc_drill_all", lang) if sector is None else names.get(sector, sector)))
+st.subheader(t("outcomes_projects_of", lang, activity=names.get(activity, activity),
+               sector=t("outcomes_drill_all", lang) if sector is None else names.get(sector, sector)))
 st.dataframe(project_table(query, drilled, lang), hide_index=True, width="stretch")
 show_sources(sorted(set(drilled["doc_id"])), bool(drilled["is_illustrative"].any()), lang)
 
-st.header(t("oc_indicators_header", lang))
+st.header(t("outcomes_indicators_header", lang))
 results = indicators(query, filters)
 if results.empty:
     st.info(t("no_data", lang))
 else:
-    tab_activity, tab_sector = st.tabs([t("oc_by_activity", lang), t("oc_by_sector", lang)])
+    tab_activity, tab_sector = st.tabs([t("outcomes_by_activity", lang), t("outcomes_by_sector", lang)])
     tab_activity.dataframe(indicator_table(query, results, "activity_id", lang), hide_index=True, width="stretch")
     tab_sector.dataframe(indicator_table(query, results, "sector_id", lang), hide_index=True, width="stretch")
-    st.caption(t("oc_indicators_note", lang))
+    st.caption(t("outcomes_indicators_note", lang))
     show_sources(doc_ids_of(results), bool(results["has_illustrative"].any()), lang)
 
-st.header(t("oc_cost_header", lang))
+st.header(t("outcomes_cost_header", lang))
 costs, cost_docs, cost_illustrative = cost_per_outcome(query, filters, lang)
 if costs.empty:
     st.info(t("no_data", lang))
 else:
     st.dataframe(costs, hide_index=True, width="stretch")
-    st.caption(t("oc_cost_note", lang))
+    st.caption(t("outcomes_cost_note", lang))
     show_sources(cost_docs, cost_illustrative, lang)
 
-st.header(t("oc_top_projects", lang))
+st.header(t("outcomes_top_projects", lang))
 top = projects(query, filters)
 st.dataframe(project_table(query, top, lang), hide_index=True, width="stretch")
-st.caption(t("oc_top_projects_note", lang, shown=format_number(len(top), lang),
+st.caption(t("outcomes_top_projects_note", lang, shown=format_number(len(top), lang),
              total=format_number(int(groups["projects"].sum()), lang)))
 show_sources(sorted(set(top["doc_id"])), bool(top["is_illustrative"].any()), lang)

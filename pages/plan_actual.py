@@ -23,7 +23,7 @@ from khuyencong.figures.plan_actual import (
     summary_sentence,
 )
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 from khuyencong.render.charts import make_plan_actual_money_chart, make_progress_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, fetch
@@ -40,23 +40,28 @@ def doc_ids(frame) -> list[str]:
 
 
 MONEY_COLUMNS = {t(k, lang): st.column_config.TextColumn(**right) for k in (
-    "pa_col_projects", "pa_col_plan_money", "pa_col_actual_money", "pa_col_pct_plan", "pa_col_not_reported")}
+    N_("plan_actual_col_projects"), N_("plan_actual_col_plan_money"), N_("plan_actual_col_actual_money"),
+    N_("plan_actual_col_pct_plan"), N_("plan_actual_col_not_reported"))}
 INDICATOR_COLUMNS = {
     **{t(k, lang): st.column_config.TextColumn(width=w) for k, w in (
-        ("pa_col_area", 110), ("pa_col_indicator", 290), ("pa_col_measure", 100), ("pa_col_expected", 165),
-        ("pa_col_status", 140), ("pa_col_summary", 340), ("pa_col_data_note", 120), ("pa_col_quote", 480))},
+        (N_("plan_actual_col_area"), 110), (N_("plan_actual_col_indicator"), 290), (N_("plan_actual_col_measure"), 100),
+        (N_("plan_actual_col_expected"),
+         165), (N_("plan_actual_col_status"), 140), (N_("plan_actual_col_summary"), 340),
+        (N_("plan_actual_col_data_note"), 120), (N_("plan_actual_col_quote"), 480))},
     **{t(k, lang): st.column_config.TextColumn(width=w, **right) for k, w in (
-        ("pa_col_plan", 175), ("pa_col_actual", 130), ("pa_col_pct", 125), ("pa_col_prior", 130),
-        ("pa_col_pct_prior", 125))},
+        (N_("plan_actual_col_plan"),
+         175), (N_("plan_actual_col_actual"), 130), (N_("plan_actual_col_pct"), 125),
+        (N_("plan_actual_col_prior"), 130),
+        (N_("plan_actual_col_pct_prior"), 125))},
 }
 
 
 st.title(t("page_plan_actual", lang))
 st.caption(f"{area_names(filters)} · {format_year_span(filters.year_from, filters.year_to)}")
-st.markdown(t("pa_intro", lang))
+st.markdown(t("plan_actual_intro", lang))
 
 # 1. Project money: plan against actual, by year and by funding source
-st.subheader(t("pa_money_header", lang))
+st.subheader(t("plan_actual_money_header", lang))
 money = fetch("plan_money", filters)
 total = money_rows(money, "total")
 if money.empty or total.empty or total["projects"].iloc[0] == 0:
@@ -64,36 +69,38 @@ if money.empty or total.empty or total["projects"].iloc[0] == 0:
 else:
     total = total.iloc[0]
     kpis = st.columns([4, 4, 3, 3])
-    kpis[0].metric(t("pa_money_plan_total", lang), format_money(total["plan_mvnd"], lang))
-    kpis[1].metric(t("pa_money_actual_total", lang), format_money(total["actual_mvnd"], lang))
-    kpis[2].metric(t("pa_money_pct", lang), format_percent(total["pct_of_plan"], lang),
-                   help=t("pa_money_pct_help", lang))
-    kpis[3].metric(t("pa_money_not_reported", lang),
-                   t("pa_money_not_reported_value", lang, n=format_number(total["projects_without_actual"], lang),
-                     total=format_number(total["projects"], lang)), help=t("pa_money_not_reported_help", lang))
+    kpis[0].metric(t("plan_actual_money_plan_total", lang), format_money(total["plan_mvnd"], lang))
+    kpis[1].metric(t("plan_actual_money_actual_total", lang), format_money(total["actual_mvnd"], lang))
+    kpis[2].metric(t("plan_actual_money_pct", lang), format_percent(total["pct_of_plan"], lang),
+                   help=t("plan_actual_money_pct_help", lang))
+    kpis[3].metric(t("plan_actual_money_not_reported", lang),
+                   t("plan_actual_money_not_reported_value", lang,
+                     n=format_number(total["projects_without_actual"], lang),
+                     total=format_number(total["projects"], lang)), help=t("plan_actual_money_not_reported_help", lang))
     by_year = money_rows(money, "year")
-    show_chart(make_plan_actual_money_chart(by_year, lang, t("pa_money_chart_title", lang),
+    show_chart(make_plan_actual_money_chart(by_year, lang, t("plan_actual_money_chart_title", lang),
                                                  t("axis_money_bn", lang), format_money, format_percent),
                     key="pa_money_chart")
-    st.caption(t("pa_money_null_note", lang, total=format_number(total["projects"], lang),
+    st.caption(t("plan_actual_money_null_note", lang, total=format_number(total["projects"], lang),
                  without_actual=format_number(total["projects_without_actual"], lang),
                  without_plan=format_number(total["projects_without_plan"], lang),
                  both=format_number(total["projects_with_both"], lang)))
     show_sources(doc_ids(by_year), bool(by_year["has_illustrative"].any()), lang)
 
-    st.markdown("**" + t("pa_money_by_source", lang, years=format_year_span(filters.year_from, filters.year_to)) + "**")
+    st.markdown("**" + t("plan_actual_money_by_source", lang,
+                         years=format_year_span(filters.year_from, filters.year_to)) + "**")
     by_source = money_rows(money, "source")
     st.dataframe(money_table(by_source, lang, "source", code_lists()), hide_index=True, width="content",
                  column_config=MONEY_COLUMNS)
     show_sources(doc_ids(by_source), bool(by_source["has_illustrative"].any()), lang)
-    with st.expander(t("pa_money_detail", lang)):
+    with st.expander(t("plan_actual_money_detail", lang)):
         detail = money_rows(money, "year_source")
         st.dataframe(money_table(detail, lang, "year_source", code_lists()), hide_index=True, width="content",
                      column_config=MONEY_COLUMNS)
         show_sources(doc_ids(detail), bool(detail["has_illustrative"].any()), lang)
 
 # 2. Result indicators by period: plan, actual, same period last year, progress
-st.subheader(t("pa_ind_header", lang))
+st.subheader(t("plan_actual_ind_header", lang))
 available = fetch("plan_indicator_years", filters)
 if available.empty:
     st.info(t("no_data", lang))
@@ -102,78 +109,81 @@ else:
     if st.session_state.get("pa_year") not in years:
         st.session_state["pa_year"] = years[0]
     controls = st.columns([1, 4, 2])
-    year = controls[0].selectbox(t("pa_year", lang), years, key="pa_year")
-    period = controls[1].radio(t("pa_period", lang), PERIODS, key="pa_period", horizontal=True,
-                               format_func=lambda p: t(f"pa_period_{p}", lang))
-    cumulative = controls[2].toggle(t("pa_cumulative", lang), key="pa_cumulative", disabled=period not in QUARTERS,
-                                    help=t("pa_cumulative_help", lang)) and period in QUARTERS
+    year = controls[0].selectbox(t("plan_actual_year", lang), years, key="pa_year")
+    period = controls[1].radio(t("plan_actual_period", lang), PERIODS, key="pa_period", horizontal=True,
+                               format_func=lambda p: t(f"plan_actual_period_{p}", lang))
+    cumulative = controls[2].toggle(t("plan_actual_cumulative", lang), key="pa_cumulative",
+                                    disabled=period not in QUARTERS,
+                                    help=t("plan_actual_cumulative_help", lang)) and period in QUARTERS
     when = describe_when(period, year, lang, cumulative)
     rows = fetch("plan_indicators", filters, year=year, periods=periods_for(period, cumulative))
     if rows.empty:
-        st.info(t("pa_no_indicator_data", lang, when=when))
+        st.info(t("plan_actual_no_indicator_data", lang, when=when))
     else:
         rows = indicator_progress(rows, period, cumulative)
         units = list(dict.fromkeys(rows["unit_id"]))
         unit = units[0]
         if len(units) > 1:
             by_name = {unit_name(u): u for u in units}  # options are names: AppTest cannot map a format_func back
-            unit = by_name[st.columns([2, 5])[0].selectbox(t("pa_chart_unit", lang), list(by_name),
+            unit = by_name[st.columns([2, 5])[0].selectbox(t("plan_actual_chart_unit", lang), list(by_name),
                                                            key="pa_chart_unit")]
         shown = rows[rows["unit_id"] == unit]
         names = {s: status_text(s, lang) for s in STATUSES}
         show_chart(make_progress_chart(progress_chart_rows(shown, lang), lang,
-                                            t("pa_progress_title", lang, unit=unit_name(unit), when=when),
+                                            t("plan_actual_progress_title", lang, unit=unit_name(unit), when=when),
                                             STATUS_COLOURS, names), key="pa_progress_chart")
-        st.markdown(t("pa_rule", lang))
+        st.markdown(t("plan_actual_rule", lang))
         show_sources(doc_ids(shown), bool(shown["is_illustrative"].any()), lang)
 
         st.dataframe(indicator_table(rows, lang, {u: unit_name(u) for u in units}), hide_index=True,
                      column_config=INDICATOR_COLUMNS)
         if cumulative:
-            st.caption(t("pa_cumulative_incomplete", lang))
+            st.caption(t("plan_actual_cumulative_incomplete", lang))
         show_sources(doc_ids(rows), bool(rows["is_illustrative"].any()), lang)
 
 # 3. Real figures as their source document reported them
-st.subheader(t("pa_rep_header", lang))
+st.subheader(t("plan_actual_rep_header", lang))
 reported = fetch("plan_reported_outcomes", filters)
 if reported.empty:
-    st.info(t("pa_rep_none", lang))
+    st.info(t("plan_actual_rep_none", lang))
 else:
-    st.markdown(t("pa_rep_intro", lang))
+    st.markdown(t("plan_actual_rep_intro", lang))
     reported = indicator_progress(reported.assign(is_illustrative=False), None)
     for (unit, year, period, doc), group in reported.groupby(["unit_id", "year", "period", "doc_id"], sort=False):
         year = int(year)
         when = describe_when(period, year, lang)
-        st.markdown(f"#### {capitalised(t('pa_rep_group', lang, unit=unit_name(unit), when=when))}")
+        st.markdown("#### " + capitalised(t("plan_actual_rep_group", lang, unit=unit_name(unit), when=when)))
         for row in group[group["pct_plan_reported"] | group["pct_prior_reported"]].itertuples():
             name = row.name_vi if lang == "vi" else row.name_en
             actual = format_indicator_value(row.actual_value, row.is_money, lang, row.qualifier)
-            st.markdown(t("pa_rep_headline", lang, indicator=name, when=when, actual=actual,
-                          estimate=t("pa_rep_estimate_word", lang) if row.qualifier == "estimate" else "",
+            st.markdown(t("plan_actual_rep_headline", lang, indicator=name, when=when, actual=actual,
+                          estimate=t("plan_actual_rep_estimate_word", lang) if row.qualifier == "estimate" else "",
                           summary=summary_sentence(row, lang), status=status_text(row.status, lang)))
             facts = st.columns(4)
-            facts[0].metric(t("pa_rep_metric_actual", lang, indicator=name), actual)
-            facts[1].metric(t("pa_rep_metric_pct_plan" if row.plan_basis == "year" else "pa_rep_metric_pct_plan_period",
-                              lang), format_percent(row.plan_pct_reported, lang))
-            facts[2].metric(t("pa_rep_metric_pct_prior", lang, prior_year=year - 1),
+            facts[0].metric(t("plan_actual_rep_metric_actual", lang, indicator=name), actual)
+            pct_plan = t("plan_actual_rep_metric_pct_plan", lang) if row.plan_basis == "year" else \
+                t("plan_actual_rep_metric_pct_plan_period", lang)
+            facts[1].metric(pct_plan, format_percent(row.plan_pct_reported, lang))
+            facts[2].metric(t("plan_actual_rep_metric_pct_prior", lang, prior_year=year - 1),
                             format_percent(row.prior_pct_reported, lang))
-            facts[3].metric(t("pa_col_status", lang), status_text(row.status, lang))
+            facts[3].metric(t("plan_actual_col_status", lang), status_text(row.status, lang))
             with st.container(border=True):
-                st.markdown(f"*{t('pa_rep_derived_title', lang)}*")
+                st.markdown("*" + t("plan_actual_rep_derived_title", lang) + "*")
                 derived = st.columns(4)
-                derived[0].metric(t("pa_rep_metric_derived_plan", lang, year=year) if row.plan_basis == "year"
-                                  else t("pa_rep_metric_derived_plan_period", lang, when=when),
+                derived[0].metric(t("plan_actual_rep_metric_derived_plan", lang, year=year) if row.plan_basis == "year"
+                                  else t("plan_actual_rep_metric_derived_plan_period", lang, when=when),
                                   "≈ " + format_indicator_value(row.derived_plan, row.is_money, lang))
-                derived[1].metric(t("pa_rep_metric_derived_prior", lang, when=describe_when(period, year - 1, lang)),
+                derived[1].metric(t("plan_actual_rep_metric_derived_prior", lang,
+                                    when=describe_when(period, year - 1, lang)),
                                   "≈ " + format_indicator_value(row.derived_prior, row.is_money, lang))
-                st.caption(t("pa_rep_derived_note", lang, actual=actual,
+                st.caption(t("plan_actual_rep_derived_note", lang, actual=actual,
                              pct_plan=format_percent(row.plan_pct_reported, lang),
                              pct_prior=format_percent(row.prior_pct_reported, lang)))
         st.dataframe(reported_table(group, lang), hide_index=True,
                      column_config=INDICATOR_COLUMNS)
         if (group["qualifier"] == "estimate").any():
-            st.caption(t("pa_rep_estimate_note", lang))
+            st.caption(t("plan_actual_rep_estimate_note", lang))
         notes = list(dict.fromkeys(n for n in group["note"] if isinstance(n, str)))
         if notes:
-            st.caption(t("pa_rep_notes", lang, notes=" · ".join(notes)))
+            st.caption(t("plan_actual_rep_notes", lang, notes=" · ".join(notes)))
         show_sources([doc], False, lang)

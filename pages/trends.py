@@ -4,7 +4,7 @@ import streamlit as st
 
 from khuyencong.figures.trends import totals_by_unit, trend_figures
 from khuyencong.i18n.formatting import format_money, format_number, format_percent
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 from khuyencong.render.charts import (
     make_area_comparison_chart,
     make_change_chart,
@@ -16,13 +16,14 @@ from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters, unit_name
 
+VALUE_MODES = {"nominal": N_("value_nominal"), "real": N_("value_real")}
 filters = current_filters()
 lang = filters.lang
 st.title(t("page_trends", lang))
 
 controls = st.columns([2, 1, 3])
 mode = controls[0].radio(t("value_mode", lang), ["nominal", "real"], horizontal=True, key="trend_value_mode",
-                         format_func=lambda m: t(f"value_{m}", lang))
+                         format_func=lambda m: t(VALUE_MODES[m], lang))
 cpi_years = list(fetch("cpi")["year"])
 base_year = controls[1].selectbox(t("base_year", lang), cpi_years[::-1], key="trend_base_year",
                                   disabled=mode != "real")
@@ -63,7 +64,7 @@ show_sources(figures.doc_ids, figures.has_illustrative, lang)
 
 if len(filters.areas) > 1:
     names = {a: unit_name(a) for a in filters.areas}
-    show_chart(make_area_comparison_chart(totals_by_unit(figures.annual), names, lang, t("compare_title", lang),
+    show_chart(make_area_comparison_chart(totals_by_unit(figures.annual), names, lang, t("trends_compare_title", lang),
                                                y_title, format_money), key="trend_compare")
     if filters.current_units:
         st.caption(t("grouping_applied", lang))

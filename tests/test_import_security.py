@@ -62,7 +62,7 @@ def gate(monkeypatch):
 
 def attempt(app, password: str):
     app.text_input(key="im_password").input(password)
-    next(b for b in app.button if b.label in (t("im_unlock", "vi"), t("im_unlock", "en"))).click()
+    next(b for b in app.button if b.label in (t("import_data_unlock", "vi"), t("import_data_unlock", "en"))).click()
     return app.run()
 
 

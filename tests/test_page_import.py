@@ -103,7 +103,7 @@ def messages(app, kind: str) -> list[str]:
 
 def attempt(app, password: str):
     app.text_input(key="im_password").input(password)
-    next(b for b in app.button if b.label in (t("im_unlock", "vi"), t("im_unlock", "en"))).click()
+    next(b for b in app.button if b.label in (t("import_data_unlock", "vi"), t("import_data_unlock", "en"))).click()
     return app.run()
 
 
@@ -125,9 +125,9 @@ def test_without_a_password_import_is_disabled(demo_db_path, monkeypatch, import
     assert not app.exception
     assert any("đang tắt" in text for text in messages(app, "info"))
     assert len(app.file_uploader) == 0 and len(app.text_input) == 0
-    assert not any(b.label == t("im_confirm") for b in app.button)
+    assert not any(b.label == t("import_data_confirm") for b in app.button)
     assert [b.proto.label for b in app.get("download_button") if b.proto.id.endswith("im_template")] == \
-        [t("im_template_download")]
+        [t("import_data_template_download")]
 
 
 def test_template_download_serves_the_committed_template(demo_db_path, monkeypatch, with_password):
@@ -179,7 +179,7 @@ def test_right_password_unlocks_and_is_not_kept(demo_db_path, with_password, wai
     assert not app.session_state["im_password"] if "im_password" in app.session_state else True
     assert app.session_state["im_unlocked"] is True
 
-    next(b for b in app.button if b.label == t("im_lock")).click()
+    next(b for b in app.button if b.label == t("import_data_lock")).click()
     app.run()
     assert len(app.file_uploader) == 0 and len(app.text_input) == 1
 

@@ -18,12 +18,20 @@ from khuyencong.figures.funding import (
     to_real_values,
 )
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 
 MODES = ("absolute", "per_year", "real")
 MONEY_MEASURES = ("total", "local", "central")
 MARK = "▶ "
 MONEY_COLUMNS = {"total": "total_mvnd", "local": "local_mvnd", "central": "central_mvnd"}
+MODE_LABELS = {"absolute": N_("compare_mode_absolute"), "per_year": N_("compare_mode_per_year"),
+               "real": N_("compare_mode_real")}
+MODE_NOTES = {"absolute": N_("compare_note_absolute"), "per_year": N_("compare_note_per_year"),
+              "real": N_("compare_note_real")}
+MEASURE_LABELS = {"total": N_("compare_measure_total"), "local": N_("compare_measure_local"),
+                  "central": N_("compare_measure_central"), "projects": N_("compare_measure_projects")}
+MONEY_HEADERS = {"total": N_("compare_col_total"), "local": N_("compare_col_local"),
+                 "central": N_("compare_col_central")}
 
 
 @dataclass
@@ -215,7 +223,7 @@ def format_value(comparison: Comparison, measure: str, value, lang: str) -> str:
     """A measure's value as a reader reads it: money in tỷ đồng, counts, indicators with their unit."""
     if measure in MONEY_COLUMNS:
         text = format_money(value, lang)
-        return t("cmp_suffix_per_year", lang, label=text) if comparison.mode == "per_year" and not is_missing(
+        return t("compare_suffix_per_year", lang, label=text) if comparison.mode == "per_year" and not is_missing(
             value) else text
     if measure == "projects" or is_missing(value):
         return format_number(value, lang)
@@ -227,16 +235,16 @@ def measure_label(comparison: Comparison, measure: str, lang: str) -> str:
     """The measure as named in the selector and the chart title."""
     if measure.startswith("indicator:"):
         row = _indicator_row(comparison, measure)
-        return t("cmp_measure_indicator", lang, name=row[f"name_{lang}"], unit=row[f"unit_{lang}"])
-    label = t(f"cmp_measure_{measure}", lang)
+        return t("compare_measure_indicator", lang, name=row[f"name_{lang}"], unit=row[f"unit_{lang}"])
+    label = t(MEASURE_LABELS[measure], lang)
     return money_label(comparison, label, lang) if measure in MONEY_COLUMNS else label
 
 
 def money_label(comparison: Comparison, label: str, lang: str) -> str:
     if comparison.mode == "per_year":
-        return t("cmp_suffix_per_year", lang, label=label)
+        return t("compare_suffix_per_year", lang, label=label)
     if comparison.mode == "real":
-        return t("cmp_suffix_real", lang, label=label, base=comparison.base_year)
+        return t("compare_suffix_real", lang, label=label, base=comparison.base_year)
     return label
 
 
@@ -245,17 +253,17 @@ def axis_title(comparison: Comparison, measure: str, lang: str) -> str:
     if measure in MONEY_COLUMNS:
         return money_axis(comparison, lang)
     if measure == "projects":
-        return t("cmp_axis_projects", lang)
+        return t("compare_axis_projects", lang)
     row = _indicator_row(comparison, measure)
-    return t("cmp_axis_indicator", lang, name=row[f"name_{lang}"], unit=row[f"unit_{lang}"])
+    return t("compare_axis_indicator", lang, name=row[f"name_{lang}"], unit=row[f"unit_{lang}"])
 
 
 def money_axis(comparison: Comparison, lang: str) -> str:
     if comparison.mode == "per_year":
-        return t("cmp_axis_money_per_year", lang)
+        return t("compare_axis_money_per_year", lang)
     if comparison.mode == "real":
-        return t("cmp_axis_money_real", lang, base=comparison.base_year)
-    return t("cmp_axis_money", lang)
+        return t("compare_axis_money_real", lang, base=comparison.base_year)
+    return t("compare_axis_money", lang)
 
 
 def measure_sources(comparison: Comparison, measure: str) -> tuple[list[str], bool]:
@@ -274,18 +282,18 @@ def funding_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
     """The side-by-side table as shown: names (selected ones marked) and formatted numbers, NULL as not reported."""
     frame = comparison.units.sort_values("total_mvnd", ascending=False, na_position="last")
     both = {"local", "central"} <= set(comparison.sources)
-    columns = {t("cmp_col_area", lang): [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"],
+    columns = {t("compare_col_area", lang): [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"],
                                                                                       frame["highlighted"])]}
     for measure in comparison.money_measures:
-        column = money_label(comparison, t(f"cmp_col_{measure}", lang), lang)
+        column = money_label(comparison, t(MONEY_HEADERS[measure], lang), lang)
         columns[column] = [format_money(v, lang) for v in frame[MONEY_COLUMNS[measure]]]
     if both:
-        columns[t("cmp_col_shares", lang)] = [format_percent(a, lang) if is_missing(a) else
+        columns[t("compare_col_shares", lang)] = [format_percent(a, lang) if is_missing(a) else
                                               f"{format_percent(a, lang)} / {format_percent(b, lang)}"
                                               for a, b in zip(frame["local_share"], frame["central_share"])]
-    columns[t("cmp_col_growth", lang)] = [format_percent(v, lang) for v in frame["growth_pct"]]
-    columns[t("cmp_col_years", lang)] = [format_number(v, lang) for v in frame["years_with_figures"]]
-    columns[t("cmp_col_projects", lang)] = [format_number(v, lang) for v in frame["projects"]]
+    columns[t("compare_col_growth", lang)] = [format_percent(v, lang) for v in frame["growth_pct"]]
+    columns[t("compare_col_years", lang)] = [format_number(v, lang) for v in frame["years_with_figures"]]
+    columns[t("compare_col_projects", lang)] = [format_number(v, lang) for v in frame["projects"]]
     return pd.DataFrame(columns)
 
 
@@ -296,8 +304,8 @@ def outcome_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
     values = comparison.outcomes.set_index(["indicator_id", "unit_id"])["actual_value"]
     rows = []
     for indicator in comparison.indicators.itertuples():
-        row = {t("cmp_col_indicator", lang): getattr(indicator, f"name_{lang}"),
-               t("cmp_col_unit", lang): getattr(indicator, f"unit_{lang}")}
+        row = {t("compare_col_indicator", lang): getattr(indicator, f"name_{lang}"),
+               t("compare_col_unit", lang): getattr(indicator, f"unit_{lang}")}
         for unit, highlighted in zip(order["unit_id"], order["highlighted"]):
             value = values.get((indicator.indicator_id, unit))
             row[marked(names.get(unit, unit), highlighted)] = format_number(value, lang, 1, trim=True)
@@ -344,12 +352,13 @@ def period_notes(comparison: Comparison, names: dict[str, str], lang: str) -> li
     notes = []
     if comparison.mode == "absolute":
         if len(used):
-            notes.append(t("cmp_periods_used", lang, items=describe_periods(used, names, comparison.codes, lang)))
+            notes.append(t("compare_periods_used", lang, items=describe_periods(used, names, comparison.codes, lang)))
         if len(left_out):
-            notes.append(t("cmp_periods_left_out", lang,
+            notes.append(t("compare_periods_left_out", lang,
                            items=describe_periods(left_out, names, comparison.codes, lang)))
     elif len(periods):
-        notes.append(t("cmp_periods_not_spread", lang, items=describe_periods(periods, names, comparison.codes, lang)))
+        notes.append(t("compare_periods_not_spread", lang,
+                       items=describe_periods(periods, names, comparison.codes, lang)))
     return notes
 
 

@@ -13,20 +13,26 @@ from khuyencong.data import code_lists as lists
 from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
-from khuyencong.i18n.formatting import NOT_REPORTED, format_number, format_year_span, is_missing
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.formatting import format_number, format_year_span, is_missing, not_reported
+from khuyencong.i18n.labels import N_, UNIT_MODES, t
 
 TABLES = ("allocations", "projects", "outcomes")
 # Which of the shared filters select rows of each table (areas, years and illustrative apply to all three).
 APPLIES = {"allocations": {"sources"}, "projects": {"sources", "activities", "sectors"},
            "outcomes": {"activities", "sectors"}}
-MONEY = {"allocations": ("dx_col_amount",),
-         "projects": ("dx_col_plan_mvnd", "dx_col_actual_mvnd", "dx_col_counterpart_mvnd"),
+TABLE_NAMES = {"allocations": N_("data_table_allocations"), "projects": N_("data_table_projects"),
+               "outcomes": N_("data_table_outcomes")}
+TABLE_COUNTS = {"allocations": N_("data_count_allocations"), "projects": N_("data_count_projects"),
+                "outcomes": N_("data_count_outcomes")}
+MONEY = {"allocations": (N_("data_col_amount"),),
+         "projects": (N_("data_col_plan_mvnd"), N_("data_col_actual_mvnd"), N_("data_col_counterpart_mvnd")),
          "outcomes": ()}
-VALUES = {"allocations": (), "projects": (), "outcomes": ("dx_col_plan", "dx_col_actual", "dx_col_prior")}
-YEARS = {"allocations": ("dx_col_year_from", "dx_col_year_to"), "projects": ("dx_col_year",),
-         "outcomes": ("dx_col_year",)}
-LONG_TEXT = ("dx_col_project", "dx_col_activity", "dx_col_indicator", "dx_col_note", "dx_col_doc")
+VALUES = {"allocations": (), "projects": (),
+          "outcomes": (N_("data_col_plan"), N_("data_col_actual"), N_("data_col_prior"))}
+YEARS = {"allocations": (N_("data_col_year_from"), N_("data_col_year_to")), "projects": (N_("data_col_year"),),
+         "outcomes": (N_("data_col_year"),)}
+LONG_TEXT = (N_("data_col_project"), N_("data_col_activity"), N_("data_col_indicator"), N_("data_col_note"),
+             N_("data_col_doc"))
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 PAGE_ROWS = 500
 # Excel holds 1.048.576 rows a sheet, the header included; a larger export is refused and the reader asked to filter.
@@ -80,57 +86,57 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
     (NaN = not reported), years as whole numbers."""
     names = _code_names(codes, lang)
     coded_name = lambda list_name, code: None if is_missing(code) else codes.name(list_name, code, lang)  # noqa: E731
-    col = lambda key: t(key, lang)  # noqa: E731
-    area = {col("dx_col_area"): list(rows[f"unit_name_{lang}"])}
+    area = {t("data_col_area", lang): list(rows[f"unit_name_{lang}"])}
     if current_units:
-        area[col("dx_col_area_reported")] = list(rows["reported_name_vi" if lang == "vi" else "reported_name_en"])
+        area[t("data_col_area_reported", lang)] = list(rows["reported_name_vi" if lang == "vi" else "reported_name_en"])
 
     def coded(column: str) -> list:
-        return [t("dx_not_stated", lang) if is_missing(c) else names.get(c, c) for c in rows[column]]
+        return [t("data_not_stated", lang) if is_missing(c) else names.get(c, c) for c in rows[column]]
 
     tail = {
-        col("dx_col_note"): _text(rows["note"]),
-        col("dx_col_doc"): _text(rows["doc_title"].where(rows["doc_title"].notna(), rows["doc_id"])),
-        col("dx_col_illustrative"): [t("dx_yes" if v else "dx_no", lang) for v in rows["is_illustrative"]],
+        t("data_col_note", lang): _text(rows["note"]),
+        t("data_col_doc", lang): _text(rows["doc_title"].where(rows["doc_title"].notna(), rows["doc_id"])),
+        t("data_col_illustrative", lang): [t("data_yes", lang) if v else t("data_no", lang)
+                                           for v in rows["is_illustrative"]],
     }
     if table == "allocations":
         body = {
-            col("dx_col_year_from"): rows["year_from"].astype("int64"),
-            col("dx_col_year_to"): rows["year_to"].astype("int64"),
-            col("dx_col_source"): [coded_name(lists.SOURCES, s) for s in rows["funding_source"]],
-            col("dx_col_figure"): [coded_name(lists.FIGURES, f) for f in rows["figure"]],
-            col("dx_col_amount"): rows["amount_mvnd"].astype("float64"),
+            t("data_col_year_from", lang): rows["year_from"].astype("int64"),
+            t("data_col_year_to", lang): rows["year_to"].astype("int64"),
+            t("data_col_source", lang): [coded_name(lists.SOURCES, s) for s in rows["funding_source"]],
+            t("data_col_figure", lang): [coded_name(lists.FIGURES, f) for f in rows["figure"]],
+            t("data_col_amount", lang): rows["amount_mvnd"].astype("float64"),
         }
     elif table == "projects":
         body = {
-            col("dx_col_project_id"): _text(rows["project_id"]),
-            col("dx_col_year"): rows["year"].astype("int64"),
-            col("dx_col_project"): _text(rows["name"]),
-            col("dx_col_plan_mvnd"): rows["plan_mvnd"].astype("float64"),
-            col("dx_col_actual_mvnd"): rows["actual_mvnd"].astype("float64"),
-            col("dx_col_counterpart_mvnd"): rows["counterpart_mvnd"].astype("float64"),
-            col("dx_col_source"): [coded_name(lists.SOURCES, s) for s in rows["funding_source"]],
-            col("dx_col_status"): [coded_name(lists.STATUSES, s) for s in rows["status"]],
-            col("dx_col_activity"): coded("activity_id"),
-            col("dx_col_sector"): coded("sector_id"),
-            col("dx_col_implementer"): _text(rows["implementer"]),
-            col("dx_col_location"): _text(rows["location"]),
+            t("data_col_project_id", lang): _text(rows["project_id"]),
+            t("data_col_year", lang): rows["year"].astype("int64"),
+            t("data_col_project", lang): _text(rows["name"]),
+            t("data_col_plan_mvnd", lang): rows["plan_mvnd"].astype("float64"),
+            t("data_col_actual_mvnd", lang): rows["actual_mvnd"].astype("float64"),
+            t("data_col_counterpart_mvnd", lang): rows["counterpart_mvnd"].astype("float64"),
+            t("data_col_source", lang): [coded_name(lists.SOURCES, s) for s in rows["funding_source"]],
+            t("data_col_status", lang): [coded_name(lists.STATUSES, s) for s in rows["status"]],
+            t("data_col_activity", lang): coded("activity_id"),
+            t("data_col_sector", lang): coded("sector_id"),
+            t("data_col_implementer", lang): _text(rows["implementer"]),
+            t("data_col_location", lang): _text(rows["location"]),
         }
     else:
         body = {
-            col("dx_col_year"): rows["year"].astype("int64"),
-            col("dx_col_period"): [coded_name(lists.PERIODS, p) for p in rows["period"]],
-            col("dx_col_activity"): coded("activity_id"),
-            col("dx_col_sector"): coded("sector_id"),
-            col("dx_col_indicator"): _text(rows["indicator_vi" if lang == "vi" else "indicator_en"]),
-            col("dx_col_unit"): _text(rows["unit_vi" if lang == "vi" else "unit_en"]),
-            col("dx_col_plan"): rows["plan_value"].astype("float64"),
-            col("dx_col_actual"): rows["actual_value"].astype("float64"),
-            col("dx_col_prior"): rows["prior_value"].astype("float64"),
-            col("dx_col_qualifier"): [coded_name(lists.QUALIFIERS, q) for q in rows["qualifier"]],
+            t("data_col_year", lang): rows["year"].astype("int64"),
+            t("data_col_period", lang): [coded_name(lists.PERIODS, p) for p in rows["period"]],
+            t("data_col_activity", lang): coded("activity_id"),
+            t("data_col_sector", lang): coded("sector_id"),
+            t("data_col_indicator", lang): _text(rows["indicator_vi" if lang == "vi" else "indicator_en"]),
+            t("data_col_unit", lang): _text(rows["unit_vi" if lang == "vi" else "unit_en"]),
+            t("data_col_plan", lang): rows["plan_value"].astype("float64"),
+            t("data_col_actual", lang): rows["actual_value"].astype("float64"),
+            t("data_col_prior", lang): rows["prior_value"].astype("float64"),
+            t("data_col_qualifier", lang): [coded_name(lists.QUALIFIERS, q) for q in rows["qualifier"]],
         }
     if table == "projects":  # the project code leads, then where
-        first = {col("dx_col_project_id"): body.pop(col("dx_col_project_id"))}
+        first = {t("data_col_project_id", lang): body.pop(t("data_col_project_id", lang))}
         return pd.DataFrame({**first, **area, **body, **tail}, index=range(len(rows)))
     return pd.DataFrame({**area, **body, **tail}, index=range(len(rows)))
 
@@ -152,12 +158,12 @@ def styled(view: pd.DataFrame, table: str, lang: str):
     kinds = number_columns(table, lang)
     shown = lambda v: format_number(v, lang, 3, trim=True)  # noqa: E731
     present = [c for c in kinds["money"] + kinds["values"] if c in view.columns]
-    styler = view.style.format(shown, subset=present, na_rep=NOT_REPORTED[lang])
+    styler = view.style.format(shown, subset=present, na_rep=not_reported(lang))
     return styler.format(str, subset=[c for c in kinds["years"] if c in view.columns]).hide(axis="index")
 
 
 def _listed(values, lang: str, label=lambda v: v) -> str:
-    return ", ".join(label(v) for v in values) if values else t("dx_all", lang)
+    return ", ".join(label(v) for v in values) if values else t("data_all", lang)
 
 
 def describe_filters(filters: Filters, table: str | None, search: str, area_text: str, codes: CodeLists
@@ -169,21 +175,22 @@ def describe_filters(filters: Filters, table: str | None, search: str, area_text
 
     def scoped(key: str, text: str) -> str:
         if table is None:
-            tables = ", ".join(t(f"dx_table_{x}", lang) for x in TABLES if key in APPLIES[x])
+            tables = ", ".join(t(TABLE_NAMES[x], lang) for x in TABLES if key in APPLIES[x])
             return f"{text} ({tables})"
-        return text if key in APPLIES[table] else f"{text} ({t('dx_not_applicable', lang)})"
+        return text if key in APPLIES[table] else text + " (" + t("data_not_applicable", lang) + ")"
 
-    sources = t("dx_all", lang) if set(filters.sources) in (set(), set(codes.sources)) else \
+    sources = t("data_all", lang) if set(filters.sources) in (set(), set(codes.sources)) else \
         _listed(filters.sources, lang, lambda s: codes.source_name(s, lang))
     items = [
-        (t("dx_f_areas", lang), area_text),
-        (t("dx_f_units", lang), t(f"unit_mode_{filters.unit_mode}", lang)),
-        (t("dx_f_years", lang), format_year_span(filters.year_from, filters.year_to)),
-        (t("dx_f_sources", lang), scoped("sources", sources)),
-        (t("dx_f_activities", lang), scoped("activities", _listed(filters.activities, lang, names.get))),
-        (t("dx_f_sectors", lang), scoped("sectors", _listed(filters.sectors, lang, names.get))),
-        (t("dx_f_illustrative", lang), t("dx_included" if filters.include_illustrative else "dx_excluded", lang)),
-        (t("dx_f_search", lang), f"“{search.strip()}”" if search.strip() else t("dx_none", lang)),
+        (t("data_f_areas", lang), area_text),
+        (t("data_f_units", lang), t(UNIT_MODES[filters.unit_mode], lang)),
+        (t("data_f_years", lang), format_year_span(filters.year_from, filters.year_to)),
+        (t("data_f_sources", lang), scoped("sources", sources)),
+        (t("data_f_activities", lang), scoped("activities", _listed(filters.activities, lang, names.get))),
+        (t("data_f_sectors", lang), scoped("sectors", _listed(filters.sectors, lang, names.get))),
+        (t("data_f_illustrative", lang),
+         t("data_included", lang) if filters.include_illustrative else t("data_excluded", lang)),
+        (t("data_f_search", lang), f"“{search.strip()}”" if search.strip() else t("data_none", lang)),
     ]
     return items
 
@@ -192,10 +199,10 @@ def filters_sentence(filters: Filters, table: str, search: str, area_text: str, 
                      ) -> str:
     """'**176 đề án** theo bộ lọc: Địa bàn: Nghệ An; Giai đoạn: 2002–2025; …' above the table."""
     lang = filters.lang
-    count = t(f"dx_count_{table}", lang, n=format_number(rows, lang))
+    count = t(TABLE_COUNTS[table], lang, n=format_number(rows, lang))
     described = "; ".join(f"{label}: {value}" for label, value in describe_filters(filters, table, search, area_text,
                                                                                     codes))
-    return t("dx_filters_in_words", lang, count=count, filters=described)
+    return t("data_filters_in_words", lang, count=count, filters=described)
 
 
 def documents_of(query: Query, doc_ids) -> pd.DataFrame:
@@ -211,25 +218,25 @@ def export_info(query: Query, filters: Filters, rows: dict[str, pd.DataFrame], s
     lang = filters.lang
     exported_at = exported_at or datetime.now(VIETNAM).replace(tzinfo=None, microsecond=0)
     tables = list(rows)
-    info: list[tuple] = [(t("dx_info_title", lang), "")]
-    info.append((t("dx_info_tables", lang), "; ".join(
-        t("dx_info_rows", lang, table=t(f"dx_table_{name}", lang), n=format_number(len(frame), lang))
+    info: list[tuple] = [(t("data_info_title", lang), "")]
+    info.append((t("data_info_tables", lang), "; ".join(
+        t("data_info_rows", lang, table=t(TABLE_NAMES[name], lang), n=format_number(len(frame), lang))
         for name, frame in rows.items())))
     info.extend(describe_filters(filters, tables[0] if len(tables) == 1 else None, search, area_text,
                                  load_code_lists(query)))
     has_illustrative = any(bool(frame["is_illustrative"].any()) for frame in rows.values())
-    info.append((t("dx_info_has_illustrative", lang),
-                 t("dx_info_illustrative_yes" if has_illustrative else "dx_info_illustrative_no", lang)))
-    info.append((t("dx_info_empty", lang), t("dx_info_empty_value", lang)))
-    info.append((t("dx_info_money", lang), t("dx_info_money_value", lang)))
-    info.append((t("dx_info_text", lang), t("dx_info_text_value", lang)))
+    info.append((t("data_info_has_illustrative", lang),
+                 t("data_info_illustrative_yes", lang) if has_illustrative else t("data_info_illustrative_no", lang)))
+    info.append((t("data_info_empty", lang), t("data_info_empty_value", lang)))
+    info.append((t("data_info_money", lang), t("data_info_money_value", lang)))
+    info.append((t("data_info_text", lang), t("data_info_text_value", lang)))
     if "allocations" in rows:
-        info.append((t("dx_table_allocations", lang), t("dx_allocation_years_note", lang)))
-    info.append((t("dx_info_exported", lang), exported_at))
-    info.append((t("dx_info_version", lang), __version__))
+        info.append((t("data_table_allocations", lang), t("data_allocation_years_note", lang)))
+    info.append((t("data_info_exported", lang), exported_at))
+    info.append((t("data_info_version", lang), __version__))
     info.append(("", ""))
-    info.append((t("dx_info_documents", lang), t("dx_info_doc_title", lang), t("dx_info_doc_publisher", lang),
-                 t("dx_info_doc_date", lang)))
+    info.append((t("data_info_documents", lang), t("data_info_doc_title", lang), t("data_info_doc_publisher", lang),
+                 t("data_info_doc_date", lang)))
     doc_ids = {d for frame in rows.values() for d in frame["doc_id"]}
     for document in documents_of(query, doc_ids).itertuples():
         published = document.published_on if not is_missing(document.published_on) else \
@@ -240,4 +247,4 @@ def export_info(query: Query, filters: Filters, rows: dict[str, pd.DataFrame], s
 
 
 def sheet_name(table: str, lang: str) -> str:
-    return t(f"dx_table_{table}", lang)
+    return t(TABLE_NAMES[table], lang)

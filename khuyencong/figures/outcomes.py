@@ -38,20 +38,26 @@ def code_names(query: Query, lang: str) -> dict[str, str]:
     """Activity and sector codes to names in the UI language; '' is 'not stated'."""
     codes = load_code_lists(query)
     names = {**codes.names(ACTIVITIES, lang), **codes.names(SECTORS, lang)}
-    names[""] = t("oc_not_stated", lang)
+    names[""] = t("outcomes_not_stated", lang)
     return names
+
+
+def group_header(key: str, lang: str) -> str:
+    """'Nội dung' for activities, 'Ngành nghề' for sectors."""
+    return t("outcomes_col_activity", lang) if key == "activity_id" else t("outcomes_col_sector", lang)
 
 
 def group_table(query: Query, level: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
     """The table beneath a drill-down chart: names, projects, money formatted, NULL as not reported."""
     names = code_names(query, lang)
     return pd.DataFrame({
-        t("oc_col_activity" if key == "activity_id" else "oc_col_sector", lang): [names.get(c, c) for c in level[key]],
-        t("oc_col_projects", lang): [format_number(v, lang) for v in level["projects"]],
-        t("oc_col_plan", lang): [format_money(v, lang) for v in level["plan_mvnd"]],
-        t("oc_col_actual", lang): [format_money(v, lang) for v in level["actual_mvnd"]],
-        t("oc_col_leverage", lang): [t("leverage_value", lang, value=format_number(v, lang, 2)) if not is_missing(v)
-                                     else format_number(None, lang) for v in level["leverage"]],
+        group_header(key, lang): [names.get(c, c) for c in level[key]],
+        t("outcomes_col_projects", lang): [format_number(v, lang) for v in level["projects"]],
+        t("outcomes_col_plan", lang): [format_money(v, lang) for v in level["plan_mvnd"]],
+        t("outcomes_col_actual", lang): [format_money(v, lang) for v in level["actual_mvnd"]],
+        t("outcomes_col_leverage", lang): [t("leverage_value", lang, value=format_number(v, lang, 2))
+                                           if not is_missing(v) else format_number(None, lang)
+                                           for v in level["leverage"]],
     })
 
 
@@ -67,16 +73,16 @@ def project_table(query: Query, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     statuses = load_code_lists(query).names(STATUSES, lang)
     documents = query("document_titles").set_index("doc_id")["title"]
     return pd.DataFrame({
-        t("oc_col_project", lang): rows["name"],
-        t("oc_col_area", lang): rows[f"unit_name_{lang}"],
-        t("oc_col_year", lang): rows["year"].astype(str),
-        t("oc_col_activity", lang): [names.get(c, c) for c in rows["activity_id"]],
-        t("oc_col_plan", lang): [format_money(v, lang) for v in rows["plan_mvnd"]],
-        t("oc_col_actual", lang): [format_money(v, lang) for v in rows["actual_mvnd"]],
-        t("oc_col_counterpart", lang): [format_money(v, lang) for v in rows["counterpart_mvnd"]],
-        t("oc_col_status", lang): [statuses.get(s, s) if isinstance(s, str) else format_number(None, lang)
+        t("outcomes_col_project", lang): rows["name"],
+        t("outcomes_col_area", lang): rows[f"unit_name_{lang}"],
+        t("outcomes_col_year", lang): rows["year"].astype(str),
+        t("outcomes_col_activity", lang): [names.get(c, c) for c in rows["activity_id"]],
+        t("outcomes_col_plan", lang): [format_money(v, lang) for v in rows["plan_mvnd"]],
+        t("outcomes_col_actual", lang): [format_money(v, lang) for v in rows["actual_mvnd"]],
+        t("outcomes_col_counterpart", lang): [format_money(v, lang) for v in rows["counterpart_mvnd"]],
+        t("outcomes_col_status", lang): [statuses.get(s, s) if isinstance(s, str) else format_number(None, lang)
                                    for s in rows["status"]],
-        t("oc_col_source", lang): [t("oc_illustrative", lang) if ill else documents.get(d, d)
+        t("outcomes_col_source", lang): [t("outcomes_illustrative", lang) if ill else documents.get(d, d)
                                    for d, ill in zip(rows["doc_id"], rows["is_illustrative"])],
     })
 
@@ -95,10 +101,11 @@ def indicator_table(query: Query, frame: pd.DataFrame, by: str, lang: str) -> pd
     rows = frame.groupby([by, "sort_order", name_col, unit_col], as_index=False)["actual_value"].sum(min_count=1)
     rows = rows.assign(group=rows[by].map(names)).sort_values(["group", "sort_order"])
     return pd.DataFrame({
-        t("oc_col_activity" if by == "activity_id" else "oc_col_sector", lang): rows["group"],
-        t("oc_col_indicator_name", lang): rows[name_col],
-        t("oc_col_result", lang): [f"{format_number(v, lang)} {u}" if not is_missing(v) else format_number(None, lang)
-                                   for v, u in zip(rows["actual_value"], rows[unit_col])],
+        group_header(by, lang): rows["group"],
+        t("outcomes_col_indicator_name", lang): rows[name_col],
+        t("outcomes_col_result", lang): [f"{format_number(v, lang)} {u}" if not is_missing(v)
+                                         else format_number(None, lang)
+                                         for v, u in zip(rows["actual_value"], rows[unit_col])],
     })
 
 
@@ -108,12 +115,12 @@ def cost_per_outcome(query: Query, filters: Filters, lang: str) -> tuple[pd.Data
     names = code_names(query, lang)
     name_col, unit_col = ("name_vi", "unit_vi") if lang == "vi" else ("name_en", "unit_en")
     table = pd.DataFrame({
-        t("oc_col_activity", lang): [names.get(a, a) for a in frame["activity_id"]],
-        t("oc_col_indicator", lang): frame[name_col],
-        t("oc_col_money", lang): [format_money(v, lang) for v in frame["money_mvnd"]],
-        t("oc_col_result", lang): [f"{format_number(v, lang)} {u}" for v, u in zip(frame["outcome_value"],
+        t("outcomes_col_activity", lang): [names.get(a, a) for a in frame["activity_id"]],
+        t("outcomes_col_indicator", lang): frame[name_col],
+        t("outcomes_col_money", lang): [format_money(v, lang) for v in frame["money_mvnd"]],
+        t("outcomes_col_result", lang): [f"{format_number(v, lang)} {u}" for v, u in zip(frame["outcome_value"],
                                                                                    frame[unit_col])],
-        t("oc_col_cost", lang): [t("oc_cost_value", lang, value=format_number(v, lang, 1), unit=u)
+        t("outcomes_col_cost", lang): [t("outcomes_cost_value", lang, value=format_number(v, lang, 1), unit=u)
                                  for v, u in zip(frame["mvnd_per_unit"].astype(float), frame[unit_col])],
     })
     doc_ids = sorted({d for ids in frame["doc_ids"] for d in ids})

@@ -11,6 +11,7 @@ The rule (stated on the Plan versus actual page):
 """
 
 from khuyencong.i18n.formatting import is_missing
+from khuyencong.i18n.labels import N_
 
 TOLERANCE_POINTS = 5.0
 BEHIND, ON_TRACK, AHEAD, NO_STATUS = "behind", "on_track", "ahead", "no_status"
@@ -18,6 +19,9 @@ STATUSES = (BEHIND, ON_TRACK, AHEAD, NO_STATUS)
 # Okabe–Ito colours; every status also has a symbol and a word, never the colour alone.
 STATUS_COLOURS = {BEHIND: "#D55E00", ON_TRACK: "#0072B2", AHEAD: "#009E73", NO_STATUS: "#999999"}
 STATUS_SYMBOLS = {BEHIND: "▼", ON_TRACK: "●", AHEAD: "▲", NO_STATUS: "–"}
+STATUS_WORDS = {BEHIND: N_("plan_actual_status_behind"), ON_TRACK: N_("plan_actual_status_on_track"),
+                AHEAD: N_("plan_actual_status_ahead"),
+                NO_STATUS: N_("plan_actual_status_no_status")}
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 PERIODS = ("year", "H1", *QUARTERS)
 
@@ -78,7 +82,12 @@ def derived_reference(actual, pct_reported) -> float | None:
 # ---------------------------------------------------------------------------------------------------------------
 # Figures of the Plan versus actual page, shaped from the query results (the sums themselves are made in SQL).
 
-QUARTER_ROMAN = {"Q1": "I", "Q2": "II", "Q3": "III", "Q4": "IV"}
+QUARTER_NUMERALS = {"Q1": N_("plan_actual_quarter_1"), "Q2": N_("plan_actual_quarter_2"),
+                    "Q3": N_("plan_actual_quarter_3"),
+                    "Q4": N_("plan_actual_quarter_4")}
+WHEN = {"year": N_("plan_actual_when_year"), "H1": N_("plan_actual_when_H1")}
+# 'gần 300', 'hơn 300': how a value reads with its qualifier (an exact value or an estimate reads as it is).
+QUALIFIED_VALUE = {"approx": N_("plan_actual_value_approx"), "more_than": N_("plan_actual_value_more_than")}
 
 
 def periods_for(period: str, cumulative: bool) -> list[str]:
@@ -93,9 +102,9 @@ def describe_when(period: str, year: int, lang: str, cumulative: bool = False) -
     from khuyencong.i18n.labels import t
 
     if period in QUARTERS:
-        key = "pa_when_cumulative" if cumulative and period != "Q1" else "pa_when_quarter"
-        return t(key, lang, q=QUARTER_ROMAN[period], n=QUARTERS.index(period) + 1, year=year)
-    return t(f"pa_when_{period}", lang, year=year)
+        key = N_("plan_actual_when_cumulative") if cumulative and period != "Q1" else N_("plan_actual_when_quarter")
+        return t(key, lang, q=t(QUARTER_NUMERALS[period], lang), year=year)
+    return t(WHEN[period], lang, year=year)
 
 
 def capitalised(text: str) -> str:
@@ -106,7 +115,7 @@ def status_text(status: str, lang: str) -> str:
     """'▼ Chậm tiến độ': the symbol and the word, so the status never rests on colour alone."""
     from khuyencong.i18n.labels import t
 
-    return f"{STATUS_SYMBOLS[status]} {t(f'pa_status_{status}', lang)}"
+    return STATUS_SYMBOLS[status] + " " + t(STATUS_WORDS[status], lang)
 
 
 def _row_qualifier(row) -> str:
@@ -125,8 +134,8 @@ def format_indicator_value(value, is_money: bool, lang: str, qualifier: str = "e
     if is_missing(value):
         return format_number(None, lang)
     text = format_money(float(value), lang) if is_money else format_number(float(value), lang, 1, trim=True)
-    if qualifier in ("approx", "more_than"):
-        text = t(f"pa_value_{qualifier}", lang, value=text)
+    if qualifier in QUALIFIED_VALUE:
+        text = t(QUALIFIED_VALUE[qualifier], lang, value=text)
     return text
 
 
@@ -167,12 +176,13 @@ def summary_sentence(row, lang: str) -> str:
     from khuyencong.i18n.labels import t
 
     if is_missing(row.pct_plan):
-        plan = t("pa_summary_no_plan", lang)
+        plan = t("plan_actual_summary_no_plan", lang)
     else:
-        plan = t("pa_summary_plan_year" if row.plan_basis == "year" else "pa_summary_plan", lang,
-                 pct=format_percent(row.pct_plan, lang))
-    prior = (t("pa_summary_no_prior", lang) if is_missing(row.pct_prior)
-             else t("pa_summary_prior", lang, pct=format_percent(row.pct_prior, lang)))
+        pct = format_percent(row.pct_plan, lang)
+        plan = t("plan_actual_summary_plan_year", lang, pct=pct) if row.plan_basis == "year" else \
+            t("plan_actual_summary_plan", lang, pct=pct)
+    prior = (t("plan_actual_summary_no_prior", lang) if is_missing(row.pct_prior)
+             else t("plan_actual_summary_prior", lang, pct=format_percent(row.pct_prior, lang)))
     return f"{plan}, {prior}"
 
 
@@ -180,7 +190,7 @@ def _derived_or_value(value, derived, is_money: bool, lang: str, qualifier: str 
     from khuyencong.i18n.labels import t
 
     if is_missing(value) and not is_missing(derived):
-        return t("pa_derived_mark", lang, value=format_indicator_value(derived, is_money, lang))
+        return t("plan_actual_derived_mark", lang, value=format_indicator_value(derived, is_money, lang))
     return format_indicator_value(value, is_money, lang, qualifier)
 
 
@@ -189,50 +199,59 @@ def _pct_text(pct, reported: bool, lang: str) -> str:
     from khuyencong.i18n.labels import t
 
     text = format_percent(pct, lang)
-    return t("pa_reported_mark", lang, value=text) if reported and not is_missing(pct) else text
+    return t("plan_actual_reported_mark", lang, value=text) if reported and not is_missing(pct) else text
 
 
 def _measure(row, lang: str) -> str:
+    from khuyencong.i18n.labels import t
+
     if row.is_money:
-        return "tỷ/triệu đồng" if lang == "vi" else "VND bn/million"
+        return t("plan_actual_money_measure", lang)
     return row.unit_vi if lang == "vi" else row.unit_en
 
 
 def _data_note(row, lang: str) -> str:
     from khuyencong.i18n.labels import t
 
-    parts = [t("pa_illustrative_mark", lang)] if getattr(row, "is_illustrative", False) else []
+    parts = [t("plan_actual_illustrative_mark", lang)] if getattr(row, "is_illustrative", False) else []
     qualifier = _row_qualifier(row)
     if qualifier != "exact":
-        parts.append(t(f"pa_qualifier_{qualifier}", lang))
+        parts.append(t(f"plan_actual_qualifier_{qualifier}", lang))
     return "; ".join(parts)
+
+
+def _expected_text(row, lang: str) -> str:
+    from khuyencong.i18n.formatting import format_percent
+    from khuyencong.i18n.labels import t
+
+    pct = format_percent(row.expected_pct, lang, 0)
+    return t("plan_actual_expected_year", lang,
+             pct=pct) if row.plan_basis == "year" else t("plan_actual_expected_period", lang, pct=pct)
 
 
 def indicator_table(rows, lang: str, unit_names: dict | None = None):
     """The indicator rows as a table of text a reader reads; with unit_names, a first column names the area."""
     import pandas as pd
 
-    from khuyencong.i18n.formatting import format_percent
     from khuyencong.i18n.labels import t
 
     records = []
     for row in rows.itertuples():
         qualifier = _row_qualifier(row)
-        record = {t("pa_col_area", lang): unit_names.get(row.unit_id, row.unit_id)} if unit_names is not None else {}
+        record = {} if unit_names is None else \
+            {t("plan_actual_col_area", lang): unit_names.get(row.unit_id, row.unit_id)}
         record.update({
-            t("pa_col_indicator", lang): row.name_vi if lang == "vi" else row.name_en,
-            t("pa_col_measure", lang): _measure(row, lang),
-            t("pa_col_plan", lang): _derived_or_value(row.plan_value, row.derived_plan, row.is_money, lang),
-            t("pa_col_actual", lang): format_indicator_value(row.actual_value, row.is_money, lang, qualifier),
-            t("pa_col_pct", lang): _pct_text(row.pct_plan, row.pct_plan_reported, lang),
-            t("pa_col_status", lang): status_text(row.status, lang),
-            t("pa_col_expected", lang): "—" if row.status == NO_STATUS else t(
-                "pa_expected_year" if row.plan_basis == "year" else "pa_expected_period", lang,
-                pct=format_percent(row.expected_pct, lang, 0)),
-            t("pa_col_prior", lang): _derived_or_value(row.prior_value, row.derived_prior, row.is_money, lang),
-            t("pa_col_pct_prior", lang): _pct_text(row.pct_prior, row.pct_prior_reported, lang),
-            t("pa_col_summary", lang): summary_sentence(row, lang),
-            t("pa_col_data_note", lang): _data_note(row, lang),
+            t("plan_actual_col_indicator", lang): row.name_vi if lang == "vi" else row.name_en,
+            t("plan_actual_col_measure", lang): _measure(row, lang),
+            t("plan_actual_col_plan", lang): _derived_or_value(row.plan_value, row.derived_plan, row.is_money, lang),
+            t("plan_actual_col_actual", lang): format_indicator_value(row.actual_value, row.is_money, lang, qualifier),
+            t("plan_actual_col_pct", lang): _pct_text(row.pct_plan, row.pct_plan_reported, lang),
+            t("plan_actual_col_status", lang): status_text(row.status, lang),
+            t("plan_actual_col_expected", lang): "—" if row.status == NO_STATUS else _expected_text(row, lang),
+            t("plan_actual_col_prior", lang): _derived_or_value(row.prior_value, row.derived_prior, row.is_money, lang),
+            t("plan_actual_col_pct_prior", lang): _pct_text(row.pct_prior, row.pct_prior_reported, lang),
+            t("plan_actual_col_summary", lang): summary_sentence(row, lang),
+            t("plan_actual_col_data_note", lang): _data_note(row, lang),
         })
         records.append(record)
     return pd.DataFrame(records)
@@ -246,7 +265,7 @@ def reported_table(rows, lang: str):
     from khuyencong.i18n.labels import t
 
     table = indicator_table(rows, lang)
-    table[t("pa_col_quote", lang)] = [text_or_empty(q) for q in rows["quote"]]
+    table[t("plan_actual_col_quote", lang)] = [text_or_empty(q) for q in rows["quote"]]
     return pd.DataFrame(table)
 
 
@@ -281,21 +300,22 @@ def money_table(rows, lang: str, first: str, codes):
     from khuyencong.i18n.labels import t
 
     def source_name(code: str) -> str:
-        return t("pa_source_unknown", lang) if code == "unknown" else codes.source_name(code, lang)
+        return t("plan_actual_source_unknown", lang) if code == "unknown" else codes.source_name(code, lang)
 
     records = []
     for row in rows.itertuples():
         record = {}
         if first in ("year", "year_source"):
-            record[t("pa_col_year", lang)] = str(int(row.year))
+            record[t("plan_actual_col_year", lang)] = str(int(row.year))
         if first in ("source", "year_source"):
-            record[t("pa_col_source", lang)] = source_name(row.funding_source)
+            record[t("plan_actual_col_source", lang)] = source_name(row.funding_source)
         record.update({
-            t("pa_col_projects", lang): format_number(row.projects, lang),
-            t("pa_col_plan_money", lang): format_money(row.plan_mvnd, lang),
-            t("pa_col_actual_money", lang): format_money(row.actual_mvnd, lang),
-            t("pa_col_pct_plan", lang): format_percent(percent_of(row.pct_actual_mvnd, row.pct_plan_mvnd), lang),
-            t("pa_col_not_reported", lang): format_number(row.projects - row.projects_with_actual, lang),
+            t("plan_actual_col_projects", lang): format_number(row.projects, lang),
+            t("plan_actual_col_plan_money", lang): format_money(row.plan_mvnd, lang),
+            t("plan_actual_col_actual_money", lang): format_money(row.actual_mvnd, lang),
+            t("plan_actual_col_pct_plan", lang):
+                format_percent(percent_of(row.pct_actual_mvnd, row.pct_plan_mvnd), lang),
+            t("plan_actual_col_not_reported", lang): format_number(row.projects - row.projects_with_actual, lang),
         })
         records.append(record)
     return pd.DataFrame(records)

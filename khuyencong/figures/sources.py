@@ -10,22 +10,31 @@ from collections.abc import Iterable
 import pandas as pd
 
 from khuyencong.i18n.formatting import (
-    MONTHS_EN,
     format_date,
     format_datetime,
     format_money,
+    format_month,
     format_number,
     format_percent,
     format_year_span,
     is_missing,
 )
-from khuyencong.i18n.labels import LABELS, t
+from khuyencong.i18n.labels import N_, t
 
 DEFAULT_TOLERANCE_PCT = 1.0
 
 COMPLETENESS_SYMBOLS = {"reported": "✓", "zero": "0", "period": "Σ", "not_reported": "?", "none": "—"}
 
 RECONCILIATION_STATUSES = ("beyond", "within", "no_annual")
+STATUS_LABELS = {"beyond": N_("sources_status_beyond"), "within": N_("sources_status_within"),
+                 "no_annual": N_("sources_status_no_annual")}
+KIND_LABELS = {"article": N_("sources_kind_article"), "legal": N_("sources_kind_legal"),
+               "statistics": N_("sources_kind_statistics"), "reference": N_("sources_kind_reference"),
+               "workbook": N_("sources_kind_workbook"), "report": N_("sources_kind_report"),
+               "illustrative": N_("sources_kind_illustrative")}
+LOAD_STATUS_LABELS = {"ok": N_("sources_load_ok"), "error": N_("sources_load_error"),
+                      "rejected": N_("sources_load_rejected"),
+                      "warning": N_("sources_load_warning")}
 
 
 def _text(value) -> str:
@@ -48,19 +57,17 @@ def tolerance_status(reported_mvnd, annual_sum_mvnd, gap_pct, tolerance_pct: flo
 
 def status_label(status: str, lang: str) -> str:
     """Reconciliation status code -> '⚠ Vượt ngưỡng' / '⚠ Beyond tolerance' etc."""
-    return t(f"sq_status_{status}", lang)
+    return t(STATUS_LABELS[status], lang)
 
 
 def kind_label(kind: str, lang: str) -> str:
     """Document kind code -> 'Bài báo' / 'Article'; an unknown kind is shown as it is stored."""
-    key = f"sq_kind_{kind}"
-    return t(key, lang) if key in LABELS else _text(kind)
+    return t(KIND_LABELS[kind], lang) if kind in KIND_LABELS else _text(kind)
 
 
 def load_status_label(status: str, lang: str) -> str:
     """Load log status 'ok' -> '✓ Thành công' / '✓ OK'; an unknown status is shown as it is stored."""
-    key = f"sq_load_{status}"
-    return t(key, lang) if key in LABELS else _text(status)
+    return t(LOAD_STATUS_LABELS[status], lang) if status in LOAD_STATUS_LABELS else _text(status)
 
 
 def document_date(published_on, date_note, lang: str) -> str:
@@ -83,14 +90,14 @@ def has_illustrative(frame: pd.DataFrame, column: str) -> bool:
 def documents_table(documents: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Source documents with title, publisher, date, link, kind and their figure counts, labelled in `lang`."""
     return pd.DataFrame({
-        t("sq_col_title", lang): [_text(v) for v in documents["title"]],
-        t("sq_col_publisher", lang): [_text(v) for v in documents["publisher"]],
-        t("sq_col_date", lang): [document_date(p, n, lang)
+        t("sources_col_title", lang): [_text(v) for v in documents["title"]],
+        t("sources_col_publisher", lang): [_text(v) for v in documents["publisher"]],
+        t("sources_col_date", lang): [document_date(p, n, lang)
                                  for p, n in zip(documents["published_on"], documents["date_note"], strict=True)],
-        t("sq_col_link", lang): [_text(v) for v in documents["url"]],
-        t("sq_col_kind", lang): [kind_label(k, lang) for k in documents["kind"]],
-        t("sq_col_figures_in_view", lang): [format_number(int(v), lang) for v in documents["figures_in_view"]],
-        t("sq_col_figures_total", lang): [format_number(int(v), lang) for v in documents["figures_total"]],
+        t("sources_col_link", lang): [_text(v) for v in documents["url"]],
+        t("sources_col_kind", lang): [kind_label(k, lang) for k in documents["kind"]],
+        t("sources_col_figures_in_view", lang): [format_number(int(v), lang) for v in documents["figures_in_view"]],
+        t("sources_col_figures_total", lang): [format_number(int(v), lang) for v in documents["figures_total"]],
     })
 
 
@@ -98,9 +105,9 @@ def area_name(name_vi: str, name_en: str, valid_from, valid_to, lang: str) -> st
     """The area's name in `lang`, marked '(từ 7/2025)' or '(đến 6/2025)' when the unit began or ended, so the
     Hưng Yên of before and after 1 July 2025 are told apart."""
     name = name_vi if lang == "vi" else name_en
-    for key, date in (("sq_area_from", valid_from), ("sq_area_to", valid_to)):
+    for key, date in ((N_("area_from"), valid_from), (N_("area_to"), valid_to)):
         if date is not None and not is_missing(date) and date == date:
-            return t(key, lang, name=name, month=date.month, month_en=MONTHS_EN[date.month - 1], year=date.year)
+            return t(key, lang, name=name, when=format_month(date, lang))
     return name
 
 
@@ -115,7 +122,7 @@ def _area_names(rows: pd.DataFrame, lang: str) -> list[str]:
 def figures_note(rows: pd.DataFrame, lang: str) -> str:
     """'Loại số: Phân bổ' / 'Figures: Allocated': the kinds of figure the reconciliation rows are about."""
     names = ", ".join(dict.fromkeys(rows[f"figure_name_{lang}"]))
-    return t("sq_figures_shown", lang, names=names)
+    return t("sources_figures_shown", lang, names=names)
 
 
 def reconciliation_table(rows: pd.DataFrame, tolerance_pct: float, lang: str) -> pd.DataFrame:
@@ -126,20 +133,20 @@ def reconciliation_table(rows: pd.DataFrame, tolerance_pct: float, lang: str) ->
     statuses = [tolerance_status(r.reported_mvnd, r.annual_sum_mvnd, r.gap_pct, tolerance_pct)
                 for r in rows.itertuples()]
     table = pd.DataFrame({
-        t("sq_col_area", lang): _area_names(rows, lang),
-        t("sq_col_source", lang): list(rows[f"source_name_{lang}"]),
-        t("sq_col_figure", lang): list(rows[f"figure_name_{lang}"]),
-        t("sq_col_period", lang): [format_year_span(int(a), int(b))
+        t("sources_col_area", lang): _area_names(rows, lang),
+        t("sources_col_source", lang): list(rows[f"source_name_{lang}"]),
+        t("sources_col_figure", lang): list(rows[f"figure_name_{lang}"]),
+        t("sources_col_period", lang): [format_year_span(int(a), int(b))
                                    for a, b in zip(rows["year_from"], rows["year_to"], strict=True)],
-        t("sq_col_stated", lang): [format_money(_number(v), lang) for v in rows["reported_mvnd"]],
-        t("sq_col_annual_sum", lang): [format_money(_number(v), lang) for v in rows["annual_sum_mvnd"]],
-        t("sq_col_gap", lang): [format_money(_number(v), lang) for v in rows["gap_mvnd"]],
-        t("sq_col_gap_pct", lang): [format_percent(_number(v), lang, decimals=2) for v in rows["gap_pct"]],
-        t("sq_col_years_missing", lang): [format_number(int(v), lang) for v in rows["years_missing"]],
-        t("sq_col_status", lang): [status_label(s, lang) for s in statuses],
+        t("sources_col_stated", lang): [format_money(_number(v), lang) for v in rows["reported_mvnd"]],
+        t("sources_col_annual_sum", lang): [format_money(_number(v), lang) for v in rows["annual_sum_mvnd"]],
+        t("sources_col_gap", lang): [format_money(_number(v), lang) for v in rows["gap_mvnd"]],
+        t("sources_col_gap_pct", lang): [format_percent(_number(v), lang, decimals=2) for v in rows["gap_pct"]],
+        t("sources_col_years_missing", lang): [format_number(int(v), lang) for v in rows["years_missing"]],
+        t("sources_col_status", lang): [status_label(s, lang) for s in statuses],
     })
     if rows["figure"].nunique() <= 1:
-        table = table.drop(columns=t("sq_col_figure", lang))
+        table = table.drop(columns=t("sources_col_figure", lang))
     return table
 
 
@@ -150,7 +157,7 @@ def _number(value):
 
 def completeness_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows = area + funding source, columns = years (as text), cells = the status symbols of COMPLETENESS_SYMBOLS."""
-    area_col, source_col = t("sq_col_area", lang), t("sq_col_source", lang)
+    area_col, source_col = t("sources_col_area", lang), t("sources_col_source", lang)
     if cells.empty:
         return pd.DataFrame(columns=[area_col, source_col])
     frame = cells.assign(
@@ -188,9 +195,9 @@ def load_log_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The load log, newest first, with time, file, rows, status and message as text."""
     log = log.sort_values("loaded_at", ascending=False, kind="stable")
     return pd.DataFrame({
-        t("sq_col_loaded_at", lang): [format_datetime(v, lang) for v in log["loaded_at"]],
-        t("sq_col_file", lang): [_text(v) for v in log["file_name"]],
-        t("sq_col_rows", lang): [format_number(None if is_missing(v) else int(v), lang) for v in log["rows"]],
-        t("sq_col_load_status", lang): [load_status_label(s, lang) for s in log["status"]],
-        t("sq_col_message", lang): [_text(v) for v in log["message"]],
+        t("sources_col_loaded_at", lang): [format_datetime(v, lang) for v in log["loaded_at"]],
+        t("sources_col_file", lang): [_text(v) for v in log["file_name"]],
+        t("sources_col_rows", lang): [format_number(None if is_missing(v) else int(v), lang) for v in log["rows"]],
+        t("sources_col_load_status", lang): [load_status_label(s, lang) for s in log["status"]],
+        t("sources_col_message", lang): [_text(v) for v in log["message"]],
     })

@@ -1,11 +1,32 @@
-"""Numbers and money as people read them: Vietnamese (1.234,5; 53,7 tỷ đồng) or English (1,234.5; VND 53.7 bn)."""
+"""Numbers and money as people read them: Vietnamese (1.234,5; 53,7 tỷ đồng) or English (1,234.5; VND 53.7 bn).
+
+Babel's vi and en locales supply the decimal and grouping marks and the date patterns' month names; these
+wrappers fix the patterns (how many decimals, no locale-chosen spacing) so a figure reads the same everywhere.
+"""
 
 import math
+import re
 from decimal import Decimal
 
 import pandas as pd
+from babel import Locale, dates, numbers
 
-NOT_REPORTED = {"vi": "không có số liệu", "en": "not reported"}
+from khuyencong.i18n.labels import LANGS, t
+
+# Babel's CLDR data puts no-break spaces (U+00A0, U+202F) in some patterns; the app writes plain spaces.
+_NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " "})
+_NEGATIVE_ZERO = re.compile(r"-(?=[0.,]*%?$)")
+DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMM yyyy"}
+MONTH_PATTERNS = {"vi": "M/yyyy", "en": "MMM yyyy"}
+
+
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang if lang in LANGS else "vi")
+
+
+def _plain(text: str) -> str:
+    """No-break spaces as spaces, and no minus on a figure that rounds to zero ('-0,0' -> '0,0')."""
+    return _NEGATIVE_ZERO.sub("", text.translate(_NO_BREAK))
 
 
 def is_missing(value) -> bool:
@@ -18,45 +39,50 @@ def is_missing(value) -> bool:
         return False
 
 
+def not_reported(lang: str = "vi") -> str:
+    """What a NULL figure reads: 'không có số liệu' / 'not reported' (never 0)."""
+    return t("not_reported", lang)
+
+
+def _pattern(decimals: int, trim: bool) -> str:
+    return "#,##0" + ("." + ("#" if trim else "0") * decimals if decimals else "")
+
+
 def format_number(value, lang: str = "vi", decimals: int = 0, trim: bool = False) -> str:
     """Group thousands and set the decimal mark by language; trim drops trailing zero decimals."""
     if is_missing(value):
-        return NOT_REPORTED[lang]
-    text = f"{Decimal(str(value)):,.{decimals}f}"
-    if trim and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", "-0.0"):
-        text = text[1:]
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+        return not_reported(lang)
+    text = numbers.format_decimal(Decimal(str(value)), format=_pattern(decimals, trim), locale=_locale(lang))
+    return _plain(text)
 
 
 def format_money(mvnd, lang: str = "vi", unit: str | None = None) -> str:
     """Money stored in triệu đồng, shown in tỷ đồng from 1.000 triệu up, else in triệu đồng."""
     if is_missing(mvnd):
-        return NOT_REPORTED[lang]
+        return not_reported(lang)
     unit = unit or ("bn" if abs(mvnd) >= 1000 else "mn")
     if unit == "bn":
-        number = format_number(Decimal(str(mvnd)) / 1000, lang, decimals=2, trim=True)
-        return f"{number} tỷ đồng" if lang == "vi" else f"VND {number} bn"
-    number = format_number(mvnd, lang, decimals=1, trim=True)
-    return f"{number} triệu đồng" if lang == "vi" else f"VND {number} million"
+        return t("money_bn", lang, number=format_number(Decimal(str(mvnd)) / 1000, lang, decimals=2, trim=True))
+    return t("money_mn", lang, number=format_number(mvnd, lang, decimals=1, trim=True))
 
 
 def format_percent(value, lang: str = "vi", decimals: int = 1) -> str:
     """49.1 -> '49,1%' (vi) or '49.1%' (en)."""
     if is_missing(value):
-        return NOT_REPORTED[lang]
-    return f"{format_number(value, lang, decimals)}%"
+        return not_reported(lang)
+    share = Decimal(str(value)) / 100
+    return _plain(numbers.format_percent(share, format=_pattern(decimals, False) + "%", locale=_locale(lang)))
+
+
+def number_separators(lang: str) -> str:
+    """The decimal mark then the thousands mark, as Plotly's `separators` takes them: ',.' (vi), '.,' (en)."""
+    locale = _locale(lang)
+    return numbers.get_decimal_symbol(locale) + numbers.get_group_symbol(locale).translate(_NO_BREAK)
 
 
 def format_year_span(year_from: int, year_to: int) -> str:
     """2002–2018, or 2007 for a single year."""
     return str(year_from) if year_from == year_to else f"{year_from}–{year_to}"
-
-
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def text_or_empty(value) -> str:
@@ -68,13 +94,19 @@ def format_date(value, lang: str = "vi") -> str:
     """09/08/2018 (vi) or 9 Aug 2018 (en); '' when there is no date."""
     if is_missing(value) or value is pd.NaT:
         return ""
-    if lang == "vi":
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
-    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+    return _plain(dates.format_date(value, DATE_PATTERNS.get(lang, DATE_PATTERNS["vi"]), locale=_locale(lang)))
+
+
+def format_month(value, lang: str = "vi") -> str:
+    """7/2025 (vi) or Jul 2025 (en); '' when there is no date."""
+    if is_missing(value) or value is pd.NaT:
+        return ""
+    return _plain(dates.format_date(value, MONTH_PATTERNS.get(lang, MONTH_PATTERNS["vi"]), locale=_locale(lang)))
 
 
 def format_datetime(value, lang: str = "vi") -> str:
-    """A load time: 23/11/2026 09:31 (vi) or 23 Nov 2026 09:31 (en)."""
+    """A load time: 23/11/2026 09:31 (vi) or 23 Nov 2026 09:31 (en), in the time's own zone."""
     if is_missing(value) or value is pd.NaT:
         return ""
-    return f"{format_date(value, lang)} {value:%H:%M}"
+    pattern = DATE_PATTERNS.get(lang, DATE_PATTERNS["vi"]) + " HH:mm"
+    return _plain(dates.format_datetime(value, pattern, locale=_locale(lang)))

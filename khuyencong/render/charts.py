@@ -5,6 +5,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from khuyencong.data.code_lists import CodeLists
+from khuyencong.i18n.formatting import number_separators
 from khuyencong.i18n.labels import t
 
 TEMPLATE = "khuyencong"
@@ -36,7 +37,7 @@ pio.templates[TEMPLATE] = go.layout.Template(layout=go.Layout(
 
 def finish_chart(fig: go.Figure, lang: str, title: str, y_title: str, years: list[int] | None = None) -> go.Figure:
     """Apply the template, the language's number separators, units on the axis and whole-year ticks."""
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       yaxis_title=y_title, xaxis_title=t("axis_year", lang))
     if years:
         span = max(years) - min(years) + 1
@@ -86,10 +87,10 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
     for index, period in enumerate(periods.itertuples()):
         years += [period.year_from, period.year_to]
         has_annual = period.years_reported == period.years_reported and period.years_reported > 0
-        label = t("period_total_with_annual_label" if has_annual else "period_total_label", lang,
-                  source=source_label(period.funding_source, lang), span=f"{period.year_from}–{period.year_to}",
-                  amount=format_money(period.amount_mvnd, lang),
-                  annual=format_money(period.annual_sum_mvnd, lang) if has_annual else "")
+        values = {"source": source_label(period.funding_source, lang), "span": f"{period.year_from}–{period.year_to}",
+                  "amount": format_money(period.amount_mvnd, lang)}
+        label = t("period_total_with_annual_label", lang, **values, annual=format_money(period.annual_sum_mvnd, lang)) \
+            if has_annual else t("period_total_label", lang, **values)
         if unit_names:
             label = f"{unit_names.get(period.unit_id, period.unit_id)}, {label[0].lower()}{label[1:]}"
         fig.add_vrect(x0=period.year_from - 0.5, x1=period.year_to + 0.5, fillcolor=colours.get(
@@ -166,28 +167,31 @@ def make_plan_actual_money_chart(by_year, lang: str, title: str, y_title: str, f
     """
     frame = by_year.sort_values("year")
     years = [int(y) for y in frame["year"]]
-    counts = [t("pa_hover_projects", lang, n=n, missing=m)
+    counts = [t("plan_actual_hover_projects", lang, n=n, missing=m)
               for n, m in zip(frame["projects"], frame["projects_without_actual"])]
     with_actual = frame["pct_plan_mvnd"].fillna(0)
     without_actual = (frame["plan_mvnd"].fillna(0) - with_actual).clip(lower=0)
     fig = go.Figure()
-    fig.add_bar(x=years, y=_bn(with_actual), name=t("pa_plan", lang), marker_color=PLAN_COLOUR, offsetgroup="plan",
+    fig.add_bar(x=years, y=_bn(with_actual), name=t("plan_actual_plan", lang), marker_color=PLAN_COLOUR,
+                offsetgroup="plan",
                 customdata=[[format_money(v, lang), v, c, format_money(w, lang)]
                             for v, c, w in zip(frame["plan_mvnd"], counts, with_actual)],
-                hovertemplate="%{customdata[0]}<br>" + t("pa_hover_plan_with_actual", lang) + ": %{customdata[3]}"
-                              "<br>%{customdata[2]}<extra>%{fullData.name} %{x}</extra>")
+                hovertemplate="%{customdata[0]}<br>" + t("plan_actual_hover_plan_with_actual", lang)
+                              + ": %{customdata[3]}<br>%{customdata[2]}<extra>%{fullData.name} %{x}</extra>")
     if without_actual.sum() > 0:
         fig.add_bar(x=years, y=_bn(without_actual), base=_bn(with_actual), offsetgroup="plan",
-                    name=t("pa_plan_without_actual", lang),
+                    name=t("plan_actual_plan_without_actual", lang),
                     marker={"color": "white", "line": {"color": PLAN_COLOUR, "width": 1.5},
                             "pattern": {"shape": "/", "fgcolor": PLAN_COLOUR}},
                     customdata=[[format_money(v, lang), v] for v in without_actual],
                     hovertemplate="%{customdata[0]}<extra>%{fullData.name} %{x}</extra>")
     pct_text = [format_percent(p, lang) if _known(p) is not None else "" for p in frame["pct_of_plan"]]
-    fig.add_bar(x=years, y=_bn(frame["actual_mvnd"].fillna(0)), name=t("pa_actual", lang), marker_color=ACTUAL_COLOUR,
+    fig.add_bar(x=years, y=_bn(frame["actual_mvnd"].fillna(0)), name=t("plan_actual_actual", lang),
+                marker_color=ACTUAL_COLOUR,
                 offsetgroup="actual", text=pct_text, textposition="outside", cliponaxis=False, constraintext="none",
                 textangle=0 if len(years) <= 12 else -90, textfont={"size": 12, "color": "#222222"},
-                customdata=[[format_money(v, lang), v, t("pa_hover_pct_of_plan", lang, pct=format_percent(p, lang)),
+                customdata=[[format_money(v, lang), v,
+                             t("plan_actual_hover_pct_of_plan", lang, pct=format_percent(p, lang)),
                              c] for v, p, c in zip(frame["actual_mvnd"], frame["pct_of_plan"], counts)],
                 hovertemplate="%{customdata[0]}<br>%{customdata[2]}<br>%{customdata[3]}"
                               "<extra>%{fullData.name} %{x}</extra>")
@@ -231,21 +235,22 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
                     orientation="h", name=name, marker_color=status_colours[status], text=list(part["text"]),
                     textposition="none",
                     customdata=list(zip(part["text"], part["actual"], part["plan"], part["pct_plan"])),
-                    hovertemplate=f"%{{y}}<br>{t('pa_actual', lang)}: %{{customdata[1]}}<br>"
-                                  f"{t('pa_plan', lang)}: %{{customdata[2]}}<br>%{{customdata[0]}}<extra></extra>")
+                    hovertemplate="%{y}<br>" + t("plan_actual_actual", lang) + ": %{customdata[1]}<br>"
+                                  + t("plan_actual_plan", lang)
+                                  + ": %{customdata[2]}<br>%{customdata[0]}<extra></extra>")
     fig.add_scatter(y=labels, x=[top * 1.12] * len(labels), mode="text", text=list(frame["text"]),
                     textposition="middle right", textfont={"size": 14, "color": "#222222"}, showlegend=False,
                     hoverinfo="skip", cliponaxis=False)
     assessed = frame[frame["status"] != "no_status"]
     fig.add_scatter(y=[labels[i] for i in assessed.index], x=list(assessed["expected_pct"]), mode="markers",
-                    name=t("pa_expected_marker", lang),
+                    name=t("plan_actual_expected_marker", lang),
                     marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#222222"}},
-                    hovertemplate=f"{t('pa_expected_marker', lang)}: %{{x}}%<extra></extra>")
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+                    hovertemplate=t("plan_actual_expected_marker", lang) + ": %{x}%<extra></extra>")
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       barmode="overlay", height=140 + 46 * len(frame), bargap=0.35,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56},
                       legend={"traceorder": "normal"})
-    fig.update_xaxes(title=t("pa_axis_pct_plan", lang), range=[0, top * 1.55], ticksuffix="%", showgrid=True,
+    fig.update_xaxes(title=t("plan_actual_axis_pct_plan", lang), range=[0, top * 1.55], ticksuffix="%", showgrid=True,
                      gridcolor="#E5E5E5", tickvals=[v for v in range(0, int(top * 1.12), 20 if top < 200 else 50)])
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, gridcolor="rgba(0,0,0,0)")
     return fig
@@ -276,7 +281,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
             values = list(frame[f"{source}_{part}_mvnd"])
             if not any(values):
                 continue
-            name = source_label(source, lang) if part == "annual" else t("cmp_period_segment", lang,
+            name = source_label(source, lang) if part == "annual" else t("compare_period_segment", lang,
                                                                           source=source_label(source, lang))
             marker = {"color": colours[source]}
             if part == "period":
@@ -290,7 +295,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
                     text=[format_money(v, lang) for v in frame["total_mvnd"]], textposition="middle right",
                     textfont={"size": 13}, cliponaxis=False)
     top = max(_bn(frame["total_mvnd"]), default=0) or 1
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       barmode="stack", height=160 + 40 * len(frame), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
     fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
@@ -318,7 +323,7 @@ def make_ranking_chart(rank, lang: str, title: str, x_title: str, selected_name:
                     customdata=[[rank["text"].iloc[i]] for i in keep],
                     hovertemplate="%{y}: %{customdata[0]}<extra></extra>")
     top = max([v * value_scale for v in rank["value"]], default=0) or 1
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,",
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       barmode="overlay", height=160 + 40 * len(rank), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"},
                       showlegend=bool(rank["highlighted"].any()))
@@ -342,7 +347,7 @@ def make_group_funding_chart(level, key: str, names: dict, lang: str, title: str
     fig.update_layout(showlegend=False, height=max(260, 44 * len(rows) + 120), yaxis={"automargin": True},
                       margin={"l": 16})
     fig = finish_chart(fig, lang, title, "", None)
-    fig.update_layout(xaxis_title=t("oc_axis_money", lang), yaxis_title="")
+    fig.update_layout(xaxis_title=t("outcomes_axis_money", lang), yaxis_title="")
     return fig
 
 
@@ -367,5 +372,5 @@ def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, for
                                hovertemplate="%{label}: %{customdata[0]}<extra></extra>",
                                marker={"colors": [ACTIVITY_COLOURS.get(i.split("/")[0], "#BBBBBB") for i in ids]}))
     fig.update_layout(height=480, margin={"l": 8, "r": 8, "t": 56, "b": 8})
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=",." if lang == "vi" else ".,")
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang))
     return fig

@@ -16,14 +16,12 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from khuyencong.i18n.formatting import format_date
+from khuyencong.i18n.labels import N_, t
 from khuyencong.render.images import MIN_CROWDED_TICK_PX, category_labels, figure_for_export, render_image
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in
 MARGIN = Inches(0.4)
-HEADINGS = {
-    "kpis": {"vi": "Chỉ số chính", "en": "Key figures"},
-    "quality": {"vi": "Chất lượng dữ liệu", "en": "Data quality"},
-}
+HEADINGS = {"kpis": N_("pr_deck_kpis"), "quality": N_("pr_deck_quality")}
 KPIS_PER_SLIDE = 6
 NOTES_PER_SLIDE = 8
 TITLE_PT, SLIDE_TITLE_PT = 40, 32
@@ -58,7 +56,7 @@ class SlideChart:
 
 
 def heading(key: str, lang: str) -> str:
-    return HEADINGS[key][lang if lang in ("vi", "en") else "vi"]
+    return t(HEADINGS[key], lang)
 
 
 def _style(paragraph, size: int, bold: bool = False, colour: RGBColor = INK, align=None) -> None:

@@ -21,7 +21,7 @@ def sources_caption(doc_ids, has_illustrative: bool, lang: str) -> str:
             if d in documents.index and not documents.loc[d, "is_illustrative"]]
     parts = []
     if has_illustrative:
-        parts.append(f"**{t('caption_illustrative', lang)}**")
+        parts.append("**" + t("caption_illustrative", lang) + "**")
     if real:
         parts.append(t("caption_sources", lang, docs="; ".join(real)))
     elif not has_illustrative:

@@ -17,7 +17,7 @@ import streamlit as st
 
 from etl.template import DEFAULT_OUT as TEMPLATE_PATH
 from khuyencong.i18n.formatting import format_number
-from khuyencong.i18n.labels import LABELS, t
+from khuyencong.i18n.labels import N_, t
 
 PASSWORD_ENV = "KC_ADMIN_PASSWORD"
 UNLOCKED = "im_unlocked"
@@ -151,9 +151,8 @@ def lock(state: MutableMapping) -> None:
 def format_wait(seconds: int, lang: str) -> str:
     """45 giây / 45 s under a minute; whole minutes, rounded up, above."""
     if seconds < 60:
-        return f"{seconds} giây" if lang == "vi" else f"{seconds} s"
-    minutes = math.ceil(seconds / 60)
-    return f"{minutes} phút" if lang == "vi" else f"{minutes} min"
+        return t("import_data_wait_seconds", lang, n=seconds)
+    return t("import_data_wait_minutes", lang, n=math.ceil(seconds / 60))
 
 
 # --- Files ---------------------------------------------------------------------------------------------------------
@@ -222,7 +221,7 @@ def confirm_load(state: MutableMapping, db_path: Path, files: Files, lang: str) 
     if not authorised(state):
         return
     try:
-        with st.spinner(t("im_loading", lang)):
+        with st.spinner(t("import_data_loading", lang)):
             reports = load(db_path, files)
     except Exception as error:  # the importer writes nothing on failure; say so instead of a traceback
         state[LOAD_ERROR] = str(error)
@@ -255,22 +254,31 @@ def summary_line(report, lang: str) -> tuple[str, str]:
     errors, warnings = count(report, "error"), count(report, "warning")
     name = report.file_name
     if errors:
-        kind, text = "error", t("im_file_errors", lang, name=name, errors=errors, warnings=warnings)
+        kind, text = "error", t("import_data_file_errors", lang, name=name, errors=errors, warnings=warnings)
     elif warnings:
-        kind, text = "warning", t("im_file_warnings", lang, name=name, warnings=warnings)
+        kind, text = "warning", t("import_data_file_warnings", lang, name=name, warnings=warnings)
     else:
-        kind, text = "ok", t("im_file_ok", lang, name=name)
+        kind, text = "ok", t("import_data_file_ok", lang, name=name)
     if report.already_loaded:
-        text += f" ({t('im_already_loaded', lang)})"
+        text += " (" + t("import_data_already_loaded", lang) + ")"
     return kind, text
 
 
+PROBLEM_HEADERS = (N_("import_data_col_file"), N_("import_data_col_severity"), N_("import_data_col_sheet"),
+                   N_("import_data_col_row"),
+                   N_("import_data_col_column"), N_("import_data_col_value"), N_("import_data_col_reason"))
+CHANGE_HEADERS = (N_("import_data_col_file"), N_("import_data_col_table"), N_("import_data_col_rows"),
+                  N_("import_data_col_added"), N_("import_data_col_changed"),
+                  N_("import_data_col_removed"), N_("import_data_col_note"))
 PROBLEM_COLUMNS = ("file", "severity", "sheet", "row", "column", "value", "reason")
 CHANGE_COLUMNS = ("file", "table", "rows", "added", "changed", "removed", "note")
+SEVERITIES = {"error": N_("import_data_severity_error"), "warning": N_("import_data_severity_warning")}
+TABLE_LABELS = {"allocation": N_("import_data_table_allocation"), "project": N_("import_data_table_project"),
+                "outcome": N_("import_data_table_outcome"), "source_document": N_("import_data_table_source_document")}
 
 
 def _headers(keys: Sequence[str], lang: str) -> list[str]:
-    return [t(f"im_col_{key}", lang) for key in keys]
+    return [t(key, lang) for key in keys]
 
 
 def problem_table(reports: Sequence, lang: str, limit: int | None = None) -> pd.DataFrame:
@@ -281,26 +289,25 @@ def problem_table(reports: Sequence, lang: str, limit: int | None = None) -> pd.
     rows = []
     for report in reports:
         for problem in report.problems:
-            rows.append((report.file_name or problem.file, t(f"im_severity_{problem.severity}", lang),
+            rows.append((report.file_name or problem.file, t(SEVERITIES[problem.severity], lang),
                          problem.sheet, problem.row, problem.column, problem.value,
                          problem.reason_en if lang == "en" else problem.reason_vi, problem.severity != "error"))
     rows.sort(key=lambda row: row[-1])  # stable: errors first, each file's in its order
     frame = pd.DataFrame(rows[:limit], columns=[*PROBLEM_COLUMNS, "_order"]).drop(columns="_order")
     frame["row"] = frame["row"].astype("Int64")
-    frame.columns = _headers(PROBLEM_COLUMNS, lang)
+    frame.columns = _headers(PROBLEM_HEADERS, lang)
     return frame
 
 
 def table_label(table: str, lang: str) -> str:
-    key = f"im_table_{table}"
-    return t(key, lang) if key in LABELS else table
+    return t(TABLE_LABELS[table], lang) if table in TABLE_LABELS else table
 
 
 def change_table(reports: Sequence, lang: str) -> pd.DataFrame:
     """Per file and table: rows read, and how many would be added, changed, removed."""
     rows = []
     for report in reports:
-        note = t("im_already_loaded", lang) if report.already_loaded else ""
+        note = t("import_data_already_loaded", lang) if report.already_loaded else ""
         tables = list(dict.fromkeys([*report.rows, *report.added, *report.changed, *report.removed]))
         for table in tables:
             rows.append((report.file_name, table_label(table, lang), report.rows.get(table, 0),
@@ -309,7 +316,7 @@ def change_table(reports: Sequence, lang: str) -> pd.DataFrame:
         if not tables:
             rows.append((report.file_name, "", 0, 0, 0, 0, note))
     frame = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
-    frame.columns = _headers(CHANGE_COLUMNS, lang)
+    frame.columns = _headers(CHANGE_HEADERS, lang)
     return frame
 
 
@@ -321,4 +328,4 @@ def totals(reports: Sequence) -> dict[str, int]:
 
 def loaded_message(reports: Sequence, lang: str) -> str:
     sums = {kind: format_number(value, lang) for kind, value in totals(reports).items()}
-    return t("im_loaded", lang, files=len(reports), **sums)
+    return t("import_data_loaded", lang, files=len(reports), **sums)

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from khuyencong.i18n.formatting import format_year_span
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 from khuyencong.render.browser import find_chromium
 from khuyencong.ui.fetch import code_lists
 
@@ -81,7 +81,7 @@ def show_chart(fig: go.Figure, key: str) -> None:
     with st.popover(t("pr_download_chart", lang), icon=":material/download:"):
         if missing:
             st.caption(t("pr_no_chromium", lang))
-        for fmt, label, mime in (("png", "pr_png", "image/png"), ("svg", "pr_svg", "image/svg+xml")):
+        for fmt, label, mime in (("png", N_("pr_png"), "image/png"), ("svg", N_("pr_svg"), "image/svg+xml")):
             st.download_button(t(label, lang), data=b"" if missing else lambda fmt=fmt: _export_figure(
                 entry, fmt, line), file_name=f"{key}.{fmt}", mime=mime, key=f"{key}_{fmt}", on_click="ignore",
                 disabled=missing)
@@ -130,8 +130,8 @@ def render_presentation(filters, area_text: str) -> None:
     left, middle, right, leave = st.columns([1, 2, 1, 1])
     left.button(t("pr_previous", lang), icon=":material/arrow_back:", disabled=index <= 1, on_click=_go_to,
                 args=(index - 1,), key="pr_previous", width="stretch")
-    middle.markdown(f"<div style='text-align:center'>{t('pr_position', lang, index=index, count=len(charts))}</div>",
-                    unsafe_allow_html=True)
+    position = t("pr_position", lang, index=index, count=len(charts))
+    middle.markdown(f"<div style='text-align:center'>{position}</div>", unsafe_allow_html=True)
     right.button(t("pr_next", lang), icon=":material/arrow_forward:", disabled=index >= len(charts),
                  on_click=_go_to, args=(index + 1,), key="pr_next", width="stretch")
     leave.button(t("pr_leave", lang), icon=":material/close:", on_click=_go_to, args=(None,), key="pr_leave",

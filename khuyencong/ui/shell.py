@@ -7,7 +7,7 @@ import streamlit as st
 
 from khuyencong.data.code_lists import ACTIVITIES, SECTORS, CodeLists
 from khuyencong.data.filters import Choices, Filters, filters_to_params, parse_filters
-from khuyencong.i18n.labels import region_short, t
+from khuyencong.i18n.labels import UNIT_MODES, language_name, region_short, t
 from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import code_lists, fetch
 
@@ -120,10 +120,10 @@ def render_shell() -> Filters:
     ignored = _init_state(choices)
     sidebar = st.sidebar
     lang = sidebar.radio(t("language", st.session_state[KEYS["lang"]]), ["vi", "en"], key=KEYS["lang"],
-                         format_func={"vi": "Tiếng Việt", "en": "English"}.get, horizontal=True)
+                         format_func=language_name, horizontal=True)
     sidebar.header(t("filters", lang))
     unit_mode = sidebar.radio(t("unit_mode", lang), ["reported", "current"], key=KEYS["unit_mode"],
-                              format_func=lambda m: t(f"unit_mode_{m}", lang), on_change=_convert_areas,
+                              format_func=lambda m: t(UNIT_MODES[m], lang), on_change=_convert_areas,
                               args=(areas,))
     labels = area_labels(areas, unit_mode, lang)
     st.session_state[KEYS["areas"]] = [a for a in st.session_state[KEYS["areas"]] if a in labels]
@@ -188,5 +188,5 @@ def unit_name(area_id: str) -> str:
 def area_names(filters: Filters) -> str:
     """The selected areas as a reader names them, or 'all'."""
     if not filters.areas:
-        return "Tất cả địa phương" if filters.lang == "vi" else "All areas"
+        return t("all_areas", filters.lang)
     return ", ".join(unit_name(a) for a in filters.areas)
