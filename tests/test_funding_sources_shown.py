@@ -66,8 +66,6 @@ def with_district(tmp_path, monkeypatch) -> Path:
         handle.write("nghe-an,2019,2019,district,allocated,150,bct-2018-08-09-nghe-an-70-ty,,\n")
     db = tmp_path / "kc.duckdb"
     result = run_etl("build", "--no-demo", "--db", str(db), env={"KC_DATA_DIR": str(data)})
-    if result.returncode and "CHECK constraint" in result.stdout + result.stderr:
-        pytest.xfail("the schema still lists the funding sources in a CHECK (the ETL side of issue 12, item 1)")
     assert result.returncode == 0, result.stdout + result.stderr
     return db
 
