@@ -4,8 +4,8 @@ CREATE TABLE allocation (
     area_id         VARCHAR NOT NULL,
     year_from       INTEGER NOT NULL CHECK (year_from BETWEEN 1990 AND 2100),
     year_to         INTEGER NOT NULL CHECK (year_to BETWEEN 1990 AND 2100),
-    funding_source  VARCHAR NOT NULL CHECK (funding_source IN ('local', 'central', 'counterpart', 'other')),
-    figure          VARCHAR NOT NULL CHECK (figure IN ('allocated', 'disbursed', 'settled')),
+    funding_source  VARCHAR NOT NULL CHECK (funding_source IN ('local', 'central', 'counterpart', 'other', 'district', 'state')),
+    figure          VARCHAR NOT NULL CHECK (figure IN ('allocated', 'disbursed', 'settled', 'approved_plan', 'proposed', 'target', 'estimated_executed', 'executed')),
     amount_mvnd     DECIMAL(18, 3) CHECK (amount_mvnd >= 0),   -- NULL: not reported
     doc_id          VARCHAR NOT NULL,
     is_illustrative BOOLEAN NOT NULL,

@@ -13,7 +13,7 @@ CREATE TABLE outcome (
     plan_pct_reported   DECIMAL(8, 2) CHECK (plan_pct_reported >= 0),
     plan_pct_basis      VARCHAR CHECK (plan_pct_basis IN ('year', 'period')),
     prior_pct_reported  DECIMAL(8, 2) CHECK (prior_pct_reported >= 0),
-    qualifier           VARCHAR NOT NULL DEFAULT 'exact' CHECK (qualifier IN ('exact', 'approx', 'more_than', 'estimate')),
+    qualifier           VARCHAR NOT NULL DEFAULT 'exact' CHECK (qualifier IN ('exact', 'approx', 'more_than', 'estimate', 'nearly', 'at_least')),
     doc_id              VARCHAR NOT NULL,
     is_illustrative     BOOLEAN NOT NULL,
     note                VARCHAR,

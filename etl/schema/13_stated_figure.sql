@@ -4,9 +4,9 @@ CREATE TABLE stated_figure (
     area_id         VARCHAR NOT NULL REFERENCES area (area_id),
     year_from       INTEGER NOT NULL,
     year_to         INTEGER NOT NULL,
-    funding_source  VARCHAR CHECK (funding_source IN ('local', 'central', 'counterpart', 'other')),  -- NULL: all sources
+    funding_source  VARCHAR CHECK (funding_source IN ('local', 'central', 'counterpart', 'other', 'district', 'state')),  -- NULL: all sources
     measure         VARCHAR NOT NULL CHECK (measure IN ('total', 'annual_average')),
-    qualifier       VARCHAR NOT NULL CHECK (qualifier IN ('exact', 'approx', 'more_than')),
+    qualifier       VARCHAR NOT NULL CHECK (qualifier IN ('exact', 'approx', 'more_than', 'nearly', 'at_least')),
     amount_mvnd     DECIMAL(18, 3) NOT NULL CHECK (amount_mvnd >= 0),
     doc_id          VARCHAR NOT NULL REFERENCES source_document (doc_id),
     note            VARCHAR,
