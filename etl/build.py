@@ -38,6 +38,8 @@ BUNDLED_FILES: list[tuple[str, Path, dict]] = [
     ("project", SOURCES_DIR / "project.csv", {"is_illustrative": False}),
     ("outcome", SOURCES_DIR / "outcome.csv", {"is_illustrative": False}),
     ("stated_figure", SOURCES_DIR / "stated_figure.csv", {}),
+    ("region_member", SOURCES_DIR / "region_member.csv", {}),
+    ("excluded_figure", SOURCES_DIR / "excluded_figure.csv", {}),
     ("source_mention", SOURCES_DIR / "source_mention.csv", {}),
 ]
 

@@ -3,7 +3,8 @@
 Every row it writes has is_illustrative = true and cites the document DEMO_DOC_ID, which says so.
 Where a real figure exists, the illustrative rows fit it: the projects of an area, year and source
 add up to the real annual allocation, and no illustrative allocation is made where a real one covers
-the same area, source and year (a real period total included, so it is never silently spread).
+the same area, source and year (a real period total included, so it is never silently spread). The same holds
+for every kind it writes: no illustrative disbursed figure where a real disbursed one covers that province-year.
 """
 
 import random
@@ -65,6 +66,7 @@ def add_illustrative_data(con: duckdb.DuckDBPyConnection, seed: int = DEFAULT_SE
     """Write the illustrative document, allocations, projects and outcomes; return row counts."""
     rng = random.Random(seed)
     covered = _real_coverage(con)
+    covered_disbursed = _real_coverage(con, "disbursed")
     real_annual = _real_annual(con)
     sector_names = dict(con.execute("SELECT sector_id, lower(name_vi) FROM sector").fetchall())
 
@@ -79,9 +81,11 @@ def add_illustrative_data(con: duckdb.DuckDBPyConnection, seed: int = DEFAULT_SE
                 year_projects = _projects(rng, area, reporting_area, year, source, amount, places, sector_names)
                 projects += year_projects
                 actual = sum((p["actual_mvnd"] for p in year_projects if p["actual_mvnd"] is not None), Decimal(0))
-                allocations.append(_allocation(reporting_area, year, source, "disbursed", actual))
+                if (reporting_area, source, year) not in covered_disbursed:
+                    allocations.append(_allocation(reporting_area, year, source, "disbursed", actual))
     allocations = _merge_same_key(allocations)
-    allocations += _counterpart_allocations(projects)
+    allocations += [row for row in _counterpart_allocations(projects)
+                    if (row["area_id"], "counterpart", row["year_from"]) not in covered_disbursed]
     outcomes = _outcomes(rng, projects)
 
     document = pd.DataFrame([{
@@ -124,11 +128,11 @@ def _insert_frame(con, table: str, rows: pd.DataFrame) -> None:
     con.unregister("demo_rows")
 
 
-def _real_coverage(con) -> set[tuple[str, str, int]]:
-    """(area, source, year) already covered by a real allocated figure, annual or period total."""
+def _real_coverage(con, figure: str = "allocated") -> set[tuple[str, str, int]]:
+    """(area, source, year) already covered by a real figure of this kind, annual or period total."""
     rows = con.execute(
         "SELECT area_id, funding_source, year_from, year_to FROM allocation "
-        "WHERE NOT is_illustrative AND figure = 'allocated'"
+        "WHERE NOT is_illustrative AND figure = ?", [figure]
     ).fetchall()
     return {(a, s, y) for a, s, y0, y1 in rows for y in range(y0, y1 + 1)}
 

@@ -111,5 +111,5 @@ def test_demo_command_replaces_illustrative_rows_only(serving_copy):
                             "ORDER BY loaded_at DESC LIMIT 1").fetchone()[0]
     finally:
         con.close()
-    assert real == 19
+    assert real == 132
     assert "seed 7" in seeds

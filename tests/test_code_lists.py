@@ -14,7 +14,7 @@ from conftest import ROOT, run_etl
 
 from etl.template import CODES_SHEET
 
-NEW_SOURCE = "district,Cấp huyện,District,true,#56B4E9,5,kc-danh-muc\n"
+NEW_SOURCE = "commune,Cấp xã,Commune level,true,#882255,7,kc-danh-muc\n"
 SOURCE_CELL = "Quyết định số 9/QĐ-UBND ngày 05/01/2024 của UBND huyện (kiểm thử)"
 
 
@@ -26,7 +26,7 @@ def data_with_a_new_source(tmp_path_factory):
     with (data / "reference" / "funding_source.csv").open("a", encoding="utf-8") as handle:
         handle.write(NEW_SOURCE)
     with (data / "sources" / "allocation.csv").open("a", encoding="utf-8") as handle:
-        handle.write("nghe-an,2019,2019,district,allocated,150,bct-2018-08-09-nghe-an-70-ty,,\n")
+        handle.write("nghe-an,2019,2019,commune,allocated,150,bct-2018-08-09-nghe-an-70-ty,,,exact,150 triệu đồng,\n")
     return data
 
 
@@ -48,8 +48,9 @@ def workbook(data_with_a_new_source):
     offered = [row[0] for row in book[CODES_SHEET].iter_rows(min_row=2, min_col=2, max_col=2, values_only=True)
                if row[0]]
     assert book[CODES_SHEET]["B1"].value == "Danh mục nguồn kinh phí"
-    assert offered == ["Địa phương", "Trung ương", "Đối ứng", "Khác", "Cấp huyện"]
-    for column, value in enumerate(["Cao Bằng", 2024, 2024, "Cấp huyện", "Dự toán", 420, SOURCE_CELL], start=1):
+    assert offered == ["Địa phương", "Trung ương", "Đối ứng", "Khác", "Cấp huyện", "Ngân sách nhà nước (không nêu cấp)",
+                       "Cấp xã"]
+    for column, value in enumerate(["Cao Bằng", 2024, 2024, "Cấp xã", "Dự toán", 420, SOURCE_CELL], start=1):
         book["PhanBo"].cell(4, column, value)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -70,25 +71,25 @@ def rows(db, sql: str) -> list[tuple]:
 
 
 def test_the_build_stores_a_bundled_row_of_the_new_source(built):
-    assert rows(built, "SELECT area_id, year_from, amount_mvnd FROM allocation WHERE funding_source = 'district'") \
+    assert rows(built, "SELECT area_id, year_from, amount_mvnd FROM allocation WHERE funding_source = 'commune'") \
         == [("nghe-an", 2019, 150)]
-    assert rows(built, "SELECT name_vi, is_khuyen_cong FROM funding_source WHERE funding_source_id = 'district'") \
-        == [("Cấp huyện", True)]
+    assert rows(built, "SELECT name_vi, is_khuyen_cong FROM funding_source WHERE funding_source_id = 'commune'") \
+        == [("Cấp xã", True)]
 
 
 def test_load_accepts_and_stores_a_workbook_row_of_the_new_source(built, workbook, tmp_path):
-    path = tmp_path / "cao-bang-huyen-2024.xlsx"
+    path = tmp_path / "cao-bang-xa-2024.xlsx"
     path.write_bytes(workbook)
     result = run_etl("load", str(path), "--db", str(built))
     assert result.returncode == 0, result.stdout + result.stderr
     assert rows(built, "SELECT area_id, funding_source, figure, amount_mvnd FROM allocation "
-                       "WHERE doc_id = 'tep-cao-bang-huyen-2024-xlsx'") == [("cao-bang", "district", "allocated", 420)]
+                       "WHERE doc_id = 'tep-cao-bang-xa-2024-xlsx'") == [("cao-bang", "commune", "allocated", 420)]
 
 
-@pytest.mark.parametrize(("cell", "stored"), [("district", "district"), ("DISTRICT", "district"),
-                                              ("Cap huyen", "district"), ("District", "district")])
+@pytest.mark.parametrize(("cell", "stored"), [("commune", "commune"), ("COMMUNE", "commune"),
+                                              ("Cap xa", "commune"), ("Commune level", "commune")])
 def test_load_reads_the_new_source_by_code_and_by_name(built, tmp_path, cell, stored):
-    path = tmp_path / "huyen.csv"
+    path = tmp_path / "xa.csv"
     path.write_text("Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\n"
                     f"Hà Giang,2023,{cell},Quyết toán,\"12,5\"\n", encoding="utf-8")
     result = run_etl("load", str(path), "--dry-run", "--db", str(built))
@@ -99,9 +100,9 @@ def test_load_reads_the_new_source_by_code_and_by_name(built, tmp_path, cell, st
 def test_a_database_without_the_source_refuses_it_by_name(demo_db_path, workbook, tmp_path):
     db = tmp_path / "kc.duckdb"
     shutil.copyfile(demo_db_path, db)
-    path = tmp_path / "cao-bang-huyen-2024.xlsx"
+    path = tmp_path / "cao-bang-xa-2024.xlsx"
     path.write_bytes(workbook)
     result = run_etl("load", str(path), "--db", str(db))
     assert result.returncode == 1
-    assert "sheet PhanBo, dòng/row 4, cột/column Nguồn kinh phí ['Cấp huyện']: không có trong danh mục nguồn kinh phí" \
+    assert "sheet PhanBo, dòng/row 4, cột/column Nguồn kinh phí ['Cấp xã']: không có trong danh mục nguồn kinh phí" \
         in result.stdout

@@ -13,7 +13,7 @@ import import_corpus as corpus  # noqa: E402
 
 TRENDS = "pages/trends.py"
 TOTAL = "Tổng kinh phí khuyến công"
-NEW_SOURCE = "district,Cấp huyện,District,true,#882255,5,kc-danh-muc\n"
+NEW_SOURCE = "commune,Cấp xã,Commune level,true,#882255,7,kc-danh-muc\n"
 
 
 def metrics(app) -> dict[str, str]:
@@ -56,28 +56,28 @@ def test_an_other_allocation_is_drawn_in_the_trends_chart(with_other):
 
 
 @pytest.fixture()
-def with_district(tmp_path, monkeypatch) -> Path:
+def with_commune(tmp_path, monkeypatch) -> Path:
     """Built from a copy of data/ whose funding_source.csv has one more code, with one allocation of it."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("*.duckdb*", "imports", "templates"))
     with (data / "reference" / "funding_source.csv").open("a", encoding="utf-8") as handle:
         handle.write(NEW_SOURCE)
     with (data / "sources" / "allocation.csv").open("a", encoding="utf-8") as handle:
-        handle.write("nghe-an,2019,2019,district,allocated,150,bct-2018-08-09-nghe-an-70-ty,,\n")
+        handle.write("nghe-an,2019,2019,commune,allocated,150,bct-2018-08-09-nghe-an-70-ty,,,exact,150 triệu đồng,\n")
     db = tmp_path / "kc.duckdb"
     result = run_etl("build", "--no-demo", "--db", str(db), env={"KC_DATA_DIR": str(data)})
     assert result.returncode == 0, result.stdout + result.stderr
     return db
 
 
-def test_a_new_funding_source_is_accepted_filterable_and_drawn(with_district):
-    app = run_page(with_district, TRENDS, area="nghe-an", years="2019-2019", source="district")
+def test_a_new_funding_source_is_accepted_filterable_and_drawn(with_commune):
+    app = run_page(with_commune, TRENDS, area="nghe-an", years="2019-2019", source="commune")
     assert not app.exception
-    assert not app.warning  # source=district is a known value: no notice of an ignored URL item
+    assert not app.warning  # source=commune is a known value: no notice of an ignored URL item
     picker = next(m for m in app.sidebar.multiselect if m.label == "Nguồn kinh phí")
-    assert "district" in picker.options or "Cấp huyện" in picker.options
-    assert picker.value == ["district"]
-    bar = trace(app, "Cấp huyện")
+    assert "commune" in picker.options or "Cấp xã" in picker.options
+    assert picker.value == ["commune"]
+    bar = trace(app, "Cấp xã")
     assert (bar["x"], bar["y"], bar["marker"]["color"]) == ([2019], [0.15], "#882255")
-    overview = run_page(with_district, area="nghe-an", years="2019-2019", source="district")
+    overview = run_page(with_commune, area="nghe-an", years="2019-2019", source="commune")
     assert metrics(overview)[TOTAL] == "150 triệu đồng"

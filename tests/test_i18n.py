@@ -25,6 +25,7 @@ CODE_LIST_KEYS = {
     "plan_actual_period_year", "plan_actual_period_H1", "plan_actual_period_Q1", "plan_actual_period_Q2",
     "plan_actual_period_Q3", "plan_actual_period_Q4",
     "plan_actual_qualifier_estimate", "plan_actual_qualifier_approx", "plan_actual_qualifier_more_than",
+    "plan_actual_qualifier_nearly", "plan_actual_qualifier_at_least",
 }
 
 

@@ -29,13 +29,15 @@ UI = {
            "missing": "Năm thiếu", "status": "Đánh giá", "title": "Tên tài liệu", "publisher": "Cơ quan/báo đăng",
            "date": "Ngày", "file": "Tệp", "beyond": "Vượt ngưỡng", "within": "Trong ngưỡng",
            "no_annual": "Không có số từng năm", "not_reported": "không có số liệu",
-           "illustrative": "Có dữ liệu minh họa", "title_page": "Nguồn & chất lượng dữ liệu"},
+           "illustrative": "Có dữ liệu minh họa", "title_page": "Nguồn & chất lượng dữ liệu",
+           "figure": "Loại số", "allocated": "Phân bổ"},
     "en": {"area": "Province/city", "source": "Funding source", "local": "Local", "central": "Central",
            "gap": "Gap", "gap_pct": "Gap (%)", "stated": "Stated total", "annual": "Annual sum",
            "missing": "Years missing", "status": "Status", "title": "Title", "publisher": "Publisher",
            "date": "Date", "file": "File", "beyond": "Beyond tolerance", "within": "Within tolerance",
            "no_annual": "No annual figures", "not_reported": "not reported",
-           "illustrative": "Includes illustrative data", "title_page": "Sources and data quality"},
+           "illustrative": "Includes illustrative data", "title_page": "Sources and data quality",
+           "figure": "Figure", "allocated": "Allocated"},
 }
 
 
@@ -63,9 +65,10 @@ def table_with(at: AppTest, column: str) -> pd.DataFrame:
 
 
 def reconciliation_row(at: AppTest, lang: str, source: str) -> pd.Series:
+    """The allocated period total of a source (Nghệ An's published executed totals for 2011–2015 sit beside it)."""
     words = UI[lang]
     frame = table_with(at, words["gap"])
-    rows = frame[frame[words["source"]] == words[source]]
+    rows = frame[(frame[words["source"]] == words[source]) & (frame[words["figure"]] == words["allocated"])]
     assert len(rows) == 1, frame
     return rows.iloc[0]
 

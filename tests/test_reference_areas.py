@@ -84,7 +84,7 @@ def test_all_fields_nfc(name):
 
 def test_row_counts_by_level():
     levels = Counter(r["level"] for r in read_csv(AREA_FILE))
-    assert levels == {"province": 87, "region": 9, "national": 1}
+    assert levels == {"province": 87, "region": 10, "national": 1}
 
 
 def test_area_id_unique_and_slug():
