@@ -82,27 +82,32 @@ def _any_of(column: pd.Series, values) -> pd.Series:
     return column.isin(values) if values else pd.Series(True, index=column.index)
 
 
-def _common(frame: pd.DataFrame, view: View) -> pd.Series:
-    mask = _any_of(frame["area_id"], view.areas)
+def _common(d: Data, frame: pd.DataFrame, view: View) -> pd.Series:
+    """Areas as selected; no area selected: provinces only (a region's or the country's figure is never added)."""
+    if view.areas:
+        mask = frame["area_id"].isin(view.areas)
+    else:
+        area = d["area"]
+        mask = frame["area_id"].isin(area.loc[area["level"] == "province", "area_id"])
     return mask if view.include_illustrative else mask & ~frame["is_illustrative"]
 
 
 def project_mask(d: Data, view: View) -> pd.Series:
     p = d["project"]
-    return (p["year"].between(view.year_from, view.year_to) & _common(p, view)
+    return (p["year"].between(view.year_from, view.year_to) & _common(d, p, view)
             & (p["funding_source"].isna() | p["funding_source"].isin(view.sources))
             & _any_of(p["activity_id"], view.activities) & _any_of(p["sector_id"], view.sectors))
 
 
 def outcome_mask(d: Data, view: View) -> pd.Series:
     o = d["outcome"]
-    return (o["year"].between(view.year_from, view.year_to) & _common(o, view)
+    return (o["year"].between(view.year_from, view.year_to) & _common(d, o, view)
             & _any_of(o["activity_id"], view.activities) & _any_of(o["sector_id"], view.sectors))
 
 
 def allocation_overlap(d: Data, view: View) -> pd.Series:
     a = d["allocation"]
-    return ((a["year_to"] >= view.year_from) & (a["year_from"] <= view.year_to) & _common(a, view)
+    return ((a["year_to"] >= view.year_from) & (a["year_from"] <= view.year_to) & _common(d, a, view)
             & a["funding_source"].isin(view.sources))
 
 
@@ -139,7 +144,7 @@ def period_totals(d: Data, view: View, figure: str = "allocated") -> pd.DataFram
     periods = reconciliation(d)
     periods = periods[(periods["figure"] == figure) & (periods["year_to"] >= view.year_from)
                       & (periods["year_from"] <= view.year_to) & periods["funding_source"].isin(view.sources)
-                      & _common(periods, view) & periods["amount_mvnd"].notna()]
+                      & _common(d, periods, view) & periods["amount_mvnd"].notna()]
     inside = (periods["year_from"] >= view.year_from) & (periods["year_to"] <= view.year_to)
     return periods.assign(usable=inside & (periods["years_reported"] == 0))
 

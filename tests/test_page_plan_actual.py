@@ -53,8 +53,9 @@ def test_page_runs_without_exception(demo_db_path, lang, title, params):
     assert app.title[0].value == title
 
 
-@pytest.mark.parametrize("params", [{}, {"area": "kv-phia-bac"}, {"years": "2024-2024"}, {"area": "kv-phia-bac",
-                                                                                            "years": "2020-2025"}])
+# A region is in view only when selected (issue 13: "all areas" adds provinces only, never a region's figure).
+@pytest.mark.parametrize("params", [{"area": "kv-phia-bac"}, {"area": "kv-phia-bac", "years": "2024-2024"},
+                                    {"area": "kv-phia-bac", "years": "2020-2025"}])
 @pytest.mark.parametrize(("lang", "actual", "pct_plan", "pct_prior", "derived_plan", "derived_prior"), [
     ("vi", "4,87 tỷ đồng", "49,1%", "153,7%", "≈ 9,92 tỷ đồng", "≈ 3,17 tỷ đồng"),
     ("en", "VND 4.87 bn", "49.1%", "153.7%", "≈ VND 9.92 bn", "≈ VND 3.17 bn"),
@@ -266,7 +267,7 @@ def test_periods_for(period, cumulative, periods):
 
 
 def test_indicator_section_keeps_reported_percentages_for_the_northern_region(demo_db_path):
-    app = choose_period(run_page(demo_db_path, PAGE), 2024, "H1", False)
+    app = choose_period(run_page(demo_db_path, PAGE, area="kv-phia-bac"), 2024, "H1", False)
     table = table_with(app, "Mức cần đạt")
     row = table[(table["Địa phương"] == "Khu vực phía Bắc") & (table["Chỉ tiêu"] == "Doanh thu tư vấn")].iloc[0]
     assert (row["Thực hiện"], row["% kế hoạch"], row["% so với cùng kỳ"]) == ("4,87 tỷ đồng", "49,1% (báo cáo)",

@@ -5,10 +5,11 @@
 -- by etl/cubes.py) are looked up when a macro is called.
 
 -- The unit a row counts under: the reporting unit, or in current-units mode its unit after 1 July 2025
--- (Thái Bình's rows count under Hưng Yên).
+-- (Thái Bình's rows count under Hưng Yên), with the unit's level (province, region, national) for area_in_view.
 CREATE MACRO view_units(p_current_units) AS TABLE
-    SELECT area_id, CASE WHEN p_current_units THEN current_area_id ELSE area_id END AS unit_id
-    FROM v_area_current;
+    SELECT v.area_id, u.area_id AS unit_id, u.level AS unit_level
+    FROM v_area_current AS v
+    JOIN area AS u ON u.area_id = CASE WHEN p_current_units THEN v.current_area_id ELSE v.area_id END;
 
 -- The name a unit is shown by, in both languages. In current-units mode every unit is current and goes by its name;
 -- else a unit that began with the 2025 reorganisation is marked "(từ 7/2025)" and a province that ended with it
@@ -27,9 +28,13 @@ CREATE MACRO unit_names(p_current_units) AS TABLE
     FROM area AS a
     JOIN v_area_current AS v USING (area_id);
 
--- The shared predicates. An empty list of areas, activities, sectors or funding sources selects all.
-CREATE MACRO area_in_view(p_areas, unit_id) AS
-    len(p_areas::VARCHAR[]) = 0 OR list_contains(p_areas::VARCHAR[], unit_id);
+-- The shared predicates. An empty list of activities, sectors or funding sources selects all. An empty list of
+-- areas ("all areas") selects every province but no region and not the national programme: their figures cover
+-- provinces already (or some of them, unnamed), so adding them to provinces would count money twice. A region or
+-- the national unit is in view only when selected by name.
+CREATE MACRO area_in_view(p_areas, unit_id, unit_level) AS
+    CASE WHEN len(p_areas::VARCHAR[]) = 0 THEN unit_level = 'province'
+         ELSE list_contains(p_areas::VARCHAR[], unit_id) END;
 CREATE MACRO code_in_view(p_codes, code) AS
     len(p_codes::VARCHAR[]) = 0 OR list_contains(p_codes::VARCHAR[], code);
 CREATE MACRO source_in_view(p_sources, funding_source) AS
@@ -46,7 +51,7 @@ AS TABLE
     JOIN view_units(p_current_units) AS u USING (area_id)
     WHERE a.year_to >= p_year_from AND a.year_from <= p_year_to
       AND source_in_view(p_sources, a.funding_source)
-      AND area_in_view(p_areas, u.unit_id)
+      AND area_in_view(p_areas, u.unit_id, u.unit_level)
       AND illustrative_in_view(p_include_illustrative, a.is_illustrative);
 
 -- Projects in view, as rows (project) and summed (project_cube); a project without a funding source stays in view.
@@ -57,7 +62,7 @@ CREATE MACRO projects_in_view(p_activities, p_areas, p_current_units, p_include_
     JOIN view_units(p_current_units) AS u USING (area_id)
     WHERE p.year BETWEEN p_year_from AND p_year_to
       AND (p.funding_source IS NULL OR source_in_view(p_sources, p.funding_source))
-      AND area_in_view(p_areas, u.unit_id)
+      AND area_in_view(p_areas, u.unit_id, u.unit_level)
       AND code_in_view(p_activities, p.activity_id)
       AND code_in_view(p_sectors, p.sector_id)
       AND illustrative_in_view(p_include_illustrative, p.is_illustrative);
@@ -69,7 +74,7 @@ CREATE MACRO project_cube_in_view(p_activities, p_areas, p_current_units, p_incl
     JOIN view_units(p_current_units) AS u USING (area_id)
     WHERE p.year BETWEEN p_year_from AND p_year_to
       AND (p.funding_source IS NULL OR source_in_view(p_sources, p.funding_source))
-      AND area_in_view(p_areas, u.unit_id)
+      AND area_in_view(p_areas, u.unit_id, u.unit_level)
       AND code_in_view(p_activities, p.activity_id)
       AND code_in_view(p_sectors, p.sector_id)
       AND illustrative_in_view(p_include_illustrative, p.is_illustrative);
@@ -81,7 +86,7 @@ CREATE MACRO outcomes_in_view(p_activities, p_areas, p_current_units, p_include_
     FROM outcome AS o
     JOIN view_units(p_current_units) AS u USING (area_id)
     WHERE o.year BETWEEN p_year_from AND p_year_to
-      AND area_in_view(p_areas, u.unit_id)
+      AND area_in_view(p_areas, u.unit_id, u.unit_level)
       AND code_in_view(p_activities, o.activity_id)
       AND code_in_view(p_sectors, o.sector_id)
       AND illustrative_in_view(p_include_illustrative, o.is_illustrative);
@@ -92,7 +97,7 @@ CREATE MACRO outcome_cube_in_view(p_activities, p_areas, p_current_units, p_incl
     FROM outcome_cube AS o
     JOIN view_units(p_current_units) AS u USING (area_id)
     WHERE o.year BETWEEN p_year_from AND p_year_to
-      AND area_in_view(p_areas, u.unit_id)
+      AND area_in_view(p_areas, u.unit_id, u.unit_level)
       AND code_in_view(p_activities, o.activity_id)
       AND code_in_view(p_sectors, o.sector_id)
       AND illustrative_in_view(p_include_illustrative, o.is_illustrative);
@@ -105,7 +110,7 @@ CREATE MACRO reconciliation_in_view(p_areas, p_current_units, p_include_illustra
     JOIN view_units(p_current_units) AS u USING (area_id)
     WHERE r.year_to >= p_year_from AND r.year_from <= p_year_to
       AND source_in_view(p_sources, r.funding_source)
-      AND area_in_view(p_areas, u.unit_id)
+      AND area_in_view(p_areas, u.unit_id, u.unit_level)
       AND illustrative_in_view(p_include_illustrative, r.includes_illustrative);
 
 -- The total rule. Every reported allocation of one kind (p_figure) in view, with `counted` saying whether it goes

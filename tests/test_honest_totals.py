@@ -1,0 +1,61 @@
+"""Totals on the real figures (issue 13) as a reader sees them: regions and the national programme are never added
+to provinces, a multi-year or split count is never added into an annual sum, and a total that adds a qualified
+figure says so."""
+
+import pytest
+from conftest import chart_data, run_page
+
+TRENDS = "pages/trends.py"
+TOTAL = "Tổng kinh phí khuyến công"
+TRENDS_TOTAL = "Tổng các năm có số liệu"
+
+
+def metrics(app) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def provinces_with_allocations(con) -> str:
+    return ",".join(r[0] for r in con.execute(
+        "SELECT DISTINCT al.area_id FROM allocation AS al JOIN area AS a USING (area_id) "
+        "WHERE a.level = 'province' ORDER BY 1").fetchall())
+
+
+# --- 1. regions and the national programme are never added to provinces ------------------------------------------
+
+@pytest.mark.parametrize(("page", "label"), [(None, TOTAL), (TRENDS, TRENDS_TOTAL)])
+def test_all_areas_total_is_the_sum_over_provinces(real_only_db_path, real_db, page, label):
+    """The national 2021 figure (≥ 55,46 tỷ central) and the regional ones stay out of "all areas"."""
+    everything = run_page(real_only_db_path, page, demo="0")
+    provinces = run_page(real_only_db_path, page, area=provinces_with_allocations(real_db), demo="0")
+    assert metrics(everything)[label] == metrics(provinces)[label]
+    assert not everything.exception
+
+
+def test_the_national_figure_is_shown_alone_when_selected(real_only_db_path):
+    national = run_page(real_only_db_path, area="toan-quoc", demo="0")
+    assert metrics(national)[TOTAL].endswith("55,46 tỷ đồng")
+
+
+def test_all_areas_trend_has_no_regional_or_national_bar(real_only_db_path, real_db):
+    """2021: the national figure alone would be 55,46 tỷ; the all-areas bar holds the provinces' 2021 figures only."""
+    everything = chart_data(run_page(real_only_db_path, TRENDS, demo="0"))[0]
+    provinces = chart_data(run_page(real_only_db_path, TRENDS, area=provinces_with_allocations(real_db),
+                                    demo="0"))[0]
+
+    def bars(figure):
+        return sorted((t.get("name"), x, y) for t in figure["data"] if t.get("type") == "bar"
+                      for x, y in zip(t["x"], t["y"]))
+
+    assert bars(everything) == bars(provinces)
+
+
+
+def test_plan_actual_all_areas_shows_no_regional_row(demo_db_path):
+    """The northern region's H1 2024 consulting revenue is shown when the region is selected, not as "all areas"."""
+    def units(app):
+        app.selectbox(key="pa_year").set_value(2024).run()
+        app.radio(key="pa_period").set_value("H1").run()
+        return {u for d in app.dataframe if "Địa phương" in d.value.columns for u in d.value["Địa phương"]}
+
+    assert "Khu vực phía Bắc" not in units(run_page(demo_db_path, "pages/plan_actual.py"))
+    assert "Khu vực phía Bắc" in units(run_page(demo_db_path, "pages/plan_actual.py", area="kv-phia-bac"))
