@@ -101,8 +101,13 @@ def project_mask(d: Data, view: View) -> pd.Series:
 
 def outcome_mask(d: Data, view: View) -> pd.Series:
     o = d["outcome"]
-    return (o["year"].between(view.year_from, view.year_to) & _common(d, o, view)
-            & _any_of(o["activity_id"], view.activities) & _any_of(o["sector_id"], view.sectors))
+    mask = (o["year"].between(view.year_from, view.year_to) & _common(d, o, view)
+            & _any_of(o["activity_id"], view.activities) & _any_of(o["sector_id"], view.sectors)
+            & ~(o["year_from"] < o["year"]).fillna(False))  # a count over several years is no year's count
+    # Where a year's count is reported as a total and in parts by funding source, only the total counts.
+    keys = ["area_id", "year", "period", "indicator_id"]
+    has_total = o["funding_source"].isna().where(mask, False).groupby([o[k] for k in keys]).transform("any")
+    return mask & (o["funding_source"].isna() | ~has_total)
 
 
 def allocation_overlap(d: Data, view: View) -> pd.Series:

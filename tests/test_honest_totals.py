@@ -59,3 +59,40 @@ def test_plan_actual_all_areas_shows_no_regional_row(demo_db_path):
 
     assert "Khu vực phía Bắc" not in units(run_page(demo_db_path, "pages/plan_actual.py"))
     assert "Khu vực phía Bắc" in units(run_page(demo_db_path, "pages/plan_actual.py", area="kv-phia-bac"))
+
+# --- 2. outcome counts: a multi-year count or a part of a reported total is never added into a year's sum ----------
+
+COMPARE = "pages/compare.py"
+
+
+def ranked_by_projects_outcome(app) -> dict[str, float]:
+    """Label -> value drawn on the Compare ranking ordered by the 'đề án' outcome count."""
+    app.selectbox(key="cmp_measure").set_value("indicator:de_an").run()
+    chart = next(f for f in chart_data(app) if f["layout"]["title"]["text"].startswith("Xếp hạng"))
+    return {y.replace("<b>", "").replace("</b>", "").removeprefix("▶ "): x
+            for trace in chart["data"] for y, x in zip(trace["y"], trace["x"])}
+
+
+@pytest.mark.parametrize(("years", "expected"), [
+    # Bình Định 2016: total 23 and its local part 20; 2017: total 24, local 20; the 2012–2016 count (86 = 68 + 18)
+    # ends in 2016 but spans five years: 23 + 24, not 23 + 20 + 24 + 20 + 86 + 68 + 18.
+    ("2016-2017", {"Bình Định (đến 6/2025)": 47.0, "Lâm Đồng (đến 6/2025)": 65.0}),
+    # 2019: only a local part (17) is reported, so the part counts; Lâm Đồng 2017's total 65 = 56 local + 9 central.
+    ("2017-2019", {"Bình Định (đến 6/2025)": 41.0, "Lâm Đồng (đến 6/2025)": 65.0}),
+])
+def test_compare_counts_each_annual_outcome_once(real_only_db_path, years, expected):
+    app = run_page(real_only_db_path, COMPARE, area="binh-dinh,lam-dong", years=years, demo="0")
+    assert ranked_by_projects_outcome(app) == expected
+
+
+def test_a_multi_year_count_is_not_a_years_establishments(real_only_db_path):
+    """Thái Bình's 947 establishments are for 2012–2022 (stored under 2022): no single year reports them."""
+    app = run_page(real_only_db_path, area="thai-binh", years="2022-2022", demo="0")
+    assert metrics(app)["Lượt cơ sở được hỗ trợ"] == "không có số liệu"
+
+
+def test_a_multi_year_count_stays_a_row_on_the_data_page(real_only_db_path):
+    app = run_page(real_only_db_path, "pages/data.py", area="thai-binh", years="2022-2022", demo="0")
+    app.segmented_control(key="dx_table").set_value("outcomes")
+    shown = app.run().dataframe[0].value
+    assert (shown.astype(str) == "947.0").any().any() or (shown.astype(str) == "947").any().any()

@@ -79,7 +79,8 @@ CREATE MACRO project_cube_in_view(p_activities, p_areas, p_current_units, p_incl
       AND code_in_view(p_sectors, p.sector_id)
       AND illustrative_in_view(p_include_illustrative, p.is_illustrative);
 
--- Outcomes in view, as rows (outcome) and summed (outcome_cube). Funding sources do not apply: outcomes carry none.
+-- Outcomes in view, as rows (outcome: every row, multi-year counts and parts by source included). The funding
+-- source filter does not apply: most outcomes carry no source.
 CREATE MACRO outcomes_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
                               p_year_from, p_year_to) AS TABLE
     SELECT u.unit_id, o.*
@@ -91,16 +92,27 @@ CREATE MACRO outcomes_in_view(p_activities, p_areas, p_current_units, p_include_
       AND code_in_view(p_sectors, o.sector_id)
       AND illustrative_in_view(p_include_illustrative, o.is_illustrative);
 
+-- The summed outcomes count as annual figures by one rule: a count over several years (year_from < year) is never
+-- added into a year's sum (it stays a row of outcomes_in_view, shown on the Data page); and where a year's count is
+-- reported both as a total (funding_source NULL) and in parts by funding source for the same area, year, period and
+-- indicator, only the total counts (parts count only when no total exists), so a count is never added twice.
 CREATE MACRO outcome_cube_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
                                   p_year_from, p_year_to) AS TABLE
-    SELECT u.unit_id, o.*
-    FROM outcome_cube AS o
-    JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE o.year BETWEEN p_year_from AND p_year_to
-      AND area_in_view(p_areas, u.unit_id, u.unit_level)
-      AND code_in_view(p_activities, o.activity_id)
-      AND code_in_view(p_sectors, o.sector_id)
-      AND illustrative_in_view(p_include_illustrative, o.is_illustrative);
+    SELECT * EXCLUDE (has_total)
+    FROM (
+        SELECT u.unit_id, o.*,
+               bool_or(o.funding_source IS NULL) OVER (PARTITION BY o.area_id, o.year, o.period, o.indicator_id)
+                   AS has_total
+        FROM outcome_cube AS o
+        JOIN view_units(p_current_units) AS u USING (area_id)
+        WHERE o.year BETWEEN p_year_from AND p_year_to
+          AND NOT o.spans_years
+          AND area_in_view(p_areas, u.unit_id, u.unit_level)
+          AND code_in_view(p_activities, o.activity_id)
+          AND code_in_view(p_sectors, o.sector_id)
+          AND illustrative_in_view(p_include_illustrative, o.is_illustrative)
+    )
+    WHERE funding_source IS NULL OR NOT has_total;
 
 -- Period totals in view set against their annual figures (v_reconciliation), by the allocation rule above.
 CREATE MACRO reconciliation_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from,
