@@ -96,3 +96,39 @@ def test_a_multi_year_count_stays_a_row_on_the_data_page(real_only_db_path):
     app.segmented_control(key="dx_table").set_value("outcomes")
     shown = app.run().dataframe[0].value
     assert (shown.astype(str) == "947.0").any().any() or (shown.astype(str) == "947").any().any()
+
+
+# --- 3. a total that adds a qualified figure says so -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "label", "value"), [
+    ("vi", TOTAL, "> 10,2 tỷ đồng"),          # Ninh Bình 2019: "hơn 10,2 tỷ đồng"
+    ("en", "Total khuyến công funding", "> VND 10.2 bn"),
+])
+def test_a_total_of_one_qualified_figure_carries_its_sign(real_only_db_path, lang, label, value):
+    app = run_page(real_only_db_path, area="ninh-binh", years="2019-2019", demo="0", lang=lang)
+    assert metrics(app)[label] == value
+    assert not [i for i in app.info if "không chính xác" in i.value or "not exact" in i.value]
+
+
+def test_a_total_mixing_exact_and_qualified_figures_lists_the_qualified_ones(real_only_db_path):
+    app = run_page(real_only_db_path, demo="0")
+    assert metrics(app)[TOTAL][0].isdigit()  # no sign: the figures do not share one qualifier
+    note = next(i.value for i in app.info if i.value.startswith("Tổng gồm số liệu không chính xác: "))
+    assert "hơn 10,2 tỷ đồng (Ninh Bình (đến 6/2025) 2019)" in note
+    assert "khoảng 7,2 tỷ đồng (Ninh Bình (đến 6/2025) 2020)" in note
+
+
+def test_an_exact_total_has_no_sign_and_no_note(real_only_db_path):
+    app = run_page(real_only_db_path, area="nghe-an", years="2007-2016", source="local", demo="0")
+    assert metrics(app)[TOTAL] == "40 tỷ đồng"
+    assert not [i for i in app.info if "không chính xác" in i.value]
+
+
+def test_trend_hover_shows_the_qualifier_of_each_bar(real_only_db_path):
+    app = run_page(real_only_db_path, TRENDS, area="ninh-binh", demo="0")
+    hover = {(t["name"], x): c[0] for t in chart_data(app)[0]["data"] if t.get("customdata")
+             for x, c in zip(t["x"], t["customdata"])}
+    state = "Ngân sách nhà nước (không nêu cấp)"
+    assert hover[(state, 2019)] == "> 10,2 tỷ đồng"
+    assert hover[(state, 2020)] == "≈ 7,2 tỷ đồng"
+    assert hover[("Tổng", 2019)] == "> 10,2 tỷ đồng"

@@ -133,7 +133,7 @@ CREATE MACRO funding_in_view(p_areas, p_current_units, p_figure, p_include_illus
                              p_year_to) AS TABLE
     SELECT
         a.unit_id, a.area_id, a.funding_source, a.figure, a.year_from, a.year_to, a.amount_mvnd, a.doc_id,
-        a.is_illustrative,
+        a.is_illustrative, coalesce(a.qualifier, 'exact') AS qualifier, a.value_as_written,
         a.year_from = a.year_to                                         AS is_annual,
         a.year_from >= p_year_from AND a.year_to <= p_year_to           AS inside_selection,
         r.years_reported,

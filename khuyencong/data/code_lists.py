@@ -54,6 +54,10 @@ class CodeLists:
         """Funding source -> chart colour, in display order."""
         return {row[1]: row[4] or FALLBACK_COLOUR for row in self.rows if row[0] == SOURCES}
 
+    def symbol(self, qualifier: str) -> str | None:
+        """The sign a qualifier is shown by ('>' for more_than); None for exact."""
+        return next((row[6] for row in self.rows if row[0] == QUALIFIERS and row[1] == qualifier), None)
+
     def khuyen_cong_sources(self) -> tuple[str, ...]:
         """Sources that count as khuyến công money (funding_source.is_khuyen_cong)."""
         return tuple(row[1] for row in self.rows if row[0] == SOURCES and row[5])

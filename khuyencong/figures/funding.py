@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from khuyencong.data.code_lists import CodeLists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
+from khuyencong.i18n.formatting import format_money, format_year_span, is_missing
+from khuyencong.i18n.labels import t
 
 
 @dataclass
@@ -24,6 +27,8 @@ class FundingTotal:
     doc_ids: list[str] = field(default_factory=list)
     reported: bool = True
     khuyen_cong_sources: frozenset[str] = frozenset()
+    qualifiers: frozenset[str] = frozenset()      # qualifier codes of the counted khuyến công figures
+    qualified: pd.DataFrame | None = None         # those of them that are not exact (funding_qualified.sql)
 
     @property
     def khuyen_cong_mvnd(self) -> float | None:
@@ -56,10 +61,44 @@ def funding_total(query: Query, filters: Filters, figure: str = "allocated") -> 
     periods = period_totals(query, filters, figure)
     by_source = {s: float(v) for s, v in zip(totals["funding_source"], totals["amount_mvnd"])}
     doc_ids = sorted({d for ids in totals["doc_ids"] for d in ids})
-    khuyen_cong = frozenset(totals.loc[totals["is_khuyen_cong"].astype(bool), "funding_source"])
+    counted = totals[totals["is_khuyen_cong"].astype(bool)]
+    khuyen_cong = frozenset(counted["funding_source"])
+    qualifiers = frozenset(q for codes in counted["qualifiers"] for q in codes)
+    qualified = query("funding_qualified", **filters.sql_params(), figure=figure)
     return FundingTotal(by_source, periods[periods["usable"]], periods[~periods["usable"]],
                         bool(totals["has_illustrative"].any()), doc_ids, reported=bool(by_source),
-                        khuyen_cong_sources=khuyen_cong)
+                        khuyen_cong_sources=khuyen_cong, qualifiers=qualifiers, qualified=qualified)
+
+
+# The qualifier rule, for every sum of published figures: a sum whose figures all share one qualifier other than
+# exact carries its sign ("> 10,2 tỷ đồng"); a sum that mixes qualified and exact figures carries none and is
+# followed by a note that lists the qualified ones (qualified_note).
+def shared_qualifier(qualifiers) -> str | None:
+    """The one qualifier every figure of a sum shares, when it is not 'exact'; else None."""
+    found = set(qualifiers)
+    return next(iter(found)) if len(found) == 1 and found != {"exact"} else None
+
+
+def qualified_money(amount, qualifiers, codes: CodeLists, lang: str) -> str:
+    """A sum of money with the sign of the qualifier its figures share ('> 10,2 tỷ đồng')."""
+    text = format_money(amount, lang)
+    qualifier = shared_qualifier(qualifiers)
+    symbol = codes.symbol(qualifier) if qualifier and not is_missing(amount) else None
+    return f"{symbol} {text}" if symbol else text
+
+
+def qualified_note(total: FundingTotal, lang: str) -> str | None:
+    """'Tổng gồm số liệu không chính xác: hơn 10,2 tỷ đồng (Ninh Bình 2019)' when the total mixes qualified and
+    exact figures (a shared qualifier is shown by its sign instead); None otherwise."""
+    if total.qualified is None or total.qualified.empty or shared_qualifier(total.qualifiers):
+        return None
+    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
+    items = []
+    for row in total.qualified.itertuples():
+        written = row.value_as_written if lang == "vi" and not is_missing(row.value_as_written) else \
+            f"{row.symbol} {format_money(float(row.amount_mvnd), lang)}"
+        items.append(f"{written} ({getattr(row, name)} {format_year_span(row.year_from, row.year_to)})")
+    return t("qualified_total_note", lang, items="; ".join(items))
 
 
 def yearly_totals(annual: pd.DataFrame) -> pd.DataFrame:

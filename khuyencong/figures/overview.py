@@ -10,7 +10,7 @@ import pandas as pd
 from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
-from khuyencong.figures.funding import FundingTotal, annual_funding, funding_total
+from khuyencong.figures.funding import FundingTotal, annual_funding, funding_total, qualified_money, qualified_note
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
 from khuyencong.i18n.labels import t
 
@@ -72,7 +72,8 @@ def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
 
     leverage = figures.leverage
     return [
-        KeyFigure("kpi_total", t("kpi_total", lang), format_money(figures.funding.khuyen_cong_mvnd, lang),
+        KeyFigure("kpi_total", t("kpi_total", lang), qualified_money(figures.funding.khuyen_cong_mvnd,
+                                                                     figures.funding.qualifiers, figures.codes, lang),
                   t("kpi_total_help", lang)),
         KeyFigure("kpi_local_share", t("kpi_local_share", lang), share("local")),
         KeyFigure("kpi_central_share", t("kpi_central_share", lang), share("central")),
@@ -93,7 +94,8 @@ def describe_periods(periods: pd.DataFrame, codes: CodeLists, lang: str) -> str:
 
 
 def period_notes(figures: OverviewFigures, lang: str) -> list[str]:
-    """Which period totals the total counts, and which it leaves out, in words."""
+    """Which period totals the total counts, and which it leaves out, in words; and the qualified figures a total
+    adds when they do not share one qualifier."""
     notes = []
     if len(figures.funding.periods_used):
         notes.append(t("periods_used_note", lang, items=describe_periods(figures.funding.periods_used,
@@ -101,6 +103,8 @@ def period_notes(figures: OverviewFigures, lang: str) -> list[str]:
     if len(figures.funding.periods_left_out):
         notes.append(t("periods_left_out_note", lang, items=describe_periods(figures.funding.periods_left_out,
                                                                               figures.codes, lang)))
+    if note := qualified_note(figures.funding, lang):
+        notes.append(note)
     return notes
 
 

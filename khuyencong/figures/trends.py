@@ -19,7 +19,7 @@ from khuyencong.figures.funding import (
 @dataclass
 class TrendFigures:
     annual: pd.DataFrame          # unit_id, year, funding_source, amount_mvnd (nominal or real)
-    by_source: pd.DataFrame       # year, funding_source, amount_mvnd (all units together)
+    by_source: pd.DataFrame       # year, funding_source, amount_mvnd, qualifiers (all units together)
     totals: pd.DataFrame          # year, amount_mvnd
     changes: pd.DataFrame         # year, change_pct
     periods: pd.DataFrame         # period totals overlapping the selection (always nominal)
@@ -34,7 +34,9 @@ def trend_figures(query: Query, filters: Filters, real_base_year: int | None = N
     if real_base_year is not None and len(annual):
         annual = to_real_values(query, annual, real_base_year)
     periods = period_totals(query, filters)
-    by_source = annual.groupby(["year", "funding_source"], as_index=False)["amount_mvnd"].sum()
+    by_source = annual.groupby(["year", "funding_source"], as_index=False).agg(
+        amount_mvnd=("amount_mvnd", "sum"),
+        qualifiers=("qualifiers", lambda lists: sorted({q for codes in lists for q in codes})))
     totals = yearly_totals(annual)
     doc_ids = sorted({d for ids in annual["doc_ids"] for d in ids} | set(periods["doc_id"]))
     illustrative = bool(annual["has_illustrative"].any() or periods["is_illustrative"].any())

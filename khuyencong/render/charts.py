@@ -5,6 +5,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from khuyencong.data.code_lists import CodeLists
+from khuyencong.figures.funding import qualified_money
 from khuyencong.i18n.formatting import number_separators
 from khuyencong.i18n.labels import t
 
@@ -74,15 +75,21 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
         rows = annual[annual["funding_source"] == source].sort_values("year")
         if rows.empty:
             continue
+        # A bar of qualified figures says so in its hover ("> 10,2 tỷ đồng"), by the rule of qualified_money.
+        qualifiers = rows["qualifiers"] if "qualifiers" in rows else [()] * len(rows)
         fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang),
-                    marker_color=colours[source], customdata=[[format_money(v, lang), v] for v in
-                                                                      rows["amount_mvnd"]],
+                    marker_color=colours[source],
+                    customdata=[[qualified_money(v, q, codes, lang), v] for v, q in zip(rows["amount_mvnd"],
+                                                                                         qualifiers)],
                     hovertemplate=_money_hover(lang))
     if len(annual):
         totals = annual.groupby("year", as_index=False)["amount_mvnd"].sum()
+        year_qualifiers = annual.groupby("year")["qualifiers"].agg(lambda lists: {q for x in lists for q in x}) \
+            if "qualifiers" in annual else {}
         fig.add_scatter(x=totals["year"], y=_bn(totals["amount_mvnd"]), name=t("total", lang), mode="lines+markers",
                         line={"color": TOTAL_COLOUR, "width": 2}, marker={"size": 6},
-                        customdata=[[format_money(v, lang), v] for v in totals["amount_mvnd"]],
+                        customdata=[[qualified_money(v, year_qualifiers.get(y, ()), codes, lang), v]
+                                    for y, v in zip(totals["year"], totals["amount_mvnd"])],
                         hovertemplate=_money_hover(lang))
     for index, period in enumerate(periods.itertuples()):
         years += [period.year_from, period.year_to]

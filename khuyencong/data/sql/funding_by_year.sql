@@ -8,7 +8,8 @@ SELECT
     sum(amount_mvnd)                AS amount_mvnd,
     count(amount_mvnd)              AS figures,
     bool_or(is_illustrative)        AS has_illustrative,
-    list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids
+    list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids,
+    list(DISTINCT qualifier ORDER BY qualifier) AS qualifiers
 FROM funding_in_view($areas, $current_units, $figure, $include_illustrative, $sources, $year_from, $year_to)
 WHERE is_annual
 GROUP BY unit_id, year_from, funding_source
