@@ -57,8 +57,8 @@ def test_plan_actual_all_areas_shows_no_regional_row(demo_db_path):
         app.radio(key="pa_period").set_value("H1").run()
         return {u for d in app.dataframe if "Địa phương" in d.value.columns for u in d.value["Địa phương"]}
 
-    assert "Khu vực phía Bắc" not in units(run_page(demo_db_path, "pages/plan_actual.py"))
-    assert "Khu vực phía Bắc" in units(run_page(demo_db_path, "pages/plan_actual.py", area="kv-phia-bac"))
+    assert "Khu vực phía Bắc" not in units(run_page(demo_db_path, "pages/plan_actual.py", demo="1"))
+    assert "Khu vực phía Bắc" in units(run_page(demo_db_path, "pages/plan_actual.py", demo="1", area="kv-phia-bac"))
 
 # --- 2. outcome counts: a multi-year count or a part of a reported total is never added into a year's sum ----------
 
@@ -132,3 +132,24 @@ def test_trend_hover_shows_the_qualifier_of_each_bar(real_only_db_path):
     assert hover[(state, 2019)] == "> 10,2 tỷ đồng"
     assert hover[(state, 2020)] == "≈ 7,2 tỷ đồng"
     assert hover[("Tổng", 2019)] == "> 10,2 tỷ đồng"
+
+
+# --- 4. the dashboard opens on published figures only ---------------------------------------------------------------
+
+@pytest.mark.parametrize("page", [None, TRENDS, COMPARE, "pages/outcomes.py", "pages/plan_actual.py", "pages/data.py",
+                                  "pages/sources.py"])
+def test_the_default_view_shows_no_illustrative_data(demo_db_path, real_only_db_path, page):
+    """No URL parameters on the database `make run` serves: the same page as on the real-only database."""
+    default = run_page(demo_db_path, page)
+    assert not default.exception
+    assert not default.sidebar.toggle[0].value
+    assert not any("minh họa" in c.value for c in default.caption)
+    real = run_page(real_only_db_path, page)
+    assert [m.value for m in default.metric if m.label != "Nạp dữ liệu lần cuối"] == [
+        m.value for m in real.metric if m.label != "Nạp dữ liệu lần cuối"]
+
+
+def test_demo_1_opts_in_and_says_so(demo_db_path):
+    app = run_page(demo_db_path, area="ha-tinh", demo="1")
+    assert app.sidebar.toggle[0].value
+    assert any("Có dữ liệu minh họa" in c.value for c in app.caption)

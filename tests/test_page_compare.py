@@ -73,7 +73,7 @@ def test_page_runs_in_both_languages_and_marks_the_selected_area(demo_db_path, l
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_ranking_highlights_the_selected_area_by_marker_and_colour(demo_db_path, lang):
-    app = run_page(demo_db_path, COMPARE, lang=lang, area="ha-tinh")
+    app = run_page(demo_db_path, COMPARE, demo="1", lang=lang, area="ha-tinh")
     chart = figure(app, {"vi": "Xếp hạng", "en": "Ranking"}[lang])
     selected, others = chart["data"]
     name = {"vi": "Hà Tĩnh", "en": "Ha Tinh"}[lang]
@@ -99,12 +99,12 @@ def test_ranking_by_projects_is_sorted_and_counts_projects(demo_db_path):
 
 def test_current_units_put_thai_binh_under_hung_yen(demo_db_path):
     expected = local_allocated_mvnd(demo_db_path, ("thai-binh", "hung-yen", "hung-yen-2025"))
-    current = run_page(demo_db_path, COMPARE, units="current", area="hung-yen-2025", source="local")
+    current = run_page(demo_db_path, COMPARE, demo="1", units="current", area="hung-yen-2025", source="local")
     assert row_of(current, "▶ Hưng Yên")[TOTAL["vi"]] == format_money(expected)
     assert ranked(current)["<b>▶ Hưng Yên</b>"] * 1000 == pytest.approx(expected)
     assert not any("Thái Bình" in name for name in table(current).index)
     assert any("gộp theo 34 đơn vị" in c.value for c in current.caption)
-    reported = run_page(demo_db_path, COMPARE, area="thai-binh,hung-yen,hung-yen-2025", source="local")
+    reported = run_page(demo_db_path, COMPARE, demo="1", area="thai-binh,hung-yen,hung-yen-2025", source="local")
     assert sum(ranked(reported).values()) * 1000 == pytest.approx(expected)
     assert len(ranked(reported)) == 3
 
@@ -160,7 +160,7 @@ def test_not_reported_is_shown_as_not_reported_and_not_ranked(real_only_db_path)
 
 
 def test_sources_and_the_illustrative_notice(demo_db_path, real_only_db_path):
-    demo = run_page(demo_db_path, COMPARE, area="nghe-an")
+    demo = run_page(demo_db_path, COMPARE, demo="1", area="nghe-an")
     assert sum("Có dữ liệu minh họa" in c.value for c in demo.caption) >= 3
     real = run_page(real_only_db_path, COMPARE, area="nghe-an")
     assert not any("minh họa" in c.value for c in real.caption)

@@ -60,7 +60,7 @@ def test_page_runs_in_both_languages(demo_db_path, lang):
 
 @pytest.mark.parametrize("table", ["allocations", "projects", "outcomes"])
 def test_rows_on_screen_and_in_the_files_equal_a_direct_count(demo_db_path, downloads, table):
-    app = show(run_page(demo_db_path, PAGE, area="nghe-an", years="2002-2018", source="local"), table)
+    app = show(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018", source="local"), table)
     expected = db_count(demo_db_path, table)
     assert expected > 0
     assert len(app.dataframe[0].value) == expected
@@ -81,7 +81,7 @@ def test_rows_on_screen_and_in_the_files_equal_a_direct_count(demo_db_path, down
 
 
 def test_xlsx_money_is_numeric_with_number_formats_and_null_is_empty(demo_db_path, downloads):
-    app = run_page(demo_db_path, PAGE, area="nghe-an", years="2002-2018")
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018")
     files = downloads(app)
     sheet = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_du-an.xlsx"]))["Đề án"]
     header = [c.value for c in sheet[1]]
@@ -102,7 +102,7 @@ def test_xlsx_money_is_numeric_with_number_formats_and_null_is_empty(demo_db_pat
 
 
 def test_info_sheet_states_filters_sources_illustrative_time_and_version(demo_db_path, downloads):
-    app = run_page(demo_db_path, PAGE, area="nghe-an", years="2002-2018", source="local")
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018", source="local")
     files = downloads(app)
     info = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_du-an.xlsx"]))[INFO_SHEET]
     pairs = {r[0]: r[1:] for r in info.iter_rows(values_only=True) if r[0]}
@@ -148,9 +148,9 @@ def test_sentence_above_the_table_states_every_filter(demo_db_path):
 
 @pytest.mark.parametrize("search", ["dao tao nghe", "ĐÀO TẠO NGHỀ", "Đào tạo nghề"])
 def test_search_ignores_case_and_accents(demo_db_path, search):
-    app = show(run_page(demo_db_path, PAGE, area="nghe-an"), "projects", search)
+    app = show(run_page(demo_db_path, PAGE, demo="1", area="nghe-an"), "projects", search)
     frame = app.dataframe[0].value
-    unfiltered = show(run_page(demo_db_path, PAGE, area="nghe-an"), "projects", "").dataframe[0].value
+    unfiltered = show(run_page(demo_db_path, PAGE, demo="1", area="nghe-an"), "projects", "").dataframe[0].value
     assert 0 < len(frame) < len(unfiltered)
     assert frame.apply(lambda r: "đào tạo nghề" in " ".join(str(v) for v in r).lower(), axis=1).all()
 
@@ -201,7 +201,7 @@ def test_formula_like_names_come_out_as_text(hostile_db, downloads):
 
 
 def test_csv_through_the_app_has_bom_and_exact_vietnamese(demo_db_path, downloads):
-    app = show(run_page(demo_db_path, PAGE, area="nghe-an", years="2002-2018"), "outcomes", "dao tao nghe")
+    app = show(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018"), "outcomes", "dao tao nghe")
     data = downloads(app)["khuyen-cong_nghe-an_2002-2018_ket-qua_tim-dao-tao-nghe.csv"]
     assert data[:3] == b"\xef\xbb\xbf"
     assert "Nghệ An".encode() in data and "Đào tạo nghề, truyền nghề".encode() in data
@@ -213,7 +213,7 @@ def test_csv_through_the_app_has_bom_and_exact_vietnamese(demo_db_path, download
 def test_a_long_table_is_shown_a_page_at_a_time_and_downloaded_whole(demo_db_path, downloads):
     total = duckdb.connect(str(demo_db_path), read_only=True).execute("SELECT count(*) FROM project").fetchone()[0]
     assert total > 1000  # three pages of 500
-    app = run_page(demo_db_path, PAGE, years="2002-2025")
+    app = run_page(demo_db_path, PAGE, demo="1", years="2002-2025")
     assert len(app.dataframe[0].value) == 500
     captions = lambda: " ".join(c.value for c in app.caption)  # noqa: E731
     assert f"Dòng 1–500 trong {total:,}".replace(",", ".") in captions()
@@ -230,7 +230,7 @@ def test_a_long_table_is_shown_a_page_at_a_time_and_downloaded_whole(demo_db_pat
 
 def test_a_table_over_excels_row_limit_is_refused_with_a_reason(demo_db_path, monkeypatch):
     monkeypatch.setattr("khuyencong.figures.data.EXPORT_ROW_LIMIT", 100)
-    app = run_page(demo_db_path, PAGE, area="nghe-an")
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an")
     assert "quá giới hạn 100 dòng một trang tính của Excel" in app.warning[0].value
     disabled = {b.proto.id.rsplit("-", 1)[-1]: b.proto.disabled for b in app.get("download_button")}
     assert disabled["dx_xlsx"] and disabled["dx_csv"]

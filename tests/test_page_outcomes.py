@@ -32,7 +32,7 @@ def test_page_runs_without_exception(demo_db_path, lang, area):
 
 
 def test_activity_level_matches_the_database(demo_db_path):
-    app = run_page(demo_db_path, PAGE, area="nghe-an")
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an")
     table = frame_with(app, "Nội dung")
     shown = dict(zip(table["Nội dung"], table["Thực hiện"]))
     expected = db_rows(demo_db_path, "SELECT a.name_vi, sum(p.actual_mvnd) FROM project p JOIN activity a "
@@ -42,7 +42,7 @@ def test_activity_level_matches_the_database(demo_db_path):
 
 
 def test_sector_level_and_projects_follow_the_drill_down(demo_db_path):
-    app = run_page(demo_db_path, PAGE, area="nghe-an")
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an")
     app.selectbox(key="oc_activity").set_value("dao_tao_nghe").run()
     sectors = frame_with(app, "Ngành nghề")
     expected = db_rows(demo_db_path, "SELECT s.name_vi, count(*) FROM project p JOIN sector s USING (sector_id) "
@@ -68,7 +68,7 @@ def test_projects_without_amounts_read_not_reported(real_only_db_path):
 
 
 def test_cost_per_trainee_uses_only_cells_reporting_both(demo_db_path):
-    app = run_page(demo_db_path, PAGE, area="ha-tinh")
+    app = run_page(demo_db_path, PAGE, demo="1", area="ha-tinh")
     costs = frame_with(app, "Chi phí / đơn vị")
     row = costs[costs["Chỉ tiêu"] == "Lượt lao động được đào tạo"].iloc[0]
     money, trainees = db_rows(demo_db_path, """
@@ -83,14 +83,14 @@ def test_cost_per_trainee_uses_only_cells_reporting_both(demo_db_path):
 
 
 def test_indicators_carry_their_units(demo_db_path):
-    app = run_page(demo_db_path, PAGE, area="nghe-an", lang="en")
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", lang="en")
     results = frame_with(app, "Indicator")
     trainees = results[results["Indicator"] == "Workers trained"]["Result"]
     assert len(trainees) and all(v.endswith(" trainees") for v in trainees)
 
 
 def test_top_projects_are_the_largest_first(demo_db_path):
-    app = run_page(demo_db_path, PAGE, area="thanh-hoa")
+    app = run_page(demo_db_path, PAGE, demo="1", area="thanh-hoa")
     top = frame_with(app, "Trạng thái", last=True)
     largest = db_rows(demo_db_path, "SELECT name FROM project WHERE area_id = 'thanh-hoa' "
                       "ORDER BY actual_mvnd DESC NULLS LAST, plan_mvnd DESC NULLS LAST, year DESC, project_id LIMIT 15")
@@ -100,7 +100,7 @@ def test_top_projects_are_the_largest_first(demo_db_path):
 def test_treemap_drills_from_activity_to_sector(demo_db_path):
     from conftest import chart_data
 
-    app = run_page(demo_db_path, PAGE, area="nghe-an")
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an")
     treemap = chart_data(app)[0]["data"][0]
     assert treemap["type"] == "treemap"
     assert "dao_tao_nghe/det_may" in treemap["ids"]
@@ -108,5 +108,5 @@ def test_treemap_drills_from_activity_to_sector(demo_db_path):
 
 
 def test_illustrative_data_is_said_under_the_tables(demo_db_path, real_only_db_path):
-    assert any("Có dữ liệu minh họa" in c.value for c in run_page(demo_db_path, PAGE, area="nghe-an").caption)
+    assert any("Có dữ liệu minh họa" in c.value for c in run_page(demo_db_path, PAGE, demo="1", area="nghe-an").caption)
     assert not any("minh họa" in c.value for c in run_page(real_only_db_path, PAGE, area="nghe-an").caption)

@@ -125,7 +125,7 @@ def test_money_plan_and_actual_match_a_direct_sum(demo_db_path):
             "WHERE area_id = 'nghe-an' AND year BETWEEN 2020 AND 2024 GROUP BY year").fetchall()}
         missing, total = con.execute("SELECT count(*) FILTER (WHERE actual_mvnd IS NULL), count(*) FROM project "
                                      "WHERE area_id = 'nghe-an' AND year BETWEEN 2020 AND 2024").fetchone()
-    app = run_page(demo_db_path, PAGE, area="nghe-an", years="2020-2024")
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2020-2024")
     figure = chart_data(app)[0]
     plan, actual = (next(tr for tr in figure["data"] if tr["name"] == name) for name in ("Kế hoạch", "Thực hiện"))
     assert {x: c[1] for x, c in zip(plan["x"], plan["customdata"])} == {y: p for y, (p, _) in expected.items()}
@@ -138,7 +138,7 @@ def test_money_plan_and_actual_match_a_direct_sum(demo_db_path):
 
 
 def test_money_chart_has_whole_year_ticks_units_and_percent_of_plan(demo_db_path):
-    figure = chart_data(run_page(demo_db_path, PAGE, area="nghe-an", years="2020-2024"))[0]
+    figure = chart_data(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2020-2024"))[0]
     assert figure["layout"]["xaxis"]["tickformat"] == "d" and figure["layout"]["xaxis"]["dtick"] == 1
     assert figure["layout"]["yaxis"]["title"]["text"] == "Kinh phí (tỷ đồng)"
     actual = next(tr for tr in figure["data"] if tr["name"] == "Thực hiện")
@@ -167,7 +167,8 @@ def quarter_sum(db_path, area: str, year: int, indicator: str, quarters: tuple[s
     ("Q2", False, ("Q2",)),
 ])
 def test_cumulative_quarters_add_up_the_quarters(demo_db_path, period, cumulative, quarters):
-    app = choose_period(run_page(demo_db_path, PAGE, area="nghe-an", years="2023-2025"), 2024, period, cumulative)
+    app = choose_period(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2023-2025"), 2024, period,
+                        cumulative)
     assert not app.exception
     plan, actual = quarter_sum(demo_db_path, "nghe-an", 2024, "co_so_ho_tro", quarters)
     table = table_with(app, "Mức cần đạt")
@@ -180,12 +181,12 @@ def test_cumulative_q1_q2_differs_from_q2_alone(demo_db_path):
     q2 = quarter_sum(demo_db_path, "nghe-an", 2024, "co_so_ho_tro", ("Q2",))[1]
     both = quarter_sum(demo_db_path, "nghe-an", 2024, "co_so_ho_tro", ("Q1", "Q2"))[1]
     assert both > q2  # so the test above tells a cumulative view from a single quarter
-    app = choose_period(run_page(demo_db_path, PAGE, area="nghe-an", years="2023-2025"), 2024, "Q2", True)
+    app = choose_period(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2023-2025"), 2024, "Q2", True)
     assert "lũy kế quý I–II/2024" in chart_data(app)[-1]["layout"]["title"]["text"]
 
 
 def test_progress_chart_says_status_in_words_and_symbols_not_colour_alone(demo_db_path):
-    app = run_page(demo_db_path, PAGE, area="nghe-an", years="2023-2025")
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2023-2025")
     figure = chart_data(app)[-1]
     bars = [tr for tr in figure["data"] if tr["type"] == "bar"]
     colours = {"▼ Chậm tiến độ": "#D55E00", "● Đúng tiến độ": "#0072B2", "▲ Vượt tiến độ": "#009E73"}
@@ -200,7 +201,7 @@ def test_progress_chart_says_status_in_words_and_symbols_not_colour_alone(demo_d
 
 
 def test_sources_caption_says_illustrative_only_when_it_is(demo_db_path, real_only_db_path):
-    demo = run_page(demo_db_path, PAGE, area="nghe-an", years="2023-2025")
+    demo = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2023-2025")
     assert sum("Có dữ liệu minh họa" in c.value for c in demo.caption) >= 4
     real = run_page(real_only_db_path, PAGE, area="kv-phia-bac")
     assert not any("minh họa" in c.value for c in real.caption)
@@ -209,7 +210,7 @@ def test_sources_caption_says_illustrative_only_when_it_is(demo_db_path, real_on
 
 
 def test_english_view_has_english_labels(demo_db_path):
-    app = run_page(demo_db_path, PAGE, lang="en", area="nghe-an", years="2023-2025")
+    app = run_page(demo_db_path, PAGE, demo="1", lang="en", area="nghe-an", years="2023-2025")
     assert [s.value for s in app.subheader][:2] == ["1. Project funding: plan and actual",
                                                      "2. Result indicators: plan, actual, same period last year"]
     table = table_with(app, "Expected")

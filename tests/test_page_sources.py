@@ -150,7 +150,7 @@ def test_reconciliation_cites_the_article(open_page):
 @pytest.mark.parametrize(("params", "source", "year", "symbol"), [
     ({"area": "nghe-an"}, "central", "2010", "Σ"),
     ({"area": "nghe-an"}, "local", "2010", "✓"),
-    ({"area": "nghe-an"}, "central", "2020", "✓"),  # illustrative annual figure
+    ({"area": "nghe-an", "demo": "1"}, "central", "2020", "✓"),  # illustrative annual figure
     ({"area": "nghe-an", "demo": "0"}, "central", "2020", "—"),
     ({"area": "nghe-an", "demo": "0"}, "local", "2018", "✓"),
     ({"area": "nghe-an", "lang": "en"}, "central", "2010", "Σ"),
@@ -164,7 +164,7 @@ def test_completeness_marks_each_year(open_page, params, source, year, symbol):
 
 
 def test_completeness_tells_apart_units_that_share_a_name(open_page):
-    frame = table_with(open_page(years="2024-2025", source="local"), "2025")
+    frame = table_with(open_page(years="2024-2025", source="local", demo="1"), "2025")
     hung_yen = frame[frame["Tỉnh/thành phố"].str.startswith("Hưng Yên")]
     assert hung_yen.set_index("Tỉnh/thành phố")[["2024", "2025"]].to_dict("index") == {
         "Hưng Yên (đến 6/2025)": {"2024": "✓", "2025": "—"},

@@ -41,7 +41,7 @@ def test_overview_counts_not_reported_as_not_reported(real_only_db_path):
 
 
 def test_overview_says_when_illustrative_data_is_in_view(demo_db_path, real_only_db_path):
-    with_demo = run_page(demo_db_path, area="ha-tinh")
+    with_demo = run_page(demo_db_path, demo="1", area="ha-tinh")
     assert any("Có dữ liệu minh họa" in c.value for c in with_demo.caption)
     real = run_page(real_only_db_path, area="nghe-an")
     assert not any("minh họa" in c.value for c in real.caption)
@@ -101,29 +101,29 @@ def test_growth_and_change_figures(real_only_db_path):
 
 
 def test_current_units_sum_thai_binh_and_hung_yen_into_hung_yen(demo_db_path):
-    reported = run_page(demo_db_path, TRENDS, area="thai-binh,hung-yen,hung-yen-2025", source="local")
-    current = run_page(demo_db_path, TRENDS, units="current", area="hung-yen-2025", source="local")
+    reported = run_page(demo_db_path, TRENDS, demo="1", area="thai-binh,hung-yen,hung-yen-2025", source="local")
+    current = run_page(demo_db_path, TRENDS, demo="1", units="current", area="hung-yen-2025", source="local")
     assert metrics(current)["Tổng các năm có số liệu"] == metrics(reported)["Tổng các năm có số liệu"]
     total_2010 = dict(zip(*(trace(chart_data(current)[0], "Tổng")[k] for k in ("x", "customdata"))))[2010][1]
     parts = [dict(zip(*(tr[k] for k in ("x", "customdata")))).get(2010)
-             for tr in [trace(chart_data(run_page(demo_db_path, TRENDS, area=a, source="local"))[0], "Tổng")
+             for tr in [trace(chart_data(run_page(demo_db_path, TRENDS, demo="1", area=a, source="local"))[0], "Tổng")
                         for a in ("thai-binh", "hung-yen")]]
     assert total_2010 == parts[0][1] + parts[1][1]
 
 
 def test_comparison_chart_for_several_areas(demo_db_path):
-    app = run_page(demo_db_path, TRENDS, area="nghe-an,ha-tinh", lang="en")
+    app = run_page(demo_db_path, TRENDS, demo="1", area="nghe-an,ha-tinh", lang="en")
     names = [t["name"] for t in chart_data(app)[-1]["data"]]
     assert names == ["Ha Tinh", "Nghe An"]
 
 
 def test_link_restores_the_same_filters(demo_db_path):
-    app = run_page(demo_db_path, area="nghe-an,thai-binh", years="2007-2016", source="local", lang="en", demo="0")
+    app = run_page(demo_db_path, area="nghe-an,thai-binh", years="2007-2016", source="local", lang="en", demo="1")
     assert app.sidebar.multiselect[0].value == ["nghe-an", "thai-binh"]
     assert app.sidebar.slider[0].value == (2007, 2016)
-    assert not app.sidebar.toggle[0].value
+    assert app.sidebar.toggle[0].value
     assert dict(app.query_params) == {"lang": "en", "area": "nghe-an,thai-binh", "years": "2007-2016",
-                                      "source": "local", "demo": "0"}
+                                      "source": "local", "demo": "1"}
 
 
 def test_changing_a_filter_updates_the_url(demo_db_path):
@@ -141,7 +141,7 @@ def test_hostile_query_parameter_gives_a_notice_and_no_exception(demo_db_path, k
 
 
 def test_filters_and_language_survive_switching_pages(demo_db_path):
-    app = run_page(demo_db_path, lang="en", area="nghe-an", years="2007-2016", demo="0")
+    app = run_page(demo_db_path, lang="en", area="nghe-an", years="2007-2016", demo="1")
     app.switch_page(TRENDS).run()
     assert app.title[0].value == "Funding trends"
-    assert dict(app.query_params) == {"lang": "en", "area": "nghe-an", "years": "2007-2016", "demo": "0"}
+    assert dict(app.query_params) == {"lang": "en", "area": "nghe-an", "years": "2007-2016", "demo": "1"}

@@ -36,7 +36,7 @@ class Filters:
     sources: tuple[str, ...] = ()  # empty: all (every code of the funding_source table)
     activities: tuple[str, ...] = ()  # empty: all
     sectors: tuple[str, ...] = ()  # empty: all
-    include_illustrative: bool = True
+    include_illustrative: bool = False  # real figures only unless asked (demo=1 in the URL)
 
     @property
     def current_units(self) -> bool:
