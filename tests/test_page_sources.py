@@ -128,7 +128,7 @@ def test_raising_the_tolerance_puts_the_local_gap_within_it(open_page):
 
 
 @pytest.mark.parametrize(("params", "sources_shown"), [
-    ({"area": "nghe-an"}, {"Địa phương", "Trung ương"}),
+    ({"area": "nghe-an"}, {"Địa phương", "Trung ương", "Cấp huyện"}),  # district 2011–2015: a published period total
     ({"area": "nghe-an", "source": "central"}, {"Trung ương"}),
     ({"area": "ha-noi"}, set()),
     ({"area": "nghe-an", "years": "2019-2025"}, set()),

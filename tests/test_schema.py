@@ -116,16 +116,16 @@ STATED_INSERT = ("INSERT INTO stated_figure (area_id, year_from, year_to, fundin
     ("INSERT INTO project (project_id, area_id, year, name, doc_id, is_illustrative, status) "
      "VALUES ('x', 'nghe-an', 2020, 'x', 'nd-45-2012-nd-cp', false, 'lost')", ("project", "status", "lost")),
     ("INSERT INTO project (project_id, area_id, year, name, doc_id, is_illustrative, funding_source) "
-     "VALUES ('x', 'nghe-an', 2020, 'x', 'nd-45-2012-nd-cp', false, 'district')",
-     ("project", "funding_source", "district")),
+     "VALUES ('x', 'nghe-an', 2020, 'x', 'nd-45-2012-nd-cp', false, 'commune')",
+     ("project", "funding_source", "commune")),
     (OUTCOME_INSERT + "('nghe-an', 2020, 'Q5', 'gian_hang', 'nd-45-2012-nd-cp', false, 'exact')",
      ("outcome", "period", "Q5")),
     (OUTCOME_INSERT + "('nghe-an', 2020, 'year', 'gian_hang', 'nd-45-2012-nd-cp', false, 'roughly')",
      ("outcome", "qualifier", "roughly")),
     (STATED_INSERT + "('nghe-an', 2002, 2018, 'private', 'total', 'exact', 1, 'nd-45-2012-nd-cp')",
      ("stated_figure", "funding_source", "private")),
-    (STATED_INSERT + "('nghe-an', 2002, 2018, NULL, 'total', 'nearly', 1, 'nd-45-2012-nd-cp')",
-     ("stated_figure", "qualifier", "nearly")),
+    (STATED_INSERT + "('nghe-an', 2002, 2018, NULL, 'total', 'roughly', 1, 'nd-45-2012-nd-cp')",
+     ("stated_figure", "qualifier", "roughly")),
 ], ids=["unknown-source", "unknown-figure", "unknown-status", "unknown-project-source", "unknown-period",
         "unknown-qualifier", "unknown-stated-source", "unknown-stated-qualifier"])
 def test_integrity_check_names_unknown_reference_codes(scratch, sql, unknown):
@@ -144,13 +144,13 @@ def test_integrity_check_names_every_unknown_code_at_once(scratch):
     scratch.execute("BEGIN")
     try:
         scratch.execute(ALLOCATION_INSERT + "('nghe-an', 2020, 2020, 'private', 'planned', 'nd-45-2012-nd-cp', false),"
-                        "('nghe-an', 2021, 2021, 'district', 'allocated', 'nd-45-2012-nd-cp', false)")
+                        "('nghe-an', 2021, 2021, 'commune', 'allocated', 'nd-45-2012-nd-cp', false)")
         with pytest.raises(LoadError) as refused:
             enforce_references(scratch)
     finally:
         scratch.execute("ROLLBACK")
     assert sorted((p.column, p.value) for p in refused.value.problems) == [
-        ("figure", "planned"), ("funding_source", "district"), ("funding_source", "private")]
+        ("figure", "planned"), ("funding_source", "commune"), ("funding_source", "private")]
     assert "code not in its code list" in str(refused.value)
 
 

@@ -106,8 +106,11 @@ def test_code_lists_match_the_reference_data(book):
     provinces = {row["name_vi"] for row in reference("area.csv") if row["level"] == "province"}
     assert sorted(code_list(book, CODE_COLUMNS["Tỉnh/Thành phố"])) == sorted(provinces)
     assert {"Nghệ An", "TP. Hồ Chí Minh", "Hà Tây"} <= set(code_list(book, CODE_COLUMNS["Tỉnh/Thành phố"]))
-    assert code_list(book, CODE_COLUMNS["Nguồn kinh phí"]) == ["Địa phương", "Trung ương", "Đối ứng", "Khác"]
-    assert code_list(book, CODE_COLUMNS["Loại số liệu"]) == ["Dự toán", "Thực hiện", "Quyết toán"]
+    sources = [row["name_vi"] for row in reference("funding_source.csv")]
+    assert code_list(book, CODE_COLUMNS["Nguồn kinh phí"]) == sources
+    kinds = [row["entry_name_vi"] or row["name_vi"] for row in reference("figure_kind.csv")]
+    assert code_list(book, CODE_COLUMNS["Loại số liệu"]) == kinds
+    assert kinds[:3] == ["Dự toán", "Thực hiện", "Quyết toán"]
     assert code_list(book, CODE_COLUMNS["Kỳ báo cáo"]) == ["Cả năm", "6 tháng", "Quý I", "Quý II", "Quý III", "Quý IV"]
     assert code_list(book, CODE_COLUMNS["Trạng thái"]) == ["Đã đăng ký", "Đang thẩm định", "Đã phê duyệt",
                                                            "Đang thực hiện", "Hoàn thành", "Dừng thực hiện"]
