@@ -49,53 +49,61 @@ AS TABLE
       AND area_in_view(p_areas, u.unit_id)
       AND illustrative_in_view(p_include_illustrative, a.is_illustrative);
 
--- Projects in view, as rows (project) and summed (project_cube); a project without a funding source stays in view.
+-- Projects in view, as rows (project) and summed (project_cube), by one predicate; a project without a funding
+-- source stays in view. r_ parameters are the row's values.
+CREATE MACRO project_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_sources, p_year_from,
+                             p_year_to, r_unit_id, r_year, r_funding_source, r_activity_id, r_sector_id,
+                             r_is_illustrative) AS
+    r_year BETWEEN p_year_from AND p_year_to
+    AND (r_funding_source IS NULL OR source_in_view(p_sources, r_funding_source))
+    AND area_in_view(p_areas, r_unit_id)
+    AND code_in_view(p_activities, r_activity_id)
+    AND code_in_view(p_sectors, r_sector_id)
+    AND illustrative_in_view(p_include_illustrative, r_is_illustrative);
+
 CREATE MACRO projects_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors, p_sources,
                               p_year_from, p_year_to) AS TABLE
     SELECT u.unit_id, p.*
     FROM project AS p
     JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE p.year BETWEEN p_year_from AND p_year_to
-      AND (p.funding_source IS NULL OR source_in_view(p_sources, p.funding_source))
-      AND area_in_view(p_areas, u.unit_id)
-      AND code_in_view(p_activities, p.activity_id)
-      AND code_in_view(p_sectors, p.sector_id)
-      AND illustrative_in_view(p_include_illustrative, p.is_illustrative);
+    WHERE project_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_sources, p_year_from,
+                          p_year_to, u.unit_id, p.year, p.funding_source, p.activity_id, p.sector_id,
+                          p.is_illustrative);
 
 CREATE MACRO project_cube_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
                                   p_sources, p_year_from, p_year_to) AS TABLE
     SELECT u.unit_id, p.*
     FROM project_cube AS p
     JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE p.year BETWEEN p_year_from AND p_year_to
-      AND (p.funding_source IS NULL OR source_in_view(p_sources, p.funding_source))
-      AND area_in_view(p_areas, u.unit_id)
-      AND code_in_view(p_activities, p.activity_id)
-      AND code_in_view(p_sectors, p.sector_id)
-      AND illustrative_in_view(p_include_illustrative, p.is_illustrative);
+    WHERE project_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_sources, p_year_from,
+                          p_year_to, u.unit_id, p.year, p.funding_source, p.activity_id, p.sector_id,
+                          p.is_illustrative);
 
--- Outcomes in view, as rows (outcome) and summed (outcome_cube). Funding sources do not apply: outcomes carry none.
+-- Outcomes in view, as rows (outcome) and summed (outcome_cube), by one predicate. Funding sources do not apply:
+-- outcomes carry none.
+CREATE MACRO outcome_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_year_from, p_year_to,
+                             r_unit_id, r_year, r_activity_id, r_sector_id, r_is_illustrative) AS
+    r_year BETWEEN p_year_from AND p_year_to
+    AND area_in_view(p_areas, r_unit_id)
+    AND code_in_view(p_activities, r_activity_id)
+    AND code_in_view(p_sectors, r_sector_id)
+    AND illustrative_in_view(p_include_illustrative, r_is_illustrative);
+
 CREATE MACRO outcomes_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
                               p_year_from, p_year_to) AS TABLE
     SELECT u.unit_id, o.*
     FROM outcome AS o
     JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE o.year BETWEEN p_year_from AND p_year_to
-      AND area_in_view(p_areas, u.unit_id)
-      AND code_in_view(p_activities, o.activity_id)
-      AND code_in_view(p_sectors, o.sector_id)
-      AND illustrative_in_view(p_include_illustrative, o.is_illustrative);
+    WHERE outcome_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_year_from, p_year_to,
+                          u.unit_id, o.year, o.activity_id, o.sector_id, o.is_illustrative);
 
 CREATE MACRO outcome_cube_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
                                   p_year_from, p_year_to) AS TABLE
     SELECT u.unit_id, o.*
     FROM outcome_cube AS o
     JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE o.year BETWEEN p_year_from AND p_year_to
-      AND area_in_view(p_areas, u.unit_id)
-      AND code_in_view(p_activities, o.activity_id)
-      AND code_in_view(p_sectors, o.sector_id)
-      AND illustrative_in_view(p_include_illustrative, o.is_illustrative);
+    WHERE outcome_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_year_from, p_year_to,
+                          u.unit_id, o.year, o.activity_id, o.sector_id, o.is_illustrative);
 
 -- Period totals in view set against their annual figures (v_reconciliation), by the allocation rule above.
 CREATE MACRO reconciliation_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from,
