@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 
 from etl.paths import CHECKS_DIR
-from etl.problems import LoadError, Problem
+from etl.problems import LoadError, Problem, bilingual
+from khuyencong.i18n.labels import t
 
 HEADER = re.compile(r"^-- (severity|gate|reason_vi|reason_en):\s*(.*)$")
 
@@ -60,8 +61,8 @@ class CheckResult:
     def problems(self) -> list[Problem]:
         """A gate check's rows as problems: table, column, value, and the rule's reason with the row count."""
         return [Problem(file=r["table_name"], row=None, column=r["column_name"], value=r["value"],
-                        reason_vi=f"{self.reason_vi} ({r['rows']} dòng)",
-                        reason_en=f"{self.reason_en} ({r['rows']} rows)")
+                        reason_vi=t("etl_check_reason_rows", "vi", reason=self.reason_vi, rows=r["rows"]),
+                        reason_en=t("etl_check_reason_rows", "en", reason=self.reason_en, rows=r["rows"]))
                 for r in self.records()]
 
 
@@ -112,11 +113,12 @@ def run_checks(db_path: Path) -> int:
         results = evaluate_checks(con)
     finally:
         con.close()
+    error, warning = t("etl_severity_error", "vi") + " ", t("etl_severity_warning", "vi")
     for result in results:
-        mark = "OK  " if not result.rows else ("LỖI " if result.severity == "error" else "CẢNH BÁO")
+        mark = "OK  " if not result.rows else (error if result.severity == "error" else warning)
         print(f"{mark} {result.name}: {result.description}")
         for row in result.rows[:20]:
             print("      " + ", ".join(f"{c}={v}" for c, v in zip(result.columns, row)))
     failed = [r.name for r in results if r.failed]
-    print(f"{len(results) - len(failed)} passed, {len(failed)} failed", file=sys.stderr)
+    print(bilingual("etl_checks_passed_failed", passed=len(results) - len(failed), failed=len(failed)), file=sys.stderr)
     return 1 if failed else 0
