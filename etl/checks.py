@@ -1,8 +1,9 @@
 """Data tests: each .sql file in etl/checks returns the rows that break one rule.
 
 A file's header says how it is used: `-- severity: error|warning`, then optionally `-- gate: before every swap`
-(it runs on every build and load before the new file is swapped in, and a row it returns refuses the write) with
-`-- reason_vi:` / `-- reason_en:`; the first other comment line describes the rule. A gate check returns
+(it runs on every build and load before the new file is swapped in, and a row it returns refuses the write); the
+first other comment line describes the rule. What a gate's refusal tells the user is its entry in GATE_REASONS, a
+key of the gettext catalogs. A gate check returns
 table_name, column_name, value, rows. `python -m etl check` runs every check.
 """
 
@@ -14,10 +15,14 @@ from pathlib import Path
 import duckdb
 
 from etl.paths import CHECKS_DIR
-from etl.problems import LoadError, Problem, bilingual
-from khuyencong.i18n.labels import t
+from etl.problems import LoadError, Problem, bilingual, both
+from khuyencong.i18n.labels import N_, t
 
-HEADER = re.compile(r"^-- (severity|gate|reason_vi|reason_en):\s*(.*)$")
+HEADER = re.compile(r"^-- (severity|gate):\s*(.*)$")
+GATE_REASONS = {  # gate check -> why its rows refuse a write (the row count is added)
+    "unique_project_id": N_("etl_gate_duplicate_project_id"),
+    "unknown_codes": N_("etl_gate_unknown_code"),
+}
 
 
 @dataclass(frozen=True)
@@ -79,8 +84,9 @@ def evaluate_checks(con: duckdb.DuckDBPyConnection, gates_only: bool = False) ->
         cursor = con.execute(check.sql)
         rows = cursor.fetchall()
         columns = [d[0] for d in cursor.description]
+        reasons = both(GATE_REASONS[check.name]) if check.is_gate else ("", "")  # a gate without a reason: KeyError
         results.append(CheckResult(check.name, check.header("severity", "error"), check.description, columns, rows,
-                                   check.header("reason_vi"), check.header("reason_en")))
+                                   *reasons))
     return results
 
 
