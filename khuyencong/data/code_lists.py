@@ -33,6 +33,10 @@ class CodeLists:
         index = 2 if lang == "vi" else 3
         return {row[1]: row[index] for row in self.rows if row[0] == list_name}
 
+    def activity_sector_names(self, lang: str) -> dict[str, str]:
+        """Activity and sector codes -> names in the UI language (the two lists share no code)."""
+        return {**self.names(ACTIVITIES, lang), **self.names(SECTORS, lang)}
+
     def name(self, list_name: str, code, lang: str):
         """The name of a code (the code itself when the list lacks it; None stays None)."""
         if code is None or (isinstance(code, float) and code != code):
