@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB := data/khuyencong.duckdb
-DB_INPUTS := $(wildcard data/reference/*.csv data/sources/*.csv etl/*.py etl/schema/*.sql etl/sql/*.sql)
+DB_INPUTS := $(wildcard data/reference/*.csv data/sources/*.csv etl/*.py etl/importing/*.py etl/schema/*.sql etl/sql/*.sql \
+                      etl/sql/*/*.sql etl/checks/*.sql)
 
 .PHONY: run test test-fast browser lint check db clean
 

@@ -7,28 +7,27 @@ from pathlib import Path
 from etl import checks, demo
 from etl.build import build_database, print_progress
 from etl.paths import DEFAULT_DB
-from etl.problems import LoadError
+from etl.problems import LoadError, bilingual
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m etl", description="Cơ sở dữ liệu khuyến công")
+    parser = argparse.ArgumentParser(prog="python -m etl", description=bilingual("etl_cli_description"))
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="dựng lại toàn bộ CSDL từ data/ / rebuild the database from data/")
+    build = commands.add_parser("build", help=bilingual("etl_help_build"))
     build.add_argument("--db", type=Path, default=DEFAULT_DB)
     build.add_argument("--no-demo", action="store_true",
-                       help="không thêm dữ liệu minh họa / leave out illustrative data")
+                       help=bilingual("etl_help_no_demo"))
     build.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
-    check = commands.add_parser("check", help="chạy kiểm tra dữ liệu / run the data tests")
+    check = commands.add_parser("check", help=bilingual("etl_help_check"))
     check.add_argument("--db", type=Path, default=DEFAULT_DB)
-    add_demo = commands.add_parser("demo", help="thay dữ liệu minh họa trong CSDL / replace the illustrative data")
+    add_demo = commands.add_parser("demo", help=bilingual("etl_help_demo"))
     add_demo.add_argument("--db", type=Path, default=DEFAULT_DB)
     add_demo.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
-    load = commands.add_parser("load", help="nạp tệp .xlsx/.csv của địa phương / load province workbooks")
+    load = commands.add_parser("load", help=bilingual("etl_help_load"))
     load.add_argument("files", nargs="+", type=Path, metavar="FILE")
     load.add_argument("--db", type=Path, default=DEFAULT_DB)
-    load.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi / check only, write nothing")
-    national = commands.add_parser("national", help="CSDL minh họa toàn quốc để đo hiệu năng / national-scale "
-                                     "illustrative database for benchmarks")
+    load.add_argument("--dry-run", action="store_true", help=bilingual("etl_help_dry_run"))
+    national = commands.add_parser("national", help=bilingual("etl_help_national"))
     national.add_argument("--projects", type=int, required=True)
     national.add_argument("--db", type=Path, required=True)
     national.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
@@ -47,21 +46,24 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "demo":
             if not args.db.exists():
-                print(f"Không có CSDL {args.db}: chạy 'python -m etl build' trước / build it first", file=sys.stderr)
+                print(_no_database(args.db), file=sys.stderr)
                 return 2
             counts = demo.replace_illustrative_data(args.db, seed=args.seed)
-            print_progress(f"Đã thay dữ liệu minh họa / illustrative data replaced: {counts}")
+            print_progress(bilingual("etl_demo_replaced") + f": {counts}")
             return 0
         if not args.db.exists():
-            print(f"Không có CSDL {args.db} / database not found", file=sys.stderr)
+            print(_no_database(args.db), file=sys.stderr)
             return 2
         return checks.run_checks(args.db)
     except LoadError as error:
-        print(f"Lỗi dữ liệu, CSDL giữ nguyên / data errors, database unchanged ({len(error.problems)}):",
-              file=sys.stderr)
+        print(bilingual("etl_data_errors_unchanged") + f" ({len(error.problems)}):", file=sys.stderr)
         for problem in error.problems:
             print("  " + problem.format(), file=sys.stderr)
         return 1
+
+
+def _no_database(db: Path) -> str:
+    return bilingual("etl_database_not_found") + f": {db}; " + bilingual("etl_build_it_first")
 
 
 def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
@@ -69,13 +71,12 @@ def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
     from etl.importer import MAX_FILE_BYTES, check_files, load_files, too_large_report
 
     if not db.is_file():
-        print(f"Không có CSDL {db}: chạy 'python -m etl build' trước / database not found, build it first",
-              file=sys.stderr)
+        print(_no_database(db), file=sys.stderr)
         return 2
     contents, too_large = [], []
     for path in files:
         if not path.is_file():
-            print(f"Không có tệp / file not found: {path}", file=sys.stderr)
+            print(bilingual("etl_file_not_found") + f": {path}", file=sys.stderr)
             return 2
         if path.stat().st_size > MAX_FILE_BYTES:  # refused by its size, without reading it
             too_large.append(too_large_report(path.name, path.stat().st_size))
@@ -84,20 +85,21 @@ def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
     run = check_files if dry_run or too_large else load_files  # one file too large: none is loaded
     reports = too_large + (run(db, contents, progress=print_progress) if contents else [])
     failed = any(r.errors for r in reports)
+    error, warning = bilingual("etl_severity_error", "/"), bilingual("etl_severity_warning", "/")
     for report in reports:
         for problem in report.problems:
-            print(("LỖI/ERROR " if problem.severity == "error" else "CẢNH BÁO/WARNING ") + problem.format())
+            print((error if problem.severity == "error" else warning) + " " + problem.format())
     for report in reports:
         print(report.summary())
     if failed:
-        print("Có lỗi: không nạp tệp nào, CSDL giữ nguyên / errors: nothing loaded, database unchanged")
+        print(bilingual("etl_errors_nothing_loaded"))
         return 1
     if dry_run:
-        print("Chạy thử: hợp lệ, chưa ghi gì / dry run: valid, nothing written")
+        print(bilingual("etl_dry_run_valid"))
     elif all(r.already_loaded for r in reports):
-        print("Không có gì thay đổi / nothing changed")
+        print(bilingual("etl_nothing_changed"))
     else:
-        print(f"Đã nạp vào / loaded into {db}")
+        print(bilingual("etl_loaded_into") + f" {db}")
     return 0
 
 

@@ -13,6 +13,7 @@ from etl.atomic import replace_database
 from etl.importing.bundled import load_bundled_file
 from etl.load_log import log_load
 from etl.paths import DEFAULT_DB, REFERENCE_DIR, ROOT, SCHEMA_DIR, SOURCES_DIR, SQL_DIR
+from khuyencong.i18n.labels import t
 
 Progress = Callable[[str], None]
 
@@ -69,9 +70,9 @@ def load_bundled(con: duckdb.DuckDBPyConnection, progress: Progress = print_prog
         count = load_bundled_file(con, table, path, extra)
         total += count
         relative = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
-        log_load(con, relative, sha256_of(path), count, "ok", f"bảng {table}")
-        progress(f"[{step}/{len(BUNDLED_FILES)}] {relative}: {count} dòng → {table} "
-                 f"({time.perf_counter() - started:.2f} s)")
+        log_load(con, relative, sha256_of(path), count, "ok", t("etl_log_bundled_table", "vi", table=table))
+        progress(t("etl_build_step", "vi", step=step, steps=len(BUNDLED_FILES), file=relative, rows=count, table=table,
+                   seconds=f"{time.perf_counter() - started:.2f}"))
     con.execute((SQL_DIR / "insert_cpi.sql").read_text(encoding="utf-8"))
     return total
 
@@ -87,9 +88,9 @@ def build_into(con: duckdb.DuckDBPyConnection, with_demo: bool, seed: int, progr
     if with_demo:
         started = time.perf_counter()
         counts = demo.add_illustrative_data(con, seed=seed)
-        progress(f"Dữ liệu minh họa (seed {seed}): {counts} ({time.perf_counter() - started:.2f} s)")
+        progress(t("etl_build_demo", "vi", seed=seed, counts=counts, seconds=f"{time.perf_counter() - started:.2f}"))
     else:
-        progress("Bỏ qua dữ liệu minh họa (--no-demo)")
+        progress(t("etl_build_no_demo", "vi"))
     if imports_dir is not None:
         from etl.importer import replay_imports  # the importer needs the schema; build stays importable alone
 
@@ -102,5 +103,5 @@ def build_database(db_path: Path = DEFAULT_DB, with_demo: bool = True, seed: int
     started = time.perf_counter()
     imports_dir = Path(db_path).parent / "imports"
     replace_database(Path(db_path), lambda con: build_into(con, with_demo, seed, progress, imports_dir))
-    progress(f"Đã dựng {db_path} trong {time.perf_counter() - started:.1f} s")
+    progress(t("etl_built", "vi", db=db_path, seconds=f"{time.perf_counter() - started:.1f}"))
     return Path(db_path)

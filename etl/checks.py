@@ -1,8 +1,9 @@
 """Data tests: each .sql file in etl/checks returns the rows that break one rule.
 
 A file's header says how it is used: `-- severity: error|warning`, then optionally `-- gate: before every swap`
-(it runs on every build and load before the new file is swapped in, and a row it returns refuses the write) with
-`-- reason_vi:` / `-- reason_en:`; the first other comment line describes the rule. A gate check returns
+(it runs on every build and load before the new file is swapped in, and a row it returns refuses the write); the
+first other comment line describes the rule. What a gate's refusal tells the user is its entry in GATE_REASONS, a
+key of the gettext catalogs. A gate check returns
 table_name, column_name, value, rows. `python -m etl check` runs every check.
 """
 
@@ -14,9 +15,14 @@ from pathlib import Path
 import duckdb
 
 from etl.paths import CHECKS_DIR
-from etl.problems import LoadError, Problem
+from etl.problems import LoadError, Problem, bilingual, both
+from khuyencong.i18n.labels import N_, t
 
-HEADER = re.compile(r"^-- (severity|gate|reason_vi|reason_en):\s*(.*)$")
+HEADER = re.compile(r"^-- (severity|gate):\s*(.*)$")
+GATE_REASONS = {  # gate check -> why its rows refuse a write (the row count is added)
+    "unique_project_id": N_("etl_gate_duplicate_project_id"),
+    "unknown_codes": N_("etl_gate_unknown_code"),
+}
 
 
 @dataclass(frozen=True)
@@ -60,8 +66,8 @@ class CheckResult:
     def problems(self) -> list[Problem]:
         """A gate check's rows as problems: table, column, value, and the rule's reason with the row count."""
         return [Problem(file=r["table_name"], row=None, column=r["column_name"], value=r["value"],
-                        reason_vi=f"{self.reason_vi} ({r['rows']} dòng)",
-                        reason_en=f"{self.reason_en} ({r['rows']} rows)")
+                        reason_vi=t("etl_check_reason_rows", "vi", reason=self.reason_vi, rows=r["rows"]),
+                        reason_en=t("etl_check_reason_rows", "en", reason=self.reason_en, rows=r["rows"]))
                 for r in self.records()]
 
 
@@ -78,8 +84,9 @@ def evaluate_checks(con: duckdb.DuckDBPyConnection, gates_only: bool = False) ->
         cursor = con.execute(check.sql)
         rows = cursor.fetchall()
         columns = [d[0] for d in cursor.description]
+        reasons = both(GATE_REASONS[check.name]) if check.is_gate else ("", "")  # a gate without a reason: KeyError
         results.append(CheckResult(check.name, check.header("severity", "error"), check.description, columns, rows,
-                                   check.header("reason_vi"), check.header("reason_en")))
+                                   *reasons))
     return results
 
 
@@ -112,11 +119,12 @@ def run_checks(db_path: Path) -> int:
         results = evaluate_checks(con)
     finally:
         con.close()
+    error, warning = t("etl_severity_error", "vi") + " ", t("etl_severity_warning", "vi")
     for result in results:
-        mark = "OK  " if not result.rows else ("LỖI " if result.severity == "error" else "CẢNH BÁO")
+        mark = "OK  " if not result.rows else (error if result.severity == "error" else warning)
         print(f"{mark} {result.name}: {result.description}")
         for row in result.rows[:20]:
             print("      " + ", ".join(f"{c}={v}" for c, v in zip(result.columns, row)))
     failed = [r.name for r in results if r.failed]
-    print(f"{len(results) - len(failed)} passed, {len(failed)} failed", file=sys.stderr)
+    print(bilingual("etl_checks_passed_failed", passed=len(results) - len(failed), failed=len(failed)), file=sys.stderr)
     return 1 if failed else 0

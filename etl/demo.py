@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from etl.load_log import log_load
+from khuyencong.i18n.labels import t
 
 DEFAULT_SEED = 20241
 DEMO_DOC_ID = "minh-hoa"
@@ -109,7 +110,7 @@ def add_illustrative_data(con: duckdb.DuckDBPyConnection, seed: int = DEFAULT_SE
             _insert_frame(con, table, rows)
         counts = {"allocation": len(allocations), "project": len(projects), "outcome": len(outcomes)}
         log_load(con, "etl/demo.py", None, sum(counts.values()), "ok",
-                 f"dữ liệu minh họa, seed {seed}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+                 t("etl_log_demo_data", "vi", seed=seed, counts=", ".join(f"{k} {v}" for k, v in counts.items())))
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

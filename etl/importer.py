@@ -47,7 +47,7 @@ from etl.importing.parse import ParsedFile, parse_file
 from etl.importing.reader import MAX_FILE_BYTES, too_large
 from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
 from etl.load_log import log_load
-from etl.problems import Problem
+from etl.problems import Problem, bilingual, both
 
 __all__ = ["MAX_FILE_BYTES", "ImportReport", "check_files", "imports_dir_for", "load_files", "replay_imports",
            "too_large_report"]
@@ -80,10 +80,12 @@ class ImportReport:
 
     def summary(self) -> str:
         if self.already_loaded:
-            return f"{self.file_name}: đã nạp trước đó, không thay đổi / already loaded, nothing changed"
-        parts = [f"{t}: {self.rows.get(t, 0)} dòng/rows, +{self.added[t]} thêm/added, ~{self.changed[t]} "
-                 f"sửa/changed, -{self.removed[t]} xóa/removed" for t in TABLES if self.rows.get(t) or self.removed[t]]
-        return f"{self.file_name}: " + ("; ".join(parts) or "0 dòng / 0 rows")
+            return f"{self.file_name}: " + bilingual("etl_already_loaded_unchanged")
+        rows, added = bilingual("etl_word_rows", "/"), bilingual("etl_word_added", "/")
+        changed, removed = bilingual("etl_word_changed", "/"), bilingual("etl_word_removed", "/")
+        parts = [f"{t}: {self.rows.get(t, 0)} {rows}, +{self.added[t]} {added}, ~{self.changed[t]} "
+                 f"{changed}, -{self.removed[t]} {removed}" for t in TABLES if self.rows.get(t) or self.removed[t]]
+        return f"{self.file_name}: " + ("; ".join(parts) or bilingual("etl_zero_rows"))
 
 
 def too_large_report(file_name: str, size: int) -> ImportReport:
@@ -115,12 +117,11 @@ def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None) -
         name = _safe_name(name)
         parsed = parse_file(name, data, codes, progress)
         if not name or name in (".", ".."):
-            parsed.problems.append(Problem(name or "?", None, None, None, "tên tệp không hợp lệ", "invalid file name"))
+            parsed.problems.append(Problem(name or "?", None, None, None, *both("etl_invalid_file_name")))
         if parsed.doc_id in seen:
             first = seen[parsed.doc_id]
             parsed.problems.append(Problem(name, None, None, None,
-                                           f"cùng tên (mã {parsed.doc_id}) với tệp {first} trong lần nạp này",
-                                           f"same name (id {parsed.doc_id}) as file {first} in this load"))
+                                           *both("etl_same_name_in_load", doc_id=parsed.doc_id, first=first)))
         seen.setdefault(parsed.doc_id, name)
         parsed_files.append(parsed)
     return parsed_files
@@ -228,7 +229,7 @@ def keep_lost_copies(db_path: Path, parsed_files: list[ParsedFile], files: list[
 
 def _require_db(db_path: Path) -> None:
     if not Path(db_path).is_file():
-        raise FileNotFoundError(f"Không có CSDL / database not found: {db_path}")
+        raise FileNotFoundError(bilingual("etl_database_not_found") + f": {db_path}")
 
 
 def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progress = _stderr) -> int:
@@ -247,15 +248,16 @@ def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progr
         parsed = _parse_all(con, [(path.name, data)], None)[0]
         result = assess(con, [parsed])[0]
         report = _reports([parsed], [result])[0]
+        replay = bilingual("etl_replay") + f" imports/{path.name}: "
         if report.errors:
-            log_load(con, f"imports/{path.name}", parsed.sha256, 0, "error",
-                     f"{len(report.errors)} lỗi, bỏ qua / errors, skipped: " + report.errors[0].format())
-            progress(f"Nhập lại / replay imports/{path.name}: {len(report.errors)} lỗi, bỏ qua / errors, skipped")
+            skipped = f"{len(report.errors)} " + bilingual("etl_errors_skipped")
+            log_load(con, f"imports/{path.name}", parsed.sha256, 0, "error", f"{skipped}: " + report.errors[0].format())
+            progress(replay + skipped)
             continue
         if result.already_loaded:
-            progress(f"Nhập lại / replay imports/{path.name}: đã nạp / already loaded")
+            progress(replay + bilingual("etl_already_loaded"))
             continue
         write_file(con, parsed, result, datetime.now())
         total += len(parsed.records)
-        progress(f"Nhập lại / replay imports/{path.name}: {len(parsed.records)} dòng/rows; {summary(result)}")
+        progress(replay + f"{len(parsed.records)} " + bilingual("etl_word_rows", "/") + f"; {summary(result)}")
     return total

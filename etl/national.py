@@ -14,6 +14,8 @@ from etl.atomic import replace_database
 from etl.build import Progress, apply_schema, load_bundled, print_progress
 from etl.load_log import log_load
 from etl.paths import SQL_DIR
+from khuyencong.i18n.formatting import format_number
+from khuyencong.i18n.labels import t
 
 NATIONAL_SQL = SQL_DIR / "national"
 YEARS = 25
@@ -67,7 +69,7 @@ def add_national_data(con: duckdb.DuckDBPyConnection, projects: int, seed: int =
         row = _run(con, "05_counts.sql", {"doc_id": demo.DEMO_DOC_ID}).fetchone()
         counts = dict(zip(("project", "outcome", "allocation"), row, strict=True))
         log_load(con, "etl/national.py", None, sum(counts.values()), "ok",
-                 f"dữ liệu minh họa toàn quốc, seed {seed}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+                 t("etl_log_national_data", "vi", seed=seed, counts=", ".join(f"{k} {v}" for k, v in counts.items())))
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -87,5 +89,6 @@ def build_national_database(db_path: Path, projects: int, seed: int = demo.DEFAU
 
     started = time.perf_counter()
     replace_database(Path(db_path), write)
-    progress(f"Đã dựng {db_path} ({projects:,} đề án) trong {time.perf_counter() - started:.1f} s")
+    progress(t("etl_built_national", "vi", db=db_path, projects=format_number(projects, "vi"),
+               seconds=f"{time.perf_counter() - started:.1f}"))
     return counts

@@ -13,11 +13,3 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 CHECKS_DIR = Path(__file__).resolve().parent / "checks"
 DEFAULT_DB = ROOT / "data" / "khuyencong.duckdb"
 
-
-def input_files() -> list[Path]:
-    """Every file a build reads; the database is stale when any of them is newer."""
-    files = sorted(REFERENCE_DIR.glob("*.csv")) + sorted(SOURCES_DIR.glob("*.csv"))
-    files += sorted(SCHEMA_DIR.glob("*.sql")) + sorted(SQL_DIR.glob("*.sql"))
-    files += sorted(Path(__file__).resolve().parent.glob("*.py"))
-    files += sorted((Path(__file__).resolve().parent / "importing").glob("*.py"))  # bundled files are read there
-    return files

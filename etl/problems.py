@@ -2,6 +2,23 @@
 
 from dataclasses import dataclass
 
+from khuyencong.i18n.labels import t
+
+
+def both(key: str, **values) -> tuple[str, str]:
+    """The catalog text `key` in Vietnamese and in English, as Problem(..., *both("etl_...")) takes them.
+
+    A value may be a function of the language: a number to format for it (partial(format_number, n)).
+    """
+    vi, en = ({name: value(lang) if callable(value) else value for name, value in values.items()}
+              for lang in ("vi", "en"))
+    return t(key, "vi", **vi), t(key, "en", **en)
+
+
+def bilingual(key: str, separator: str = " / ", **values) -> str:
+    """One line for the terminal and the load log: the Vietnamese text, then the English one."""
+    return separator.join(both(key, **values))
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -20,9 +37,9 @@ class Problem:
         if self.sheet:
             where.append(f"sheet {self.sheet}")
         if self.row is not None:
-            where.append(f"dòng/row {self.row}")
+            where.append(bilingual("etl_where_row", "/") + f" {self.row}")
         if self.column:
-            where.append(f"cột/column {self.column}")
+            where.append(bilingual("etl_where_column", "/") + f" {self.column}")
         shown = "" if self.value is None else f" [{self.value!r}]"
         return f"{', '.join(where)}{shown}: {self.reason_vi} / {self.reason_en}"
 

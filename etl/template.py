@@ -17,6 +17,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from etl.importing.templates import TEMPLATES, Template
 from etl.paths import REFERENCE_DIR, ROOT
+from etl.problems import bilingual
 
 DEFAULT_OUT = ROOT / "data" / "templates" / "khuyen-cong_mau-nhap-lieu.xlsx"
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -298,7 +299,7 @@ def write_template(out: Path = DEFAULT_OUT) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = write_template(Path(args[0]) if args else DEFAULT_OUT)
-    print(f"Đã tạo mẫu nhập liệu / template written: {out}")
+    print(bilingual("etl_template_written") + f": {out}")
     return 0
 
 

@@ -1,6 +1,7 @@
 """Databases built once per test session by the real ETL, from the bundled data."""
 
 import contextlib
+import csv
 import os
 import subprocess
 import sys
@@ -30,6 +31,12 @@ def pytest_runtest_setup(item):
         if os.environ.get("CI"):
             pytest.fail(f"{reason} (CI must run the browser tests)", pytrace=False)
         pytest.skip(reason)
+
+
+def reference_codes(file_name: str) -> tuple[str, ...]:
+    """The codes of a code list as data/reference/<file_name> holds them (first column), in file order."""
+    with (ROOT / "data" / "reference" / file_name).open(encoding="utf-8") as handle:
+        return tuple(row[0] for row in list(csv.reader(handle))[1:])
 
 
 def quiet(_message: str) -> None:

@@ -1,13 +1,14 @@
 """Filters survive the round trip through the URL; anything unknown in it is dropped and named, never used."""
 
 import pytest
+from conftest import reference_codes
 
 from khuyencong.data.filters import Choices, Filters, filters_to_params, parse_filters
 
 CHOICES = Choices(areas_reported=("nghe-an", "thai-binh", "hung-yen", "hung-yen-2025"),
                   areas_current=("nghe-an", "hung-yen-2025"), activities=("dao_tao_nghe",), sectors=("det_may",),
                   first_year=2002, last_year=2025,
-                  sources=("local", "central", "counterpart", "other"))
+                  sources=reference_codes("funding_source.csv"))
 
 
 @pytest.mark.parametrize(("params", "expected"), [

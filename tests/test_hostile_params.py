@@ -13,7 +13,7 @@ import string
 from contextlib import contextmanager
 
 import pytest
-from conftest import run_page
+from conftest import reference_codes, run_page
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +23,7 @@ from khuyencong.ui.shell import KEPT_PARAMS, MAX_NOTICE_ITEMS, ignored_notice, l
 CHOICES = Choices(areas_reported=("nghe-an", "ha-tinh", "thai-binh", "hung-yen", "hung-yen-2025"),
                   areas_current=("nghe-an", "ha-tinh", "hung-yen-2025"), activities=("dao_tao_nghe", "tu_van"),
                   sectors=("det_may", "co_khi"), first_year=2002, last_year=2025,
-                  sources=("local", "central", "counterpart", "other"))
+                  sources=reference_codes("funding_source.csv"))
 VALID = ["vi", "en", "reported", "current", "nghe-an", "ha-tinh", "thai-binh", "hung-yen-2025", "local", "central",
          "counterpart", "dao_tao_nghe", "det_may", "0", "1", "2007", "2002-2018", "2025"]
 HOSTILE = ["' OR 1=1 --", "1; DROP TABLE allocation", "nghe-an' OR '1'='1", "local;DELETE FROM project", "$areas",

@@ -1,7 +1,5 @@
 -- severity: error
 -- gate: before every swap
--- reason_vi: mã đề án bị trùng
--- reason_en: duplicate project id
 -- No two projects share a project id.
 -- Checked per write instead of a primary-key index, which cost a 10-million-project build a third of its time.
 SELECT 'project' AS table_name, 'project_id' AS column_name, project_id AS value, count(*) AS rows

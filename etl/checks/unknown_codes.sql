@@ -1,7 +1,5 @@
 -- severity: error
 -- gate: before every swap
--- reason_vi: mã không có trong danh mục
--- reason_en: code not in its code list
 -- Every code in the fact tables has its row in its code list.
 -- The fact tables carry no foreign keys: per-row key lookups made a 10-million-project build 3× slower, and this one
 -- set-based query finds the same rows. The coded columns (funding source, figure, status, period, qualifier) are

@@ -18,7 +18,8 @@ from etl.checks import unknown_codes_in_file
 from etl.importing.reader import FileRefused, csv_sheets
 from etl.importing.values import NotANumber, nfc, parse_bool, parse_iso_date, parse_plain_number
 from etl.paths import SQL_DIR
-from etl.problems import LoadError, Problem
+from etl.problems import LoadError, Problem, both
+from khuyencong.i18n.labels import N_
 
 STAGING = "bundled_rows"
 DECIMAL_TYPE = re.compile(r"^DECIMAL\((\d+),\s*(\d+)\)$")
@@ -83,23 +84,20 @@ def typed(column: Column, text: str):
     return text
 
 
-TYPE_REASONS = {  # what a cell of each kind of column must look like, (vi, en)
-    "integer": ("không phải là số nguyên", "not a whole number"),
-    "number": ("không phải là số (viết như 1234.5)", "not a number (written like 1234.5)"),
-    "date": ("không phải ngày (YYYY-MM-DD)", "not a date (YYYY-MM-DD)"),
-    "boolean": ("không phải true/false", "not true or false"),
+TYPE_REASONS = {  # what a cell of each kind of column must look like
+    "integer": N_("etl_not_whole_number"),
+    "number": N_("etl_not_plain_number"),
+    "date": N_("etl_not_iso_date"),
+    "boolean": N_("etl_not_boolean"),
 }
 
 
 def _type_reason(data_type: str) -> tuple[str, str]:
     data_type = data_type.upper()
-    if data_type in INTEGER_TYPES:
-        return TYPE_REASONS["integer"]
-    if data_type == "DATE":
-        return TYPE_REASONS["date"]
-    if data_type == "BOOLEAN":
-        return TYPE_REASONS["boolean"]
-    return TYPE_REASONS["number"]
+    kind = ("integer" if data_type in INTEGER_TYPES else "date" if data_type == "DATE"
+            else "boolean" if data_type == "BOOLEAN" else "number")
+    reason = TYPE_REASONS[kind]
+    return both(reason)
 
 
 def read_bundled(con: duckdb.DuckDBPyConnection, table: str, path: Path, extra: dict) -> BundledFile:
@@ -118,13 +116,12 @@ def read_bundled(con: duckdb.DuckDBPyConnection, table: str, path: Path, extra: 
     bundled = BundledFile(path.name, header + list(extra))
     for name in header:
         if name not in schema:
-            bundled.problem(header_line, name, name, "cột không có trong bảng " + table, f"column not in table {table}")
+            bundled.problem(header_line, name, name, *both("etl_column_not_in_table", table=table))
     if bundled.problems:
         return bundled
     for line, cells in rows[1:]:
         if len(cells) != len(header):
-            bundled.problem(line, None, None, f"có {len(cells)} ô, tiêu đề có {len(header)} cột",
-                            f"{len(cells)} cells, the header has {len(header)} columns")
+            bundled.problem(line, None, None, *both("etl_cell_count_differs", cells=len(cells), columns=len(header)))
             continue
         written = {name: nfc(cell) for name, cell in zip(header, cells)}
         values, fine = [], True
@@ -132,7 +129,7 @@ def read_bundled(con: duckdb.DuckDBPyConnection, table: str, path: Path, extra: 
             text, column = written[name], schema[name]
             if text is None:
                 if not column.nullable:
-                    bundled.problem(line, name, None, "thiếu giá trị bắt buộc", "required cell is empty")
+                    bundled.problem(line, name, None, *both("etl_required_cell_empty"))
                     fine = False
                 values.append(None)
                 continue
@@ -165,8 +162,7 @@ def _constraint_problems(con, table: str, bundled: BundledFile) -> None:
         names = [_quoted(c) for c in columns]
         if kind == "CHECK":
             lines = con.execute(f"SELECT _line FROM {STAGING} WHERE NOT coalesce(({expression}), true)").fetchall()
-            found += [(line, columns[0], f"giá trị không hợp lệ: vi phạm điều kiện {expression}",
-                       f"invalid value: breaks the rule {expression}") for (line,) in lines]
+            found += [(line, columns[0], *both("etl_breaks_check", rule=expression)) for (line,) in lines]
         elif kind in ("UNIQUE", "PRIMARY KEY"):
             key, not_null = ", ".join(names), " AND ".join(f"{n} IS NOT NULL" for n in names)
             match = " AND ".join(f"t.{n} = s.{n}" for n in names)
@@ -174,15 +170,13 @@ def _constraint_problems(con, table: str, bundled: BundledFile) -> None:
                 f"SELECT _line FROM (SELECT _line, row_number() OVER (PARTITION BY {key} ORDER BY _line) AS k "
                 f"FROM {STAGING} WHERE {not_null}) WHERE k > 1 "
                 f"UNION SELECT s._line FROM {STAGING} AS s SEMI JOIN {_quoted(table)} AS t ON {match}").fetchall()
-            found += [(line, columns[0], f"trùng khóa ({', '.join(columns)}) với một dòng đã có",
-                       f"duplicate key ({', '.join(columns)}) of an earlier row") for (line,) in lines]
+            found += [(line, columns[0], *both("etl_duplicate_key", columns=", ".join(columns))) for (line,) in lines]
         elif kind == "FOREIGN KEY" and len(columns) == 1:
             column, target = names[0], _quoted(referenced_columns[0])
             lines = con.execute(
                 f"SELECT s._line FROM {STAGING} AS s WHERE s.{column} IS NOT NULL AND NOT EXISTS "
                 f"(SELECT 1 FROM {_quoted(referenced)} AS r WHERE r.{target} = s.{column})").fetchall()
-            found += [(line, columns[0], f"mã không tồn tại trong danh mục tham chiếu ({referenced})",
-                       f"code not in {referenced}") for (line,) in lines]
+            found += [(line, columns[0], *both("etl_code_not_in_reference", table=referenced)) for (line,) in lines]
     for line, column, reason_vi, reason_en in found:
         bundled.problem(line, column, written[line].get(column), reason_vi, reason_en)
 
@@ -221,5 +215,4 @@ def _insert(con, table: str, columns: str, bundled: BundledFile, skipped: list[i
         con.execute("COMMIT")
     except duckdb.Error as error:
         con.execute("ROLLBACK")
-        bundled.problem(None, None, None, "cơ sở dữ liệu từ chối tệp",
-                        f"the database refused the file ({type(error).__name__})")
+        bundled.problem(None, None, None, *both("etl_database_refused_file", error=type(error).__name__))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from etl.importing.codes import Codes
 from etl.importing.reader import MAX_ROWS, FileRefused, Sheet, TooManyRows, csv_sheets, kind_of, xlsx_sheets
@@ -32,7 +33,9 @@ from etl.importing.values import (
     unit_factor,
     unit_line_factor,
 )
-from etl.problems import Problem
+from etl.problems import Problem, bilingual, both
+from khuyencong.i18n.formatting import format_number
+from khuyencong.i18n.labels import N_
 
 HEADER_SEARCH_ROWS = 50
 PROGRESS_EVERY = 10_000
@@ -111,7 +114,8 @@ class SheetReader:
         for number, cells in rows:
             count += 1
             if self.progress and count % PROGRESS_EVERY == 0:
-                self.progress(f"{self.parsed.file_name} [{self.sheet or 'csv'}]: {count:,} dòng/rows".replace(",", "."))
+                self.progress(f"{self.parsed.file_name} [{self.sheet or 'csv'}]: {format_number(count, 'vi')} "
+                              + bilingual("etl_word_rows", "/"))
             raw = {column.field: (cells[i] if i < len(cells) else None) for i, column in self.columns.items()}
             raw = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in raw.items()}
             label_cells = [cells[i] for i in range(min(len(cells), 3)) if isinstance(cells[i], str)]
@@ -153,7 +157,7 @@ class SheetReader:
             cell = raw.get(column.field)
             if cell is None:
                 if column.required:
-                    self.problem(row, column.field, None, "thiếu giá trị bắt buộc", "required cell is empty")
+                    self.problem(row, column.field, None, *both("etl_required_cell_empty"))
                 values[column.field] = None
                 continue
             values[column.field] = self.read_cell(row, column, cell)
@@ -182,8 +186,7 @@ class SheetReader:
         record = Record(table, self.sheet, row, values)
         key = record.key()
         if key in self.seen:
-            self.problem(row, None, None, f"trùng với dòng {self.seen[key]} trong cùng tệp",
-                         f"duplicate of row {self.seen[key]} in the same file")
+            self.problem(row, None, None, *both("etl_duplicate_row_in_file", row=self.seen[key]))
             return
         self.seen[key] = row
         self.parsed.records.append(record)
@@ -195,21 +198,21 @@ class SheetReader:
             try:
                 year = parse_year(cell)
             except NotANumber:
-                self.problem(row, column.field, cell, "năm không phải là số", "the year is not a number")
+                self.problem(row, column.field, cell, *both("etl_year_not_number"))
                 return None
             if year is not None and not FIRST_YEAR <= year <= last_year():
-                self.problem(row, column.field, cell, f"năm ngoài khoảng {FIRST_YEAR}–{last_year()}",
-                             f"year outside {FIRST_YEAR}–{last_year()}")
+                self.problem(row, column.field, cell,
+                             *both("etl_year_out_of_range", first=FIRST_YEAR, last=last_year()))
                 return None
             return year
         if kind in ("money", "value"):
             try:
                 number = parse_number(cell)
             except NotANumber:
-                self.problem(row, column.field, cell, "không phải là số", "not a number")
+                self.problem(row, column.field, cell, *both("etl_not_a_number"))
                 return None
             if number is not None and number < 0:
-                self.problem(row, column.field, cell, "số tiền/giá trị âm", "negative amount")
+                self.problem(row, column.field, cell, *both("etl_negative_amount"))
                 return None
             if kind == "money" and number is not None:
                 return self.to_mvnd(row, column.field, cell, number)
@@ -217,17 +220,17 @@ class SheetReader:
         text = nfc(cell)
         if kind == "text" or kind == "area":
             return text
-        lists = {"funding": (self.codes.lists["funding_source"], "nguồn kinh phí", "funding source"),
-                 "figure": (self.codes.lists["figure"], "loại số liệu", "figure type"),
-                 "period": (self.codes.lists["period"], "kỳ báo cáo", "reporting period"),
-                 "status": (self.codes.lists["status"], "trạng thái", "status"),
-                 "activity": (self.codes.activity, "nội dung khuyến công", "activity"),
-                 "sector": (self.codes.sector, "ngành nghề", "sector"),
-                 "indicator": (self.codes.indicator, "chỉ tiêu", "indicator")}
-        index, name_vi, name_en = lists[kind]
+        lists = {"funding": (self.codes.lists["funding_source"], N_("etl_unknown_funding_source")),
+                 "figure": (self.codes.lists["figure"], N_("etl_unknown_figure")),
+                 "period": (self.codes.lists["period"], N_("etl_unknown_period")),
+                 "status": (self.codes.lists["status"], N_("etl_unknown_status")),
+                 "activity": (self.codes.activity, N_("etl_unknown_activity")),
+                 "sector": (self.codes.sector, N_("etl_unknown_sector")),
+                 "indicator": (self.codes.indicator, N_("etl_unknown_indicator"))}
+        index, reason = lists[kind]
         code = Codes.lookup(index, text)
         if code is None:
-            self.problem(row, column.field, cell, f"không có trong danh mục {name_vi}", f"unknown {name_en} code")
+            self.problem(row, column.field, cell, *both(reason))
         return code
 
     def to_mvnd(self, row: int, field_name: str, cell, number: Decimal) -> Decimal | None:
@@ -235,14 +238,10 @@ class SheetReader:
         factor = self.factors.get(field_name, Decimal(1))
         amount = number * factor
         if amount and amount < MIN_MVND:
-            self.problem(row, field_name, cell,
-                         "nhỏ hơn 1.000 đồng sau khi đổi ra triệu đồng: kiểm tra dòng đơn vị tính",
-                         "under 1,000 đồng once converted to million đồng: check the unit line")
+            self.problem(row, field_name, cell, *both("etl_amount_too_small"))
             return None
         if amount > MAX_MVND:
-            self.problem(row, field_name, cell,
-                         "lớn hơn 10.000 tỷ đồng cho một dòng: có lẽ số ghi bằng đồng mà đơn vị tính là triệu/tỷ",
-                         "over 10,000 billion đồng for one row: probably đồng written under a million/billion unit")
+            self.problem(row, field_name, cell, *both("etl_amount_too_large"))
             return None
         return amount.quantize(THOUSANDTH)
 
@@ -257,10 +256,9 @@ class SheetReader:
         values["year_from"], values["year_to"] = year_from, year_to
         if year_from is None and not self.row_fields & {"year", "year_from", "year_to"}:
             self.problem(row, "year_from" if "year_from" in self.headers else "year", None,
-                         "thiếu năm", "year is missing")
+                         *both("etl_year_missing"))
         if year_from is not None and year_to is not None and year_from > year_to:
-            self.problem(row, "year_from", f"{year_from} > {year_to}", "Từ năm sau Đến năm",
-                         "'from' year is after 'to' year")
+            self.problem(row, "year_from", f"{year_from} > {year_to}", *both("etl_year_from_after_to"))
 
     def _outcome_values(self, row: int, values: dict, raw: dict) -> None:
         if values.get("indicator_id") not in self.codes.money_indicators:
@@ -277,13 +275,11 @@ class SheetReader:
         area_id, trouble = self.codes.area(text, self.codes.period_end_on(year, values.get("period")))
         values["area_id"] = area_id
         if trouble == "unknown":
-            self.problem(row, "area_id", raw.get("area_id"), "không nhận ra tỉnh/thành phố", "unknown area")
+            self.problem(row, "area_id", raw.get("area_id"), *both("etl_unknown_area"))
         elif trouble == "not_valid":
-            self.problem(row, "area_id", raw.get("area_id"), f"tỉnh/thành phố này không tồn tại năm {year}",
-                         f"this area did not exist in {year}")
+            self.problem(row, "area_id", raw.get("area_id"), *both("etl_area_not_in_year", year=year))
         elif trouble:
-            self.problem(row, "area_id", raw.get("area_id"), f"tên tỉnh không rõ, có thể là {trouble[10:]}",
-                         f"ambiguous area, could be {trouble[10:]}")
+            self.problem(row, "area_id", raw.get("area_id"), *both("etl_ambiguous_area", candidates=trouble[10:]))
 
     # -- Tổng cộng ---------------------------------------------------------------------------------------
     def _remember_total(self, row: int, kind: str, raw: dict) -> None:
@@ -310,15 +306,14 @@ class SheetReader:
             for name, (cell, stated) in amounts.items():
                 summed = sum((r[name] for r in self.data_amounts[start:end] if r.get(name) is not None), Decimal(0))
                 if abs(summed - stated) > THOUSANDTH:
-                    self.problem(row, name, cell,
-                                 f"dòng tổng ({_vi(stated)} triệu đồng) khác tổng các dòng ({_vi(summed)} triệu đồng)",
-                                 f"total row ({stated:,f} million đồng) differs from the sum of its rows "
-                                 f"({summed:,f} million đồng)", severity="warning")
+                    self.problem(row, name, cell, *both("etl_total_differs", stated=partial(_mvnd, stated),
+                                                           summed=partial(_mvnd, summed)),
+                                 severity="warning")
 
 
-def _vi(number: Decimal) -> str:
-    text = f"{number.normalize():,f}"
-    return text.replace(",", "\u0001").replace(".", ",").replace("\u0001", ".")
+def _mvnd(number: Decimal, lang: str) -> str:
+    """An amount in triệu đồng with every decimal it has (a total off by 0,001 must show it)."""
+    return format_number(number, lang, decimals=max(0, -number.normalize().as_tuple().exponent), trim=True)
 
 
 def find_header(buffered: list[tuple[int, list]], preferred: Template | None):
@@ -350,10 +345,8 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
     if not found:
         if preferred or is_csv:
             names = ", ".join(c.headers[0] for c in (preferred or ALLOCATION).columns if c.required)
-            parsed.problems.append(Problem(
-                parsed.file_name, None, None, None,
-                f"không tìm thấy dòng tiêu đề (cần các cột như {names})",
-                "header row not found (the template's column headers are needed)", sheet=sheet.name))
+            parsed.problems.append(Problem(parsed.file_name, None, None, None,
+                                           *both("etl_header_not_found", columns=names), sheet=sheet.name))
         return False
     index, template, columns = found
     header_number, header_cells = buffered[index]
@@ -364,16 +357,15 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
             continue
         if header_key(cell) not in IGNORED_HEADERS:
             parsed.problems.append(Problem(parsed.file_name, header_number, str(cell).strip(), None,
-                                           "cột không nhận ra, bỏ qua", "column not recognised, ignored",
+                                           *both("etl_column_ignored"),
                                            sheet=sheet.name, severity="warning"))
     for column in template.columns:
         if column.required and column.field not in headers:
             parsed.problems.append(Problem(parsed.file_name, header_number, column.headers[0], None,
-                                           "thiếu cột bắt buộc", "required column is missing", sheet=sheet.name))
+                                           *both("etl_required_column_missing"), sheet=sheet.name))
     if template is ALLOCATION and "year" not in headers and "year_from" not in headers:
         parsed.problems.append(Problem(parsed.file_name, header_number, "Từ năm", None,
-                                       "thiếu cột năm (Năm hoặc Từ năm/Đến năm)",
-                                       "year column is missing (Năm or Từ năm/Đến năm)", sheet=sheet.name))
+                                       *both("etl_year_column_missing"), sheet=sheet.name))
     if len(parsed.problems) > problems_before and any(
             p.severity == "error" for p in parsed.problems[problems_before:]):
         return True
@@ -396,8 +388,8 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
         reader.read(rest())
     except TooManyRows:
         parsed.problems.append(Problem(parsed.file_name, MAX_ROWS, None, None,
-                                       "trang tính quá dài (quá 200.000 dòng): tách thành nhiều tệp",
-                                       "sheet too long (over 200,000 rows): split the file", sheet=sheet.name))
+                                       *both("etl_sheet_too_long", rows=partial(format_number, MAX_ROWS)),
+                                       sheet=sheet.name))
     return True
 
 
@@ -412,12 +404,12 @@ def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | N
             parsed.problems.extend(sheet.notes(file_name))
         if not recognised and not parsed.problems:
             parsed.problems.append(Problem(file_name, None, None, None,
-                                           "không có trang tính nào theo mẫu (PhanBo, DeAn, KetQua)",
-                                           "no sheet follows the template (PhanBo, DeAn, KetQua)"))
+                                           *both("etl_no_template_sheet")))
     except FileRefused as refused:
         parsed.problems.append(Problem(file_name, refused.row, refused.column, refused.value, refused.reason_vi,
                                        refused.reason_en, sheet=refused.sheet))
         parsed.records.clear()
     except TooManyRows:
-        parsed.problems.append(Problem(file_name, MAX_ROWS, None, None, "quá 200.000 dòng", "over 200,000 rows"))
+        parsed.problems.append(Problem(file_name, MAX_ROWS, None, None,
+                                       *both("etl_too_many_rows", rows=partial(format_number, MAX_ROWS))))
     return parsed

@@ -16,9 +16,11 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from etl.importing.values import nfc
-from etl.problems import Problem
+from etl.problems import Problem, both
+from khuyencong.i18n.formatting import format_number
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -67,33 +69,25 @@ class Sheet:
             row, column = self.wide[0]
             last = get_column_letter(MAX_COLUMNS)
             notes.append(Problem(file_name, row, get_column_letter(column), None,
-                                 f"{len(self.wide)} ô ở bên phải cột {last} không được đọc",
-                                 f"{len(self.wide)} cell(s) right of column {last} were not read",
+                                 *both("etl_cells_right_not_read", cells=len(self.wide), column=last),
                                  sheet=self.name, severity="warning"))
         if self.stale:
             row, column = self.stale[0]
             notes.append(Problem(
-                file_name, row, get_column_letter(column), None,
-                f"tệp do chương trình tạo, {len(self.stale)} ô công thức có thể chưa được tính lại: "
-                "kiểm tra giá trị hoặc mở và lưu lại bằng Excel",
-                f"written by a program: {len(self.stale)} formula cell(s) may never have been calculated; "
-                "check the values or open and save the file in Excel", sheet=self.name, severity="warning"))
+                file_name, row, get_column_letter(column), None, *both("etl_stale_formulas", cells=len(self.stale)),
+                sheet=self.name, severity="warning"))
         return notes
 
 
-def _vi(number: int) -> str:
-    """1.234.567, as Vietnamese writes whole numbers."""
-    return f"{number:,}".replace(",", ".")
-
-
 def _mb(size: int) -> str:
-    return _vi(round(size / MB))
+    """A size in whole MB, grouped the Vietnamese way in both languages (tests/test_hostile_uploads.py reads it so)."""
+    return format_number(round(size / MB), "vi")
 
 
 def too_large(size: int) -> FileRefused:
     """The refusal of a file over MAX_FILE_BYTES, with its real size."""
-    return FileRefused(f"tệp quá lớn ({_vi(size)} byte; tối đa {MAX_FILE_BYTES // MB} MB)",
-                       f"file too large ({size:,} bytes; at most {MAX_FILE_BYTES // MB} MB)", f"{size} B")
+    return FileRefused(*both("etl_file_too_large", size=partial(format_number, size), limit=MAX_FILE_BYTES // MB),
+                       f"{size} B")
 
 
 def kind_of(file_name: str, data: bytes) -> str:
@@ -104,22 +98,18 @@ def kind_of(file_name: str, data: bytes) -> str:
     if data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06":
         return "xlsx"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise FileRefused("tệp Excel cũ (.xls) hoặc bị mã hóa: hãy lưu lại thành .xlsx",
-                          "old Excel format (.xls) or an encrypted workbook: save it as .xlsx")
+        raise FileRefused(*both("etl_old_excel_format"))
     if lower.endswith((".xlsx", ".xlsm")):
-        raise FileRefused("không phải sổ tính Excel (.xlsx): nội dung không phải tệp zip",
-                          "not an Excel workbook (.xlsx): the content is not a zip file")
+        raise FileRefused(*both("etl_xlsx_not_zip"))
     if lower.endswith((".csv", ".txt")):
         return "csv"
-    raise FileRefused("loại tệp không hỗ trợ: chỉ nhận .xlsx hoặc .csv",
-                      "unsupported file type: only .xlsx or .csv", file_name.rsplit(".", 1)[-1])
+    raise FileRefused(*both("etl_unsupported_file_type"), file_name.rsplit(".", 1)[-1])
 
 
 # --- The zip ---------------------------------------------------------------------------------------------------------
 
 def _bomb(size: int) -> FileRefused:
-    return FileRefused(f"giải nén ra {_mb(size)} MB (tối đa {MAX_UNZIPPED_BYTES // MB} MB): nghi bom zip",
-                       f"unpacks to {_mb(size)} MB (at most {MAX_UNZIPPED_BYTES // MB} MB): suspected zip bomb")
+    return FileRefused(*both("etl_zip_bomb", size=_mb(size), limit=MAX_UNZIPPED_BYTES // MB))
 
 
 def _raw_bytes(data: bytes, info: zipfile.ZipInfo) -> memoryview:
@@ -127,8 +117,7 @@ def _raw_bytes(data: bytes, info: zipfile.ZipInfo) -> memoryview:
     start = info.header_offset
     header = data[start:start + 30]
     if len(header) < 30 or header[:4] != b"PK\x03\x04":
-        raise FileRefused("tệp zip hỏng, không đọc được sổ tính", "corrupt zip: the workbook cannot be read",
-                          info.filename)
+        raise FileRefused(*both("etl_corrupt_zip"), info.filename)
     begin = start + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
     return memoryview(data)[begin:begin + info.compress_size]
 
@@ -150,21 +139,16 @@ def _check_entry(data: bytes, info: zipfile.ZipInfo) -> None:
             try:
                 out = inflater.decompress(chunk, INFLATE_CHUNK)  # never more than a chunk out at a time
             except zlib.error as error:
-                raise FileRefused("tệp zip hỏng, không đọc được sổ tính",
-                                  "corrupt zip: the workbook cannot be read", info.filename) from error
+                raise FileRefused(*both("etl_corrupt_zip"), info.filename) from error
             if not out and not chunk:
                 break  # the stream ended without its end mark: the size or CRC check below refuses it
             size += len(out)
             crc = zlib.crc32(out, crc)
             if size > info.file_size:
-                raise FileRefused(
-                    f"phần {info.filename} giải nén ra nhiều hơn kích thước khai báo "
-                    f"({_vi(info.file_size)} byte): nghi bom zip",
-                    f"part {info.filename} unpacks to more than its declared size ({info.file_size:,} bytes): "
-                    "suspected zip bomb", info.filename)
+                raise FileRefused(*both("etl_part_over_declared_size", part=info.filename,
+                                        size=partial(format_number, info.file_size)), info.filename)
     if size != info.file_size or crc != info.CRC:
-        raise FileRefused("tệp zip hỏng (sai kích thước hoặc mã kiểm tra): không đọc được sổ tính",
-                          "corrupt zip (wrong size or checksum): the workbook cannot be read", info.filename)
+        raise FileRefused(*both("etl_corrupt_zip_checksum"), info.filename)
 
 
 def check_zip(data: bytes) -> None:
@@ -172,30 +156,24 @@ def check_zip(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise FileRefused("tệp zip hỏng, không đọc được sổ tính", "corrupt zip: the workbook cannot be read") \
-            from error
+        raise FileRefused(*both("etl_corrupt_zip")) from error
     with archive:
         infos = archive.infolist()
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise FileRefused("tệp chứa quá nhiều thành phần", "too many entries in the zip")
+        raise FileRefused(*both("etl_too_many_zip_entries"))
     declared = sum(info.file_size for info in infos)
     if declared > MAX_UNZIPPED_BYTES:
         raise _bomb(declared)
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise FileRefused("tệp zip nhưng không phải sổ tính Excel (.xlsx)",
-                          "a zip file but not an Excel workbook (.xlsx)")
+        raise FileRefused(*both("etl_zip_not_workbook"))
     if "xl/workbook.bin" in names:
-        raise FileRefused("sổ tính nhị phân (.xlsb) không được hỗ trợ: hãy lưu thành .xlsx",
-                          "binary workbooks (.xlsb) are not supported: save as .xlsx")
+        raise FileRefused(*both("etl_xlsb_not_supported"))
     for info in infos:
         if info.flag_bits & 0x1:
-            raise FileRefused("sổ tính có mật khẩu (zip mã hóa): hãy bỏ mật khẩu rồi lưu lại",
-                              "password-protected (encrypted zip): remove the password and save again")
+            raise FileRefused(*both("etl_password_protected"))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise FileRefused("tệp zip nén theo kiểu Excel không dùng: hãy mở và lưu lại bằng Excel",
-                              "zip compression Excel does not use: open and save the file in Excel again",
-                              info.filename)
+            raise FileRefused(*both("etl_zip_compression_unknown"), info.filename)
         _check_entry(data, info)
 
 
@@ -208,10 +186,8 @@ class _Parts(zipfile.ZipFile):
         info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
         limit = MAX_STRINGS_BYTES if info.filename == self.strings_part else MAX_PART_BYTES
         if mode == "r" and info.file_size > limit:
-            raise FileRefused(
-                f"phần {info.filename} của sổ tính quá lớn ({_mb(info.file_size)} MB; tối đa {limit // MB} MB)",
-                f"workbook part {info.filename} too large ({_mb(info.file_size)} MB; at most {limit // MB} MB)",
-                info.filename)
+            raise FileRefused(*both("etl_part_too_large", part=info.filename, size=_mb(info.file_size),
+                                    limit=limit // MB), info.filename)
         return super().open(name, mode, pwd, **kwargs)
 
     def open_sheet(self, name: str):
@@ -233,7 +209,7 @@ class _Workbook:
 
 
 def _broken(error: Exception) -> FileRefused:
-    return FileRefused("sổ tính hỏng, không mở được", f"broken workbook, cannot be opened ({type(error).__name__})")
+    return FileRefused(*both("etl_broken_workbook", error=type(error).__name__))
 
 
 def _workbook_part(manifest) -> str:
@@ -299,7 +275,7 @@ def _xml_parser(target):
 
 def _no_dtd(*_args) -> None:
     """A workbook's XML never has a DTD: one is an attack (entity expansion), refused before it is read."""
-    raise FileRefused("sổ tính chứa khai báo DTD: không đọc tệp này", "the workbook declares a DTD: not read")
+    raise FileRefused(*both("etl_workbook_dtd"))
 
 
 class _Strings:
@@ -418,10 +394,8 @@ class _SheetReader:
     def start(self, tag, attrib):
         self.budget[0] -= 1
         if self.budget[0] < 0:
-            raise FileRefused(f"sổ tính quá lớn (quá {_vi(MAX_ELEMENTS)} phần tử, khoảng {_vi(MAX_ELEMENTS // 2)} "
-                              "ô): tách thành nhiều tệp",
-                              f"workbook too large (over {MAX_ELEMENTS:,} elements, about {MAX_ELEMENTS // 2:,} "
-                              "cells): split the file", sheet=self.sheet.name)
+            raise FileRefused(*both("etl_workbook_too_large", elements=partial(format_number, MAX_ELEMENTS),
+                                    cells=partial(format_number, MAX_ELEMENTS // 2)), sheet=self.sheet.name)
         if tag == CELL:
             self.cell = (attrib.get("r"), attrib.get("t", "n"), attrib.get("s"))
             self.value = self.formula = None
@@ -440,8 +414,8 @@ class _SheetReader:
             self.capture.append(text)
             self.chars += len(text)
             if self.chars > MAX_CELL_CHARS:
-                raise FileRefused(f"một ô có hơn {_vi(MAX_CELL_CHARS)} ký tự", f"a cell over {MAX_CELL_CHARS:,} "
-                                  "characters", sheet=self.sheet.name, row=self.number)
+                raise FileRefused(*both("etl_cell_too_long", chars=partial(format_number, MAX_CELL_CHARS)),
+                                  sheet=self.sheet.name, row=self.number)
 
     def end(self, tag):
         if self.cell is not None:
@@ -474,9 +448,7 @@ class _SheetReader:
         column = coordinate_to_tuple(ref)[1] if ref else self.column + 1
         self.column = column
         if column > EXCEL_COLUMNS:
-            raise FileRefused("ô nằm ngoài cột cuối cùng Excel cho phép (XFD): sổ tính hỏng",
-                              "a cell beyond Excel's last column (XFD): broken workbook",
-                              sheet=self.sheet.name, row=self.number)
+            raise FileRefused(*both("etl_cell_beyond_xfd"), sheet=self.sheet.name, row=self.number)
         value = self._converted(kind, style)
         if self.formula is not None:
             if value is None and not (kind == "str" and self.value is not None):  # an empty <v> of text is ""
@@ -525,16 +497,13 @@ def _row_number(text: str | None, previous: int) -> int:
     if text is None:
         return previous + 1
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise FileRefused("số thứ tự dòng không hợp lệ trong sổ tính", "invalid row number in the workbook", text)
+        raise FileRefused(*both("etl_invalid_row_number"), text)
     return int(text)
 
 
 def _formula_refused(sheet: str | None, row: int, column: str, formula: str) -> FileRefused:
-    return FileRefused(
-        "ô có công thức chưa được tính (không có giá trị lưu sẵn): chương trình không tự tính công thức; "
-        "hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nạp",
-        "a formula without a saved value: formulas are not calculated here; open the file in Excel or LibreOffice, "
-        "save it and load it again", ("=" + formula)[:100], sheet=sheet, row=row, column=column)
+    return FileRefused(*both("etl_formula_without_value"), ("=" + formula)[:100], sheet=sheet, row=row,
+                       column=column)
 
 
 def _place(row: list, column: int, value, number: int, wide: list) -> None:
@@ -591,8 +560,7 @@ def csv_sheets(data: bytes, delimiter: str | None = None) -> Iterator[Sheet]:
                     sheet.wide.append((reader.line_num, MAX_COLUMNS + 1))
                 yield reader.line_num, [c if c.strip() else None for c in cells[:MAX_COLUMNS]]
         except csv.Error as error:
-            raise FileRefused(f"tệp CSV hỏng ở dòng {reader.line_num}", f"broken CSV at line {reader.line_num}",
-                              str(error)[:100]) from error
+            raise FileRefused(*both("etl_broken_csv", line=reader.line_num), str(error)[:100]) from error
 
     sheet.rows = _bounded(rows())
     yield sheet

@@ -11,7 +11,8 @@ from etl.importing.parse import ParsedFile
 from etl.importing.templates import NATURAL_KEYS, TEMPLATES, VALUE_COLUMNS
 from etl.importing.values import fold
 from etl.load_log import log_load
-from etl.problems import Problem
+from etl.problems import Problem, bilingual, both
+from khuyencong.i18n.labels import t
 
 IMPORT_PREFIX = "tep-"
 SHA_IN_NOTE = re.compile(r"sha256=([0-9a-f]{64})")
@@ -79,13 +80,10 @@ def assess(con: duckdb.DuckDBPyConnection, files: list[ParsedFile]) -> list[Asse
             if key in others:
                 result.problems.append(Problem(
                     parsed.file_name, record.row, None, None,
-                    f"trùng với một dòng đã nạp từ tệp khác ({others[key]})",
-                    f"duplicate of a row already loaded from another file ({others[key]})", sheet=record.sheet))
+                    *both("etl_duplicate_of_other_file", doc_id=others[key]), sheet=record.sheet))
             elif key in bundled:
                 result.problems.append(Problem(
-                    parsed.file_name, record.row, None, None,
-                    f"nguồn {bundled[key]} cũng có số liệu này; giữ cả hai, mỗi dòng dẫn nguồn của nó",
-                    f"source {bundled[key]} also reports this figure; both are kept, each citing its source",
+                    parsed.file_name, record.row, None, None, *both("etl_also_in_bundled_source", doc_id=bundled[key]),
                     sheet=record.sheet, severity="warning"))
         for record in parsed.records:
             others.setdefault(record.key(), parsed.doc_id)
@@ -114,8 +112,8 @@ def _differs(a, b) -> bool:
 
 def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: Assessment, now: datetime) -> None:
     """Replace what this file name loaded before by its rows now, with its source_document and load_log row."""
-    note = (f"Tệp nạp qua trình nhập / file loaded by the importer; sha256={parsed.sha256}; "
-            f"nạp lúc / loaded at {now:%Y-%m-%d %H:%M:%S}")
+    note = (bilingual("etl_note_loaded_by_importer") + f"; sha256={parsed.sha256}; "
+            + bilingual("etl_note_loaded_at") + f" {now:%Y-%m-%d %H:%M:%S}")
     con.execute("BEGIN")
     try:
         for table in TABLES:
@@ -141,7 +139,7 @@ def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: Asses
                 con.unregister("import_rows")
         warnings = [p for p in parsed.problems + result.problems if p.severity == "warning"]
         log_load(con, parsed.file_name, parsed.sha256, len(parsed.records), "warning" if warnings else "ok",
-                 summary(result) + (f"; {len(warnings)} cảnh báo / warnings" if warnings else ""))
+                 summary(result) + (f"; {len(warnings)} " + bilingual("etl_warnings") if warnings else ""))
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -150,4 +148,4 @@ def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: Asses
 
 def summary(result: Assessment) -> str:
     parts = [f"{t}: +{result.added[t]} ~{result.changed[t]} -{result.removed[t]}" for t in TABLES]
-    return "thêm/sửa/xóa (added/changed/removed) " + ", ".join(parts)
+    return t("etl_added_changed_removed", "vi") + f" ({t('etl_added_changed_removed', 'en')}) " + ", ".join(parts)

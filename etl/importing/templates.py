@@ -76,10 +76,11 @@ ALLOCATION = Template("allocation", ("PhanBo", "Phân bổ", "Allocations", "All
     Column("year_to", ("Đến năm", "To year", "Year to"), "year", False, 9, "Năm cuối. Số liệu một năm: bằng Từ năm. "
            "Số liệu cả giai đoạn (ví dụ 2021–2025) ghi đúng như văn bản, không tự chia ra từng năm.", "2024", True),
     Column("year", ("Năm", "Year"), "year"),
-    replace(FUNDING, required=True, width=16, meaning="Địa phương (ngân sách tỉnh), Trung ương (khuyến công quốc "
-            "gia), Đối ứng (vốn của cơ sở thụ hưởng) hoặc Khác.", example="Địa phương", asked=True),
-    Column("figure", ("Loại số liệu", "Loại", "Figure", "Figure type"), "figure", True, 14, "Dự toán (kinh phí được "
-           "giao, phân bổ), Thực hiện (đã giải ngân, thực hiện) hoặc Quyết toán.", "Dự toán", True),
+    replace(FUNDING, required=True, width=16, meaning="Chọn trong danh sách (danh mục nguồn kinh phí). Đối ứng là vốn "
+            "của cơ sở thụ hưởng, không phải kinh phí khuyến công.", example="Địa phương", asked=True),
+    Column("figure", ("Loại số liệu", "Loại", "Figure", "Figure type"), "figure", True, 14, "Chọn trong danh sách "
+           "(danh mục loại số liệu): Dự toán là kinh phí được giao, phân bổ; Thực hiện là đã giải ngân.", "Dự toán",
+           True),
     Column("amount_mvnd", ("Số tiền", "Kinh phí", "Amount"), "money", False, 14,
            "Triệu đồng, số không âm. Để trống nếu văn bản không nêu số.", "5000", True),
     SOURCE,

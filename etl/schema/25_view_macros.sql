@@ -42,55 +42,71 @@ CREATE MACRO source_in_view(p_sources, funding_source) AS
 CREATE MACRO illustrative_in_view(p_include_illustrative, is_illustrative) AS
     p_include_illustrative OR NOT is_illustrative;
 
--- Allocations in view: a row's span (year_from..year_to) overlaps the selected years, so a period total stays one
--- row. Activity and sector filters do not apply: allocations are not split by them.
+-- Allocations in view, as rows (allocation) and set against their annual figures (v_reconciliation), by one
+-- predicate: a row's span (year_from..year_to) overlaps the selected years, so a period total stays one row.
+-- Activity and sector filters do not apply: allocations are not split by them. r_ parameters are the row's values.
+CREATE MACRO span_in_view(p_areas, p_include_illustrative, p_sources, p_year_from, p_year_to, r_unit_id, r_unit_level,
+                          r_year_from, r_year_to, r_funding_source, r_is_illustrative) AS
+    r_year_to >= p_year_from AND r_year_from <= p_year_to
+    AND source_in_view(p_sources, r_funding_source)
+    AND area_in_view(p_areas, r_unit_id, r_unit_level)
+    AND illustrative_in_view(p_include_illustrative, r_is_illustrative);
+
 CREATE MACRO allocations_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from, p_year_to)
 AS TABLE
     SELECT u.unit_id, a.*
     FROM allocation AS a
     JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE a.year_to >= p_year_from AND a.year_from <= p_year_to
-      AND source_in_view(p_sources, a.funding_source)
-      AND area_in_view(p_areas, u.unit_id, u.unit_level)
-      AND illustrative_in_view(p_include_illustrative, a.is_illustrative);
+    WHERE span_in_view(p_areas, p_include_illustrative, p_sources, p_year_from, p_year_to, u.unit_id, u.unit_level,
+                       a.year_from, a.year_to, a.funding_source, a.is_illustrative);
 
--- Projects in view, as rows (project) and summed (project_cube); a project without a funding source stays in view.
+-- Projects in view, as rows (project) and summed (project_cube), by one predicate; a project without a funding
+-- source stays in view. r_ parameters are the row's values.
+CREATE MACRO project_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_sources, p_year_from,
+                             p_year_to, r_unit_id, r_unit_level, r_year, r_funding_source, r_activity_id,
+                             r_sector_id, r_is_illustrative) AS
+    r_year BETWEEN p_year_from AND p_year_to
+    AND (r_funding_source IS NULL OR source_in_view(p_sources, r_funding_source))
+    AND area_in_view(p_areas, r_unit_id, r_unit_level)
+    AND code_in_view(p_activities, r_activity_id)
+    AND code_in_view(p_sectors, r_sector_id)
+    AND illustrative_in_view(p_include_illustrative, r_is_illustrative);
+
 CREATE MACRO projects_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors, p_sources,
                               p_year_from, p_year_to) AS TABLE
     SELECT u.unit_id, p.*
     FROM project AS p
     JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE p.year BETWEEN p_year_from AND p_year_to
-      AND (p.funding_source IS NULL OR source_in_view(p_sources, p.funding_source))
-      AND area_in_view(p_areas, u.unit_id, u.unit_level)
-      AND code_in_view(p_activities, p.activity_id)
-      AND code_in_view(p_sectors, p.sector_id)
-      AND illustrative_in_view(p_include_illustrative, p.is_illustrative);
+    WHERE project_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_sources, p_year_from,
+                          p_year_to, u.unit_id, u.unit_level, p.year, p.funding_source, p.activity_id,
+                          p.sector_id, p.is_illustrative);
 
 CREATE MACRO project_cube_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
                                   p_sources, p_year_from, p_year_to) AS TABLE
     SELECT u.unit_id, p.*
     FROM project_cube AS p
     JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE p.year BETWEEN p_year_from AND p_year_to
-      AND (p.funding_source IS NULL OR source_in_view(p_sources, p.funding_source))
-      AND area_in_view(p_areas, u.unit_id, u.unit_level)
-      AND code_in_view(p_activities, p.activity_id)
-      AND code_in_view(p_sectors, p.sector_id)
-      AND illustrative_in_view(p_include_illustrative, p.is_illustrative);
+    WHERE project_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_sources, p_year_from,
+                          p_year_to, u.unit_id, u.unit_level, p.year, p.funding_source, p.activity_id,
+                          p.sector_id, p.is_illustrative);
 
--- Outcomes in view, as rows (outcome: every row, multi-year counts and parts by source included). The funding
--- source filter does not apply: most outcomes carry no source.
+-- Outcomes in view, as rows (outcome) and summed (outcome_cube), by one predicate. The funding source filter does
+-- not apply: most outcomes carry no source.
+CREATE MACRO outcome_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_year_from, p_year_to,
+                             r_unit_id, r_unit_level, r_year, r_activity_id, r_sector_id, r_is_illustrative) AS
+    r_year BETWEEN p_year_from AND p_year_to
+    AND area_in_view(p_areas, r_unit_id, r_unit_level)
+    AND code_in_view(p_activities, r_activity_id)
+    AND code_in_view(p_sectors, r_sector_id)
+    AND illustrative_in_view(p_include_illustrative, r_is_illustrative);
+
 CREATE MACRO outcomes_in_view(p_activities, p_areas, p_current_units, p_include_illustrative, p_sectors,
                               p_year_from, p_year_to) AS TABLE
     SELECT u.unit_id, o.*
     FROM outcome AS o
     JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE o.year BETWEEN p_year_from AND p_year_to
-      AND area_in_view(p_areas, u.unit_id, u.unit_level)
-      AND code_in_view(p_activities, o.activity_id)
-      AND code_in_view(p_sectors, o.sector_id)
-      AND illustrative_in_view(p_include_illustrative, o.is_illustrative);
+    WHERE outcome_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_year_from, p_year_to,
+                          u.unit_id, u.unit_level, o.year, o.activity_id, o.sector_id, o.is_illustrative);
 
 -- The summed outcomes count as annual figures by one rule: a count over several years (year_from < year) is never
 -- added into a year's sum (it stays a row of outcomes_in_view, shown on the Data page); and where a year's count is
@@ -105,25 +121,20 @@ CREATE MACRO outcome_cube_in_view(p_activities, p_areas, p_current_units, p_incl
                    AS has_total
         FROM outcome_cube AS o
         JOIN view_units(p_current_units) AS u USING (area_id)
-        WHERE o.year BETWEEN p_year_from AND p_year_to
-          AND NOT o.spans_years
-          AND area_in_view(p_areas, u.unit_id, u.unit_level)
-          AND code_in_view(p_activities, o.activity_id)
-          AND code_in_view(p_sectors, o.sector_id)
-          AND illustrative_in_view(p_include_illustrative, o.is_illustrative)
+        WHERE NOT o.spans_years
+          AND outcome_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_year_from, p_year_to,
+                              u.unit_id, u.unit_level, o.year, o.activity_id, o.sector_id, o.is_illustrative)
     )
     WHERE funding_source IS NULL OR NOT has_total;
 
--- Period totals in view set against their annual figures (v_reconciliation), by the allocation rule above.
+-- Period totals in view set against their annual figures (v_reconciliation), by the allocation predicate above.
 CREATE MACRO reconciliation_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from,
                                     p_year_to) AS TABLE
     SELECT u.unit_id, r.*
     FROM v_reconciliation AS r
     JOIN view_units(p_current_units) AS u USING (area_id)
-    WHERE r.year_to >= p_year_from AND r.year_from <= p_year_to
-      AND source_in_view(p_sources, r.funding_source)
-      AND area_in_view(p_areas, u.unit_id, u.unit_level)
-      AND illustrative_in_view(p_include_illustrative, r.includes_illustrative);
+    WHERE span_in_view(p_areas, p_include_illustrative, p_sources, p_year_from, p_year_to, u.unit_id, u.unit_level,
+                       r.year_from, r.year_to, r.funding_source, r.includes_illustrative);
 
 -- The total rule. Every reported allocation of one kind (p_figure) in view, with `counted` saying whether it goes
 -- into a total: an annual figure (year_from = year_to) always; a period total only when it lies inside the selected

@@ -33,6 +33,10 @@ class CodeLists:
         index = 2 if lang == "vi" else 3
         return {row[1]: row[index] for row in self.rows if row[0] == list_name}
 
+    def activity_sector_names(self, lang: str) -> dict[str, str]:
+        """Activity and sector codes -> names in the UI language (the two lists share no code)."""
+        return {**self.names(ACTIVITIES, lang), **self.names(SECTORS, lang)}
+
     def name(self, list_name: str, code, lang: str):
         """The name of a code (the code itself when the list lacks it; None stays None)."""
         if code is None or (isinstance(code, float) and code != code):
@@ -64,5 +68,9 @@ class CodeLists:
 
 
 def load_code_lists(query: Callable[..., pd.DataFrame]) -> CodeLists:
-    """The code lists, from a query function `query(name, **params) -> DataFrame`."""
-    return CodeLists.from_frame(query("code_lists"))
+    """The code lists, from a query function `query(name, **params) -> DataFrame`.
+
+    A query function may carry its own `code_lists()` (the app's keeps one per database version): a page asks for
+    the lists several times a run, and building them anew each time cost about 10 ms a run."""
+    cached = getattr(query, "code_lists", None)
+    return cached() if cached else CodeLists.from_frame(query("code_lists"))

@@ -71,11 +71,6 @@ def export_rows(query: Query, table: str, filters: Filters, search: str = "") ->
                  offset=0)
 
 
-def _code_names(codes: CodeLists, lang: str) -> dict[str, str]:
-    """Activity and sector codes -> names."""
-    return {**codes.names(lists.ACTIVITIES, lang), **codes.names(lists.SECTORS, lang)}
-
-
 def _text(values) -> list:
     return [None if is_missing(v) else str(v) for v in values]
 
@@ -84,7 +79,7 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
                ) -> pd.DataFrame:
     """The rows as shown and exported: UI-language column names, names for codes, money in triệu đồng as numbers
     (NaN = not reported), years as whole numbers."""
-    names = _code_names(codes, lang)
+    names = codes.activity_sector_names(lang)
     coded_name = lambda list_name, code: None if is_missing(code) else codes.name(list_name, code, lang)  # noqa: E731
     area = {t("data_col_area", lang): list(rows[f"unit_name_{lang}"])}
     if current_units:
@@ -171,7 +166,7 @@ def describe_filters(filters: Filters, table: str | None, search: str, area_text
     """The active filters in words, each (label, value); filters that do not select this table's rows say so.
     `table=None` describes an export of all three tables."""
     lang = filters.lang
-    names = _code_names(codes, lang)
+    names = codes.activity_sector_names(lang)
 
     def scoped(key: str, text: str) -> str:
         if table is None:

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from khuyencong.data.code_lists import ACTIVITIES, SECTORS, STATUSES, load_code_lists
+from khuyencong.data.code_lists import STATUSES, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.i18n.formatting import format_money, format_number, is_missing
@@ -36,8 +36,7 @@ def largest_first(level: pd.DataFrame) -> pd.DataFrame:
 
 def code_names(query: Query, lang: str) -> dict[str, str]:
     """Activity and sector codes to names in the UI language; '' is 'not stated'."""
-    codes = load_code_lists(query)
-    names = {**codes.names(ACTIVITIES, lang), **codes.names(SECTORS, lang)}
+    names = load_code_lists(query).activity_sector_names(lang)
     names[""] = t("outcomes_not_stated", lang)
     return names
 

@@ -36,11 +36,6 @@ def N_(key: str) -> str:  # gettext's name for a key marked for extraction
     return key
 
 
-def known(key: str) -> bool:
-    """True when the catalogs have `key` (for codes that may come without a label)."""
-    return key in catalog("vi")
-
-
 # The shared filter's unit modes (data.filters), named in the sidebar and in the Data page's filter summary.
 UNIT_MODES = {"reported": N_("unit_mode_reported"), "current": N_("unit_mode_current")}
 

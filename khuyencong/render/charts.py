@@ -213,15 +213,20 @@ def _known(value, default=None):
     return value if value is not None and value == value else default
 
 
-def _wrap(text: str, width: int = 34) -> str:
+def wrap_text(text: str, max_chars: int) -> list[str]:
+    """Words into lines of at most max_chars characters (a longer word gets a line of its own)."""
     lines, line = [], ""
     for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
+        if line and len(line) + 1 + len(word) > max_chars:
             lines.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    return [*lines, line] if line else lines
+
+
+def _wrap(text: str, width: int = 34) -> str:
+    return "<br>".join(wrap_text(text, width))
 
 
 def make_progress_chart(rows, lang: str, title: str, status_colours: dict, status_names: dict):

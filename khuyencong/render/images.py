@@ -20,7 +20,7 @@ import kaleido
 import plotly.graph_objects as go
 
 from khuyencong.render.browser import require_chromium
-from khuyencong.render.charts import FONT
+from khuyencong.render.charts import FONT, wrap_text
 
 log = logging.getLogger(__name__)
 
@@ -51,18 +51,6 @@ def _text_width(text: str, size: float) -> float:
     """Estimated width in px of the longest line of a Plotly label (tags removed)."""
     lines = _LINE_BREAK.split(str(text or ""))
     return max((len(_TAG.sub("", line)) for line in lines), default=0) * size * CHAR_EM
-
-
-def wrap_text(text: str, max_chars: int) -> list[str]:
-    """Words into lines of at most max_chars characters (a longer word gets a line of its own)."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > max_chars:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line] if line else lines
 
 
 def _footnote_lines(footnote: str, width: int) -> tuple[list[str], int]:

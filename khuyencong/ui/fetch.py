@@ -7,7 +7,7 @@ shared filters bound, for the pages.
 import pandas as pd
 import streamlit as st
 
-from khuyencong.data.code_lists import CodeLists, load_code_lists
+from khuyencong.data.code_lists import CodeLists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import run_query
 from khuyencong.ui.app_state import get_database
@@ -51,6 +51,18 @@ def fetch(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     return query(name, **(filters.sql_params() if filters else {}), **extra)
 
 
+_code_lists: dict[str, CodeLists] = {}
+
+
 def code_lists() -> CodeLists:
-    """The code lists of the database in use (cached with every other query result)."""
-    return load_code_lists(query)
+    """The code lists of the database in use, built once per database version."""
+    version = get_database().version
+    lists = _code_lists.get(version)
+    if lists is None:
+        lists = CodeLists.from_frame(query("code_lists"))
+        _code_lists.clear()
+        _code_lists[version] = lists
+    return lists
+
+
+query.code_lists = code_lists  # what load_code_lists(query) uses in the app
