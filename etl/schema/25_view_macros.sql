@@ -136,6 +136,36 @@ CREATE MACRO reconciliation_in_view(p_areas, p_current_units, p_include_illustra
     WHERE span_in_view(p_areas, p_include_illustrative, p_sources, p_year_from, p_year_to, u.unit_id, u.unit_level,
                        r.year_from, r.year_to, r.funding_source, r.includes_illustrative);
 
+-- Versions of one figure: the same kind of figure for the same area, years and funding source, from more than one
+-- document (Lâm Đồng's plan of July 2017 and its estimate of January 2018 are two kinds, not two versions). Every
+-- version is kept and shown; a sum counts only the newest document's (version_rank 1), so never two versions.
+CREATE VIEW v_allocation_version AS
+    SELECT
+        a.area_id, a.year_from, a.year_to, a.funding_source, a.figure, a.doc_id,
+        row_number() OVER figure_versions                                          AS version_rank,
+        count(*) OVER (PARTITION BY a.area_id, a.year_from, a.year_to, a.funding_source, a.figure) AS versions
+    FROM allocation AS a
+    JOIN source_document AS d USING (doc_id)
+    WINDOW figure_versions AS (PARTITION BY a.area_id, a.year_from, a.year_to, a.funding_source, a.figure
+                               ORDER BY d.published_on DESC NULLS LAST, a.doc_id);
+
+-- Reports that differ: figures for the same area, years and funding source, from two or more documents that give
+-- two or more different amounts, whatever their kinds (a plan against a later estimate, two versions of one
+-- figure). The Sources page lists them side by side and the Trends chart marks their years.
+CREATE VIEW v_differing_report AS
+    WITH grouped AS (
+        SELECT area_id, year_from, year_to, funding_source
+        FROM allocation
+        WHERE amount_mvnd IS NOT NULL AND NOT is_illustrative
+        GROUP BY ALL
+        HAVING count(DISTINCT doc_id) > 1 AND count(DISTINCT amount_mvnd) > 1
+    )
+    SELECT a.area_id, a.year_from, a.year_to, a.funding_source, a.figure, a.amount_mvnd,
+           coalesce(a.qualifier, 'exact') AS qualifier, a.value_as_written, a.doc_id, a.row_id
+    FROM allocation AS a
+    JOIN grouped USING (area_id, year_from, year_to, funding_source)
+    WHERE a.amount_mvnd IS NOT NULL AND NOT a.is_illustrative;
+
 -- The total rule. Every reported allocation of one kind (p_figure) in view, with `counted` saying whether it goes
 -- into a total: an annual figure (year_from = year_to) always; a period total only when it lies inside the selected
 -- years and no year of its span has an annual figure (never double-counted, never spread). is_khuyen_cong comes
@@ -149,12 +179,18 @@ CREATE MACRO funding_in_view(p_areas, p_current_units, p_figure, p_include_illus
         a.year_from >= p_year_from AND a.year_to <= p_year_to           AS inside_selection,
         r.years_reported,
         r.annual_sum_mvnd,
-        a.year_from = a.year_to
+        (a.year_from = a.year_to
             OR (a.year_from >= p_year_from AND a.year_to <= p_year_to AND coalesce(r.years_reported, 0) = 0)
-                                                                        AS counted,
-        s.is_khuyen_cong
+            -- and of several versions of one figure only the newest
+        ) AND v.version_rank = 1                                        AS counted,
+        s.is_khuyen_cong,
+        v.versions,
+        v.version_rank
     FROM allocations_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from, p_year_to) AS a
     JOIN funding_source AS s ON s.funding_source_id = a.funding_source
+    JOIN v_allocation_version AS v
+        ON v.area_id = a.area_id AND v.year_from = a.year_from AND v.year_to = a.year_to
+       AND v.funding_source = a.funding_source AND v.figure = a.figure AND v.doc_id = a.doc_id
     LEFT JOIN v_reconciliation AS r
         ON a.year_from < a.year_to
        AND r.area_id = a.area_id AND r.funding_source = a.funding_source AND r.figure = a.figure

@@ -6,7 +6,7 @@ SELECT
     c.level,
     f.funding_source,
     any_value(f.is_khuyen_cong)                                                 AS is_khuyen_cong,
-    sum(f.amount_mvnd) FILTER (WHERE f.is_annual)                               AS annual_mvnd,
+    sum(f.amount_mvnd) FILTER (WHERE f.is_annual AND f.counted)                 AS annual_mvnd,
     sum(f.amount_mvnd) FILTER (WHERE f.counted AND NOT f.is_annual)             AS period_mvnd,
     count(DISTINCT f.year_from) FILTER (WHERE f.is_annual)                      AS annual_years,
     count(*) FILTER (WHERE f.counted AND NOT f.is_annual)                       AS periods_used,

@@ -7,6 +7,6 @@ SELECT
     min(year_from)             AS first_year,
     max(year_from)             AS last_year
 FROM funding_in_view($areas, $current_units, $figure, $include_illustrative, $sources, $year_from, $year_to)
-WHERE is_annual AND is_khuyen_cong
+WHERE is_annual AND counted AND is_khuyen_cong
 GROUP BY unit_id
 ORDER BY unit_id;

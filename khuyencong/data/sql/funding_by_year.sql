@@ -11,6 +11,6 @@ SELECT
     list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids,
     list(DISTINCT qualifier ORDER BY qualifier) AS qualifiers
 FROM funding_in_view($areas, $current_units, $figure, $include_illustrative, $sources, $year_from, $year_to)
-WHERE is_annual
+WHERE is_annual AND counted
 GROUP BY unit_id, year_from, funding_source
 ORDER BY unit_id, year, funding_source;
