@@ -16,9 +16,12 @@ from khuyencong.figures.plan_actual import (
     indicator_table,
     money_rows,
     money_table,
+    period_with_figures,
     periods_for,
     progress_chart_rows,
+    published_plan_executed_table,
     reported_table,
+    reports_project_money,
     status_text,
     summary_sentence,
 )
@@ -66,6 +69,8 @@ money = fetch("plan_money", filters)
 total = money_rows(money, "total")
 if money.empty or total.empty or total["projects"].iloc[0] == 0:
     st.info(t("no_data", lang))
+elif not reports_project_money(total.iloc[0]):
+    st.info(t("plan_actual_money_no_amounts", lang, n=format_number(total["projects"].iloc[0], lang), section=2))
 else:
     total = total.iloc[0]
     kpis = st.columns([4, 4, 3, 3])
@@ -99,7 +104,22 @@ else:
                      column_config=MONEY_COLUMNS)
         show_sources(doc_ids(detail), bool(detail["has_illustrative"].any()), lang)
 
-# 2. Result indicators by period: plan, actual, same period last year, progress
+# 2. Published funding figures: plan side against executed side, never summed
+st.subheader(t("plan_actual_pub_header", lang))
+published = fetch("published_plan_executed", filters)
+if published.empty:
+    st.info(t("plan_actual_pub_none_in_view", lang))
+else:
+    st.markdown(t("plan_actual_pub_intro", lang))
+    names = {u: unit_name(u) for u in published["unit_id"].unique()}
+    link = st.column_config.LinkColumn(display_text=t("plan_actual_pub_link_text", lang), width=70)
+    st.dataframe(published_plan_executed_table(published, lang, code_lists(), names), hide_index=True,
+                 column_config={t("plan_actual_pub_col_share", lang): st.column_config.TextColumn(**right),
+                                t("plan_actual_pub_col_plan_link", lang): link,
+                                t("plan_actual_pub_col_executed_link", lang): link})
+    show_sources(sorted(set(published["doc_id"])), bool(published["is_illustrative"].any()), lang)
+
+# 3. Result indicators by period: plan, actual, same period last year, progress
 st.subheader(t("plan_actual_ind_header", lang))
 available = fetch("plan_indicator_years", filters)
 if available.empty:
@@ -110,6 +130,7 @@ else:
         st.session_state["pa_year"] = years[0]
     controls = st.columns([1, 4, 2])
     year = controls[0].selectbox(t("plan_actual_year", lang), years, key="pa_year")
+    st.session_state["pa_period"] = period_with_figures(available, year, st.session_state.get("pa_period"))
     period = controls[1].radio(t("plan_actual_period", lang), PERIODS, key="pa_period", horizontal=True,
                                format_func=lambda p: t(f"plan_actual_period_{p}", lang))
     cumulative = controls[2].toggle(t("plan_actual_cumulative", lang), key="pa_cumulative",
@@ -141,7 +162,7 @@ else:
             st.caption(t("plan_actual_cumulative_incomplete", lang))
         show_sources(doc_ids(rows), bool(rows["is_illustrative"].any()), lang)
 
-# 3. Real figures as their source document reported them
+# 4. Real figures as their source document reported them
 st.subheader(t("plan_actual_rep_header", lang))
 reported = fetch("plan_reported_outcomes", filters)
 if reported.empty:

@@ -13,8 +13,10 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 
-# path -> charts drawn on it with area=nghe-an (the default demo database)
-PAGES = {"": 1, "trends": 3, "outcomes": 3, "plan_actual": 2, "compare": 2, "data": 0, "sources": 0}
+# path -> (area, charts drawn) on the default view (published figures only): Nghệ An, except Plan/actual, whose
+# charts need figures Nghệ An's documents do not give (project money, indicators by period): the northern region's.
+PAGES = {"": ("nghe-an", 1), "trends": ("nghe-an", 3), "outcomes": ("nghe-an", 3), "plan_actual": ("kv-phia-bac", 1),
+         "compare": ("nghe-an", 2), "data": ("nghe-an", 0), "sources": ("nghe-an", 0)}
 
 
 @pytest.fixture(scope="module")
@@ -66,12 +68,13 @@ def assert_charts(page, expected: int) -> None:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_draws_without_errors(server, browser, path, lang):
-    page, errors = open_page(browser, f"{server}/{path}?area=nghe-an&lang={lang}")
+    area, charts = PAGES[path]
+    page, errors = open_page(browser, f"{server}/{path}?area={area}&lang={lang}")
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / f"{path or 'overview'}_{lang}.png"), full_page=True)
     assert page.locator("[data-testid='stException']").count() == 0
     assert errors == []
-    assert_charts(page, PAGES[path])
+    assert_charts(page, charts)
     page.close()
 
 

@@ -211,8 +211,9 @@ def test_sources_caption_says_illustrative_only_when_it_is(demo_db_path, real_on
 
 def test_english_view_has_english_labels(demo_db_path):
     app = run_page(demo_db_path, PAGE, demo="1", lang="en", area="nghe-an", years="2023-2025")
-    assert [s.value for s in app.subheader][:2] == ["1. Project funding: plan and actual",
-                                                     "2. Result indicators: plan, actual, same period last year"]
+    assert [s.value for s in app.subheader][:3] == ["1. Project funding: plan and actual",
+                                                     "2. Published funding: plan and executed",
+                                                     "3. Result indicators: plan, actual, same period last year"]
     table = table_with(app, "Expected")
     assert set(table["Progress"]) <= {"▼ Behind schedule", "● On track", "▲ Ahead of schedule", "– Not rated"}
 
@@ -275,3 +276,79 @@ def test_indicator_section_keeps_reported_percentages_for_the_northern_region(de
                                                                               "153,7% (báo cáo)")
     assert row["Tiến độ"] == "● Đúng tiến độ" and row["Mức cần đạt"] == "50% (kế hoạch năm)"
     assert row["Đánh giá"] == "đạt 49,1% kế hoạch năm, bằng 153,7% cùng kỳ"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Published funding: plan side against executed side (issue 13), on the default real data
+
+
+PUBLISHED_PLAN = {"vi": "Kế hoạch", "en": "Plan"}
+PUBLISHED_EXECUTED = {"vi": "Thực hiện", "en": "Executed"}
+PUBLISHED_SHARE = {"vi": "Thực hiện / kế hoạch", "en": "Executed / plan"}
+PUBLISHED_SOURCE = {"vi": "Nguồn kinh phí", "en": "Funding source"}
+
+
+def published_rows(app, lang: str) -> dict[str, dict]:
+    """The published plan/executed table keyed by its funding-level cell."""
+    table = table_with(app, PUBLISHED_SHARE[lang])
+    return {row[PUBLISHED_SOURCE[lang]]: row for row in table.to_dict("records")}
+
+
+@pytest.mark.parametrize(("lang", "level", "plan", "executed", "share"), [
+    # Bắc Giang 2016–2020: the 141,35 tỷ target and the more than 30,72 tỷ executed are two figures, never 172,07.
+    ("vi", "Tổng các cấp", "Mục tiêu / dự kiến: 141,35 tỷ đồng", "Thực hiện / đã chi: > 30,72 tỷ đồng", "> 21,7%"),
+    ("en", "All levels", "Target / expected: VND 141.35 bn", "Executed (spent): > VND 30.72 bn",
+     "> 21.7%"),
+    ("vi", "Trung ương", "Mục tiêu / dự kiến: 38,35 tỷ đồng", "Thực hiện / đã chi: 6 tỷ đồng", "15,6%"),
+    ("vi", "Địa phương", "chưa có số liệu", "Thực hiện / đã chi: 16,15 tỷ đồng", ""),
+])
+def test_bac_giang_plan_and_executed_side_by_side(real_only_db_path, lang, level, plan, executed, share):
+    app = run_page(real_only_db_path, PAGE, lang=lang, area="bac-giang")
+    row = published_rows(app, lang)[level]
+    assert (row[PUBLISHED_PLAN[lang]], row[PUBLISHED_EXECUTED[lang]]) == (plan, executed)
+    assert row[PUBLISHED_SHARE[lang]] == share
+    assert "172,07" not in all_text(app) and "172.07" not in all_text(app)
+
+
+def test_lam_dong_2017_plan_and_estimate_each_with_its_document(real_only_db_path):
+    app = run_page(real_only_db_path, PAGE, lang="vi", area="lam-dong", years="2017-2017")
+    row = published_rows(app, "vi")["Địa phương"]
+    assert row["Kế hoạch"] == "Kế hoạch được duyệt: 8,85 tỷ đồng"
+    assert row["Thực hiện"] == "Ước thực hiện: 8,3 tỷ đồng"
+    assert "31/07/2017" in row["Tài liệu kế hoạch"] and "26/01/2018" in row["Tài liệu thực hiện"]
+    assert row["Nguồn kế hoạch"].startswith("http") and row["Nguồn thực hiện"].startswith("http")
+
+
+def test_projects_without_money_get_a_sentence_not_an_empty_chart(real_only_db_path):
+    app = run_page(real_only_db_path, PAGE, lang="vi", area="nghe-an")
+    assert any("không nêu kinh phí" in i.value for i in app.info)
+    assert "Kinh phí kế hoạch" not in metrics(app)
+
+
+def test_no_published_pair_in_view_says_so(real_only_db_path):
+    app = run_page(real_only_db_path, PAGE, lang="en", area="nghe-an")
+    assert any("no unit has both a published plan" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize(("reported", "current", "shown"), [
+    ({"H1"}, None, "H1"),            # an H1-only year opens on H1, not on an empty whole year
+    ({"H1"}, "year", "H1"),
+    ({"year", "H1"}, "year", "year"),
+    ({"year", "H1"}, "H1", "H1"),
+    ({"Q1", "Q2"}, "Q3", "Q3"),      # a quarter stays chosen while the year has quarters (it may cumulate them)
+    ({"Q2"}, "year", "Q2"),
+    (set(), "Q1", "Q1"),
+])
+def test_period_with_figures(reported, current, shown):
+    import pandas as pd
+
+    from khuyencong.figures.plan_actual import period_with_figures
+
+    available = pd.DataFrame({"year": [2024] * len(reported), "period": sorted(reported)})
+    assert period_with_figures(available, 2024, current) == shown
+
+
+def test_northern_region_opens_on_its_first_half_2024_progress_chart(real_only_db_path):
+    app = run_page(real_only_db_path, PAGE, lang="vi", area="kv-phia-bac")
+    assert app.radio(key="pa_period").value == "H1"
+    assert not any("Không có chỉ tiêu nào" in i.value for i in app.info)

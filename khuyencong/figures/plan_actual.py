@@ -97,6 +97,15 @@ def periods_for(period: str, cumulative: bool) -> list[str]:
     return [period]
 
 
+def period_with_figures(available, year: int, current: str | None) -> str:
+    """The period to show for a year: the one chosen if the year has figures for it (or for a quarter it cumulates),
+    else the first of PERIODS that has figures, so the page never opens on an empty period (H1-only reports)."""
+    reported = set(available.loc[available["year"] == year, "period"])
+    if current in PERIODS and (current in reported or (current in QUARTERS and reported & set(QUARTERS))):
+        return current
+    return next((p for p in PERIODS if p in reported), current if current in PERIODS else PERIODS[0])
+
+
 def describe_when(period: str, year: int, lang: str, cumulative: bool = False) -> str:
     """'6 tháng đầu năm 2024', 'quý II/2024', 'lũy kế quý I–II/2024' (vi); 'first half of 2024'... (en)."""
     from khuyencong.i18n.labels import t
@@ -329,3 +338,62 @@ def money_rows(frame, grouping: str):
         pct_of_plan=[percent_of(a, p) for a, p in zip(rows["pct_actual_mvnd"], rows["pct_plan_mvnd"])],
         projects_without_actual=rows["projects"] - rows["projects_with_actual"],
         projects_without_plan=rows["projects"] - rows["projects_with_plan"])
+
+
+def reports_project_money(total) -> bool:
+    """Whether any project in view reports a plan or an actual amount (a total row of money_rows); when none does,
+    a chart of project money would only draw empty axes."""
+    return bool(total["projects_with_plan"] or total["projects_with_actual"])
+
+
+def executed_share_sign(plan_qualifier: str, executed_qualifier: str, codes) -> str:
+    """The sign a share 'executed / plan' carries: none when both are exact, the executed figure's lower-bound sign
+    (>, ≥) over an exact plan, else ≈ (a qualified plan makes the share approximate)."""
+    if plan_qualifier == "exact" and executed_qualifier == "exact":
+        return ""
+    symbol = codes.symbol(executed_qualifier) if plan_qualifier == "exact" else None
+    return symbol if symbol in (">", "≥") else "≈"
+
+
+def published_plan_executed_table(rows, lang: str, codes, unit_names: dict):
+    """Published plan-side and executed-side figures (query published_plan_executed), one row per unit, years and
+    funding level, the two sides side by side and never summed; the share only when each side has one figure."""
+    import pandas as pd
+
+    from khuyencong.figures.funding import qualified_money
+    from khuyencong.i18n.formatting import format_date, format_percent, format_year_span
+    from khuyencong.i18n.labels import t
+
+    def figures_text(side) -> str:
+        return "; ".join(f"{codes.name('figure', r.figure, lang)}: "
+                         f"{qualified_money(r.amount_mvnd, [r.qualifier], codes, lang)}" for r in side.itertuples())
+
+    def document(side) -> str:
+        def when(r) -> str:
+            return format_date(r.published_on, lang) if not is_missing(r.published_on) else (r.date_note or "")
+        return "; ".join(dict.fromkeys(f"{r.publisher or r.title} {when(r)}".strip() for r in side.itertuples()))
+
+    records = []
+    keys = ["unit_id", "year_from", "year_to", "funding_source"]
+    for (unit, year_from, year_to, source), group in rows.groupby(keys, sort=False, dropna=False):
+        plan, executed = group[group["side"] == "plan"], group[group["side"] == "executed"]
+        share = ""
+        if len(plan) == 1 and len(executed) == 1:
+            p, e = plan.iloc[0], executed.iloc[0]
+            pct = percent_of(float(e["amount_mvnd"]), float(p["amount_mvnd"]))
+            sign = executed_share_sign(p["qualifier"], e["qualifier"], codes)
+            share = f"{sign} {format_percent(pct, lang)}".strip()
+        records.append({
+            t("plan_actual_col_area", lang): unit_names.get(unit, unit),
+            t("plan_actual_pub_col_years", lang): format_year_span(int(year_from), int(year_to)),
+            t("plan_actual_col_source", lang): t("plan_actual_pub_all_levels", lang) if is_missing(source)
+            else codes.source_name(source, lang),
+            t("plan_actual_pub_col_plan", lang): figures_text(plan) or t("plan_actual_pub_none", lang),
+            t("plan_actual_pub_col_executed", lang): figures_text(executed) or t("plan_actual_pub_none", lang),
+            t("plan_actual_pub_col_share", lang): share,
+            t("plan_actual_pub_col_plan_doc", lang): document(plan),
+            t("plan_actual_pub_col_plan_link", lang): next(iter(plan["url"].dropna()), None),
+            t("plan_actual_pub_col_executed_doc", lang): document(executed),
+            t("plan_actual_pub_col_executed_link", lang): next(iter(executed["url"].dropna()), None),
+        })
+    return pd.DataFrame(records)
