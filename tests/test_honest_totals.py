@@ -153,3 +153,43 @@ def test_demo_1_opts_in_and_says_so(demo_db_path):
     app = run_page(demo_db_path, area="ha-tinh", demo="1")
     assert app.sidebar.toggle[0].value
     assert any("Có dữ liệu minh họa" in c.value for c in app.caption)
+
+
+# --- 4. two versions of one figure are both kept, a sum counts the newest only ----------------------------------
+
+@pytest.fixture(scope="module")
+def with_second_version(tmp_path_factory):
+    """The bundled data plus a later document that gives Nghệ An's 2010 local allocation as 4,5 tỷ (the 2018
+    article says 4 tỷ): the same area, year, source and kind from two documents."""
+    import shutil
+
+    from conftest import ROOT, run_etl
+
+    data = tmp_path_factory.mktemp("versions") / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("*.duckdb*", "imports", "templates"))
+    with (data / "sources" / "documents.csv").open("a", encoding="utf-8") as handle:
+        handle.write("test-nghe-an-2020,Báo cáo thử: kinh phí khuyến công Nghệ An 2010,Sở Công Thương,2020-01-15,"
+                     "https://example.org/nghe-an-2010,,,article,\n")
+    with (data / "sources" / "allocation.csv").open("a", encoding="utf-8") as handle:
+        handle.write("nghe-an,2010,2010,local,allocated,4500,test-nghe-an-2020,,,exact,\"4,5 tỷ đồng\",\n")
+    db = data.parent / "kc.duckdb"
+    result = run_etl("build", "--no-demo", "--db", str(db), env={"KC_DATA_DIR": str(data)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return db
+
+
+@pytest.mark.parametrize(("page", "label"), [(None, TOTAL), (TRENDS, TRENDS_TOTAL)])
+def test_the_newest_version_counts_never_both(with_second_version, page, label):
+    app = run_page(with_second_version, page, area="nghe-an", years="2010-2010", source="local")
+    assert metrics(app)[label] == "4,5 tỷ đồng"  # not 8,5 tỷ (both) and not 4 tỷ (the older article)
+
+
+def test_both_versions_stay_in_the_database(with_second_version):
+    import duckdb
+
+    with duckdb.connect(str(with_second_version), read_only=True) as con:
+        rows = con.execute("SELECT amount_mvnd, version_rank, versions FROM allocation JOIN v_allocation_version "
+                           "USING (area_id, year_from, year_to, funding_source, figure, doc_id) "
+                           "WHERE area_id = 'nghe-an' AND year_from = 2010 AND funding_source = 'local' "
+                           "ORDER BY version_rank").fetchall()
+    assert [(float(a), r, n) for a, r, n in rows] == [(4500.0, 1, 2), (4000.0, 2, 2)]
