@@ -73,3 +73,17 @@ def test_same_seed_gives_the_same_data(tmp_path, demo_db):
         assert con.execute(query).fetchone() == demo_db.execute(query).fetchone()
     finally:
         con.close()
+
+
+def test_no_illustrative_figure_where_a_real_one_of_the_same_kind_covers_the_province_year(demo_db):
+    """Issue 13: the generator never fills a province-year that has a real figure of that kind, a real period total
+    or a figure whose level is not stated ('state', which covers every level) included."""
+    clashes = demo_db.execute("""
+        SELECT i.area_id, i.year_from, i.funding_source, i.figure, r.doc_id
+        FROM allocation AS i
+        JOIN allocation AS r
+          ON r.area_id = i.area_id AND r.figure = i.figure AND i.year_from BETWEEN r.year_from AND r.year_to
+         AND (r.funding_source = i.funding_source OR 'state' IN (r.funding_source, i.funding_source))
+        WHERE i.is_illustrative AND NOT r.is_illustrative""").fetchall()
+    assert clashes == []
+    assert demo_db.execute("SELECT count(*) FROM allocation WHERE is_illustrative").fetchone()[0] > 0
