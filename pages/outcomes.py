@@ -14,6 +14,7 @@ from khuyencong.figures.outcomes import (
     largest_first,
     project_table,
     projects,
+    reports_actual_money,
 )
 from khuyencong.i18n.formatting import format_money, format_number
 from khuyencong.i18n.labels import t
@@ -37,10 +38,14 @@ group_docs, group_illustrative = doc_ids_of(groups), bool(groups["has_illustrati
 
 st.header(t("outcomes_funding_header", lang))
 by_activity = activity_totals(query, filters)
-show_chart(make_activity_sector_treemap(groups, names, lang, t("outcomes_treemap_title", lang), format_money),
-                key="oc_treemap")
-show_chart(make_group_funding_chart(by_activity, "activity_id", names, lang,
-                                         t("outcomes_activity_chart_title", lang), format_money), key="oc_by_activity")
+with_money = reports_actual_money(groups)
+if with_money:
+    show_chart(make_activity_sector_treemap(groups, names, lang, t("outcomes_treemap_title", lang), format_money),
+               key="oc_treemap")
+    show_chart(make_group_funding_chart(by_activity, "activity_id", names, lang,
+                                        t("outcomes_activity_chart_title", lang), format_money), key="oc_by_activity")
+else:
+    st.info(t("outcomes_no_actual_money", lang, n=format_number(int(groups["projects"].sum()), lang)))
 st.dataframe(group_table(query, by_activity, "activity_id", lang), hide_index=True, width="stretch")
 show_sources(group_docs, group_illustrative, lang)
 
@@ -52,9 +57,10 @@ in_activity = groups[groups["activity_id"] == activity]
 by_sector = largest_first(in_activity)
 sector = picks[1].selectbox(t("outcomes_drill_sector", lang), [None, *by_sector["sector_id"]], key="oc_sector",
                             format_func=lambda c: t("outcomes_drill_all", lang) if c is None else names.get(c, c))
-show_chart(make_group_funding_chart(by_sector, "sector_id", names, lang,
-                                         t("outcomes_sector_chart_title", lang, activity=names.get(activity, activity)),
-                                         format_money), key="oc_by_sector")
+if with_money:
+    show_chart(make_group_funding_chart(by_sector, "sector_id", names, lang,
+                                        t("outcomes_sector_chart_title", lang, activity=names.get(activity, activity)),
+                                        format_money), key="oc_by_sector")
 st.dataframe(group_table(query, by_sector, "sector_id", lang), hide_index=True, width="stretch")
 drilled = projects(query, filters, activity=activity, sector=sector, limit=100)
 st.subheader(t("outcomes_projects_of", lang, activity=names.get(activity, activity),

@@ -2,7 +2,7 @@
 
 import duckdb
 import pytest
-from conftest import run_page
+from conftest import chart_data, run_page
 
 from khuyencong.i18n.formatting import format_money
 
@@ -110,3 +110,18 @@ def test_treemap_drills_from_activity_to_sector(demo_db_path):
 def test_illustrative_data_is_said_under_the_tables(demo_db_path, real_only_db_path):
     assert any("Có dữ liệu minh họa" in c.value for c in run_page(demo_db_path, PAGE, demo="1", area="nghe-an").caption)
     assert not any("minh họa" in c.value for c in run_page(real_only_db_path, PAGE, area="nghe-an").caption)
+
+
+@pytest.mark.parametrize(("lang", "says"), [("vi", "chưa nêu kinh phí thực hiện"), ("en", "no source document gives")])
+def test_published_projects_without_money_get_a_sentence_and_their_count_not_empty_charts(real_only_db_path, lang,
+                                                                                            says):
+    app = run_page(real_only_db_path, PAGE, lang=lang)
+    info = next(i.value for i in app.info if says in i.value)
+    projects = sum(int(n) for n in app.dataframe[0].value.iloc[:, 1])
+    assert f" {projects} " in info
+    assert chart_data(app) == []
+
+
+def test_with_illustrative_money_the_charts_are_drawn(demo_db_path):
+    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an")
+    assert len(chart_data(app)) == 3

@@ -29,6 +29,11 @@ def activity_totals(query: Query, filters: Filters) -> pd.DataFrame:
     return largest_first(_group_rows(query, filters, "activity"))
 
 
+def reports_actual_money(groups: pd.DataFrame) -> bool:
+    """Whether any project in view reports an actual amount; charts of money by activity and sector need one."""
+    return bool(groups["projects_with_actual"].sum())
+
+
 def largest_first(level: pd.DataFrame) -> pd.DataFrame:
     """Rows of one level (activities, or the sectors of one activity) by actual money, then projects."""
     return level.sort_values(["actual_mvnd", "projects"], ascending=False, na_position="last")
