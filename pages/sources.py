@@ -67,7 +67,9 @@ else:
     show_chart(make_coverage_chart(grid, lang, t("sources_coverage_title", lang)), COVERAGE_KEY,
                on_select=open_cell, selection_mode="points")
     st.caption(t("sources_coverage_note", lang, legend=coverage_legend(lang)))
-    show_sources(doc_ids_of(coverage), has_illustrative(coverage, "is_illustrative"), lang)
+    coverage_docs = doc_ids_of(coverage)
+    with st.expander(t("sources_coverage_documents", lang, n=len(coverage_docs))):
+        show_sources(coverage_docs, has_illustrative(coverage, "is_illustrative"), lang)
 
 # 2. Reports that differ, side by side
 st.subheader(t("sources_differing", lang))
