@@ -14,7 +14,7 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 
 # path -> charts drawn on it with area=nghe-an (the default demo database)
-PAGES = {"": 1, "trends": 3, "outcomes": 3, "plan_actual": 2, "compare": 2, "data": 0, "sources": 0}
+PAGES = {"": 1, "trends": 3, "outcomes": 3, "plan_actual": 2, "compare": 2, "data": 0, "sources": 1}
 
 
 @pytest.fixture(scope="module")

@@ -74,7 +74,8 @@ def make_coverage_chart(grid: CoverageGrid, lang: str, title: str) -> go.Figure:
                 "itemclick": False, "itemdoubleclick": False, "font": {"size": 14, "color": INK}},
         margin={"l": 10, "r": 16, "t": TOP, "b": BOTTOM},
         plot_bgcolor="white", hovermode="closest", dragmode=False,
-        hoverlabel={"font": {"family": FONT, "size": 14}, "align": "left"},
+        hoverlabel={"font": {"family": FONT, "size": 14, "color": INK}, "bgcolor": "white", "bordercolor": "#888888",
+                    "align": "left"},
     )
     # Fonts set here, not left to the theme: Streamlit's theme would draw the row names small and grey.
     tick_font = {"family": FONT, "size": 14, "color": INK}
