@@ -342,7 +342,7 @@ def excluded_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 def coverage_intro(row: pd.Series, lang: str) -> str:
     """'Dữ liệu thật gồm số liệu công bố của 30 tỉnh/thành phố, 4 khu vực và cả nước, 2002–2025, từ 70 tài
     liệu.' from the real_coverage query (the national programme is named only when it has figures)."""
-    key = "sources_intro_real_national" if int(row["national"]) else "sources_intro_real"
+    key = N_("sources_intro_real_national") if int(row["national"]) else N_("sources_intro_real")
     return t(key, lang, provinces=format_number(int(row["provinces"]), lang),
              regions=format_number(int(row["regions"]), lang),
              years=format_year_span(int(row["first_year"]), int(row["last_year"])),
