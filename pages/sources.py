@@ -75,10 +75,10 @@ else:
 st.subheader(t("sources_differing", lang))
 differing = fetch("differing_reports", filters)
 document_columns = {
+    t("sources_col_date", lang): st.column_config.TextColumn(width=110),
+    t("sources_col_publisher", lang): st.column_config.TextColumn(width=120),
+    t("sources_col_link", lang): link_column(55),
     t("sources_col_title", lang): st.column_config.TextColumn(width=300),
-    t("sources_col_publisher", lang): st.column_config.TextColumn(width=140),
-    t("sources_col_date", lang): st.column_config.TextColumn(width=85),
-    t("sources_col_link", lang): link_column(),
 }
 if differing.empty:
     st.info(t("sources_differing_none", lang))
@@ -87,10 +87,10 @@ else:
         differing_table(differing, codes, lang), hide_index=True,
         column_config={
             t("sources_col_unit", lang): st.column_config.TextColumn(width=150),
-            t("sources_col_years", lang): st.column_config.TextColumn(width=80),
-            t("sources_col_source", lang): st.column_config.TextColumn(width=95),
-            t("sources_col_figure", lang): st.column_config.TextColumn(width=140),
-            t("sources_col_amount", lang): st.column_config.TextColumn(width=105, **right),
+            t("sources_col_years", lang): st.column_config.TextColumn(width=78),
+            t("sources_col_source", lang): st.column_config.TextColumn(width=88),
+            t("sources_col_figure", lang): st.column_config.TextColumn(width=135),
+            t("sources_col_amount", lang): st.column_config.TextColumn(width=100, **right),
             t("sources_col_as_written", lang): st.column_config.TextColumn(width=150),
             **document_columns,
         },
@@ -103,12 +103,12 @@ if not conflicts.empty:
         outcome_conflicts_table(conflicts, codes, lang), hide_index=True,
         column_config={
             t("sources_col_unit", lang): st.column_config.TextColumn(width=150),
-            t("sources_col_years", lang): st.column_config.TextColumn(width=80),
-            t("sources_col_indicator", lang): st.column_config.TextColumn(width=140),
-            t("sources_col_level", lang): st.column_config.TextColumn(width=90),
+            t("sources_col_years", lang): st.column_config.TextColumn(width=78),
+            t("sources_col_indicator", lang): st.column_config.TextColumn(width=165),
+            t("sources_col_level", lang): st.column_config.TextColumn(width=80),
             t("sources_col_count", lang): st.column_config.TextColumn(width=130, **right),
+            t("sources_col_problem", lang): st.column_config.TextColumn(width=250),
             t("sources_col_as_written", lang): st.column_config.TextColumn(width=120),
-            t("sources_col_problem", lang): st.column_config.TextColumn(width=220),
             **document_columns,
         },
     )
@@ -143,7 +143,7 @@ else:
         reconciliation_table(reconciliation, tolerance, lang), hide_index=True,
         column_config={
             **{t(key, lang): st.column_config.TextColumn(width=width) for key, width in (
-                (N_("sources_col_area"), 110), (N_("sources_col_source"), 100), (N_("sources_col_figure"), 75),
+                (N_("sources_col_area"), 165), (N_("sources_col_source"), 100), (N_("sources_col_figure"), 120),
                 (N_("sources_col_period"), 80), (N_("sources_col_status"), 155))},
             **{t(key, lang): st.column_config.TextColumn(width=width, **right) for key, width in (
                 (N_("sources_col_stated"), 108), (N_("sources_col_annual_sum"), 105), (N_("sources_col_gap"), 105),

@@ -281,12 +281,13 @@ def cell_filters(filters: Filters, unit_id: str, year: int) -> Filters:
 # --- Reports that differ, outcome counts that disagree, rows left out --------------------------------------------
 
 def _document_columns(rows: pd.DataFrame, lang: str) -> dict[str, list]:
+    """Date, publisher and link first, so the versions can be told apart without scrolling; the title last."""
     return {
-        t("sources_col_title", lang): [_text(v) for v in rows["title"]],
-        t("sources_col_publisher", lang): [_text(v) for v in rows["publisher"]],
         t("sources_col_date", lang): [document_date(p, n, lang)
                                       for p, n in zip(rows["published_on"], rows["date_note"], strict=True)],
+        t("sources_col_publisher", lang): [_text(v) for v in rows["publisher"]],
         t("sources_col_link", lang): [_text(v) for v in rows["url"]],
+        t("sources_col_title", lang): [_text(v) for v in rows["title"]],
     }
 
 
@@ -301,8 +302,8 @@ def differing_table(rows: pd.DataFrame, codes: CodeLists, lang: str) -> pd.DataF
         t("sources_col_figure", lang): list(rows[f"figure_name_{lang}"]),
         t("sources_col_amount", lang): [qualified_money(_number(a), [q], codes, lang)
                                         for a, q in zip(rows["amount_mvnd"], rows["qualifier"], strict=True)],
-        t("sources_col_as_written", lang): [_text(v) for v in rows["value_as_written"]],
         **_document_columns(rows, lang),
+        t("sources_col_as_written", lang): [_text(v) for v in rows["value_as_written"]],
     })
 
 
@@ -323,9 +324,9 @@ def outcome_conflicts_table(rows: pd.DataFrame, codes: CodeLists, lang: str) -> 
         t("sources_col_level", lang): [t("sources_level_total", lang) if is_missing(s) else s
                                        for s in rows[f"source_name_{lang}"]],
         t("sources_col_count", lang): counts,
-        t("sources_col_as_written", lang): [_text(v) for v in rows["value_as_written"]],
         t("sources_col_problem", lang): [t(PROBLEM_LABELS[p], lang) for p in rows["problem"]],
         **_document_columns(rows, lang),
+        t("sources_col_as_written", lang): [_text(v) for v in rows["value_as_written"]],
     })
 
 
