@@ -68,8 +68,11 @@ else:
                on_select=open_cell, selection_mode="points")
     st.caption(t("sources_coverage_note", lang, legend=coverage_legend(lang)))
     coverage_docs = doc_ids_of(coverage)
+    coverage_illustrative = has_illustrative(coverage, "is_illustrative")
+    if coverage_illustrative:  # said where it is seen, not folded away with the list of documents
+        st.caption("**" + t("caption_illustrative", lang) + "**")
     with st.expander(t("sources_coverage_documents", lang, n=len(coverage_docs))):
-        show_sources(coverage_docs, has_illustrative(coverage, "is_illustrative"), lang)
+        show_sources(coverage_docs, coverage_illustrative, lang)
 
 # 2. Reports that differ, side by side
 st.subheader(t("sources_differing", lang))

@@ -274,3 +274,16 @@ def test_clicking_a_cell_in_the_browser_opens_trends_for_that_province_and_year(
         sidebar = page.locator("[data-testid='stSidebar']").inner_text()
         assert "Lâm Đồng" in sidebar and "Tất cả" not in sidebar.split("Giai đoạn")[0].split("khu vực")[-1]
         browser.close()
+
+
+def test_with_illustrative_data_the_map_says_so_outside_its_folded_list_of_documents(demo_db_path):
+    import os
+
+    os.environ["KC_DB_PATH"] = str(demo_db_path)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["demo"] = "1"
+    app.switch_page("pages/sources.py").run()
+    assert not app.exception
+    # the standalone caption; inside the expander it would start a longer line that lists the documents
+    outside = [c.value for c in app.main.caption]
+    assert "**Có dữ liệu minh họa (không phải số liệu thật).**" in outside
