@@ -1,5 +1,5 @@
 -- Coverage at a glance: one category per unit in view × selected year, for the Sources page's heatmap. The rule,
--- first match wins (the categories and their colours: data/reference/coverage_category.csv):
+-- first match wins (their names, colours and legend: COVERAGE_CATEGORIES in khuyencong/figures/sources.py):
 --   differing    a figure covering the year belongs to reports that differ (v_differing_report)
 --   annual       an annual figure of the year (any kind: an approved plan for 2016 is that year's figure)
 --   period       no annual figure; a period total covering the year, at least one on the executed side
