@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 # page's money charts need project amounts, which only the illustrative data has (demo=1).
 PAGES = {"": ("area=nghe-an", 1), "trends": ("area=nghe-an", 3), "outcomes": ("area=nghe-an&demo=1", 3),
          "plan_actual": ("area=kv-phia-bac", 1), "compare": ("area=nghe-an", 2), "data": ("area=nghe-an", 0),
-         "sources": ("area=nghe-an", 0)}
+         "sources": ("area=nghe-an", 1)}
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,14 @@ language. Money and numbers become formatted strings; not reported stays "không
 """
 
 from collections.abc import Iterable
+from dataclasses import replace
+from typing import NamedTuple
 
 import pandas as pd
 
+from khuyencong.data.code_lists import CodeLists
+from khuyencong.data.filters import Filters
+from khuyencong.figures.funding import qualified_money
 from khuyencong.i18n.formatting import (
     format_date,
     format_datetime,
@@ -201,3 +206,145 @@ def load_log_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("sources_col_load_status", lang): [load_status_label(s, lang) for s in log["status"]],
         t("sources_col_message", lang): [_text(v) for v in log["message"]],
     })
+
+
+# --- Coverage at a glance (coverage.sql) -------------------------------------------------------------------------
+
+class CoverageCategory(NamedTuple):
+    code: str  # as coverage.sql names it
+    label: str  # labels key
+    colour: str  # Okabe–Ito, distinguishable with the common colour-vision deficiencies
+    mark: str  # drawn in the cell, so the category does not rest on colour alone
+
+
+# The categories of the coverage heatmap, in legend order, read by the chart and its legend. "none" is an empty
+# cell (not reported is never drawn as a value).
+COVERAGE_CATEGORIES = (
+    CoverageCategory("annual", N_("sources_coverage_annual"), "#0072B2", ""),
+    CoverageCategory("period", N_("sources_coverage_period"), "#56B4E9", ""),
+    CoverageCategory("plan", N_("sources_coverage_plan"), "#E69F00", ""),
+    CoverageCategory("differing", N_("sources_coverage_differing"), "#D55E00", "≠"),
+    CoverageCategory("none", N_("sources_coverage_none"), "#F2F2F2", ""),
+)
+
+
+class CoverageGrid(NamedTuple):
+    """The heatmap's rows (unit ids and labels, top to bottom), its years, and one row per cell with data."""
+
+    unit_ids: list[str]
+    labels: list[str]
+    years: list[int]
+    cells: pd.DataFrame  # unit_id, label, year, category, hover
+
+
+def coverage_grid(rows: pd.DataFrame, year_from: int, year_to: int, figure_names: dict[str, str],
+                  lang: str) -> CoverageGrid:
+    """The coverage query's rows as a grid of the selected years; a unit without figures in view keeps its row,
+    all empty. The hover names the unit, the year, the category and the kinds of figure behind it."""
+    names = rows.drop_duplicates("unit_id")
+    labels = dict(zip(names["unit_id"], names[f"unit_name_{lang}"], strict=True))
+    category_names = {c.code: t(c.label, lang) for c in COVERAGE_CATEGORIES}
+    cells = rows[rows["category"].notna()]
+    hover = [
+        "<br>".join((f"<b>{labels[u]} · {int(y)}</b>", category_names[c],
+                     t("sources_coverage_kinds", lang, kinds=", ".join(figure_names.get(f, f) for f in kinds)),
+                     t("sources_coverage_click", lang)))
+        for u, y, c, kinds in zip(cells["unit_id"], cells["year"], cells["category"], cells["figures"], strict=True)]
+    frame = pd.DataFrame({"unit_id": list(cells["unit_id"]), "label": [labels[u] for u in cells["unit_id"]],
+                          "year": [int(y) for y in cells["year"]], "category": list(cells["category"]),
+                          "hover": hover})
+    return CoverageGrid(list(labels), list(labels.values()), list(range(year_from, year_to + 1)), frame)
+
+
+def coverage_legend(lang: str) -> str:
+    """The categories in words, for the caption under the heatmap (the chart's legend says the same)."""
+    return " · ".join(f"{c.mark + ' ' if c.mark else ''}{t(c.label, lang)}" for c in COVERAGE_CATEGORIES)
+
+
+def selected_cell(selection) -> tuple[str, int] | None:
+    """The (unit id, year) of the clicked cell, from st.plotly_chart's selection; None when nothing is selected.
+
+    The heatmap's clickable points carry [unit_id, year] as customdata (render/coverage.py)."""
+    points = (selection or {}).get("points") or []
+    for point in points:
+        data = point.get("customdata")
+        if data and len(data) >= 2 and data[0]:
+            return str(data[0]), int(data[1])
+    return None
+
+
+def cell_filters(filters: Filters, unit_id: str, year: int) -> Filters:
+    """The dashboard filtered to one cell of the heatmap: that unit alone and that year; the rest kept."""
+    return replace(filters, areas=(unit_id,), year_from=year, year_to=year)
+
+
+# --- Reports that differ, outcome counts that disagree, rows left out --------------------------------------------
+
+def _document_columns(rows: pd.DataFrame, lang: str) -> dict[str, list]:
+    """Date, publisher and link first, so the versions can be told apart without scrolling; the title last."""
+    return {
+        t("sources_col_date", lang): [document_date(p, n, lang)
+                                      for p, n in zip(rows["published_on"], rows["date_note"], strict=True)],
+        t("sources_col_publisher", lang): [_text(v) for v in rows["publisher"]],
+        t("sources_col_link", lang): [_text(v) for v in rows["url"]],
+        t("sources_col_title", lang): [_text(v) for v in rows["title"]],
+    }
+
+
+def differing_table(rows: pd.DataFrame, codes: CodeLists, lang: str) -> pd.DataFrame:
+    """Each document's figure for one area, years and funding source, the versions of a group one under another:
+    figure kind, amount with its qualifier's sign, the figure as written and the document."""
+    return pd.DataFrame({
+        t("sources_col_unit", lang): list(rows[f"unit_name_{lang}"]),
+        t("sources_col_years", lang): [format_year_span(int(a), int(b))
+                                       for a, b in zip(rows["year_from"], rows["year_to"], strict=True)],
+        t("sources_col_source", lang): list(rows[f"source_name_{lang}"]),
+        t("sources_col_figure", lang): list(rows[f"figure_name_{lang}"]),
+        t("sources_col_amount", lang): [qualified_money(_number(a), [q], codes, lang)
+                                        for a, q in zip(rows["amount_mvnd"], rows["qualifier"], strict=True)],
+        **_document_columns(rows, lang),
+        t("sources_col_as_written", lang): [_text(v) for v in rows["value_as_written"]],
+    })
+
+
+PROBLEM_LABELS = {"parts_exceed": N_("sources_problem_parts_exceed"), "differing": N_("sources_problem_differing")}
+
+
+def outcome_conflicts_table(rows: pd.DataFrame, codes: CodeLists, lang: str) -> pd.DataFrame:
+    """Outcome counts that disagree, each with its level (the total or a part), count as written and document."""
+    counts = []
+    for value, qualifier, unit in zip(rows["actual_value"], rows["qualifier"], rows[f"unit_{lang}"], strict=True):
+        symbol = codes.symbol(qualifier)
+        counts.append(f"{symbol + ' ' if symbol else ''}{format_number(_number(value), lang, trim=True)} {unit}")
+    return pd.DataFrame({
+        t("sources_col_unit", lang): list(rows[f"unit_name_{lang}"]),
+        t("sources_col_years", lang): [format_year_span(int(a), int(b))
+                                       for a, b in zip(rows["year_from"], rows["year_to"], strict=True)],
+        t("sources_col_indicator", lang): list(rows[f"indicator_name_{lang}"]),
+        t("sources_col_level", lang): [t("sources_level_total", lang) if is_missing(s) else s
+                                       for s in rows[f"source_name_{lang}"]],
+        t("sources_col_count", lang): counts,
+        t("sources_col_problem", lang): [t(PROBLEM_LABELS[p], lang) for p in rows["problem"]],
+        **_document_columns(rows, lang),
+        t("sources_col_as_written", lang): [_text(v) for v in rows["value_as_written"]],
+    })
+
+
+def excluded_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rows left out: research row id, area, the reason in the UI language and the link to the page."""
+    return pd.DataFrame({
+        t("sources_col_row_id", lang): list(rows["row_id"]),
+        t("sources_col_unit", lang): list(rows[f"area_name_{lang}"]),
+        t("sources_col_reason", lang): list(rows[f"reason_{lang}"]),
+        t("sources_col_link", lang): [_text(v) for v in rows["url"]],
+    })
+
+
+def coverage_intro(row: pd.Series, lang: str) -> str:
+    """'Dữ liệu thật gồm số liệu công bố của 30 tỉnh/thành phố, 4 khu vực và cả nước, 2002–2025, từ 70 tài
+    liệu.' from the real_coverage query (the national programme is named only when it has figures)."""
+    key = N_("sources_intro_real_national") if int(row["national"]) else N_("sources_intro_real")
+    return t(key, lang, provinces=format_number(int(row["provinces"]), lang),
+             regions=format_number(int(row["regions"]), lang),
+             years=format_year_span(int(row["first_year"]), int(row["last_year"])),
+             documents=format_number(int(row["documents"]), lang))

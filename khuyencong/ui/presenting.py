@@ -65,15 +65,16 @@ def _export_figure(entry: ChartEntry, fmt: str, line: str) -> bytes:
     return render_image(figure_for_export(entry.figure, footnote), fmt)
 
 
-def show_chart(fig: go.Figure, key: str) -> None:
-    """Draw a chart with its PNG and SVG downloads, and register it for presenting and the deck."""
+def show_chart(fig: go.Figure, key: str, **selection) -> None:
+    """Draw a chart with its PNG and SVG downloads, and register it for presenting and the deck. `selection`
+    (on_select, selection_mode) goes to st.plotly_chart, for a chart whose points can be clicked."""
     from khuyencong.ui.shell import area_names, current_filters
 
     entry = ChartEntry(key, fig.layout.title.text or "", fig)
     st.session_state.setdefault(CHARTS_KEY, []).append(entry)
     if is_presenting():
         return
-    st.plotly_chart(fig, key=key)
+    st.plotly_chart(fig, key=key, **selection)
     filters = current_filters()
     lang, line = filters.lang, filters_line(filters, area_names(filters))
     # Without a browser the buttons stay in place, disabled, under a line saying what to install.

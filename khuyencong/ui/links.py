@@ -1,0 +1,24 @@
+"""Opening another page with the filters changed, as a click on a chart asks: the sidebar's widgets hold the
+filters (shell.py), so the new ones are written to their state from a widget callback (before the widgets are
+drawn), and the page switch follows in the run, with the query string the shell has just written for them."""
+
+import streamlit as st
+
+from khuyencong.data.filters import Filters
+from khuyencong.ui.shell import KEYS
+
+PAGE_REQUEST_KEY = "_open_page_request"
+
+
+def open_page_with(filters: Filters, page: str) -> None:
+    """From a widget callback: set the sidebar's areas and years to those of `filters` and ask for `page`."""
+    st.session_state[KEYS["areas"]] = list(filters.areas)
+    st.session_state[KEYS["years"]] = (filters.year_from, filters.year_to)
+    st.session_state[PAGE_REQUEST_KEY] = page
+
+
+def follow_page_request() -> None:
+    """Switch to the page a callback asked for, once, keeping the URL that holds the new filters."""
+    page = st.session_state.pop(PAGE_REQUEST_KEY, None)
+    if page:
+        st.switch_page(page, query_params=st.query_params.to_dict())
