@@ -40,8 +40,11 @@ total = summary["total_rows"]
 area_text = area_names(filters)
 
 st.markdown(filters_sentence(filters, table, search, area_text, total, codes))
-if table == "allocations":
+if table in ("allocations", "stated"):
     st.caption(t("data_allocation_years_note", lang))
+    st.caption(t("data_qualifier_note", lang))
+if table == "stated":
+    st.caption(t("data_stated_note", lang))
 if total == 0:
     st.info(t("data_no_rows", lang))
 else:
@@ -60,6 +63,8 @@ else:
     kinds = number_columns(table, lang)
     layout = {name: st.column_config.NumberColumn(name, width=150) for name in kinds["money"] + kinds["values"]}
     layout |= {name: st.column_config.TextColumn(name, width="large") for name in kinds["long_text"]}
+    link = t("data_open_doc", lang)
+    layout |= {name: st.column_config.LinkColumn(name, display_text=link) for name in kinds["links"]}
     st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
                  column_config=layout, placeholder=not_reported(lang))
     st.caption(t("data_sort_note", lang))

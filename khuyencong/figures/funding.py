@@ -79,9 +79,10 @@ def shared_qualifier(qualifiers) -> str | None:
     return next(iter(found)) if len(found) == 1 and found != {"exact"} else None
 
 
-def qualified_money(amount, qualifiers, codes: CodeLists, lang: str) -> str:
-    """A sum of money with the sign of the qualifier its figures share ('> 10,2 tỷ đồng')."""
-    text = format_money(amount, lang)
+def qualified_money(amount, qualifiers, codes: CodeLists, lang: str, decimals: int = 2) -> str:
+    """A sum of money with the sign of the qualifier its figures share ('> 10,2 tỷ đồng'); `decimals` as in
+    format_money."""
+    text = format_money(amount, lang, decimals=decimals)
     qualifier = shared_qualifier(qualifiers)
     symbol = codes.symbol(qualifier) if qualifier and not is_missing(amount) else None
     return f"{symbol} {text}" if symbol else text
