@@ -7,15 +7,20 @@ from khuyencong.figures.compare import (
     MODE_NOTES,
     MODES,
     axis_title,
+    compared_kind,
     comparison_figures,
     funding_chart_frame,
     funding_table,
+    kind_note,
     measure_label,
     measure_sources,
     money_axis,
+    other_kinds_note,
     outcome_table,
     period_notes,
+    qualified_sum_note,
     ranking,
+    signs_note,
 )
 from khuyencong.i18n.formatting import format_money, format_year_span
 from khuyencong.i18n.labels import t
@@ -37,7 +42,8 @@ cpi_years = list(fetch("cpi")["year"])
 base_year = controls[1].selectbox(t("compare_base_year", lang), cpi_years[::-1], key="cmp_base_year",
                                   disabled=mode != "real")
 
-figures = comparison_figures(query, filters, mode, base_year if mode == "real" else None)
+figures = comparison_figures(query, filters, mode, base_year if mode == "real" else None,
+                             figure=compared_kind(filters))
 units = list(figures.units["unit_id"])
 names = {u: unit_name(u) for u in units}
 if not units:
@@ -52,7 +58,9 @@ if figures.highlighted:
     scope += " · " + t("compare_scope_highlight", lang, name=", ".join(names[u] for u in figures.highlighted))
 st.markdown(scope)
 
-notes = [t(MODE_NOTES[mode], lang, base=base_year), *period_notes(figures, names, lang)]
+notes = [kind_note(figures, lang), t(MODE_NOTES[mode], lang, base=base_year), *period_notes(figures, names, lang)]
+if other_kinds := other_kinds_note(figures, lang):
+    notes.append(other_kinds)
 if filters.current_units:
     notes.append(t("grouping_applied", lang))
 if filters.activities or filters.sectors:
@@ -63,8 +71,12 @@ for unit in figures.selected_without_figures():
     st.warning(t("compare_selected_without_figures", lang, name=names[unit]))
 
 st.subheader(t("compare_table_header", lang))
-st.table(funding_table(figures, names, lang).set_index(t("compare_col_area", lang)))
-st.caption(" ".join([t("compare_share_note", lang), t("compare_growth_note", lang), t("compare_counts_note", lang)]))
+table = funding_table(figures, names, lang)
+st.table(table.set_index(t("compare_col_area", lang)))
+if qualified := qualified_sum_note(figures, lang):
+    st.caption(qualified)
+captions = [t("compare_share_note", lang), t("compare_growth_note", lang), t("compare_counts_note", lang)]
+st.caption(" ".join([signs, *captions]) if (signs := signs_note(figures, lang)) else " ".join(captions))
 show_sources(figures.funding_docs + figures.project_docs, figures.funding_illustrative or
              figures.project_illustrative, lang)
 

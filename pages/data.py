@@ -9,6 +9,7 @@ from khuyencong.figures.data import (
     TABLES,
     filters_sentence,
     number_columns,
+    qualifier_legend,
     styled,
     table_rows,
     table_summary,
@@ -42,7 +43,7 @@ area_text = area_names(filters)
 st.markdown(filters_sentence(filters, table, search, area_text, total, codes))
 if table in ("allocations", "stated"):
     st.caption(t("data_allocation_years_note", lang))
-    st.caption(t("data_qualifier_note", lang))
+    st.caption(t("data_qualifier_note", lang, signs=qualifier_legend(codes, lang)))
 if table == "stated":
     st.caption(t("data_stated_note", lang))
 if total == 0:

@@ -20,11 +20,13 @@ PAGE = "pages/data.py"
 COUNT_SQL = {
     "allocations": "SELECT count(*) FROM allocation WHERE area_id = 'nghe-an' AND year_from <= ? AND year_to >= ? "
                    "AND funding_source = 'local'",
+    "stated": "SELECT count(*) FROM stated_figure WHERE area_id = 'nghe-an' AND year_from <= ? AND year_to >= ? "
+              "AND (funding_source IS NULL OR funding_source = 'local')",
     "projects": "SELECT count(*) FROM project WHERE area_id = 'nghe-an' AND year BETWEEN ? AND ? "
                 "AND (funding_source IS NULL OR funding_source = 'local')",
     "outcomes": "SELECT count(*) FROM outcome WHERE area_id = 'nghe-an' AND year BETWEEN ? AND ?",
 }
-SHEETS = {"allocations": "Phân bổ kinh phí", "projects": "Đề án", "outcomes": "Kết quả"}
+SHEETS = {"allocations": "Phân bổ kinh phí", "stated": "Tổng do nguồn nêu", "projects": "Đề án", "outcomes": "Kết quả"}
 FORMULA_NAMES = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3", "Nhà máy Hưng Long"]
 PLANS = [None, 0, 5, 12.345, 1234.5]
 
@@ -32,8 +34,8 @@ PLANS = [None, 0, 5, 12.345, 1234.5]
 def db_count(path, table: str, years=(2002, 2018)) -> int:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return con.execute(COUNT_SQL[table], [years[1], years[0]] if table == "allocations" else list(years))\
-            .fetchone()[0]
+        spans = table in ("allocations", "stated")
+        return con.execute(COUNT_SQL[table], [years[1], years[0]] if spans else list(years)).fetchone()[0]
     finally:
         con.close()
 
@@ -58,7 +60,7 @@ def test_page_runs_in_both_languages(demo_db_path, lang):
     assert ("Tỉnh/thành phố" in columns) == (lang == "vi") and ("Province/city" in columns) == (lang == "en")
 
 
-@pytest.mark.parametrize("table", ["allocations", "projects", "outcomes"])
+@pytest.mark.parametrize("table", ["allocations", "stated", "projects", "outcomes"])
 def test_rows_on_screen_and_in_the_files_equal_a_direct_count(demo_db_path, downloads, table):
     app = show(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018", source="local"), table)
     expected = db_count(demo_db_path, table)
@@ -66,7 +68,7 @@ def test_rows_on_screen_and_in_the_files_equal_a_direct_count(demo_db_path, down
     assert len(app.dataframe[0].value) == expected
     assert app.markdown[0].value.startswith(f"**{expected:,}".replace(",", "."))
     files = downloads(app)
-    slug = {"allocations": "phan-bo", "projects": "du-an", "outcomes": "ket-qua"}[table]
+    slug = {"allocations": "phan-bo", "stated": "tong-do-nguon-neu", "projects": "du-an", "outcomes": "ket-qua"}[table]
     book = openpyxl.load_workbook(io.BytesIO(files[f"khuyen-cong_nghe-an_2002-2018_{slug}.xlsx"]))
     assert book.sheetnames == [SHEETS[table], INFO_SHEET]
     sheet = book[SHEETS[table]]
@@ -75,7 +77,7 @@ def test_rows_on_screen_and_in_the_files_equal_a_direct_count(demo_db_path, down
     assert [c.value for c in sheet[1]] == list(app.dataframe[0].value.columns)
     rows = list(csv.reader(io.StringIO(files[f"khuyen-cong_nghe-an_2002-2018_{slug}.csv"][3:].decode(), newline="")))
     assert len(rows) - 1 == expected
-    every = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_phan-bo-du-an-ket-qua.xlsx"]))
+    every = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_tat-ca-bang.xlsx"]))
     assert every.sheetnames == [*SHEETS.values(), INFO_SHEET]
     assert [every[SHEETS[t]].max_row - 1 for t in SHEETS] == [db_count(demo_db_path, t) for t in SHEETS]
 

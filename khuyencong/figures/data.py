@@ -80,6 +80,11 @@ def _text(values) -> list:
     return [None if is_missing(v) else str(v) for v in values]
 
 
+def qualifier_legend(codes: CodeLists, lang: str) -> str:
+    """'> Số tối thiểu (hơn); ≈ Số gần đúng; …': every qualifier's sign and name, from the qualifier list."""
+    return "; ".join(qualifier_text(q, codes, lang) for q in codes.codes(lists.QUALIFIERS) if codes.symbol(q))
+
+
 def qualifier_text(qualifier, codes: CodeLists, lang: str):
     """A qualifier as the exports name it beside the amount: its sign and its name ('> Số tối thiểu (hơn)')."""
     if is_missing(qualifier):
@@ -274,7 +279,8 @@ def export_info(query: Query, filters: Filters, rows: dict[str, pd.DataFrame], s
     if "allocations" in rows:
         info.append((t("data_table_allocations", lang), t("data_allocation_years_note", lang)))
     if {"allocations", "stated"} & set(rows):
-        info.append((t("data_info_qualifier", lang), t("data_info_qualifier_value", lang)))
+        info.append((t("data_info_qualifier", lang), t("data_info_qualifier_value", lang,
+                                                                signs=qualifier_legend(load_code_lists(query), lang))))
     if "stated" in rows:
         info.append((t("data_table_stated", lang), t("data_stated_note", lang)))
     info.append((t("data_info_exported", lang), exported_at))
