@@ -7,7 +7,8 @@ CREATE MACRO data_allocations_rows(p_areas, p_current_units, p_include_illustrat
         SELECT
             al.unit_id, un.unit_name_vi, un.unit_name_en, al.area_id, al.year_from, al.year_to, al.funding_source, al.figure,
             fk.side, al.amount_mvnd, coalesce(al.qualifier, 'exact') AS qualifier, q.symbol AS qualifier_symbol,
-            al.value_as_written, al.note, al.doc_id, d.title AS doc_title, d.url AS doc_url, al.is_illustrative,
+            al.value_as_written, al.note, al.doc_id, d.title AS doc_title, d.publisher AS doc_publisher,
+            d.published_on AS doc_published_on, d.date_note AS doc_date_note, d.url AS doc_url, al.is_illustrative,
             ra.name_vi AS reported_name_vi, ra.name_en AS reported_name_en,
             concat_ws(' ', ua.name_vi, ua.name_en, ra.name_vi, ra.name_en, al.value_as_written, al.note, d.title)
                 AS haystack
@@ -29,7 +30,8 @@ CREATE MACRO data_projects_rows(p_activities, p_areas, p_current_units, p_includ
         SELECT
             p.project_id, p.unit_id, un.unit_name_vi, un.unit_name_en, p.area_id, p.year, p.name, p.implementer, p.location,
             p.activity_id, p.sector_id, p.funding_source, p.plan_mvnd, p.actual_mvnd, p.counterpart_mvnd, p.status,
-            p.note, p.doc_id, d.title AS doc_title, d.url AS doc_url, p.is_illustrative,
+            p.note, p.doc_id, d.title AS doc_title, d.publisher AS doc_publisher, d.published_on AS doc_published_on,
+            d.date_note AS doc_date_note, d.url AS doc_url, p.is_illustrative,
             ra.name_vi AS reported_name_vi, ra.name_en AS reported_name_en,
             concat_ws(' ', p.project_id, p.name, p.implementer, p.location, ua.name_vi, ua.name_en, ra.name_vi,
                       ra.name_en, ac.name_vi, ac.name_en, se.name_vi, se.name_en, p.note, d.title) AS haystack
@@ -52,7 +54,8 @@ CREATE MACRO data_outcomes_rows(p_activities, p_areas, p_current_units, p_includ
             o.unit_id, un.unit_name_vi, un.unit_name_en, o.area_id, o.year, o.period, o.activity_id, o.sector_id, o.indicator_id,
             i.name_vi AS indicator_vi, i.name_en AS indicator_en, i.unit_vi, i.unit_en, i.sort_order,
             o.plan_value, o.actual_value, o.prior_value, o.qualifier, o.value_as_written, o.note, o.doc_id,
-            d.title AS doc_title, d.url AS doc_url, o.is_illustrative,
+            d.title AS doc_title, d.publisher AS doc_publisher, d.published_on AS doc_published_on,
+            d.date_note AS doc_date_note, d.url AS doc_url, o.is_illustrative,
             ra.name_vi AS reported_name_vi, ra.name_en AS reported_name_en,
             concat_ws(' ', ua.name_vi, ua.name_en, ra.name_vi, ra.name_en, ac.name_vi, ac.name_en, se.name_vi,
                       se.name_en, i.name_vi, i.name_en, o.note, d.title) AS haystack
@@ -79,7 +82,9 @@ CREATE MACRO data_stated_rows(p_areas, p_current_units, p_search, p_sources, p_y
         SELECT
             u.unit_id, un.unit_name_vi, un.unit_name_en, s.area_id, s.year_from, s.year_to, s.funding_source,
             s.measure, s.figure, fk.side, s.amount_mvnd, s.qualifier, q.symbol AS qualifier_symbol,
-            s.value_as_written, s.includes_counterpart, s.note, s.doc_id, d.title AS doc_title, d.url AS doc_url,
+            s.value_as_written, s.includes_counterpart, s.note, s.doc_id, d.title AS doc_title,
+            d.publisher AS doc_publisher, d.published_on AS doc_published_on, d.date_note AS doc_date_note,
+            d.url AS doc_url,
             false AS is_illustrative,
             ra.name_vi AS reported_name_vi, ra.name_en AS reported_name_en,
             concat_ws(' ', ua.name_vi, ua.name_en, ra.name_vi, ra.name_en, s.value_as_written, s.note, d.title)

@@ -14,7 +14,14 @@ from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.funding import qualified_money
-from khuyencong.i18n.formatting import format_number, format_year_span, is_missing, not_reported
+from khuyencong.i18n.formatting import (
+    format_date,
+    format_number,
+    format_year_span,
+    is_missing,
+    not_reported,
+    text_or_empty,
+)
 from khuyencong.i18n.labels import N_, UNIT_MODES, t
 
 TABLES = ("allocations", "stated", "projects", "outcomes")
@@ -80,6 +87,17 @@ def _text(values) -> list:
     return [None if is_missing(v) else str(v) for v in values]
 
 
+def document_text(row, lang: str) -> str:
+    """'Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)': a row's document as a reader cites it (the
+    code when the document is not in the catalogue)."""
+    if is_missing(row.doc_title):
+        return str(row.doc_id)
+    published = format_date(row.doc_published_on, lang) if not is_missing(row.doc_published_on) else \
+        text_or_empty(row.doc_date_note)
+    where = ", ".join(part for part in (text_or_empty(row.doc_publisher), published) if part)
+    return f"{row.doc_title} ({where})" if where else str(row.doc_title)
+
+
 def qualifier_legend(codes: CodeLists, lang: str) -> str:
     """'> Số tối thiểu (hơn); ≈ Số gần đúng; …': every qualifier's sign and name, from the qualifier list."""
     return "; ".join(qualifier_text(q, codes, lang) for q in codes.codes(lists.QUALIFIERS) if codes.symbol(q))
@@ -127,7 +145,7 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
 
     tail = {
         t("data_col_note", lang): _text(rows["note"]),
-        t("data_col_doc", lang): _text(rows["doc_title"].where(rows["doc_title"].notna(), rows["doc_id"])),
+        t("data_col_doc", lang): [document_text(row, lang) for row in rows.itertuples()],
         t("data_col_doc_url", lang): _text(rows["doc_url"]),
         t("data_col_illustrative", lang): [t("data_yes", lang) if v else t("data_no", lang)
                                            for v in rows["is_illustrative"]],
