@@ -442,17 +442,22 @@ def kind_note(comparison: Comparison, lang: str) -> str:
     return t("compare_kind_note", lang, kind=kind, side=t(SIDES[side], lang) if side in SIDES else "")
 
 
-def other_kinds_note(comparison: Comparison, lang: str, most: int = 6) -> str | None:
-    """'Kế hoạch được duyệt (Kế hoạch): Bình Định, Lâm Đồng; …': the view's other kinds of figure, not compared."""
+def other_kinds_note(comparison: Comparison, lang: str) -> str | None:
+    """'Kế hoạch: Kế hoạch được duyệt – Lâm Đồng và 10 nơi khác; …': the view's other kinds of figure, not
+    compared. The compared areas are named when they were picked; otherwise the areas are counted."""
     kinds = comparison.other_kinds
     if kinds is None or kinds.empty:
         return None
     codes = comparison.codes or CodeLists(())
+    picked = set(comparison.highlighted) | (set(comparison.units["unit_id"]) if comparison.selected_only else set())
     items = []
     for row in kinds.itertuples():
-        names = list(getattr(row, f"unit_names_{lang}"))
-        shown = ", ".join(names[:most]) + (t("compare_more_areas", lang, n=len(names) - most) if len(names) > most
-                                          else "")
+        named = [n for u, n in zip(row.unit_ids, getattr(row, f"unit_names_{lang}")) if u in picked]
+        rest = len(row.unit_ids) - len(named)
+        if not named:
+            shown = t("compare_n_areas", lang, n=rest)
+        else:
+            shown = ", ".join(named) + (t("compare_more_areas", lang, n=rest) if rest else "")
         side = t(SIDES[row.side], lang) if row.side in SIDES else ""
         items.append(t("compare_other_kind_item", lang, kind=codes.name("figure", row.figure, lang), side=side,
                        names=shown))
