@@ -25,7 +25,7 @@ from khuyencong.figures.compare import (
 from khuyencong.i18n.formatting import format_money, format_year_span
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
-from khuyencong.ui.captions import show_sources
+from khuyencong.ui.captions import markdown_safe, show_sources
 from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters, unit_name
@@ -72,7 +72,7 @@ for unit in figures.selected_without_figures():
 
 st.subheader(t("compare_table_header", lang))
 table = funding_table(figures, names, lang)
-st.table(table.set_index(t("compare_col_area", lang)))
+st.table(markdown_safe(table.set_index(t("compare_col_area", lang))))
 if qualified := qualified_sum_note(figures, lang):
     st.caption(qualified)
 captions = [t("compare_share_note", lang), t("compare_growth_note", lang), t("compare_counts_note", lang)]
@@ -114,6 +114,6 @@ outcomes = outcome_table(figures, names, lang)
 if outcomes.empty:
     st.info(t("no_data", lang))
 else:
-    st.table(outcomes.set_index(t("compare_col_indicator", lang)))
+    st.table(markdown_safe(outcomes.set_index(t("compare_col_indicator", lang))))
     st.caption(t("compare_outcomes_note", lang))
 show_sources(figures.outcome_docs, figures.outcome_illustrative, lang)

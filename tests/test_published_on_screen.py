@@ -6,6 +6,7 @@ total a source states is shown beside its parts, never added to them; plan and e
 """
 
 import io
+import re
 from dataclasses import dataclass
 
 import openpyxl
@@ -40,9 +41,10 @@ class Figure:
 
 EXACT = ("Số chính xác", "Exact")
 BD_DOC = ("Bình Định ưu tiên các đề án sử dụng nguyên liệu tại chỗ "
-          "(Cục Công Thương địa phương (ARIT), Bộ Công Thương)",) * 2
+          "(Cục Công Thương địa phương (ARIT), Bộ Công Thương, không ghi ngày)",) * 2
 BD_URL = "http://arit.gov.vn/tin-tuc/binh-dinh-uu-tien-cac-de-an-su-dung-nguyen-lieu-tai-cho-5b911ca0_3784"
-NB_DOC = ("Ninh Bình: mô hình trình diễn kỹ thuật chiếm ưu thế (Khuyến công online (Bộ Công Thương))",) * 2
+NB_DOC = ("Ninh Bình: mô hình trình diễn kỹ thuật chiếm ưu thế "
+          "(Khuyến công online (Bộ Công Thương), không ghi ngày)",) * 2
 NB_URL = "http://khuyencongonline.gov.vn/tin-tuc/ninh-binh-mo-hinh-trinh-dien-ky-thuat-chiem-uu-the-e9714983_372"
 LD_PLAN = ("Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)",
            "Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31 Jul 2017)")
@@ -183,9 +185,14 @@ def test_data_page_and_its_xlsx_show_each_figure_with_sign_wording_kind_and_docu
     assert t("data_info_qualifier", lang) in info
 
 
+def as_read(cell) -> str:
+    """A st.table cell as the reader sees it: st.table reads Markdown, so the page escapes a leading '>' ('\\>')."""
+    return re.sub(r"^\\([>#*+-])", r"\1", str(cell))
+
+
 def compare_text(app) -> str:
     """Everything the Compare page writes: tables, notes, captions."""
-    parts = [str(v) for table in app.table for v in table.value.reset_index().to_numpy().ravel()]
+    parts = [as_read(v) for table in app.table for v in table.value.reset_index().to_numpy().ravel()]
     parts += [e.value for group in (app.info, app.caption, app.markdown, app.warning) for e in group]
     return "\n".join(parts)
 
@@ -194,7 +201,7 @@ def compare_total(app, area_label: str, lang: str) -> str:
     table = app.table[0].value
     rows = table[[label.endswith(area_label) for label in table.index]]
     assert len(rows) == 1, table.index
-    return rows.iloc[0][t("compare_col_total", lang)]
+    return as_read(rows.iloc[0][t("compare_col_total", lang)])
 
 
 NAMES = {"binh-dinh": ("Bình Định (đến 6/2025)", "Binh Dinh (to Jun 2025)"),

@@ -14,14 +14,7 @@ from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.funding import qualified_money
-from khuyencong.i18n.formatting import (
-    format_date,
-    format_number,
-    format_year_span,
-    is_missing,
-    not_reported,
-    text_or_empty,
-)
+from khuyencong.i18n.formatting import cite_document, format_number, format_year_span, is_missing, not_reported
 from khuyencong.i18n.labels import N_, UNIT_MODES, t
 
 TABLES = ("allocations", "stated", "projects", "outcomes")
@@ -92,10 +85,7 @@ def document_text(row, lang: str) -> str:
     code when the document is not in the catalogue)."""
     if is_missing(row.doc_title):
         return str(row.doc_id)
-    published = format_date(row.doc_published_on, lang) if not is_missing(row.doc_published_on) else \
-        text_or_empty(row.doc_date_note)
-    where = ", ".join(part for part in (text_or_empty(row.doc_publisher), published) if part)
-    return f"{row.doc_title} ({where})" if where else str(row.doc_title)
+    return cite_document(row.doc_title, row.doc_publisher, row.doc_published_on, row.doc_date_note, lang)
 
 
 def qualifier_legend(codes: CodeLists, lang: str) -> str:

@@ -113,6 +113,14 @@ def format_date(value, lang: str = "vi") -> str:
     return _plain(dates.format_date(value, DATE_PATTERNS.get(lang, DATE_PATTERNS["vi"]), locale=_locale(lang)))
 
 
+def cite_document(title, publisher, published_on, date_note, lang: str = "vi") -> str:
+    """'Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)': a document as a reader cites it, by its date or,
+    without one, its date note ('không ghi ngày')."""
+    date = format_date(published_on, lang) or text_or_empty(date_note)
+    details = ", ".join(part for part in (text_or_empty(publisher), date) if part)
+    return f"{title} ({details})" if details else str(title)
+
+
 def format_month(value, lang: str = "vi") -> str:
     """7/2025 (vi) or Jul 2025 (en); '' when there is no date."""
     if is_missing(value) or value is pd.NaT:
