@@ -44,7 +44,7 @@ BD_DOC = ("Bình Định ưu tiên các đề án sử dụng nguyên liệu t�
           "(Cục Công Thương địa phương (ARIT), Bộ Công Thương, không ghi ngày)",) * 2
 BD_URL = "http://arit.gov.vn/tin-tuc/binh-dinh-uu-tien-cac-de-an-su-dung-nguyen-lieu-tai-cho-5b911ca0_3784"
 NB_DOC = ("Ninh Bình: mô hình trình diễn kỹ thuật chiếm ưu thế "
-          "(Khuyến công online (Bộ Công Thương), không ghi ngày)",) * 2
+          "(Khuyến công online (Bộ Công Thương), không ghi ngày (khoảng 2020))",) * 2
 NB_URL = "http://khuyencongonline.gov.vn/tin-tuc/ninh-binh-mo-hinh-trinh-dien-ky-thuat-chiem-uu-the-e9714983_372"
 LD_PLAN = ("Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)",
            "Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31 Jul 2017)")
