@@ -29,8 +29,9 @@ lang = filters.lang
 st.title(t("page_data", lang))
 st.caption(t("data_intro", lang))
 
-picks = st.columns([2, 3], vertical_alignment="bottom")
-table = picks[0].segmented_control(t("data_table", lang), TABLES, key="dx_table", default="projects", required=True,
+picks = st.columns([3, 2], vertical_alignment="bottom")
+# Allocations first: the money, with its kind and qualifier, is what a reader of the published figures looks for.
+table = picks[0].segmented_control(t("data_table", lang), TABLES, key="dx_table", default="allocations", required=True,
                                    format_func=lambda name: t(TABLE_NAMES[name], lang))
 search = picks[1].text_input(t("data_search", lang), key="dx_search", placeholder=t("data_search_placeholder", lang),
                              help=t("data_search_help", lang))
