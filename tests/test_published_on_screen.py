@@ -1,10 +1,11 @@
 """What a reader sees of five provinces' published figures, on the default (real) data, in Vietnamese and English:
-on the Data page, on the Compare page, and in the .xlsx the Data page downloads (read back with openpyxl).
+on the Data page, on the Compare page, and in the .xlsx (read back with openpyxl) and .csv the Data page downloads.
 
 Each figure shows its kind, its qualifier's sign ("> 10,2 tỷ đồng"), its wording as published and its document; a
 total a source states is shown beside its parts, never added to them; plan and executed stay two figures.
 """
 
+import csv
 import io
 import re
 from dataclasses import dataclass
@@ -151,7 +152,7 @@ def check_row(row: dict, figure: Figure, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_data_page_and_its_xlsx_show_each_figure_with_sign_wording_kind_and_document(real_only_db_path, downloads,
+def test_data_page_and_its_files_show_each_figure_with_sign_wording_kind_and_document(real_only_db_path, downloads,
                                                                                       case, lang):
     app = run_page(real_only_db_path, DATA, lang=lang, area=case.area, **years_param(case))
     screens = {}
@@ -181,6 +182,10 @@ def test_data_page_and_its_xlsx_show_each_figure_with_sign_wording_kind_and_docu
         check_row(row, figure, lang)
     for table, rows in sheets.items():
         assert all(row[column("data_col_amount", lang)] not in case.never for row in rows), table
+    text = next(data for name, data in files.items() if name.endswith("_phan-bo.csv")).decode("utf-8-sig")
+    records = list(csv.DictReader(io.StringIO(text, newline="")))
+    for figure in (f for f in case.figures if f.table == "allocations"):
+        check_row(matching(records, figure, lang), figure, lang)
     info = "\n".join(str(cell) for row in book["Thông tin"].iter_rows(values_only=True) for cell in row if cell)
     assert t("data_info_qualifier", lang) in info
 
