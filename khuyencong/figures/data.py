@@ -223,7 +223,7 @@ def _listed(values, lang: str, label=lambda v: v) -> str:
 def describe_filters(filters: Filters, table: str | None, search: str, area_text: str, codes: CodeLists
                      ) -> list[tuple[str, str]]:
     """The active filters in words, each (label, value); filters that do not select this table's rows say so.
-    `table=None` describes an export of all three tables."""
+    `table=None` describes an export of all the tables."""
     lang = filters.lang
     names = codes.activity_sector_names(lang)
 
