@@ -15,6 +15,7 @@ from khuyencong.figures.compare import (
     measure_label,
     measure_sources,
     money_axis,
+    not_drawn_note,
     other_kinds_note,
     outcome_table,
     period_notes,
@@ -85,6 +86,8 @@ if len(chart_frame):
     show_chart(make_compare_funding_chart(chart_frame, lang, t("compare_funding_chart_title", lang),
                                                money_axis(figures, lang), format_money, codes=code_lists()),
                key="cmp_funding_chart")
+    if not_drawn := not_drawn_note(figures, names, lang):
+        st.caption(not_drawn)
     if filters.current_units:
         st.caption(t("grouping_applied", lang))
     show_sources(figures.funding_docs, figures.funding_illustrative, lang)

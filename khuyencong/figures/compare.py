@@ -360,8 +360,11 @@ def outcome_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
 
 def funding_chart_frame(comparison: Comparison, names: dict[str, str]) -> pd.DataFrame:
     """Per unit, the stacked segments of the funding chart: label, highlighted, total_mvnd, and for local and
-    central the annual part and (absolute mode only) the period-total part."""
-    frame = comparison.units[["unit_id", "highlighted", "total_mvnd", "local_mvnd", "central_mvnd"]].copy()
+    central the annual part and (absolute mode only) the period-total part. The chart draws local and central
+    money only, so its total is theirs: money at another level (district, state budget with no level stated) is
+    named under the chart (not_drawn_note), never drawn as a label without a bar."""
+    frame = comparison.units[["unit_id", "highlighted", "local_mvnd", "central_mvnd"]].copy()
+    frame["total_mvnd"] = frame[["local_mvnd", "central_mvnd"]].sum(axis=1, min_count=1)
     frame["label"] = [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"], frame["highlighted"])]
     period = period_by_source(comparison.periods[comparison.periods["usable"]]) if comparison.mode == "absolute" \
         else pd.DataFrame(columns=["unit_id", "local", "central"])
@@ -372,6 +375,20 @@ def funding_chart_frame(comparison: Comparison, names: dict[str, str]) -> pd.Dat
         frame[f"{source}_annual_mvnd"] = frame[f"{source}_mvnd"].fillna(0.0) - frame[f"{source}_period_mvnd"]
     frame = frame.dropna(subset=["total_mvnd"]).sort_values("total_mvnd", ascending=False)
     return frame.reset_index(drop=True)
+
+
+def not_drawn_note(comparison: Comparison, names: dict[str, str], lang: str) -> str | None:
+    """'Biểu đồ chỉ vẽ …: Ninh Bình (30,2 tỷ đồng)': the compared units' money at levels other than local and central,
+    which the table counts and the chart does not draw; None when there is none."""
+    units = comparison.units
+    drawn = units[["local_mvnd", "central_mvnd"]].sum(axis=1, min_count=1).fillna(0.0)
+    other = (units["total_mvnd"] - drawn).where(units["total_mvnd"].notna())
+    rows = units.assign(other=other).dropna(subset=["other"])
+    rows = rows[rows["other"] > 0.0005].sort_values("other", ascending=False)
+    if rows.empty:
+        return None
+    items = "; ".join(f"{names.get(u, u)} ({format_money(v, lang)})" for u, v in zip(rows["unit_id"], rows["other"]))
+    return t("compare_not_drawn", lang, items=items)
 
 
 def period_by_source(periods: pd.DataFrame) -> pd.DataFrame:
@@ -455,7 +472,7 @@ def other_kinds_note(comparison: Comparison, lang: str) -> str | None:
         named = [n for u, n in zip(row.unit_ids, getattr(row, f"unit_names_{lang}")) if u in picked]
         rest = len(row.unit_ids) - len(named)
         if not named:
-            shown = t("compare_n_areas", lang, n=rest)
+            shown = t("compare_one_area", lang) if rest == 1 else t("compare_n_areas", lang, n=rest)
         else:
             shown = ", ".join(named) + (t("compare_more_areas", lang, n=rest) if rest else "")
         side = t(SIDES[row.side], lang) if row.side in SIDES else ""
