@@ -7,20 +7,26 @@ from khuyencong.figures.compare import (
     MODE_NOTES,
     MODES,
     axis_title,
+    compared_kind,
     comparison_figures,
     funding_chart_frame,
     funding_table,
+    kind_note,
     measure_label,
     measure_sources,
     money_axis,
+    not_drawn_note,
+    other_kinds_note,
     outcome_table,
     period_notes,
+    qualified_sum_note,
     ranking,
+    signs_note,
 )
 from khuyencong.i18n.formatting import format_money, format_year_span
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
-from khuyencong.ui.captions import show_sources
+from khuyencong.ui.captions import markdown_safe, show_sources
 from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters, unit_name
@@ -37,7 +43,8 @@ cpi_years = list(fetch("cpi")["year"])
 base_year = controls[1].selectbox(t("compare_base_year", lang), cpi_years[::-1], key="cmp_base_year",
                                   disabled=mode != "real")
 
-figures = comparison_figures(query, filters, mode, base_year if mode == "real" else None)
+figures = comparison_figures(query, filters, mode, base_year if mode == "real" else None,
+                             figure=compared_kind(filters))
 units = list(figures.units["unit_id"])
 names = {u: unit_name(u) for u in units}
 if not units:
@@ -52,7 +59,9 @@ if figures.highlighted:
     scope += " · " + t("compare_scope_highlight", lang, name=", ".join(names[u] for u in figures.highlighted))
 st.markdown(scope)
 
-notes = [t(MODE_NOTES[mode], lang, base=base_year), *period_notes(figures, names, lang)]
+notes = [kind_note(figures, lang), t(MODE_NOTES[mode], lang, base=base_year), *period_notes(figures, names, lang)]
+if other_kinds := other_kinds_note(figures, lang):
+    notes.append(other_kinds)
 if filters.current_units:
     notes.append(t("grouping_applied", lang))
 if filters.activities or filters.sectors:
@@ -63,8 +72,12 @@ for unit in figures.selected_without_figures():
     st.warning(t("compare_selected_without_figures", lang, name=names[unit]))
 
 st.subheader(t("compare_table_header", lang))
-st.table(funding_table(figures, names, lang).set_index(t("compare_col_area", lang)))
-st.caption(" ".join([t("compare_share_note", lang), t("compare_growth_note", lang), t("compare_counts_note", lang)]))
+table = funding_table(figures, names, lang)
+st.table(markdown_safe(table.set_index(t("compare_col_area", lang))))
+if qualified := qualified_sum_note(figures, lang):
+    st.caption(qualified)
+captions = [t("compare_share_note", lang), t("compare_growth_note", lang), t("compare_counts_note", lang)]
+st.caption(" ".join([signs, *captions]) if (signs := signs_note(figures, lang)) else " ".join(captions))
 show_sources(figures.funding_docs + figures.project_docs, figures.funding_illustrative or
              figures.project_illustrative, lang)
 
@@ -73,6 +86,8 @@ if len(chart_frame):
     show_chart(make_compare_funding_chart(chart_frame, lang, t("compare_funding_chart_title", lang),
                                                money_axis(figures, lang), format_money, codes=code_lists()),
                key="cmp_funding_chart")
+    if not_drawn := not_drawn_note(figures, names, lang):
+        st.caption(not_drawn)
     if filters.current_units:
         st.caption(t("grouping_applied", lang))
     show_sources(figures.funding_docs, figures.funding_illustrative, lang)
@@ -102,6 +117,6 @@ outcomes = outcome_table(figures, names, lang)
 if outcomes.empty:
     st.info(t("no_data", lang))
 else:
-    st.table(outcomes.set_index(t("compare_col_indicator", lang)))
+    st.table(markdown_safe(outcomes.set_index(t("compare_col_indicator", lang))))
     st.caption(t("compare_outcomes_note", lang))
 show_sources(figures.outcome_docs, figures.outcome_illustrative, lang)

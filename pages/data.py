@@ -9,6 +9,7 @@ from khuyencong.figures.data import (
     TABLES,
     filters_sentence,
     number_columns,
+    qualifier_legend,
     styled,
     table_rows,
     table_summary,
@@ -28,8 +29,9 @@ lang = filters.lang
 st.title(t("page_data", lang))
 st.caption(t("data_intro", lang))
 
-picks = st.columns([2, 3], vertical_alignment="bottom")
-table = picks[0].segmented_control(t("data_table", lang), TABLES, key="dx_table", default="projects", required=True,
+picks = st.columns([3, 2], vertical_alignment="bottom")
+# Allocations first: the money, with its kind and qualifier, is what a reader of the published figures looks for.
+table = picks[0].segmented_control(t("data_table", lang), TABLES, key="dx_table", default="allocations", required=True,
                                    format_func=lambda name: t(TABLE_NAMES[name], lang))
 search = picks[1].text_input(t("data_search", lang), key="dx_search", placeholder=t("data_search_placeholder", lang),
                              help=t("data_search_help", lang))
@@ -40,8 +42,11 @@ total = summary["total_rows"]
 area_text = area_names(filters)
 
 st.markdown(filters_sentence(filters, table, search, area_text, total, codes))
-if table == "allocations":
+if table in ("allocations", "stated"):
     st.caption(t("data_allocation_years_note", lang))
+    st.caption(t("data_qualifier_note", lang, signs=qualifier_legend(codes, lang)))
+if table == "stated":
+    st.caption(t("data_stated_note", lang))
 if total == 0:
     st.info(t("data_no_rows", lang))
 else:
@@ -60,6 +65,8 @@ else:
     kinds = number_columns(table, lang)
     layout = {name: st.column_config.NumberColumn(name, width=150) for name in kinds["money"] + kinds["values"]}
     layout |= {name: st.column_config.TextColumn(name, width="large") for name in kinds["long_text"]}
+    link = t("data_open_doc", lang)
+    layout |= {name: st.column_config.LinkColumn(name, display_text=link) for name in kinds["links"]}
     st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
                  column_config=layout, placeholder=not_reported(lang))
     st.caption(t("data_sort_note", lang))

@@ -241,3 +241,19 @@ def test_ranking_orders_marks_and_leaves_out_not_reported():
     assert list(rank["text"]) == ["5 tỷ đồng", "3 tỷ đồng"]
     assert missing == ["Cà"]
     assert marked("An", True) == "▶ An" and marked("An", False) == "An"
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("vi", "Ninh Bình (đến 6/2025) (30,2 tỷ đồng)"),
+    ("en", "Ninh Binh (to Jun 2025) (VND 30.2 bn)"),
+])
+def test_the_chart_draws_local_and_central_and_names_money_at_other_levels(real_only_db_path, lang, note):
+    app = run_page(real_only_db_path, COMPARE, lang=lang)
+    funding = chart_data(app)[0]
+    labels = next(trace for trace in funding["data"] if trace.get("mode") == "text")
+    shown = dict(zip(labels["y"], labels["text"]))
+    # Ninh Bình's money is state budget with no level stated: not drawn, so no label floats without a bar.
+    assert not any("Ninh B" in label for label in shown)
+    assert [c.value for c in app.caption if note in c.value]
+    total = row_of(app, {"vi": "Ninh Bình (đến 6/2025)", "en": "Ninh Binh (to Jun 2025)"}[lang])[TOTAL[lang]]
+    assert total == {"vi": "30,2 tỷ đồng", "en": "VND 30.2 bn"}[lang]  # the table still counts it

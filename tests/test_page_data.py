@@ -20,11 +20,13 @@ PAGE = "pages/data.py"
 COUNT_SQL = {
     "allocations": "SELECT count(*) FROM allocation WHERE area_id = 'nghe-an' AND year_from <= ? AND year_to >= ? "
                    "AND funding_source = 'local'",
+    "stated": "SELECT count(*) FROM stated_figure WHERE area_id = 'nghe-an' AND year_from <= ? AND year_to >= ? "
+              "AND (funding_source IS NULL OR funding_source = 'local')",
     "projects": "SELECT count(*) FROM project WHERE area_id = 'nghe-an' AND year BETWEEN ? AND ? "
                 "AND (funding_source IS NULL OR funding_source = 'local')",
     "outcomes": "SELECT count(*) FROM outcome WHERE area_id = 'nghe-an' AND year BETWEEN ? AND ?",
 }
-SHEETS = {"allocations": "Phân bổ kinh phí", "projects": "Đề án", "outcomes": "Kết quả"}
+SHEETS = {"allocations": "Phân bổ kinh phí", "stated": "Tổng do nguồn nêu", "projects": "Đề án", "outcomes": "Kết quả"}
 FORMULA_NAMES = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3", "Nhà máy Hưng Long"]
 PLANS = [None, 0, 5, 12.345, 1234.5]
 
@@ -32,8 +34,8 @@ PLANS = [None, 0, 5, 12.345, 1234.5]
 def db_count(path, table: str, years=(2002, 2018)) -> int:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return con.execute(COUNT_SQL[table], [years[1], years[0]] if table == "allocations" else list(years))\
-            .fetchone()[0]
+        spans = table in ("allocations", "stated")
+        return con.execute(COUNT_SQL[table], [years[1], years[0]] if spans else list(years)).fetchone()[0]
     finally:
         con.close()
 
@@ -41,6 +43,12 @@ def db_count(path, table: str, years=(2002, 2018)) -> int:
 def show(app, table: str, search: str = ""):
     app.segmented_control(key="dx_table").set_value(table)
     app.text_input(key="dx_search").input(search)
+    return app.run()
+
+
+def projects(app):
+    """The projects table (the page opens on allocations)."""
+    app.segmented_control(key="dx_table").set_value("projects")
     return app.run()
 
 
@@ -58,7 +66,7 @@ def test_page_runs_in_both_languages(demo_db_path, lang):
     assert ("Tỉnh/thành phố" in columns) == (lang == "vi") and ("Province/city" in columns) == (lang == "en")
 
 
-@pytest.mark.parametrize("table", ["allocations", "projects", "outcomes"])
+@pytest.mark.parametrize("table", ["allocations", "stated", "projects", "outcomes"])
 def test_rows_on_screen_and_in_the_files_equal_a_direct_count(demo_db_path, downloads, table):
     app = show(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018", source="local"), table)
     expected = db_count(demo_db_path, table)
@@ -66,7 +74,7 @@ def test_rows_on_screen_and_in_the_files_equal_a_direct_count(demo_db_path, down
     assert len(app.dataframe[0].value) == expected
     assert app.markdown[0].value.startswith(f"**{expected:,}".replace(",", "."))
     files = downloads(app)
-    slug = {"allocations": "phan-bo", "projects": "du-an", "outcomes": "ket-qua"}[table]
+    slug = {"allocations": "phan-bo", "stated": "tong-do-nguon-neu", "projects": "du-an", "outcomes": "ket-qua"}[table]
     book = openpyxl.load_workbook(io.BytesIO(files[f"khuyen-cong_nghe-an_2002-2018_{slug}.xlsx"]))
     assert book.sheetnames == [SHEETS[table], INFO_SHEET]
     sheet = book[SHEETS[table]]
@@ -75,13 +83,13 @@ def test_rows_on_screen_and_in_the_files_equal_a_direct_count(demo_db_path, down
     assert [c.value for c in sheet[1]] == list(app.dataframe[0].value.columns)
     rows = list(csv.reader(io.StringIO(files[f"khuyen-cong_nghe-an_2002-2018_{slug}.csv"][3:].decode(), newline="")))
     assert len(rows) - 1 == expected
-    every = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_phan-bo-du-an-ket-qua.xlsx"]))
+    every = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_tat-ca-bang.xlsx"]))
     assert every.sheetnames == [*SHEETS.values(), INFO_SHEET]
     assert [every[SHEETS[t]].max_row - 1 for t in SHEETS] == [db_count(demo_db_path, t) for t in SHEETS]
 
 
 def test_xlsx_money_is_numeric_with_number_formats_and_null_is_empty(demo_db_path, downloads):
-    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018")
+    app = projects(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018"))
     files = downloads(app)
     sheet = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_du-an.xlsx"]))["Đề án"]
     header = [c.value for c in sheet[1]]
@@ -102,7 +110,7 @@ def test_xlsx_money_is_numeric_with_number_formats_and_null_is_empty(demo_db_pat
 
 
 def test_info_sheet_states_filters_sources_illustrative_time_and_version(demo_db_path, downloads):
-    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018", source="local")
+    app = projects(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2002-2018", source="local"))
     files = downloads(app)
     info = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_du-an.xlsx"]))[INFO_SHEET]
     pairs = {r[0]: r[1:] for r in info.iter_rows(values_only=True) if r[0]}
@@ -116,7 +124,7 @@ def test_info_sheet_states_filters_sources_illustrative_time_and_version(demo_db
     assert exported.is_date
     titles = [r[1] for r in info.iter_rows(values_only=True) if r[0] is None and r[1]]
     assert "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công" not in titles  # allocations only, not in projects
-    real = run_page(demo_db_path, PAGE, area="nghe-an", demo="0")
+    real = projects(run_page(demo_db_path, PAGE, area="nghe-an", demo="0"))
     info = openpyxl.load_workbook(io.BytesIO(downloads(real)["khuyen-cong_nghe-an_2002-2025_du-an.xlsx"]))[INFO_SHEET]
     pairs = {r[0]: r[1:] for r in info.iter_rows(values_only=True) if r[0]}
     assert pairs["Có dòng dữ liệu minh họa"][0] == "Không"
@@ -128,7 +136,7 @@ def test_info_sheet_states_filters_sources_illustrative_time_and_version(demo_db
     ("en", ["not reported", "0", "5", "12.345", "1,234.5"]),
 ])
 def test_screen_shows_not_reported_for_null_and_keeps_numbers_sortable(hostile_db, lang, expected):
-    app = run_page(hostile_db, PAGE, area="nghe-an", years="2030", lang=lang)
+    app = projects(run_page(hostile_db, PAGE, area="nghe-an", years="2030", lang=lang))
     frame, shown = app.dataframe[0].value, display_values(app)
     column = {"vi": "Kế hoạch (triệu đồng)", "en": "Planned (VND million)"}[lang]
     assert frame[column].dtype.kind == "f"  # numeric, so a click on the header sorts by value
@@ -213,7 +221,7 @@ def test_csv_through_the_app_has_bom_and_exact_vietnamese(demo_db_path, download
 def test_a_long_table_is_shown_a_page_at_a_time_and_downloaded_whole(demo_db_path, downloads):
     total = duckdb.connect(str(demo_db_path), read_only=True).execute("SELECT count(*) FROM project").fetchone()[0]
     assert total > 1000  # three pages of 500
-    app = run_page(demo_db_path, PAGE, demo="1", years="2002-2025")
+    app = projects(run_page(demo_db_path, PAGE, demo="1", years="2002-2025"))
     assert len(app.dataframe[0].value) == 500
     captions = lambda: " ".join(c.value for c in app.caption)  # noqa: E731
     assert f"Dòng 1–500 trong {total:,}".replace(",", ".") in captions()
@@ -230,7 +238,7 @@ def test_a_long_table_is_shown_a_page_at_a_time_and_downloaded_whole(demo_db_pat
 
 def test_a_table_over_excels_row_limit_is_refused_with_a_reason(demo_db_path, monkeypatch):
     monkeypatch.setattr("khuyencong.figures.data.EXPORT_ROW_LIMIT", 100)
-    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an")
+    app = projects(run_page(demo_db_path, PAGE, demo="1", area="nghe-an"))
     assert "quá giới hạn 100 dòng một trang tính của Excel" in app.warning[0].value
     disabled = {b.proto.id.rsplit("-", 1)[-1]: b.proto.disabled for b in app.get("download_button")}
     assert disabled["dx_xlsx"] and disabled["dx_csv"]

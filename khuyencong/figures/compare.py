@@ -11,10 +11,14 @@ import pandas as pd
 from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
+from khuyencong.figures.data import SIDES, qualifier_legend
 from khuyencong.figures.funding import (
     annual_funding,
     average_annual_growth,
     period_totals,
+    qualified_items_note,
+    qualified_money,
+    shared_qualifier,
     to_real_values,
 )
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
@@ -30,6 +34,9 @@ MODE_NOTES = {"absolute": N_("compare_note_absolute"), "per_year": N_("compare_n
               "real": N_("compare_note_real")}
 MEASURE_LABELS = {"total": N_("compare_measure_total"), "local": N_("compare_measure_local"),
                   "central": N_("compare_measure_central"), "projects": N_("compare_measure_projects")}
+# The kind of figure compared when the filters name none: what a budget allocates (the plan side). One kind at a
+# time, so a plan and an executed figure are never added into one total.
+DEFAULT_KIND = "allocated"
 MONEY_HEADERS = {"total": N_("compare_col_total"), "local": N_("compare_col_local"),
                  "central": N_("compare_col_central")}
 
@@ -53,6 +60,10 @@ class Comparison:
     outcome_docs: list[str] = field(default_factory=list)
     outcome_illustrative: bool = False
     codes: CodeLists | None = None   # names of the funding sources
+    figure: str = DEFAULT_KIND       # the kind of figure compared (figure_kind code)
+    figure_side: str | None = None   # its side: plan or executed
+    qualified: pd.DataFrame | None = None    # the counted figures that are not exact (funding_qualified.sql)
+    other_kinds: pd.DataFrame | None = None  # the view's other kinds of figure (compare_other_kinds.sql)
 
     @property
     def money_measures(self) -> list[str]:
@@ -98,9 +109,13 @@ def combine_funding(funding: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
     funding: compare_funding rows (unit_id, funding_source, annual_mvnd, period_mvnd, ...).
     years: compare_years rows (unit_id, years_with_figures, first_year, last_year).
     Returns unit_id, {total,local,central}_mvnd, annual_{total,local,central}_mvnd, period_mvnd, years_with_figures;
-    NaN where nothing was reported (never 0).
+    NaN where nothing was reported (never 0); and the qualifier codes each sum adds ({name}_qualifiers,
+    annual_{name}_qualifiers: frozensets), so it can show the sign its figures share.
     """
     frame = funding[funding["is_khuyen_cong"].astype(bool)].copy()
+    for column in ("qualifiers", "annual_qualifiers"):
+        if column not in frame:  # callers that build the frame by hand may leave the qualifiers out: all exact
+            frame[column] = [["exact"]] * len(frame)
     frame["annual_mvnd"] = frame["annual_mvnd"].astype(float)
     frame["period_mvnd"] = frame["period_mvnd"].astype(float)
     frame["both_mvnd"] = frame[["annual_mvnd", "period_mvnd"]].sum(axis=1, min_count=1)
@@ -110,10 +125,16 @@ def combine_funding(funding: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
         rows = frame if source is None else frame[frame["funding_source"] == source]
         return rows.groupby("unit_id")[column].sum(min_count=1)
 
+    def qualifiers(column: str, source: str | None) -> pd.Series:
+        rows = frame if source is None else frame[frame["funding_source"] == source]
+        return rows.groupby("unit_id")[column].agg(lambda lists: frozenset(q for codes in lists for q in codes))
+
     result = units.set_index("unit_id")
     for name, source in (("total", None), ("local", "local"), ("central", "central")):
         result[f"{name}_mvnd"] = per_source("both_mvnd", source)
         result[f"annual_{name}_mvnd"] = per_source("annual_mvnd", source)
+        result[f"{name}_qualifiers"] = qualifiers("qualifiers", source)
+        result[f"annual_{name}_qualifiers"] = qualifiers("annual_qualifiers", source)
     result["period_mvnd"] = per_source("period_mvnd", None)
     result = result.join(years.set_index("unit_id")[["years_with_figures"]], how="left")
     return result.reset_index()
@@ -145,10 +166,14 @@ def real_by_unit(annual_real: pd.DataFrame) -> pd.DataFrame:
 
 
 def normalise(money: pd.DataFrame, mode: str, real: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The money shown: absolute (with usable period totals), per year with figures, or real (annual only)."""
+    """The money shown: absolute (with usable period totals), per year with figures, or real (annual only); with
+    the qualifiers of the figures each value adds ({name}_qualifiers)."""
     frame = money.set_index("unit_id")
     shown = pd.DataFrame(index=frame.index)
     for name in MONEY_MEASURES:
+        column = f"{name}_qualifiers" if mode == "absolute" else f"annual_{name}_qualifiers"
+        if column in frame:
+            shown[f"{name}_qualifiers"] = frame[column]
         if mode == "absolute":
             shown[f"{name}_mvnd"] = frame[f"{name}_mvnd"]
         elif mode == "per_year":
@@ -210,7 +235,9 @@ def ranking(comparison: Comparison, measure: str, names: dict[str, str], lang: s
     missing = sorted(frame.loc[frame["value"].isna(), "name"])
     frame = frame.dropna(subset=["value"]).sort_values(["value", "name"], ascending=[False, True])
     frame["label"] = [marked(n, h) for n, h in zip(frame["name"], frame["highlighted"])]
-    frame["text"] = [format_value(comparison, measure, v, lang) for v in frame["value"]]
+    qualifiers = measure_qualifiers(comparison, measure)
+    frame["text"] = [format_value(comparison, measure, v, lang, qualifiers.get(u, ())) for u, v in
+                     zip(frame["unit_id"], frame["value"])]
     return frame.reset_index(drop=True)[["unit_id", "label", "value", "text", "highlighted"]], missing
 
 
@@ -219,10 +246,26 @@ def _indicator_row(comparison: Comparison, measure: str) -> pd.Series:
     return comparison.indicators.set_index("indicator_id").loc[indicator]
 
 
-def format_value(comparison: Comparison, measure: str, value, lang: str) -> str:
-    """A measure's value as a reader reads it: money in tỷ đồng, counts, indicators with their unit."""
+def measure_qualifiers(comparison: Comparison, measure: str) -> dict:
+    """unit_id -> the qualifier codes of the figures a money measure adds (empty for other measures)."""
+    column = f"{measure}_qualifiers"
+    if measure not in MONEY_COLUMNS or column not in comparison.units:
+        return {}
+    return {u: q for u, q in zip(comparison.units["unit_id"], comparison.units[column]) if isinstance(q, frozenset)}
+
+
+def money_text(comparison: Comparison, value, qualifiers, lang: str) -> str:
+    """Money as the page shows it, with the sign of the qualifier its figures share ('> 10,2 tỷ đồng')."""
+    if comparison.codes is None or not isinstance(qualifiers, (frozenset, set, list, tuple)):
+        return format_money(value, lang)
+    return qualified_money(value, qualifiers, comparison.codes, lang)
+
+
+def format_value(comparison: Comparison, measure: str, value, lang: str, qualifiers=()) -> str:
+    """A measure's value as a reader reads it: money in tỷ đồng (with its qualifier's sign), counts, indicators
+    with their unit."""
     if measure in MONEY_COLUMNS:
-        text = format_money(value, lang)
+        text = money_text(comparison, value, qualifiers, lang)
         return t("compare_suffix_per_year", lang, label=text) if comparison.mode == "per_year" and not is_missing(
             value) else text
     if measure == "projects" or is_missing(value):
@@ -286,7 +329,9 @@ def funding_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
                                                                                       frame["highlighted"])]}
     for measure in comparison.money_measures:
         column = money_label(comparison, t(MONEY_HEADERS[measure], lang), lang)
-        columns[column] = [format_money(v, lang) for v in frame[MONEY_COLUMNS[measure]]]
+        qualifiers = frame[f"{measure}_qualifiers"] if f"{measure}_qualifiers" in frame else [()] * len(frame)
+        columns[column] = [money_text(comparison, v, q, lang) for v, q in zip(frame[MONEY_COLUMNS[measure]],
+                                                                               qualifiers)]
     if both:
         columns[t("compare_col_shares", lang)] = [format_percent(a, lang) if is_missing(a) else
                                               f"{format_percent(a, lang)} / {format_percent(b, lang)}"
@@ -315,8 +360,11 @@ def outcome_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
 
 def funding_chart_frame(comparison: Comparison, names: dict[str, str]) -> pd.DataFrame:
     """Per unit, the stacked segments of the funding chart: label, highlighted, total_mvnd, and for local and
-    central the annual part and (absolute mode only) the period-total part."""
-    frame = comparison.units[["unit_id", "highlighted", "total_mvnd", "local_mvnd", "central_mvnd"]].copy()
+    central the annual part and (absolute mode only) the period-total part. The chart draws local and central
+    money only, so its total is theirs: money at another level (district, state budget with no level stated) is
+    named under the chart (not_drawn_note), never drawn as a label without a bar."""
+    frame = comparison.units[["unit_id", "highlighted", "local_mvnd", "central_mvnd"]].copy()
+    frame["total_mvnd"] = frame[["local_mvnd", "central_mvnd"]].sum(axis=1, min_count=1)
     frame["label"] = [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"], frame["highlighted"])]
     period = period_by_source(comparison.periods[comparison.periods["usable"]]) if comparison.mode == "absolute" \
         else pd.DataFrame(columns=["unit_id", "local", "central"])
@@ -327,6 +375,20 @@ def funding_chart_frame(comparison: Comparison, names: dict[str, str]) -> pd.Dat
         frame[f"{source}_annual_mvnd"] = frame[f"{source}_mvnd"].fillna(0.0) - frame[f"{source}_period_mvnd"]
     frame = frame.dropna(subset=["total_mvnd"]).sort_values("total_mvnd", ascending=False)
     return frame.reset_index(drop=True)
+
+
+def not_drawn_note(comparison: Comparison, names: dict[str, str], lang: str) -> str | None:
+    """'Biểu đồ chỉ vẽ …: Ninh Bình (30,2 tỷ đồng)': the compared units' money at levels other than local and central,
+    which the table counts and the chart does not draw; None when there is none."""
+    units = comparison.units
+    drawn = units[["local_mvnd", "central_mvnd"]].sum(axis=1, min_count=1).fillna(0.0)
+    other = (units["total_mvnd"] - drawn).where(units["total_mvnd"].notna())
+    rows = units.assign(other=other).dropna(subset=["other"])
+    rows = rows[rows["other"] > 0.0005].sort_values("other", ascending=False)
+    if rows.empty:
+        return None
+    items = "; ".join(f"{names.get(u, u)} ({format_money(v, lang)})" for u, v in zip(rows["unit_id"], rows["other"]))
+    return t("compare_not_drawn", lang, items=items)
 
 
 def period_by_source(periods: pd.DataFrame) -> pd.DataFrame:
@@ -362,12 +424,75 @@ def period_notes(comparison: Comparison, names: dict[str, str], lang: str) -> li
     return notes
 
 
+def qualified_sum_note(comparison: Comparison, lang: str) -> str | None:
+    """The not-exact figures added into a compared unit's total that carries no sign (it mixes them with exact
+    ones), as written, with area and years (the note of figures/funding.py); None when every such total shows its
+    sign or adds none. Per-year and real values add annual figures only: so does the note."""
+    rows = comparison.qualified
+    if rows is None or rows.empty:
+        return None
+    signed = {u for u, q in measure_qualifiers(comparison, "total").items() if shared_qualifier(q)}
+    rows = rows[rows["unit_id"].isin(comparison.units["unit_id"]) & ~rows["unit_id"].isin(signed)]
+    if comparison.mode != "absolute":
+        rows = rows[rows["year_from"] == rows["year_to"]]
+    return qualified_items_note(rows, lang)
+
+
+def signs_note(comparison: Comparison, lang: str) -> str | None:
+    """What the signs before amounts mean (from the qualifier list), when the table shows any."""
+    if not shows_signs(comparison) or comparison.codes is None:
+        return None
+    return t("compare_qualifier_signs", lang, signs=qualifier_legend(comparison.codes, lang))
+
+
+def shows_signs(comparison: Comparison) -> bool:
+    """True when a money value of the table carries a qualifier's sign."""
+    return any(shared_qualifier(q) for measure in comparison.money_measures
+               for q in measure_qualifiers(comparison, measure).values())
+
+
+def kind_note(comparison: Comparison, lang: str) -> str:
+    """Which kind of figure the page compares, and that the others are not added to it."""
+    codes = comparison.codes or CodeLists(())
+    kind = codes.name("figure", comparison.figure, lang) or comparison.figure
+    side = comparison.figure_side
+    return t("compare_kind_note", lang, kind=kind, side=t(SIDES[side], lang) if side in SIDES else "")
+
+
+def other_kinds_note(comparison: Comparison, lang: str) -> str | None:
+    """'Kế hoạch: Kế hoạch được duyệt – Lâm Đồng và 10 nơi khác; …': the view's other kinds of figure, not
+    compared. The compared areas are named when they were picked; otherwise the areas are counted."""
+    kinds = comparison.other_kinds
+    if kinds is None or kinds.empty:
+        return None
+    codes = comparison.codes or CodeLists(())
+    picked = set(comparison.highlighted) | (set(comparison.units["unit_id"]) if comparison.selected_only else set())
+    items = []
+    for row in kinds.itertuples():
+        named = [n for u, n in zip(row.unit_ids, getattr(row, f"unit_names_{lang}")) if u in picked]
+        rest = len(row.unit_ids) - len(named)
+        if not named:
+            shown = t("compare_one_area", lang) if rest == 1 else t("compare_n_areas", lang, n=rest)
+        else:
+            shown = ", ".join(named) + (t("compare_more_areas", lang, n=rest) if rest else "")
+        side = t(SIDES[row.side], lang) if row.side in SIDES else ""
+        items.append(t("compare_other_kind_item", lang, kind=codes.name("figure", row.figure, lang), side=side,
+                       names=shown))
+    return t("compare_other_kinds", lang, items="; ".join(items))
+
+
+def compared_kind(filters: Filters) -> str:
+    """The kind of figure to compare: the filters' when they carry one (the kind picker of the Trends page), else
+    the allocated budget."""
+    return getattr(filters, "kind", None) or DEFAULT_KIND
+
+
 def _docs(frame: pd.DataFrame) -> list[str]:
     return sorted({d for ids in frame["doc_ids"] if not is_missing(ids) for d in ids})
 
 
 def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", base_year: int | None = None,
-                       figure: str = "allocated") -> Comparison:
+                       figure: str = DEFAULT_KIND) -> Comparison:
     """Everything the Compare areas page shows for these filters: one query per kind of figure for all units."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode}")
@@ -391,6 +516,8 @@ def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", b
     table = unit_table(units, money, shown, growth_by_unit(annual), projects, highlighted)
 
     periods = period_totals(query, view, figure)
+    qualified = query("funding_qualified", **view.sql_params(), figure=figure)
+    other_kinds = query("compare_other_kinds", **view.sql_params(), figure=figure)
     funding_rows = funding[funding["unit_id"].isin(units) & funding["is_khuyen_cong"].astype(bool)]
     project_rows = projects[projects["unit_id"].isin(units)]
     outcome_rows = outcomes[outcomes["unit_id"].isin(units)]
@@ -401,7 +528,13 @@ def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", b
         funding_docs=_funding_docs(funding_rows, annual, mode), funding_illustrative=_funding_illustrative(
             funding_rows, annual, mode),
         project_docs=_docs(project_rows), project_illustrative=bool(project_rows["has_illustrative"].any()),
-        outcome_docs=_docs(outcome_rows), outcome_illustrative=bool(outcome_rows["has_illustrative"].any()))
+        outcome_docs=_docs(outcome_rows), outcome_illustrative=bool(outcome_rows["has_illustrative"].any()),
+        figure=figure, figure_side=_side(query, figure), qualified=qualified, other_kinds=other_kinds)
+
+
+def _side(query: Query, figure: str) -> str | None:
+    kinds = query("figure_kinds")
+    return next((s for f, s in zip(kinds["figure_id"], kinds["side"]) if f == figure), None)
 
 
 def _funding_docs(funding_rows: pd.DataFrame, annual: pd.DataFrame, mode: str) -> list[str]:

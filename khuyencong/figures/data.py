@@ -13,26 +13,31 @@ from khuyencong.data import code_lists as lists
 from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
-from khuyencong.i18n.formatting import format_number, format_year_span, is_missing, not_reported
+from khuyencong.figures.funding import qualified_money
+from khuyencong.i18n.formatting import cite_document, format_number, format_year_span, is_missing, not_reported
 from khuyencong.i18n.labels import N_, UNIT_MODES, t
 
-TABLES = ("allocations", "projects", "outcomes")
+TABLES = ("allocations", "stated", "projects", "outcomes")
 # Which of the shared filters select rows of each table (areas, years and illustrative apply to all three).
-APPLIES = {"allocations": {"sources"}, "projects": {"sources", "activities", "sectors"},
+APPLIES = {"allocations": {"sources"}, "stated": {"sources"}, "projects": {"sources", "activities", "sectors"},
            "outcomes": {"activities", "sectors"}}
-TABLE_NAMES = {"allocations": N_("data_table_allocations"), "projects": N_("data_table_projects"),
-               "outcomes": N_("data_table_outcomes")}
-TABLE_COUNTS = {"allocations": N_("data_count_allocations"), "projects": N_("data_count_projects"),
-                "outcomes": N_("data_count_outcomes")}
-MONEY = {"allocations": (N_("data_col_amount"),),
+TABLE_NAMES = {"allocations": N_("data_table_allocations"), "stated": N_("data_table_stated"),
+               "projects": N_("data_table_projects"), "outcomes": N_("data_table_outcomes")}
+TABLE_COUNTS = {"allocations": N_("data_count_allocations"), "stated": N_("data_count_stated"),
+                "projects": N_("data_count_projects"), "outcomes": N_("data_count_outcomes")}
+MONEY = {"allocations": (N_("data_col_amount"),), "stated": (N_("data_col_amount"),),
          "projects": (N_("data_col_plan_mvnd"), N_("data_col_actual_mvnd"), N_("data_col_counterpart_mvnd")),
          "outcomes": ()}
-VALUES = {"allocations": (), "projects": (),
+VALUES = {"allocations": (), "stated": (), "projects": (),
           "outcomes": (N_("data_col_plan"), N_("data_col_actual"), N_("data_col_prior"))}
-YEARS = {"allocations": (N_("data_col_year_from"), N_("data_col_year_to")), "projects": (N_("data_col_year"),),
+YEARS = {"allocations": (N_("data_col_year_from"), N_("data_col_year_to")),
+         "stated": (N_("data_col_year_from"), N_("data_col_year_to")), "projects": (N_("data_col_year"),),
          "outcomes": (N_("data_col_year"),)}
 LONG_TEXT = (N_("data_col_project"), N_("data_col_activity"), N_("data_col_indicator"), N_("data_col_note"),
              N_("data_col_doc"))
+LINKS = (N_("data_col_doc_url"),)
+SIDES = {"plan": N_("data_side_plan"), "executed": N_("data_side_executed")}
+MEASURES = {"total": N_("data_measure_total"), "annual_average": N_("data_measure_annual_average")}
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 PAGE_ROWS = 500
 # Excel holds 1.048.576 rows a sheet, the header included; a larger export is refused and the reader asked to filter.
@@ -75,10 +80,50 @@ def _text(values) -> list:
     return [None if is_missing(v) else str(v) for v in values]
 
 
+def document_text(row, lang: str) -> str:
+    """'Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)': a row's document as a reader cites it (the
+    code when the document is not in the catalogue)."""
+    if is_missing(row.doc_title):
+        return str(row.doc_id)
+    return cite_document(row.doc_title, row.doc_publisher, row.doc_published_on, row.doc_date_note, lang)
+
+
+def qualifier_legend(codes: CodeLists, lang: str) -> str:
+    """'> Số tối thiểu (hơn); ≈ Số gần đúng; …': every qualifier's sign and name, from the qualifier list."""
+    return "; ".join(qualifier_text(q, codes, lang) for q in codes.codes(lists.QUALIFIERS) if codes.symbol(q))
+
+
+def qualifier_text(qualifier, codes: CodeLists, lang: str):
+    """A qualifier as the exports name it beside the amount: its sign and its name ('> Số tối thiểu (hơn)')."""
+    if is_missing(qualifier):
+        return None
+    symbol = codes.symbol(qualifier)
+    name = codes.name(lists.QUALIFIERS, qualifier, lang)
+    return f"{symbol} {name}" if symbol else name
+
+
+def _money_columns(rows: pd.DataFrame, lang: str, codes: CodeLists) -> dict:
+    """A published amount as a reader and an analyst need it: the kind of figure and its side, the amount with its
+    sign ('> 10,2 tỷ đồng', by the qualifier rule of figures/funding.py; to the triệu đồng as published: 2,925 tỷ
+    đồng), the number in triệu đồng (to compute with),
+    the qualifier (sign and name) and the figure as the source wrote it."""
+    coded_name = lambda list_name, code: None if is_missing(code) else codes.name(list_name, code, lang)  # noqa: E731
+    return {
+        t("data_col_figure", lang): [coded_name(lists.FIGURES, f) for f in rows["figure"]],
+        t("data_col_side", lang): [None if is_missing(s) else t(SIDES[s], lang) for s in rows["side"]],
+        t("data_col_amount_shown", lang): [qualified_money(a, [q], codes, lang, decimals=3) for a, q in
+                                           zip(rows["amount_mvnd"].astype("float64"), rows["qualifier"])],
+        t("data_col_amount", lang): rows["amount_mvnd"].astype("float64"),
+        t("data_col_qualifier", lang): [qualifier_text(q, codes, lang) for q in rows["qualifier"]],
+        t("data_col_as_written", lang): _text(rows["value_as_written"]),
+    }
+
+
 def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, current_units: bool = False
                ) -> pd.DataFrame:
     """The rows as shown and exported: UI-language column names, names for codes, money in triệu đồng as numbers
-    (NaN = not reported), years as whole numbers."""
+    (NaN = not reported) beside the amount as read (with its qualifier's sign) and as written, years as whole
+    numbers, and each row's document with its link."""
     names = codes.activity_sector_names(lang)
     coded_name = lambda list_name, code: None if is_missing(code) else codes.name(list_name, code, lang)  # noqa: E731
     area = {t("data_col_area", lang): list(rows[f"unit_name_{lang}"])}
@@ -90,7 +135,8 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
 
     tail = {
         t("data_col_note", lang): _text(rows["note"]),
-        t("data_col_doc", lang): _text(rows["doc_title"].where(rows["doc_title"].notna(), rows["doc_id"])),
+        t("data_col_doc", lang): [document_text(row, lang) for row in rows.itertuples()],
+        t("data_col_doc_url", lang): _text(rows["doc_url"]),
         t("data_col_illustrative", lang): [t("data_yes", lang) if v else t("data_no", lang)
                                            for v in rows["is_illustrative"]],
     }
@@ -99,8 +145,19 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
             t("data_col_year_from", lang): rows["year_from"].astype("int64"),
             t("data_col_year_to", lang): rows["year_to"].astype("int64"),
             t("data_col_source", lang): [coded_name(lists.SOURCES, s) for s in rows["funding_source"]],
-            t("data_col_figure", lang): [coded_name(lists.FIGURES, f) for f in rows["figure"]],
-            t("data_col_amount", lang): rows["amount_mvnd"].astype("float64"),
+            **_money_columns(rows, lang, codes),
+        }
+    elif table == "stated":
+        body = {
+            t("data_col_year_from", lang): rows["year_from"].astype("int64"),
+            t("data_col_year_to", lang): rows["year_to"].astype("int64"),
+            t("data_col_source", lang): [t("data_all_levels", lang) if is_missing(s) else
+                                         codes.name(lists.SOURCES, s, lang) for s in rows["funding_source"]],
+            t("data_col_measure", lang): [t(MEASURES[m], lang) for m in rows["measure"]],
+            **_money_columns(rows, lang, codes),
+            t("data_col_includes_counterpart", lang): [
+                t("data_not_stated", lang) if is_missing(v) else t("data_yes", lang) if v else t("data_no", lang)
+                for v in rows["includes_counterpart"]],
         }
     elif table == "projects":
         body = {
@@ -128,7 +185,8 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
             t("data_col_plan", lang): rows["plan_value"].astype("float64"),
             t("data_col_actual", lang): rows["actual_value"].astype("float64"),
             t("data_col_prior", lang): rows["prior_value"].astype("float64"),
-            t("data_col_qualifier", lang): [coded_name(lists.QUALIFIERS, q) for q in rows["qualifier"]],
+            t("data_col_qualifier", lang): [qualifier_text(q, codes, lang) for q in rows["qualifier"]],
+            t("data_col_as_written", lang): _text(rows["value_as_written"]),
         }
     if table == "projects":  # the project code leads, then where
         first = {t("data_col_project_id", lang): body.pop(t("data_col_project_id", lang))}
@@ -137,9 +195,10 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
 
 
 def number_columns(table: str, lang: str) -> dict[str, list[str]]:
-    """Column names of the view by kind: money (triệu đồng), other values, years, and long text."""
+    """Column names of the view by kind: money (triệu đồng), other values, years, long text and links."""
     return {"money": [t(k, lang) for k in MONEY[table]], "values": [t(k, lang) for k in VALUES[table]],
-            "years": [t(k, lang) for k in YEARS[table]], "long_text": [t(k, lang) for k in LONG_TEXT]}
+            "years": [t(k, lang) for k in YEARS[table]], "long_text": [t(k, lang) for k in LONG_TEXT],
+            "links": [t(k, lang) for k in LINKS]}
 
 
 def year_formats(lang: str) -> dict[str, str]:
@@ -164,7 +223,7 @@ def _listed(values, lang: str, label=lambda v: v) -> str:
 def describe_filters(filters: Filters, table: str | None, search: str, area_text: str, codes: CodeLists
                      ) -> list[tuple[str, str]]:
     """The active filters in words, each (label, value); filters that do not select this table's rows say so.
-    `table=None` describes an export of all three tables."""
+    `table=None` describes an export of all the tables."""
     lang = filters.lang
     names = codes.activity_sector_names(lang)
 
@@ -227,6 +286,11 @@ def export_info(query: Query, filters: Filters, rows: dict[str, pd.DataFrame], s
     info.append((t("data_info_text", lang), t("data_info_text_value", lang)))
     if "allocations" in rows:
         info.append((t("data_table_allocations", lang), t("data_allocation_years_note", lang)))
+    if {"allocations", "stated"} & set(rows):
+        info.append((t("data_info_qualifier", lang), t("data_info_qualifier_value", lang,
+                                                                signs=qualifier_legend(load_code_lists(query), lang))))
+    if "stated" in rows:
+        info.append((t("data_table_stated", lang), t("data_stated_note", lang)))
     info.append((t("data_info_exported", lang), exported_at))
     info.append((t("data_info_version", lang), __version__))
     info.append(("", ""))

@@ -79,9 +79,10 @@ def shared_qualifier(qualifiers) -> str | None:
     return next(iter(found)) if len(found) == 1 and found != {"exact"} else None
 
 
-def qualified_money(amount, qualifiers, codes: CodeLists, lang: str) -> str:
-    """A sum of money with the sign of the qualifier its figures share ('> 10,2 tỷ đồng')."""
-    text = format_money(amount, lang)
+def qualified_money(amount, qualifiers, codes: CodeLists, lang: str, decimals: int = 2) -> str:
+    """A sum of money with the sign of the qualifier its figures share ('> 10,2 tỷ đồng'); `decimals` as in
+    format_money."""
+    text = format_money(amount, lang, decimals=decimals)
     qualifier = shared_qualifier(qualifiers)
     symbol = codes.symbol(qualifier) if qualifier and not is_missing(amount) else None
     return f"{symbol} {text}" if symbol else text
@@ -90,11 +91,19 @@ def qualified_money(amount, qualifiers, codes: CodeLists, lang: str) -> str:
 def qualified_note(total: FundingTotal, lang: str) -> str | None:
     """'Tổng gồm số liệu không chính xác: hơn 10,2 tỷ đồng (Ninh Bình 2019)' when the total mixes qualified and
     exact figures (a shared qualifier is shown by its sign instead); None otherwise."""
-    if total.qualified is None or total.qualified.empty or shared_qualifier(total.qualifiers):
+    if shared_qualifier(total.qualifiers):
+        return None
+    return qualified_items_note(total.qualified, lang)
+
+
+def qualified_items_note(qualified: pd.DataFrame | None, lang: str) -> str | None:
+    """The note under a sum that adds the given not-exact figures (rows of funding_qualified.sql), each as written
+    with its area and years; None when there are none."""
+    if qualified is None or qualified.empty:
         return None
     name = "unit_name_vi" if lang == "vi" else "unit_name_en"
     items = []
-    for row in total.qualified.itertuples():
+    for row in qualified.itertuples():
         written = row.value_as_written if lang == "vi" and not is_missing(row.value_as_written) else \
             f"{row.symbol} {format_money(float(row.amount_mvnd), lang)}"
         items.append(f"{written} ({getattr(row, name)} {format_year_span(row.year_from, row.year_to)})")

@@ -70,13 +70,15 @@ def format_number(value, lang: str = "vi", decimals: int = 0, trim: bool = False
     return _plain(text.translate(_marks(lang)))
 
 
-def format_money(mvnd, lang: str = "vi", unit: str | None = None) -> str:
-    """Money stored in triệu đồng, shown in tỷ đồng from 1.000 triệu up, else in triệu đồng."""
+def format_money(mvnd, lang: str = "vi", unit: str | None = None, decimals: int = 2) -> str:
+    """Money stored in triệu đồng, shown in tỷ đồng from 1.000 triệu up, else in triệu đồng. `decimals`: the most
+    decimals of tỷ đồng (trailing zeros dropped); a table of figures as published asks for 3 (2,925 tỷ đồng)."""
     if is_missing(mvnd):
         return not_reported(lang)
     unit = unit or ("bn" if abs(mvnd) >= 1000 else "mn")
     if unit == "bn":
-        return t("money_bn", lang, number=format_number(Decimal(str(mvnd)) / 1000, lang, decimals=2, trim=True))
+        number = format_number(Decimal(str(mvnd)) / 1000, lang, decimals=decimals, trim=True)
+        return t("money_bn", lang, number=number)
     return t("money_mn", lang, number=format_number(mvnd, lang, decimals=1, trim=True))
 
 
@@ -109,6 +111,14 @@ def format_date(value, lang: str = "vi") -> str:
     if is_missing(value) or value is pd.NaT:
         return ""
     return _plain(dates.format_date(value, DATE_PATTERNS.get(lang, DATE_PATTERNS["vi"]), locale=_locale(lang)))
+
+
+def cite_document(title, publisher, published_on, date_note, lang: str = "vi") -> str:
+    """'Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)': a document as a reader cites it, by its date or,
+    without one, its date note ('không ghi ngày')."""
+    date = format_date(published_on, lang) or text_or_empty(date_note)
+    details = ", ".join(part for part in (text_or_empty(publisher), date) if part)
+    return f"{title} ({details})" if details else str(title)
 
 
 def format_month(value, lang: str = "vi") -> str:

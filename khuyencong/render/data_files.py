@@ -9,8 +9,8 @@ from khuyencong.data.queries import Query
 from khuyencong.figures.data import export_info, export_rows, sheet_name, table_view, year_formats
 from khuyencong.render.exports import make_csv, make_file_name, make_xlsx
 
-TABLE_SLUGS = {"allocations": "phan-bo", "projects": "du-an", "outcomes": "ket-qua"}
-ALL_TABLES_SLUG = "phan-bo-du-an-ket-qua"
+TABLE_SLUGS = {"allocations": "phan-bo", "stated": "tong-do-nguon-neu", "projects": "du-an", "outcomes": "ket-qua"}
+ALL_TABLES_SLUG = "tat-ca-bang"
 
 
 def file_name(filters: Filters, table: str | None, ext: str, search: str = "") -> str:

@@ -1,17 +1,25 @@
 """What stands beneath every chart and table: its source documents, and a plain word when data is illustrative."""
 
+import re
+
+import pandas as pd
 import streamlit as st
 
-from khuyencong.i18n.formatting import format_date, text_or_empty
+from khuyencong.i18n.formatting import cite_document
 from khuyencong.i18n.labels import t
 from khuyencong.ui.fetch import fetch
 
 
 def describe_document(row, lang: str) -> str:
     """Title (publisher, date) as a reader cites it."""
-    date = format_date(row.published_on, lang) or text_or_empty(row.date_note)
-    details = ", ".join(part for part in (text_or_empty(row.publisher), date) if part)
-    return f"{row.title} ({details})" if details else row.title
+    return cite_document(row.title, row.publisher, row.published_on, row.date_note, lang)
+
+
+def markdown_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table for st.table, which reads every cell as Markdown: a cell starting with a sign such as '>' (more than)
+    is escaped so it shows as written ('> 10,2 tỷ đồng'), not as a quote."""
+    escape = lambda v: re.sub(r"^([>#*+\-])", r"\\\1", v) if isinstance(v, str) else v  # noqa: E731
+    return frame.map(escape).rename(index=escape)
 
 
 def sources_caption(doc_ids, has_illustrative: bool, lang: str) -> str:
