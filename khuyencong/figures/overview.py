@@ -10,7 +10,15 @@ import pandas as pd
 from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
-from khuyencong.figures.funding import FundingTotal, annual_funding, funding_total, qualified_money, qualified_note
+from khuyencong.figures.funding import (
+    FundingTotal,
+    annual_funding,
+    funding_total,
+    qualified_money,
+    qualified_note,
+    source_shares,
+    year_coverage,
+)
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
 from khuyencong.i18n.labels import t
 
@@ -25,6 +33,8 @@ class OverviewFigures:
     has_illustrative: bool
     codes: CodeLists
     sources: tuple[str, ...]         # the funding sources in view (all of them when the filter is empty)
+    basis: pd.DataFrame              # unit_id, unit_level, funding_source, amount_mvnd, years, doc_ids (funding_basis)
+    coverage: pd.DataFrame           # funding.year_coverage of the annual series: which years the trend may join
 
     @property
     def leverage(self) -> float | None:
@@ -57,8 +67,9 @@ def overview_figures(query: Query, filters: Filters) -> OverviewFigures:
     establishments = query("establishments_supported", **filters.sql_params()).iloc[0]
     documents = sorted(set(funding.doc_ids) | _ids(projects["doc_ids"]) | _ids(establishments["doc_ids"]))
     illustrative = bool(funding.has_illustrative or projects["has_illustrative"] or establishments["has_illustrative"])
+    basis = query("funding_basis", **filters.sql_params(), figure="allocated")
     return OverviewFigures(funding, annual, projects, establishments, documents, illustrative, codes,
-                           filters.sources or codes.sources)
+                           filters.sources or codes.sources, basis, year_coverage(annual))
 
 
 def _ids(value) -> set[str]:
@@ -67,16 +78,22 @@ def _ids(value) -> set[str]:
 
 def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
     """The Overview's key figures, in order: total, local and central shares, projects, establishments, leverage."""
-    def share(source: str) -> str:
-        return format_percent(figures.funding.share(source), lang) if source in figures.sources else "—"
+    # Shares only over the units that report both sources (funding.source_shares): a unit that reports local money
+    # alone would otherwise count as "100 % local".
+    shares, both = source_shares(figures.basis)
 
+    def share(source: str) -> str:
+        return format_percent(shares[source], lang) if source in figures.sources and shares else "—"
+
+    share_help = t("overview_share_help", lang, n=format_number(both, lang)) if shares else \
+        t("overview_share_none", lang)
     leverage = figures.leverage
     return [
         KeyFigure("kpi_total", t("kpi_total", lang), qualified_money(figures.funding.khuyen_cong_mvnd,
                                                                      figures.funding.qualifiers, figures.codes, lang),
                   t("kpi_total_help", lang)),
-        KeyFigure("kpi_local_share", t("kpi_local_share", lang), share("local")),
-        KeyFigure("kpi_central_share", t("kpi_central_share", lang), share("central")),
+        KeyFigure("kpi_local_share", t("kpi_local_share", lang), share("local"), share_help),
+        KeyFigure("kpi_central_share", t("kpi_central_share", lang), share("central"), share_help),
         KeyFigure("kpi_projects", t("kpi_projects", lang), format_number(figures.projects["projects"], lang),
                   t("kpi_projects_help", lang, n=format_number(figures.projects["projects_with_actual"], lang))),
         KeyFigure("kpi_establishments", t("kpi_establishments", lang),
@@ -85,6 +102,19 @@ def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
                   t("leverage_value", lang, value=format_number(leverage, lang, 2)) if leverage is not None
                   else format_number(None, lang), t("kpi_leverage_help", lang)),
     ]
+
+
+def basis_sentence(figures: OverviewFigures, lang: str) -> str:
+    """'Dựa trên 7 tỉnh, 20 năm, 7 tài liệu đã công bố': what the total rests on (the counted allocations)."""
+    basis = figures.basis
+    if basis.empty:
+        return t("overview_basis_none", lang)
+    units = basis["unit_id"].nunique()
+    years = len({y for ys in basis["years"] for y in ys})
+    documents = len({d for ids in basis["doc_ids"] if not is_missing(ids) for d in ids})
+    key = "overview_basis_provinces" if (basis["unit_level"] == "province").all() else "overview_basis_units"
+    return t(key, lang, units=format_number(units, lang), years=format_number(years, lang),
+             documents=format_number(documents, lang))
 
 
 def describe_periods(periods: pd.DataFrame, codes: CodeLists, lang: str) -> str:

@@ -14,6 +14,7 @@ FONT = '"Source Sans Pro", "Noto Sans", "Segoe UI", Arial, sans-serif'
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 CUMULATIVE_COLOUR = "#0072B2"
 TOTAL_COLOUR = "#333333"
+DIFFERING_COLOUR = "#AA3377"  # a marker, apart from every funding-source colour
 ACTIVITY_COLOURS = {
     "dao_tao_nghe": "#0072B2", "nang_luc_quan_ly": "#E69F00", "mo_hinh_trinh_dien": "#009E73",
     "san_xuat_sach_hon": "#56B4E9", "san_pham_tieu_bieu": "#D55E00", "hoi_cho_trien_lam": "#CC79A7",
@@ -57,10 +58,15 @@ def _bn(mvnd):
 
 
 def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: str, show_estimate: bool = False,
-                             format_money=None, unit_names: dict | None = None, *, codes: CodeLists):
+                             format_money=None, unit_names: dict | None = None, *, codes: CodeLists,
+                             coverage=None, count_units: bool = False, differing=None, area_names: dict | None = None):
     """Stacked annual bars by funding source with the yearly total; period totals marked over their span.
 
     annual: year, funding_source, amount_mvnd. periods: funding_source, year_from, year_to, amount_mvnd.
+    coverage (funding.year_coverage): the total is joined by a line only between years it marks `joined` (the
+    same units, consecutive); without it the totals are markers only. count_units: a label over each year's bars
+    says how many units it rests on, and the hover names them (area_names: unit id -> name).
+    differing (trends.differing_reports): a marker over each year whose reports differ, the hover listing them.
     With show_estimate, a period total is also drawn spread evenly, hatched and named as an estimate.
     Sources are drawn in the order, names and colours of the funding_source table (`codes`).
     """
@@ -86,11 +92,29 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
         totals = annual.groupby("year", as_index=False)["amount_mvnd"].sum()
         year_qualifiers = annual.groupby("year")["qualifiers"].agg(lambda lists: {q for x in lists for q in x}) \
             if "qualifiers" in annual else {}
-        fig.add_scatter(x=totals["year"], y=_bn(totals["amount_mvnd"]), name=t("total", lang), mode="lines+markers",
-                        line={"color": TOTAL_COLOUR, "width": 2}, marker={"size": 6},
-                        customdata=[[qualified_money(v, year_qualifiers.get(y, ()), codes, lang), v]
-                                    for y, v in zip(totals["year"], totals["amount_mvnd"])],
-                        hovertemplate=_money_hover(lang))
+        joined = dict(zip(coverage["year"], coverage["joined"])) if coverage is not None else {}
+        # A gap (None) wherever a year is not joined to the one before: no line through missing years or across a
+        # change in the units a sum rests on.
+        xs, ys, data = [], [], []
+        for y, v in zip(totals["year"], totals["amount_mvnd"]):
+            if xs and not joined.get(y, False):
+                xs.append(y - 0.5), ys.append(None), data.append(["", None])
+            xs.append(y), ys.append(v / 1000)
+            data.append([qualified_money(v, year_qualifiers.get(y, ()), codes, lang), v])
+        fig.add_scatter(x=xs, y=ys, name=t("total", lang), mode="lines+markers", connectgaps=False,
+                        line={"color": TOTAL_COLOUR, "width": 2}, marker={"size": 7, "color": TOTAL_COLOUR},
+                        customdata=data, hovertemplate=_money_hover(lang))
+        if count_units and coverage is not None and len(coverage):
+            names = area_names or {}
+            top = dict(zip(totals["year"], totals["amount_mvnd"]))
+            fig.add_scatter(x=list(coverage["year"]), y=[top.get(y, 0) / 1000 for y in coverage["year"]],
+                            mode="text", name=t("trends_units_reporting", lang), textposition="top center",
+                            text=[t("trends_units_label", lang, n=n) for n in coverage["units"]],
+                            textfont={"size": 12, "color": "#555555"}, cliponaxis=False,
+                            customdata=[[t("trends_units_label", lang, n=n) + ": "
+                                         + ", ".join(names.get(u, u) for u in ids)]
+                                        for n, ids in zip(coverage["units"], coverage["unit_ids"])],
+                            hovertemplate="%{customdata[0]}<extra></extra>")
     for index, period in enumerate(periods.itertuples()):
         years += [period.year_from, period.year_to]
         has_annual = period.years_reported == period.years_reported and period.years_reported > 0
@@ -113,6 +137,18 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
                                 "pattern": {"shape": "/"}},
                         customdata=[[format_money(share, lang) + " (" + t("estimate", lang) + ")", share]] * len(span),
                         hovertemplate=_money_hover(lang))
+    if differing is not None and len(differing):
+        stacked = annual.groupby("year")["amount_mvnd"].sum() if len(annual) else {}
+        top = max([*(_bn(list(stacked))), *(p.amount_mvnd / 1000 for p in periods.itertuples() if show_estimate), 0])
+        fig.add_scatter(x=list(differing["year"]), y=[(top or 1) * 1.12] * len(differing), mode="markers+text",
+                        name=t("trends_differing_marker", lang), text=["⚑"] * len(differing),
+                        textposition="top center", textfont={"size": 14, "color": DIFFERING_COLOUR},
+                        marker={"symbol": "diamond", "size": 11, "color": DIFFERING_COLOUR}, cliponaxis=False,
+                        customdata=[["<b>" + t("trends_differing_hover", lang, label=label) + "</b><br>"
+                                     + "<br>".join(lines)] for label, lines in zip(differing["label"],
+                                                                                    differing["lines"])],
+                        hovertemplate="%{customdata[0]}<extra></extra>")
+        years += [y for r in differing.itertuples() for y in (r.year_from, r.year_to)]
     fig.update_layout(barmode="stack", hovermode="x unified")
     return finish_chart(fig, lang, title, y_title, years or None)
 
@@ -156,10 +192,11 @@ def make_area_comparison_chart(by_unit, names: dict, lang: str, title: str, y_ti
     return finish_chart(fig, lang, title, y_title, sorted(set(by_unit["year"])))
 
 
-def make_sparkline_chart(annual, lang: str, title: str, y_title: str, format_money, *, codes: CodeLists):
-    """A small stacked-bar trend for the overview."""
+def make_sparkline_chart(annual, lang: str, title: str, y_title: str, format_money, *, codes: CodeLists,
+                         coverage=None):
+    """A small stacked-bar trend for the overview; the total joins only the years coverage marks joined."""
     fig = make_funding_trend_chart(annual, annual.iloc[0:0].assign(year_from=[], year_to=[]), lang, title, y_title,
-                                   format_money=format_money, codes=codes)
+                                   format_money=format_money, codes=codes, coverage=coverage)
     fig.update_layout(height=300, margin={"t": 56, "b": 40}, title={"font": {"size": 16}})
     return fig
 
@@ -385,4 +422,37 @@ def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, for
                                marker={"colors": [ACTIVITY_COLOURS.get(i.split("/")[0], "#BBBBBB") for i in ids]}))
     fig.update_layout(height=480, margin={"l": 8, "r": 8, "t": 56, "b": 8})
     fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang))
+    return fig
+
+
+# Plan-side kinds in blues, executed-side kinds in oranges (Okabe–Ito and darker/lighter steps of them).
+SIDE_COLOURS = {"plan": ["#56B4E9", "#0072B2", "#9ECAE1", "#08519C"],
+                "executed": ["#E69F00", "#D55E00", "#FDAE6B", "#A63603"]}
+
+
+def make_plan_executed_chart(rows, lang: str, title: str, y_title: str, *, codes: CodeLists, side_names: dict):
+    """Plan-side and executed-side figures of one area side by side, one bar per kind of figure in each span
+    (a year or a period, as reported), never stacked or added; each bar labelled with its amount and sign.
+
+    rows (trends.plan_executed): span, figure, side, amount_mvnd, text, parts, doc_ids.
+    """
+    fig = go.Figure()
+    spans = list(dict.fromkeys(rows["span"]))
+    used = {"plan": 0, "executed": 0}
+    for figure, part in rows.groupby("figure", sort=False):
+        side = part["side"].iloc[0]
+        colour = SIDE_COLOURS[side][used[side] % len(SIDE_COLOURS[side])]
+        used[side] += 1
+        name = f"{codes.name('figure', figure, lang)} ({side_names[side]})"
+        fig.add_bar(x=list(part["span"]), y=_bn(part["amount_mvnd"].fillna(0)), name=name, offsetgroup=figure,
+                    marker={"color": colour, "pattern": {"shape": "" if side == "plan" else "."}},
+                    text=list(part["text"]), textposition="outside", cliponaxis=False, constraintext="none",
+                    textfont={"size": 12, "color": "#222222"},
+                    customdata=[[text, "<br>".join(parts)] for text, parts in zip(part["text"], part["parts"])],
+                    hovertemplate="%{fullData.name}, %{x}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>")
+    top = max(_bn(rows["amount_mvnd"].fillna(0)), default=0) or 1
+    fig.update_layout(barmode="group", bargap=0.25, margin={"t": 110}, hovermode="closest")
+    fig = finish_chart(fig, lang, title, y_title, None)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=spans, title=t("trends_axis_span", lang))
+    fig.update_yaxes(range=[0, top * 1.2])
     return fig

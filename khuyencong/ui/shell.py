@@ -11,7 +11,7 @@ from khuyencong.i18n.labels import UNIT_MODES, language_name, region_short, t
 from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import code_lists, fetch
 
-KEPT_PARAMS = ("present", "slide")
+KEPT_PARAMS = ("present", "slide", "kind")  # kind: the Trends page's kind of figure
 MAX_NOTICE_ITEMS = 20
 KEYS = {"lang": "f_lang", "unit_mode": "f_units", "areas": "f_areas", "years": "f_years", "sources": "f_sources",
         "activities": "f_activities", "sectors": "f_sectors", "include_illustrative": "f_demo"}
