@@ -4,8 +4,8 @@ one area, and the years whose reports differ; nominal or real."""
 
 import streamlit as st
 
+from khuyencong.data.filters import DEFAULT_KIND
 from khuyencong.figures.trends import (
-    DEFAULT_KIND,
     NOT_COMPARABLE,
     differing_reports,
     kind_counts,
@@ -26,32 +26,23 @@ from khuyencong.render.charts import (
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.presenting import show_chart
-from khuyencong.ui.shell import current_filters, ignored_notice, unit_name
+from khuyencong.ui.shell import KEYS, current_filters, unit_name
 
 VALUE_MODES = {"nominal": N_("value_nominal"), "real": N_("value_real")}
+KIND_KEY = KEYS["kind"]  # the shell reads the pick into Filters.kind and the URL
 SIDES = {"plan": N_("trends_side_plan"), "executed": N_("trends_side_executed")}
 filters = current_filters()
 lang = filters.lang
 codes = code_lists()
 st.title(t("page_trends", lang))
 
-# The kind of figure (allocated, approved plan, executed, ...) rides in the URL as kind=; allocated by default.
+# The kind of figure (allocated, approved plan, executed, ...): the filter `kind` (kind= in the URL), picked here.
 kinds = kind_counts(query, filters)
 counts = dict(zip(kinds["figure"], kinds["figures"]))
-if "trend_kind" not in st.session_state:
-    wanted = st.query_params.get("kind", DEFAULT_KIND)
-    if wanted not in counts:
-        st.warning(ignored_notice([f"kind={wanted}"], lang), icon="⚠️")
-        wanted = DEFAULT_KIND
-    st.session_state["trend_kind"] = wanted
 controls = st.columns([2, 2, 1, 2])
-kind = controls[0].selectbox(t("trends_kind", lang), list(counts), key="trend_kind", help=t("trends_kind_help", lang),
+kind = controls[0].selectbox(t("trends_kind", lang), list(counts), key=KIND_KEY, help=t("trends_kind_help", lang),
                              format_func=lambda k: f"{codes.name('figure', k, lang)} "
                                                    f"({format_number(counts[k], lang)})")
-if kind != DEFAULT_KIND:
-    st.query_params["kind"] = kind
-elif "kind" in st.query_params:
-    del st.query_params["kind"]
 mode = controls[1].radio(t("value_mode", lang), ["nominal", "real"], horizontal=True, key="trend_value_mode",
                          format_func=lambda m: t(VALUE_MODES[m], lang))
 cpi_years = list(fetch("cpi")["year"])
@@ -59,7 +50,7 @@ base_year = controls[2].selectbox(t("base_year", lang), cpi_years[::-1], key="tr
                                   disabled=mode != "real")
 show_estimate = controls[3].toggle(t("show_estimate", lang), key="trend_estimate")
 
-figures = trend_figures(query, filters, base_year if mode == "real" else None, kind)
+figures = trend_figures(query, filters, base_year if mode == "real" else None, filters.kind)
 y_title = t("axis_money_bn_real", lang, base=base_year) if mode == "real" else t("axis_money_bn", lang)
 many_units = len(filters.areas) != 1
 kind_name = codes.name("figure", kind, lang)

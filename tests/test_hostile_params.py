@@ -23,9 +23,9 @@ from khuyencong.ui.shell import KEPT_PARAMS, MAX_NOTICE_ITEMS, ignored_notice, l
 CHOICES = Choices(areas_reported=("nghe-an", "ha-tinh", "thai-binh", "hung-yen", "hung-yen-2025"),
                   areas_current=("nghe-an", "ha-tinh", "hung-yen-2025"), activities=("dao_tao_nghe", "tu_van"),
                   sectors=("det_may", "co_khi"), first_year=2002, last_year=2025,
-                  sources=reference_codes("funding_source.csv"))
+                  sources=reference_codes("funding_source.csv"), kinds=reference_codes("figure_kind.csv"))
 VALID = ["vi", "en", "reported", "current", "nghe-an", "ha-tinh", "thai-binh", "hung-yen-2025", "local", "central",
-         "counterpart", "dao_tao_nghe", "det_may", "0", "1", "2007", "2002-2018", "2025"]
+         "counterpart", "dao_tao_nghe", "det_may", "0", "1", "2007", "2002-2018", "2025", "executed"]
 HOSTILE = ["' OR 1=1 --", "1; DROP TABLE allocation", "nghe-an' OR '1'='1", "local;DELETE FROM project", "$areas",
            str(10**400), "-" + str(10**400), "1e309", "NaN", "２０２０", "٢٠٠٧", "²⁰²⁰", "\x00", "nghe\x00-an",
            "\u202enghe-an", "مرحبا بالعالم", "נגה-אן", "Nghệ An", "nghe-an\u0301", "🏭", "\ud7ff", "x" * 100_000,

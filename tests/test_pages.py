@@ -87,6 +87,8 @@ def test_year_axis_shows_whole_years(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an")
     for figure in chart_data(app):
         axis = figure["layout"]["xaxis"]
+        if axis.get("type") == "category":  # plan vs executed: spans as reported ("2011–2015"), not a year axis
+            continue
         assert axis["tickformat"] == "d" and axis["dtick"] in (1, 2)
 
 

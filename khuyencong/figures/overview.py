@@ -20,7 +20,7 @@ from khuyencong.figures.funding import (
     year_coverage,
 )
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 
 
 @dataclass
@@ -112,7 +112,7 @@ def basis_sentence(figures: OverviewFigures, lang: str) -> str:
     units = basis["unit_id"].nunique()
     years = len({y for ys in basis["years"] for y in ys})
     documents = len({d for ids in basis["doc_ids"] if not is_missing(ids) for d in ids})
-    key = "overview_basis_provinces" if (basis["unit_level"] == "province").all() else "overview_basis_units"
+    key = N_("overview_basis_provinces") if (basis["unit_level"] == "province").all() else N_("overview_basis_units")
     return t(key, lang, units=format_number(units, lang), years=format_number(years, lang),
              documents=format_number(documents, lang))
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from khuyencong.data.code_lists import FIGURES, CodeLists
-from khuyencong.data.filters import Filters
+from khuyencong.data.filters import DEFAULT_KIND, Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.funding import (
     annual_funding,
@@ -24,7 +24,6 @@ from khuyencong.figures.funding import (
 from khuyencong.i18n.formatting import format_date, format_year_span, is_missing
 from khuyencong.i18n.labels import N_, t
 
-DEFAULT_KIND = "allocated"
 SIDE_COUNTS = {"plan": N_("trends_side_count_plan"), "executed": N_("trends_side_count_executed")}
 # Why a series may not be joined year to year (funding.why_not_comparable returns the key).
 NOT_COMPARABLE = {"series_one_year": N_("series_one_year"), "series_years_missing": N_("series_years_missing"),
