@@ -129,7 +129,7 @@ if len(filters.areas) == 1:
         st.caption(t("trends_plan_executed_none", lang, area=unit_name(filters.areas[0])))
     else:
         show_chart(make_plan_executed_chart(
-            rows, lang, t("trends_plan_executed_chart", lang, area=unit_name(filters.areas[0])), y_title=
+            rows, lang, t("trends_plan_executed_chart", lang, area=unit_name(filters.areas[0])),
             t("axis_money_bn", lang), codes=codes, side_names={s: t(k, lang) for s, k in SIDES.items()}),
             key="trend_plan_executed")
         st.caption(t("trends_plan_executed_note", lang))

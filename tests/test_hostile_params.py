@@ -74,7 +74,7 @@ def used(key: str, part: str, filters) -> bool:
     return {"lang": part == filters.lang, "units": part == filters.unit_mode, "area": part in filters.areas,
             "source": part in filters.sources, "activity": part in filters.activities,
             "sector": part in filters.sectors, "demo": part == ("1" if filters.include_illustrative else "0"),
-            "years": part in years, "year": part in years}.get(key, False)
+            "years": part in years, "year": part in years, "kind": part == filters.kind}.get(key, False)
 
 
 def assert_only_known_values(filters, choices: Choices) -> None:
@@ -88,6 +88,7 @@ def assert_only_known_values(filters, choices: Choices) -> None:
     assert choices.first_year <= filters.year_from <= filters.year_to <= choices.last_year
     assert type(filters.year_from) is int and type(filters.year_to) is int
     assert filters.include_illustrative in (True, False)
+    assert filters.kind in choices.kinds
 
 
 # --- The parser, fuzzed ---------------------------------------------------------------------------------------------

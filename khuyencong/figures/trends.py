@@ -112,7 +112,9 @@ def plan_executed(query: Query, filters: Filters, codes: CodeLists, lang: str) -
                     "kind_order": int(group["kind_order"].iloc[0]), "amount_mvnd": amount,
                     "text": qualified_money(amount, list(counted["qualifier"]), codes, lang),
                     "parts": part_texts, "doc_ids": sorted(set(group["doc_id"]))})
-    frame = pd.DataFrame(out).sort_values(["year_from", "year_to", "kind_order"]).reset_index(drop=True)
+    frame = pd.DataFrame(out)
+    frame["plan_first"] = frame["side"] != "plan"
+    frame = frame.sort_values(["year_from", "year_to", "plan_first", "kind_order"]).reset_index(drop=True)
     return frame[columns]
 
 

@@ -83,7 +83,8 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
             continue
         # A bar of qualified figures says so in its hover ("> 10,2 tỷ đồng"), by the rule of qualified_money.
         qualifiers = rows["qualifiers"] if "qualifiers" in rows else [()] * len(rows)
-        fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang),
+        # width in years: with few years far apart Plotly would widen a bar over its neighbours' years
+        fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang), width=0.8,
                     marker_color=colours[source],
                     customdata=[[qualified_money(v, q, codes, lang), v] for v, q in zip(rows["amount_mvnd"],
                                                                                          qualifiers)],
@@ -144,6 +145,10 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
                         name=t("trends_differing_marker", lang), text=["⚑"] * len(differing),
                         textposition="top center", textfont={"size": 14, "color": DIFFERING_COLOUR},
                         marker={"symbol": "diamond", "size": 11, "color": DIFFERING_COLOUR}, cliponaxis=False,
+                        # a period's reports are marked over the whole period, not at its middle year alone
+                        error_x={"type": "data", "array": [(r.year_to - r.year_from) / 2 for r in
+                                                           differing.itertuples()],
+                                 "color": DIFFERING_COLOUR, "thickness": 2, "width": 0},
                         customdata=[["<b>" + t("trends_differing_hover", lang, label=label) + "</b><br>"
                                      + "<br>".join(lines)] for label, lines in zip(differing["label"],
                                                                                     differing["lines"])],
@@ -425,34 +430,35 @@ def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, for
     return fig
 
 
-# Plan-side kinds in blues, executed-side kinds in oranges (Okabe–Ito and darker/lighter steps of them).
-SIDE_COLOURS = {"plan": ["#56B4E9", "#0072B2", "#9ECAE1", "#08519C"],
-                "executed": ["#E69F00", "#D55E00", "#FDAE6B", "#A63603"]}
+SIDE_EXECUTED_COLOUR = "#E69F00"  # Okabe–Ito orange: executed-side figures beside the plan's sky blue
 
 
-def make_plan_executed_chart(rows, lang: str, title: str, y_title: str, *, codes: CodeLists, side_names: dict):
-    """Plan-side and executed-side figures of one area side by side, one bar per kind of figure in each span
-    (a year or a period, as reported), never stacked or added; each bar labelled with its amount and sign.
+def make_plan_executed_chart(rows, lang: str, title: str, x_title: str, *, codes: CodeLists, side_names: dict):
+    """Plan-side and executed-side figures of one area side by side: one horizontal bar per span (a year or a period,
+    as reported) and kind of figure, spans in time order, plan in blue and executed in orange dotted; each bar
+    labelled with its amount and sign, none stacked or added.
 
     rows (trends.plan_executed): span, figure, side, amount_mvnd, text, parts, doc_ids.
     """
+    frame = rows.reset_index(drop=True)
+    labels = [f"{span} · {codes.name('figure', figure, lang)}" for span, figure in zip(frame["span"], frame["figure"])]
     fig = go.Figure()
-    spans = list(dict.fromkeys(rows["span"]))
-    used = {"plan": 0, "executed": 0}
-    for figure, part in rows.groupby("figure", sort=False):
-        side = part["side"].iloc[0]
-        colour = SIDE_COLOURS[side][used[side] % len(SIDE_COLOURS[side])]
-        used[side] += 1
-        name = f"{codes.name('figure', figure, lang)} ({side_names[side]})"
-        fig.add_bar(x=list(part["span"]), y=_bn(part["amount_mvnd"].fillna(0)), name=name, offsetgroup=figure,
-                    marker={"color": colour, "pattern": {"shape": "" if side == "plan" else "."}},
-                    text=list(part["text"]), textposition="outside", cliponaxis=False, constraintext="none",
-                    textfont={"size": 12, "color": "#222222"},
+    for side, colour in (("plan", PLAN_COLOUR), ("executed", SIDE_EXECUTED_COLOUR)):
+        keep = [i for i, s in enumerate(frame["side"]) if s == side]
+        if not keep:
+            continue
+        part = frame.iloc[keep]
+        fig.add_bar(y=[labels[i] for i in keep], x=_bn(part["amount_mvnd"].fillna(0)), orientation="h",
+                    name=side_names[side], text=list(part["text"]), textposition="outside", cliponaxis=False,
+                    constraintext="none", textfont={"size": 13, "color": "#222222"},
+                    marker={"color": colour, "pattern": {"shape": "" if side == "plan" else ".", "fgcolor": "white"}},
                     customdata=[[text, "<br>".join(parts)] for text, parts in zip(part["text"], part["parts"])],
-                    hovertemplate="%{fullData.name}, %{x}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>")
-    top = max(_bn(rows["amount_mvnd"].fillna(0)), default=0) or 1
-    fig.update_layout(barmode="group", bargap=0.25, margin={"t": 110}, hovermode="closest")
-    fig = finish_chart(fig, lang, title, y_title, None)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=spans, title=t("trends_axis_span", lang))
-    fig.update_yaxes(range=[0, top * 1.2])
+                    hovertemplate="%{y}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>")
+    top = max(_bn(frame["amount_mvnd"].fillna(0)), default=0) or 1
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
+                      barmode="overlay", height=170 + 34 * len(frame), bargap=0.3,
+                      margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
+    fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
+    fig.update_yaxes(automargin=True, type="category", categoryorder="array", categoryarray=labels,
+                     autorange="reversed", gridcolor="rgba(0,0,0,0)", title=t("trends_axis_span", lang))
     return fig
