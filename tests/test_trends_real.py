@@ -173,6 +173,7 @@ def test_lam_dong_2017_is_marked_with_both_documents(real_only_db_path, lang, na
     ({"lang": "en"}, "Based on 7 provinces, 20 years, 7 published documents"),
     ({"area": "nghe-an", "years": "2002-2018"}, "Dựa trên 1 tỉnh, 17 năm, 1 tài liệu đã công bố"),
     ({"area": "toan-quoc"}, "Dựa trên 1 đơn vị, 1 năm, 1 tài liệu đã công bố"),
+    ({"area": "bac-giang", "lang": "en"}, "Based on 1 province, 2 years, 1 published document ("),
     ({"area": "thai-binh"}, "Không có số phân bổ khuyến công nào trong phạm vi này."),
 ])
 def test_overview_says_what_the_total_rests_on(real_only_db_path, params, sentence):

@@ -104,6 +104,15 @@ def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
     ]
 
 
+# "1 province" / "2 provinces": English needs the singular; Vietnamese reads the same either way.
+BASIS_COUNTS = {
+    ("province", True): N_("overview_basis_province_one"), ("province", False): N_("overview_basis_province_many"),
+    ("unit", True): N_("overview_basis_unit_one"), ("unit", False): N_("overview_basis_unit_many"),
+    ("year", True): N_("overview_basis_year_one"), ("year", False): N_("overview_basis_year_many"),
+    ("document", True): N_("overview_basis_document_one"), ("document", False): N_("overview_basis_document_many"),
+}
+
+
 def basis_sentence(figures: OverviewFigures, lang: str) -> str:
     """'Dựa trên 7 tỉnh, 20 năm, 7 tài liệu đã công bố': what the total rests on (the counted allocations)."""
     basis = figures.basis
@@ -112,9 +121,10 @@ def basis_sentence(figures: OverviewFigures, lang: str) -> str:
     units = basis["unit_id"].nunique()
     years = len({y for ys in basis["years"] for y in ys})
     documents = len({d for ids in basis["doc_ids"] if not is_missing(ids) for d in ids})
-    key = N_("overview_basis_provinces") if (basis["unit_level"] == "province").all() else N_("overview_basis_units")
-    return t(key, lang, units=format_number(units, lang), years=format_number(years, lang),
-             documents=format_number(documents, lang))
+    unit_kind = "province" if (basis["unit_level"] == "province").all() else "unit"
+    counts = [(unit_kind, units), ("year", years), ("document", documents)]
+    parts = [t(BASIS_COUNTS[(what, n == 1)], lang, n=format_number(n, lang)) for what, n in counts]
+    return t("overview_basis", lang, units=parts[0], years=parts[1], documents=parts[2])
 
 
 def describe_periods(periods: pd.DataFrame, codes: CodeLists, lang: str) -> str:

@@ -451,7 +451,7 @@ def make_plan_executed_chart(rows, lang: str, title: str, x_title: str, *, codes
         fig.add_bar(y=[labels[i] for i in keep], x=_bn(part["amount_mvnd"].fillna(0)), orientation="h",
                     name=side_names[side], text=list(part["text"]), textposition="outside", cliponaxis=False,
                     constraintext="none", textfont={"size": 13, "color": "#222222"},
-                    marker={"color": colour, "pattern": {"shape": "" if side == "plan" else ".", "fgcolor": "white"}},
+                    marker_color=colour,
                     customdata=[[text, "<br>".join(parts)] for text, parts in zip(part["text"], part["parts"])],
                     hovertemplate="%{y}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>")
     top = max(_bn(frame["amount_mvnd"].fillna(0)), default=0) or 1
