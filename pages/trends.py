@@ -10,6 +10,7 @@ from khuyencong.figures.trends import (
     differing_reports,
     kind_counts,
     other_kinds_note,
+    period_table,
     plan_executed,
     totals_by_unit,
     trend_figures,
@@ -17,6 +18,7 @@ from khuyencong.figures.trends import (
 from khuyencong.i18n.formatting import format_money, format_number, format_percent
 from khuyencong.i18n.labels import N_, t
 from khuyencong.render.charts import (
+    MAX_PERIOD_MARKS,
     make_area_comparison_chart,
     make_change_chart,
     make_cumulative_chart,
@@ -84,9 +86,12 @@ else:
                                         unit_names=names if many_units else None, codes=codes,
                                         coverage=figures.coverage, count_units=many_units, differing=differing,
                                         area_names=names), key="trend_main")
+    if len(figures.periods) > MAX_PERIOD_MARKS:
+        st.markdown(t("trends_periods_listed", lang, n=format_number(len(figures.periods), lang)))
+        st.dataframe(period_table(figures.periods, codes, lang, unit_name), hide_index=True)
     if len(differing):
         st.caption(t("trends_differing_note", lang, items="; ".join(differing["label"])))
-    if show_estimate and len(figures.periods):
+    if show_estimate and 0 < len(figures.periods) <= MAX_PERIOD_MARKS:
         st.warning(t("estimate_note", lang))
     if mode == "real":
         st.caption(t("real_note", lang, base=base_year))

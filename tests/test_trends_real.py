@@ -143,8 +143,12 @@ def test_other_kinds_are_named_when_the_chosen_kind_has_none(real_only_db_path):
     app.selectbox(key="f_kind").set_value("executed").run()
     assert app.query_params["kind"] == "executed"
     assert titles(app)[0] == "Kinh phí khuyến công theo năm và nguồn: Thực hiện / đã chi"
-    annotations = [a["text"] for a in chart_data(app)[0]["layout"]["annotations"]]
-    assert any("2011–2015" in a and "18,9 tỷ đồng" in a for a in annotations)
+    # six period totals: listed in a table under the chart rather than piled up over it
+    periods = app.dataframe[0].value
+    assert len(periods) == 6 and "annotations" not in chart_data(app)[0]["layout"]
+    rows = {(r["Nguồn"], r["Giai đoạn"]): r["Tổng giai đoạn"] for _, r in periods.iterrows()}
+    assert rows[("Ngân sách nhà nước (không nêu cấp)", "2011–2015")] == "18,9 tỷ đồng"
+    assert rows[("Cấp huyện", "2016–2020")] == "> 8,57 tỷ đồng"
 
 
 def test_kind_in_the_link_opens_that_kind(real_only_db_path):

@@ -14,6 +14,7 @@ FONT = '"Source Sans Pro", "Noto Sans", "Segoe UI", Arial, sans-serif'
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 CUMULATIVE_COLOUR = "#0072B2"
 TOTAL_COLOUR = "#333333"
+MAX_PERIOD_MARKS = 3  # period totals drawn over the trend chart; more are listed beside it
 DIFFERING_COLOUR = "#AA3377"  # a marker, apart from every funding-source colour
 ACTIVITY_COLOURS = {
     "dao_tao_nghe": "#0072B2", "nang_luc_quan_ly": "#E69F00", "mo_hinh_trinh_dien": "#009E73",
@@ -110,13 +111,16 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
             top = dict(zip(totals["year"], totals["amount_mvnd"]))
             fig.add_scatter(x=list(coverage["year"]), y=[top.get(y, 0) / 1000 for y in coverage["year"]],
                             mode="text", name=t("trends_units_reporting", lang), textposition="top center",
+                            showlegend=False,
                             text=[t("trends_units_label", lang, n=n) for n in coverage["units"]],
                             textfont={"size": 12, "color": "#555555"}, cliponaxis=False,
                             customdata=[[t("trends_units_label", lang, n=n) + ": "
                                          + ", ".join(names.get(u, u) for u in ids)]
                                         for n, ids in zip(coverage["units"], coverage["unit_ids"])],
                             hovertemplate="%{customdata[0]}<extra></extra>")
-    for index, period in enumerate(periods.itertuples()):
+    # Beyond a few period totals their labels would pile up over the bars: the page lists them in a table instead.
+    marked = periods if len(periods) <= MAX_PERIOD_MARKS else periods.iloc[0:0]
+    for index, period in enumerate(marked.itertuples()):
         years += [period.year_from, period.year_to]
         has_annual = period.years_reported == period.years_reported and period.years_reported > 0
         values = {"source": source_label(period.funding_source, lang), "span": f"{period.year_from}–{period.year_to}",
@@ -140,7 +144,7 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
                         hovertemplate=_money_hover(lang))
     if differing is not None and len(differing):
         stacked = annual.groupby("year")["amount_mvnd"].sum() if len(annual) else {}
-        top = max([*(_bn(list(stacked))), *(p.amount_mvnd / 1000 for p in periods.itertuples() if show_estimate), 0])
+        top = max([*(_bn(list(stacked))), *(p.amount_mvnd / 1000 for p in marked.itertuples() if show_estimate), 0])
         fig.add_scatter(x=list(differing["year"]), y=[(top or 1) * 1.12] * len(differing), mode="markers+text",
                         name=t("trends_differing_marker", lang), text=["⚑"] * len(differing),
                         textposition="top center", textfont={"size": 14, "color": DIFFERING_COLOUR},
