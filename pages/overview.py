@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from khuyencong.figures.overview import basis_sentence, kpis, overview_figures, period_notes
+from khuyencong.figures.overview import basis_sentence, kpis, other_kinds_sentence, overview_figures, period_notes
 from khuyencong.i18n.formatting import format_datetime, format_money, format_number, format_year_span
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
@@ -24,6 +24,8 @@ st.caption(t("view_summary", lang, areas=area_names(filters),
 for column, figure in zip([*st.columns(3), *st.columns(3)], kpis(figures, lang)):
     column.metric(figure.label, figure.value, help=figure.help)
 st.markdown(basis_sentence(figures, lang))
+if other := other_kinds_sentence(query, filters):
+    st.caption(other)
 
 notes = period_notes(figures, lang)
 if filters.activities or filters.sectors:

@@ -177,12 +177,20 @@ def test_lam_dong_2017_is_marked_with_both_documents(real_only_db_path, lang, na
     ({"lang": "en"}, "Based on 7 provinces, 20 years, 7 published documents"),
     ({"area": "nghe-an", "years": "2002-2018"}, "Dựa trên 1 tỉnh, 17 năm, 1 tài liệu đã công bố"),
     ({"area": "toan-quoc"}, "Dựa trên 1 đơn vị, 1 năm, 1 tài liệu đã công bố"),
-    ({"area": "bac-giang", "lang": "en"}, "Based on 1 province, 2 years, 1 published document ("),
+    ({"area": "bac-giang", "lang": "en"}, "Based on 1 province, 2 years, 1 published document (the khuyến công "
+                                          "allocations the total adds)."),
     ({"area": "thai-binh"}, "Không có số phân bổ khuyến công nào trong phạm vi này."),
 ])
 def test_overview_says_what_the_total_rests_on(real_only_db_path, params, sentence):
     app = run_page(real_only_db_path, **params)
     assert any(m.value.startswith(sentence) for m in app.markdown), [m.value for m in app.markdown]
+
+
+def test_overview_names_the_other_kinds_it_does_not_add(real_only_db_path):
+    app = run_page(real_only_db_path, area="lam-dong")
+    assert {m.label: m.value for m in app.metric}["Tổng kinh phí khuyến công"] == "> 9 tỷ đồng"  # 2019 allocation
+    assert any(c.value.startswith("Ngoài số phân bổ, phạm vi này còn có 9 số kế hoạch khác, 4 số thực hiện")
+               for c in app.caption), [c.value for c in app.caption]
 
 
 def test_overview_shares_only_over_provinces_with_both_sources(real_only_db_path):

@@ -124,7 +124,25 @@ def basis_sentence(figures: OverviewFigures, lang: str) -> str:
     unit_kind = "province" if (basis["unit_level"] == "province").all() else "unit"
     counts = [(unit_kind, units), ("year", years), ("document", documents)]
     parts = [t(BASIS_COUNTS[(what, n == 1)], lang, n=format_number(n, lang)) for what, n in counts]
-    return t("overview_basis", lang, units=parts[0], years=parts[1], documents=parts[2])
+    sentence = t("overview_basis", lang, units=parts[0], years=parts[1], documents=parts[2])
+    return sentence + " " + t("overview_basis_changing", lang) if units > 1 and years > 1 else sentence
+
+
+# Kinds of figure beside the allocations the total adds, by side (figure_kind.side), named on the Overview.
+OTHER_SIDES = {"plan": N_("overview_other_plan"), "executed": N_("overview_other_executed")}
+
+
+def other_kinds_sentence(query: Query, filters: Filters) -> str | None:
+    """'Ngoài số phân bổ, phạm vi này còn có 49 số kế hoạch khác, 33 số thực hiện…' when the view holds figures of
+    other kinds than the allocations the total adds (never added to it); None otherwise."""
+    counts = query("figure_kind_counts", **filters.sql_params())
+    others = counts[(counts["figure"] != "allocated") & (counts["figures"] > 0)]
+    if others.empty:
+        return None
+    sides = others.groupby("side")["figures"].sum()
+    items = [t(key, filters.lang, n=format_number(int(sides[side]), filters.lang))
+             for side, key in OTHER_SIDES.items() if side in sides]
+    return t("overview_other_kinds", filters.lang, items=", ".join(items))
 
 
 def describe_periods(periods: pd.DataFrame, codes: CodeLists, lang: str) -> str:

@@ -80,8 +80,8 @@ def other_kinds_note(counts: pd.DataFrame, figure: str, codes: CodeLists, lang: 
     others = counts[(counts["figure"] != figure) & (counts["figures"] > 0)]
     if (len(chosen) and int(chosen.iloc[0])) or others.empty:
         return None
-    sides = others.groupby("side", sort=False)["figures"].sum()
-    items = ", ".join(t(SIDE_COUNTS[side], lang, n=int(n)) for side, n in sides.items())
+    sides = others.groupby("side")["figures"].sum()
+    items = ", ".join(t(key, lang, n=int(sides[side])) for side, key in SIDE_COUNTS.items() if side in sides)
     kinds = ", ".join(f"{codes.name(FIGURES, k, lang)} ({int(n)})" for k, n in zip(others["figure"], others["figures"]))
     return t("trends_other_kinds_note", lang, kind=codes.name(FIGURES, figure, lang), items=items, kinds=kinds)
 
