@@ -199,3 +199,12 @@ def test_overview_shares_only_over_provinces_with_both_sources(real_only_db_path
     assert "2 tỉnh" in everything["Tỷ trọng Trung ương"].help
     one_source = {m.label: m.value for m in run_page(real_only_db_path, area="nghe-an", years="2007-2016").metric}
     assert one_source["Tỷ trọng địa phương"] == one_source["Tỷ trọng Trung ương"] == "—"
+
+
+def test_areas_side_by_side_are_not_joined_through_missing_years(real_only_db_path):
+    app = run_page(real_only_db_path, TRENDS, area="nghe-an,bac-giang")
+    chart = next(f for f in chart_data(app) if f["layout"]["title"]["text"] == "So sánh các địa phương đã chọn")
+    bac_giang = next(t for t in chart["data"] if t["name"].startswith("Bắc Giang"))
+    assert list(zip(bac_giang["x"], bac_giang["y"])) == [(2005, 1.15), (2008.5, None), (2009, 2.631)]
+    nghe_an = next(t for t in chart["data"] if t["name"] == "Nghệ An")
+    assert None not in nghe_an["y"] and len(nghe_an["x"]) == 17   # 2002–2018, every year: one line

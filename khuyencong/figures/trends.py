@@ -64,8 +64,13 @@ def trend_figures(query: Query, filters: Filters, real_base_year: int | None = N
 
 
 def totals_by_unit(annual: pd.DataFrame) -> pd.DataFrame:
-    """unit_id, year, amount_mvnd: one series per area, for the side-by-side comparison."""
-    return annual.groupby(["unit_id", "year"], as_index=False)["amount_mvnd"].sum()
+    """unit_id, year, amount_mvnd, joined: one series per area, for the side-by-side comparison; `joined` says
+    whether the year may be joined to the one before (funding.year_coverage of that area)."""
+    totals = annual.groupby(["unit_id", "year"], as_index=False)["amount_mvnd"].sum()
+    joined = {(unit, year): j for unit, rows in annual.groupby("unit_id")
+              for year, j in zip(*year_coverage(rows)[["year", "joined"]].T.values)}
+    totals["joined"] = [bool(joined.get((u, y), False)) for u, y in zip(totals["unit_id"], totals["year"])]
+    return totals
 
 
 def kind_counts(query: Query, filters: Filters) -> pd.DataFrame:

@@ -190,14 +190,20 @@ def make_change_chart(changes, lang: str, title: str, format_percent):
 
 
 def make_area_comparison_chart(by_unit, names: dict, lang: str, title: str, y_title: str, format_money):
-    """One line per area: total funding by year."""
+    """One line per area: total funding by year, joined only where `joined` (funding.year_coverage) allows; else
+    only between consecutive years."""
     fig = go.Figure()
     for index, (unit, rows) in enumerate(by_unit.groupby("unit_id", sort=False)):
         rows = rows.sort_values("year")
-        fig.add_scatter(x=rows["year"], y=_bn(rows["amount_mvnd"]), mode="lines+markers", name=names.get(unit, unit),
+        joined = rows["joined"] if "joined" in rows else rows["year"].diff() == 1
+        xs, ys, data = [], [], []
+        for year, value, join in zip(rows["year"], rows["amount_mvnd"], joined):
+            if xs and not join:  # a gap: no line through missing years or a change of sources
+                xs.append(year - 0.5), ys.append(None), data.append(["", None])
+            xs.append(year), ys.append(value / 1000), data.append([format_money(value, lang), value])
+        fig.add_scatter(x=xs, y=ys, mode="lines+markers", name=names.get(unit, unit), connectgaps=False,
                         line={"color": SERIES_COLOURS[index % len(SERIES_COLOURS)], "width": 3},
-                        customdata=[[format_money(v, lang), v] for v in rows["amount_mvnd"]],
-                        hovertemplate=_money_hover(lang))
+                        marker={"size": 8}, customdata=data, hovertemplate=_money_hover(lang))
     return finish_chart(fig, lang, title, y_title, sorted(set(by_unit["year"])))
 
 
