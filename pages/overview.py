@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from khuyencong.figures.overview import kpis, overview_figures, period_notes
+from khuyencong.figures.overview import basis_sentence, kpis, other_kinds_sentence, overview_figures, period_notes
 from khuyencong.i18n.formatting import format_datetime, format_money, format_number, format_year_span
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
@@ -23,6 +23,9 @@ st.caption(t("view_summary", lang, areas=area_names(filters),
 
 for column, figure in zip([*st.columns(3), *st.columns(3)], kpis(figures, lang)):
     column.metric(figure.label, figure.value, help=figure.help)
+st.markdown(basis_sentence(figures, lang))
+if other := other_kinds_sentence(query, filters):
+    st.caption(other)
 
 notes = period_notes(figures, lang)
 if filters.activities or filters.sectors:
@@ -35,7 +38,8 @@ if figures.annual.empty:
     st.info(t("no_data", lang))
 else:
     show_chart(make_sparkline_chart(figures.annual, lang, t("overview_trend_title", lang),
-                                         t("axis_money_bn", lang), format_money, codes=codes), key="overview_trend")
+                                         t("axis_money_bn", lang), format_money, codes=codes,
+                                    coverage=figures.coverage), key="overview_trend")
     show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
                  bool(figures.annual["has_illustrative"].any()), lang)
 

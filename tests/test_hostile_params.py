@@ -23,9 +23,9 @@ from khuyencong.ui.shell import KEPT_PARAMS, MAX_NOTICE_ITEMS, ignored_notice, l
 CHOICES = Choices(areas_reported=("nghe-an", "ha-tinh", "thai-binh", "hung-yen", "hung-yen-2025"),
                   areas_current=("nghe-an", "ha-tinh", "hung-yen-2025"), activities=("dao_tao_nghe", "tu_van"),
                   sectors=("det_may", "co_khi"), first_year=2002, last_year=2025,
-                  sources=reference_codes("funding_source.csv"))
+                  sources=reference_codes("funding_source.csv"), kinds=reference_codes("figure_kind.csv"))
 VALID = ["vi", "en", "reported", "current", "nghe-an", "ha-tinh", "thai-binh", "hung-yen-2025", "local", "central",
-         "counterpart", "dao_tao_nghe", "det_may", "0", "1", "2007", "2002-2018", "2025"]
+         "counterpart", "dao_tao_nghe", "det_may", "0", "1", "2007", "2002-2018", "2025", "executed"]
 HOSTILE = ["' OR 1=1 --", "1; DROP TABLE allocation", "nghe-an' OR '1'='1", "local;DELETE FROM project", "$areas",
            str(10**400), "-" + str(10**400), "1e309", "NaN", "２０２０", "٢٠٠٧", "²⁰²⁰", "\x00", "nghe\x00-an",
            "\u202enghe-an", "مرحبا بالعالم", "נגה-אן", "Nghệ An", "nghe-an\u0301", "🏭", "\ud7ff", "x" * 100_000,
@@ -74,7 +74,7 @@ def used(key: str, part: str, filters) -> bool:
     return {"lang": part == filters.lang, "units": part == filters.unit_mode, "area": part in filters.areas,
             "source": part in filters.sources, "activity": part in filters.activities,
             "sector": part in filters.sectors, "demo": part == ("1" if filters.include_illustrative else "0"),
-            "years": part in years, "year": part in years}.get(key, False)
+            "years": part in years, "year": part in years, "kind": part == filters.kind}.get(key, False)
 
 
 def assert_only_known_values(filters, choices: Choices) -> None:
@@ -88,6 +88,7 @@ def assert_only_known_values(filters, choices: Choices) -> None:
     assert choices.first_year <= filters.year_from <= filters.year_to <= choices.last_year
     assert type(filters.year_from) is int and type(filters.year_to) is int
     assert filters.include_illustrative in (True, False)
+    assert filters.kind in choices.kinds
 
 
 # --- The parser, fuzzed ---------------------------------------------------------------------------------------------

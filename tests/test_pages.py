@@ -87,6 +87,8 @@ def test_year_axis_shows_whole_years(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an")
     for figure in chart_data(app):
         axis = figure["layout"]["xaxis"]
+        if figure["layout"]["yaxis"].get("type") == "category":  # plan vs executed: one row per span and kind
+            continue
         assert axis["tickformat"] == "d" and axis["dtick"] in (1, 2)
 
 

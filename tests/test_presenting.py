@@ -17,19 +17,19 @@ def position(app) -> str:
 def test_every_chart_has_png_and_svg_downloads_and_the_page_a_deck(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an")
     labels = [b.proto.label for b in app.get("download_button")]
-    assert labels.count("Ảnh PNG (1600×900)") == len(chart_data(app)) == 3
-    assert labels.count("Ảnh vector SVG") == 3
+    assert labels.count("Ảnh PNG (1600×900)") == len(chart_data(app)) == 4  # with plan vs executed (2011–2015)
+    assert labels.count("Ảnh vector SVG") == 4
     assert labels.count("Tải bộ slide (.pptx)") == 1
 
 
 def test_presentation_shows_one_chart_per_screen_and_steps_through(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1")
     assert not app.exception
-    assert len(chart_data(app)) == 1 and "Biểu đồ 1/3" in position(app)
+    assert len(chart_data(app)) == 1 and "Biểu đồ 1/4" in position(app)
     assert chart_data(app)[0]["layout"]["font"]["size"] == 22
     assert not app.get("download_button")  # no export clutter on the screen
     app.button(key="pr_next").click().run()
-    assert "Biểu đồ 2/3" in position(app)
+    assert "Biểu đồ 2/4" in position(app)
     assert chart_data(app)[0]["layout"]["title"]["text"] == "Kinh phí lũy kế"
     app.button(key="pr_previous").click().run()
     assert chart_data(app)[0]["layout"]["title"]["text"] == "Kinh phí khuyến công theo năm và nguồn"
@@ -37,13 +37,13 @@ def test_presentation_shows_one_chart_per_screen_and_steps_through(demo_db_path)
 
 def test_leaving_presentation_returns_to_the_same_view(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", years="2007-2016", lang="en", present="1", slide="2")
-    assert "Chart 2 of 3" in position(app)
+    assert "Chart 2 of 4" in position(app)
     app.button(key="pr_leave").click().run()
     assert dict(app.query_params) == {"lang": "en", "area": "nghe-an", "years": "2007-2016"}
-    assert app.title[0].value == "Funding trends" and len(chart_data(app)) == 3
+    assert app.title[0].value == "Funding trends" and len(chart_data(app)) == 4
 
 
-@pytest.mark.parametrize(("slide", "shown"), [("999", "3/3"), ("abc", "1/3"), ("0", "1/3"), ("-1", "1/3")])
+@pytest.mark.parametrize(("slide", "shown"), [("999", "4/4"), ("abc", "1/4"), ("0", "1/4"), ("-1", "1/4")])
 def test_a_bad_slide_number_is_clamped(demo_db_path, slide, shown):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1", slide=slide)
     assert not app.exception and f"Biểu đồ {shown}" in position(app)
@@ -100,7 +100,7 @@ def test_deck_of_the_page_reads_back_with_its_slides(demo_db_path):
                                               [Kpi("Tổng kinh phí khuyến công", "139,39 tỷ đồng")], charts,
                                               ["Có dữ liệu minh họa trong các biểu đồ: không phải số liệu thật."])))
     texts = [" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in deck.slides]
-    assert len(deck.slides) == 1 + 1 + 3 + 1
+    assert len(deck.slides) == 1 + 1 + 4 + 1
     assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
     assert "Kinh phí khuyến công theo năm và nguồn" in texts[2] and "Báo Công Thương" in texts[2]
     assert "Kinh phí lũy kế" in texts[3] and "139,39 tỷ đồng" in texts[1]
@@ -117,9 +117,9 @@ def test_without_a_browser_the_image_and_deck_buttons_say_what_to_install(demo_d
     assert not app.exception
     buttons = {b.proto.id.rsplit("-", 1)[-1]: b for b in app.get("download_button")}
     images = [b for key, b in buttons.items() if key.endswith(("_png", "_svg"))]
-    assert len(images) == 2 * len(chart_data(app)) == 6 and all(b.proto.disabled for b in images)
+    assert len(images) == 2 * len(chart_data(app)) == 8 and all(b.proto.disabled for b in images)
     assert buttons["pr_deck"].proto.disabled
-    assert sum(says in c.value for c in app.main.caption) == 3  # one line in each chart's download menu
+    assert sum(says in c.value for c in app.main.caption) == 4  # one line in each chart's download menu
     assert any(says in c.value for c in app.sidebar.caption)  # and one under the deck button
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 
 UNIT_MODES = ("reported", "current")
 MAX_SHOWN_VALUE = 40
-FILTER_KEYS = ("lang", "units", "area", "years", "year", "source", "activity", "sector", "demo")
+FILTER_KEYS = ("lang", "units", "area", "years", "year", "source", "activity", "sector", "demo", "kind")
+DEFAULT_KIND = "allocated"
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Choices:
     first_year: int
     last_year: int
     sources: tuple[str, ...] = ()  # funding_source codes in display order (the funding_source table)
+    kinds: tuple[str, ...] = (DEFAULT_KIND,)  # figure_kind codes (the figure_kind table)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Filters:
     activities: tuple[str, ...] = ()  # empty: all
     sectors: tuple[str, ...] = ()  # empty: all
     include_illustrative: bool = False  # real figures only unless asked (demo=1 in the URL)
+    kind: str = DEFAULT_KIND  # the kind of figure the Funding trends page shows (figure_kind; kind= in the URL)
 
     @property
     def current_units(self) -> bool:
@@ -112,6 +115,8 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], choices: Choices,
         changes["sectors"] = tuple(sectors)
     if demo := keep("demo", ("0", "1"), multi=False):
         changes["include_illustrative"] = demo[0] == "1"
+    if kind := keep("kind", choices.kinds, multi=False):
+        changes["kind"] = kind[0]
     changes.update(_parse_years(params, choices, ignored))
     return replace(base, **changes), ignored
 
@@ -154,4 +159,6 @@ def filters_to_params(filters: Filters, choices: Choices) -> dict[str, str]:
         params["sector"] = ",".join(filters.sectors)
     if filters.include_illustrative != base.include_illustrative:
         params["demo"] = "1" if filters.include_illustrative else "0"
+    if filters.kind != base.kind:
+        params["kind"] = filters.kind
     return params

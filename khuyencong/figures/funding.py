@@ -123,15 +123,6 @@ def to_real_values(query: Query, annual: pd.DataFrame, base_year: int) -> pd.Dat
     return frame
 
 
-def year_on_year_change(totals: pd.DataFrame) -> pd.DataFrame:
-    """Percentage change on the previous year, only where both years are reported."""
-    frame = totals.set_index("year")["amount_mvnd"]
-    previous = frame.shift(1)
-    consecutive = pd.Series(frame.index, index=frame.index).diff() == 1
-    change = ((frame - previous) / previous * 100).where(consecutive & (previous > 0))
-    return change.dropna().rename("change_pct").reset_index()
-
-
 def average_annual_growth(totals: pd.DataFrame) -> float | None:
     """Compound annual growth between the first and last reported years, in percent."""
     reported = totals[totals["amount_mvnd"] > 0].sort_values("year")
@@ -140,3 +131,73 @@ def average_annual_growth(totals: pd.DataFrame) -> float | None:
     first, last = reported.iloc[0], reported.iloc[-1]
     years = int(last["year"] - first["year"])
     return ((last["amount_mvnd"] / first["amount_mvnd"]) ** (1 / years) - 1) * 100
+
+
+# The comparability rule, for every series that joins years: two years may be joined (by a line, a running total, a
+# change in percent or a growth rate) only when they are consecutive and rest on the same units, each with the same
+# funding sources. A sum over "all areas" holds Nghệ An alone in 2002 and Long An alone in 2021: a line or a growth
+# rate between them would show which provinces were published, not how funding moved.
+def year_coverage(annual: pd.DataFrame) -> pd.DataFrame:
+    """year, unit_ids (sorted list), units (how many), joined (same units and sources as the year before, which is
+    reported): one row per reported year of an annual frame (unit_id, year, funding_source, amount_mvnd)."""
+    if annual.empty:
+        return pd.DataFrame({"year": pd.Series(dtype=int), "unit_ids": pd.Series(dtype=object),
+                             "units": pd.Series(dtype=int), "joined": pd.Series(dtype=bool)})
+    keys = annual.groupby("year").apply(lambda rows: frozenset(zip(rows["unit_id"], rows["funding_source"])),
+                                        include_groups=False).sort_index()
+    years = list(keys.index)
+    joined = [i > 0 and years[i] - years[i - 1] == 1 and keys.iloc[i] == keys.iloc[i - 1] for i in range(len(years))]
+    return pd.DataFrame({"year": [int(y) for y in years],
+                         "unit_ids": [sorted({u for u, _ in k}) for k in keys],
+                         "units": [len({u for u, _ in k}) for k in keys], "joined": joined})
+
+
+def why_not_comparable(coverage: pd.DataFrame) -> str | None:
+    """None when the whole series may be joined (every year from first to last reported, on one set of units and
+    sources); else the reason's message key: one year only, years missing, or the units change."""
+    if len(coverage) < 2:
+        return "series_one_year"
+    if coverage["joined"].iloc[1:].all():
+        return None
+    years = list(coverage["year"])
+    if years[-1] - years[0] + 1 > len(years):
+        return "series_years_missing"
+    return "series_units_change"
+
+
+def year_on_year_change(totals: pd.DataFrame, coverage: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Percentage change on the previous year, only where that year is reported and, given the coverage, rests on
+    the same units and sources (year_coverage)."""
+    frame = totals.set_index("year")["amount_mvnd"]
+    previous = frame.shift(1)
+    consecutive = pd.Series(frame.index, index=frame.index).diff() == 1
+    if coverage is not None:
+        consecutive &= pd.Series(frame.index, index=frame.index).map(
+            dict(zip(coverage["year"], coverage["joined"]))).fillna(False).astype(bool)
+    change = ((frame - previous) / previous * 100).where(consecutive & (previous > 0))
+    return change.dropna().rename("change_pct").reset_index()
+
+
+def comparable_growth(totals: pd.DataFrame, coverage: pd.DataFrame) -> tuple[float | None, str | None]:
+    """Average annual growth and None, when the series may be joined (why_not_comparable); else None and the
+    reason's message key."""
+    reason = why_not_comparable(coverage)
+    if reason:
+        return None, reason
+    growth = average_annual_growth(totals)
+    return growth, None if growth is not None else "series_one_year"
+
+
+def source_shares(by_unit_source: pd.DataFrame, sources=("local", "central")) -> tuple[dict[str, float], int]:
+    """Shares (%) of each of `sources` in their sum, over the units that report every one of them, and how many
+    units that is. by_unit_source: unit_id, funding_source, amount_mvnd (counted figures). A share over units that
+    report only one source would show which provinces published what, not how money splits."""
+    rows = by_unit_source[by_unit_source["funding_source"].isin(sources)]
+    per_unit = rows.groupby("unit_id")["funding_source"].nunique()
+    both = per_unit[per_unit == len(sources)].index
+    rows = rows[rows["unit_id"].isin(both)]
+    total = float(rows["amount_mvnd"].astype(float).sum())
+    if not total:
+        return {}, 0
+    by_source = rows.groupby("funding_source")["amount_mvnd"].sum().astype(float)
+    return {s: 100 * float(by_source.get(s, 0.0)) / total for s in sources}, len(both)

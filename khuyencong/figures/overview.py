@@ -10,9 +10,17 @@ import pandas as pd
 from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
-from khuyencong.figures.funding import FundingTotal, annual_funding, funding_total, qualified_money, qualified_note
+from khuyencong.figures.funding import (
+    FundingTotal,
+    annual_funding,
+    funding_total,
+    qualified_money,
+    qualified_note,
+    source_shares,
+    year_coverage,
+)
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 
 
 @dataclass
@@ -25,6 +33,8 @@ class OverviewFigures:
     has_illustrative: bool
     codes: CodeLists
     sources: tuple[str, ...]         # the funding sources in view (all of them when the filter is empty)
+    basis: pd.DataFrame              # unit_id, unit_level, funding_source, amount_mvnd, years, doc_ids (funding_basis)
+    coverage: pd.DataFrame           # funding.year_coverage of the annual series: which years the trend may join
 
     @property
     def leverage(self) -> float | None:
@@ -57,8 +67,9 @@ def overview_figures(query: Query, filters: Filters) -> OverviewFigures:
     establishments = query("establishments_supported", **filters.sql_params()).iloc[0]
     documents = sorted(set(funding.doc_ids) | _ids(projects["doc_ids"]) | _ids(establishments["doc_ids"]))
     illustrative = bool(funding.has_illustrative or projects["has_illustrative"] or establishments["has_illustrative"])
+    basis = query("funding_basis", **filters.sql_params(), figure="allocated")
     return OverviewFigures(funding, annual, projects, establishments, documents, illustrative, codes,
-                           filters.sources or codes.sources)
+                           filters.sources or codes.sources, basis, year_coverage(annual))
 
 
 def _ids(value) -> set[str]:
@@ -67,16 +78,22 @@ def _ids(value) -> set[str]:
 
 def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
     """The Overview's key figures, in order: total, local and central shares, projects, establishments, leverage."""
-    def share(source: str) -> str:
-        return format_percent(figures.funding.share(source), lang) if source in figures.sources else "—"
+    # Shares only over the units that report both sources (funding.source_shares): a unit that reports local money
+    # alone would otherwise count as "100 % local".
+    shares, both = source_shares(figures.basis)
 
+    def share(source: str) -> str:
+        return format_percent(shares[source], lang) if source in figures.sources and shares else "—"
+
+    share_help = t("overview_share_help", lang, n=format_number(both, lang)) if shares else \
+        t("overview_share_none", lang)
     leverage = figures.leverage
     return [
         KeyFigure("kpi_total", t("kpi_total", lang), qualified_money(figures.funding.khuyen_cong_mvnd,
                                                                      figures.funding.qualifiers, figures.codes, lang),
                   t("kpi_total_help", lang)),
-        KeyFigure("kpi_local_share", t("kpi_local_share", lang), share("local")),
-        KeyFigure("kpi_central_share", t("kpi_central_share", lang), share("central")),
+        KeyFigure("kpi_local_share", t("kpi_local_share", lang), share("local"), share_help),
+        KeyFigure("kpi_central_share", t("kpi_central_share", lang), share("central"), share_help),
         KeyFigure("kpi_projects", t("kpi_projects", lang), format_number(figures.projects["projects"], lang),
                   t("kpi_projects_help", lang, n=format_number(figures.projects["projects_with_actual"], lang))),
         KeyFigure("kpi_establishments", t("kpi_establishments", lang),
@@ -85,6 +102,47 @@ def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
                   t("leverage_value", lang, value=format_number(leverage, lang, 2)) if leverage is not None
                   else format_number(None, lang), t("kpi_leverage_help", lang)),
     ]
+
+
+# "1 province" / "2 provinces": English needs the singular; Vietnamese reads the same either way.
+BASIS_COUNTS = {
+    ("province", True): N_("overview_basis_province_one"), ("province", False): N_("overview_basis_province_many"),
+    ("unit", True): N_("overview_basis_unit_one"), ("unit", False): N_("overview_basis_unit_many"),
+    ("year", True): N_("overview_basis_year_one"), ("year", False): N_("overview_basis_year_many"),
+    ("document", True): N_("overview_basis_document_one"), ("document", False): N_("overview_basis_document_many"),
+}
+
+
+def basis_sentence(figures: OverviewFigures, lang: str) -> str:
+    """'Dựa trên 7 tỉnh, 20 năm, 7 tài liệu đã công bố': what the total rests on (the counted allocations)."""
+    basis = figures.basis
+    if basis.empty:
+        return t("overview_basis_none", lang)
+    units = basis["unit_id"].nunique()
+    years = len({y for ys in basis["years"] for y in ys})
+    documents = len({d for ids in basis["doc_ids"] if not is_missing(ids) for d in ids})
+    unit_kind = "province" if (basis["unit_level"] == "province").all() else "unit"
+    counts = [(unit_kind, units), ("year", years), ("document", documents)]
+    parts = [t(BASIS_COUNTS[(what, n == 1)], lang, n=format_number(n, lang)) for what, n in counts]
+    sentence = t("overview_basis", lang, units=parts[0], years=parts[1], documents=parts[2])
+    return sentence + " " + t("overview_basis_changing", lang) if units > 1 and years > 1 else sentence
+
+
+# Kinds of figure beside the allocations the total adds, by side (figure_kind.side), named on the Overview.
+OTHER_SIDES = {"plan": N_("overview_other_plan"), "executed": N_("overview_other_executed")}
+
+
+def other_kinds_sentence(query: Query, filters: Filters) -> str | None:
+    """'Ngoài số phân bổ, phạm vi này còn có 49 số kế hoạch khác, 33 số thực hiện…' when the view holds figures of
+    other kinds than the allocations the total adds (never added to it); None otherwise."""
+    counts = query("figure_kind_counts", **filters.sql_params())
+    others = counts[(counts["figure"] != "allocated") & (counts["figures"] > 0)]
+    if others.empty:
+        return None
+    sides = others.groupby("side")["figures"].sum()
+    items = [t(key, filters.lang, n=format_number(int(sides[side]), filters.lang))
+             for side, key in OTHER_SIDES.items() if side in sides]
+    return t("overview_other_kinds", filters.lang, items=", ".join(items))
 
 
 def describe_periods(periods: pd.DataFrame, codes: CodeLists, lang: str) -> str:

@@ -14,6 +14,8 @@ FONT = '"Source Sans Pro", "Noto Sans", "Segoe UI", Arial, sans-serif'
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 CUMULATIVE_COLOUR = "#0072B2"
 TOTAL_COLOUR = "#333333"
+MAX_PERIOD_MARKS = 3  # period totals drawn over the trend chart; more are listed beside it
+DIFFERING_COLOUR = "#AA3377"  # a marker, apart from every funding-source colour
 ACTIVITY_COLOURS = {
     "dao_tao_nghe": "#0072B2", "nang_luc_quan_ly": "#E69F00", "mo_hinh_trinh_dien": "#009E73",
     "san_xuat_sach_hon": "#56B4E9", "san_pham_tieu_bieu": "#D55E00", "hoi_cho_trien_lam": "#CC79A7",
@@ -57,10 +59,15 @@ def _bn(mvnd):
 
 
 def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: str, show_estimate: bool = False,
-                             format_money=None, unit_names: dict | None = None, *, codes: CodeLists):
+                             format_money=None, unit_names: dict | None = None, *, codes: CodeLists,
+                             coverage=None, count_units: bool = False, differing=None, area_names: dict | None = None):
     """Stacked annual bars by funding source with the yearly total; period totals marked over their span.
 
     annual: year, funding_source, amount_mvnd. periods: funding_source, year_from, year_to, amount_mvnd.
+    coverage (funding.year_coverage): the total is joined by a line only between years it marks `joined` (the
+    same units, consecutive); without it the totals are markers only. count_units: a label over each year's bars
+    says how many units it rests on, and the hover names them (area_names: unit id -> name).
+    differing (trends.differing_reports): a marker over each year whose reports differ, the hover listing them.
     With show_estimate, a period total is also drawn spread evenly, hatched and named as an estimate.
     Sources are drawn in the order, names and colours of the funding_source table (`codes`).
     """
@@ -77,7 +84,8 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
             continue
         # A bar of qualified figures says so in its hover ("> 10,2 tỷ đồng"), by the rule of qualified_money.
         qualifiers = rows["qualifiers"] if "qualifiers" in rows else [()] * len(rows)
-        fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang),
+        # width in years: with few years far apart Plotly would widen a bar over its neighbours' years
+        fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang), width=0.8,
                     marker_color=colours[source],
                     customdata=[[qualified_money(v, q, codes, lang), v] for v, q in zip(rows["amount_mvnd"],
                                                                                          qualifiers)],
@@ -86,12 +94,33 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
         totals = annual.groupby("year", as_index=False)["amount_mvnd"].sum()
         year_qualifiers = annual.groupby("year")["qualifiers"].agg(lambda lists: {q for x in lists for q in x}) \
             if "qualifiers" in annual else {}
-        fig.add_scatter(x=totals["year"], y=_bn(totals["amount_mvnd"]), name=t("total", lang), mode="lines+markers",
-                        line={"color": TOTAL_COLOUR, "width": 2}, marker={"size": 6},
-                        customdata=[[qualified_money(v, year_qualifiers.get(y, ()), codes, lang), v]
-                                    for y, v in zip(totals["year"], totals["amount_mvnd"])],
-                        hovertemplate=_money_hover(lang))
-    for index, period in enumerate(periods.itertuples()):
+        joined = dict(zip(coverage["year"], coverage["joined"])) if coverage is not None else {}
+        # A gap (None) wherever a year is not joined to the one before: no line through missing years or across a
+        # change in the units a sum rests on.
+        xs, ys, data = [], [], []
+        for y, v in zip(totals["year"], totals["amount_mvnd"]):
+            if xs and not joined.get(y, False):
+                xs.append(y - 0.5), ys.append(None), data.append(["", None])
+            xs.append(y), ys.append(v / 1000)
+            data.append([qualified_money(v, year_qualifiers.get(y, ()), codes, lang), v])
+        fig.add_scatter(x=xs, y=ys, name=t("total", lang), mode="lines+markers", connectgaps=False,
+                        line={"color": TOTAL_COLOUR, "width": 2}, marker={"size": 7, "color": TOTAL_COLOUR},
+                        customdata=data, hovertemplate=_money_hover(lang))
+        if count_units and coverage is not None and len(coverage):
+            names = area_names or {}
+            top = dict(zip(totals["year"], totals["amount_mvnd"]))
+            fig.add_scatter(x=list(coverage["year"]), y=[top.get(y, 0) / 1000 for y in coverage["year"]],
+                            mode="text", name=t("trends_units_reporting", lang), textposition="top center",
+                            showlegend=False,
+                            text=[t("trends_units_label", lang, n=n) for n in coverage["units"]],
+                            textfont={"size": 12, "color": "#555555"}, cliponaxis=False,
+                            customdata=[[t("trends_units_label", lang, n=n) + ": "
+                                         + ", ".join(names.get(u, u) for u in ids)]
+                                        for n, ids in zip(coverage["units"], coverage["unit_ids"])],
+                            hovertemplate="%{customdata[0]}<extra></extra>")
+    # Beyond a few period totals their labels would pile up over the bars: the page lists them in a table instead.
+    marked = periods if len(periods) <= MAX_PERIOD_MARKS else periods.iloc[0:0]
+    for index, period in enumerate(marked.itertuples()):
         years += [period.year_from, period.year_to]
         has_annual = period.years_reported == period.years_reported and period.years_reported > 0
         values = {"source": source_label(period.funding_source, lang), "span": f"{period.year_from}–{period.year_to}",
@@ -113,6 +142,22 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
                                 "pattern": {"shape": "/"}},
                         customdata=[[format_money(share, lang) + " (" + t("estimate", lang) + ")", share]] * len(span),
                         hovertemplate=_money_hover(lang))
+    if differing is not None and len(differing):
+        stacked = annual.groupby("year")["amount_mvnd"].sum() if len(annual) else {}
+        top = max([*(_bn(list(stacked))), *(p.amount_mvnd / 1000 for p in marked.itertuples() if show_estimate), 0])
+        fig.add_scatter(x=list(differing["year"]), y=[(top or 1) * 1.12] * len(differing), mode="markers+text",
+                        name=t("trends_differing_marker", lang), text=["⚑"] * len(differing),
+                        textposition="top center", textfont={"size": 14, "color": DIFFERING_COLOUR},
+                        marker={"symbol": "diamond", "size": 11, "color": DIFFERING_COLOUR}, cliponaxis=False,
+                        # a period's reports are marked over the whole period, not at its middle year alone
+                        error_x={"type": "data", "array": [(r.year_to - r.year_from) / 2 for r in
+                                                           differing.itertuples()],
+                                 "color": DIFFERING_COLOUR, "thickness": 2, "width": 0},
+                        customdata=[["<b>" + t("trends_differing_hover", lang, label=label) + "</b><br>"
+                                     + "<br>".join(lines)] for label, lines in zip(differing["label"],
+                                                                                    differing["lines"])],
+                        hovertemplate="%{customdata[0]}<extra></extra>")
+        years += [y for r in differing.itertuples() for y in (r.year_from, r.year_to)]
     fig.update_layout(barmode="stack", hovermode="x unified")
     return finish_chart(fig, lang, title, y_title, years or None)
 
@@ -145,21 +190,28 @@ def make_change_chart(changes, lang: str, title: str, format_percent):
 
 
 def make_area_comparison_chart(by_unit, names: dict, lang: str, title: str, y_title: str, format_money):
-    """One line per area: total funding by year."""
+    """One line per area: total funding by year, joined only where `joined` (funding.year_coverage) allows; else
+    only between consecutive years."""
     fig = go.Figure()
     for index, (unit, rows) in enumerate(by_unit.groupby("unit_id", sort=False)):
         rows = rows.sort_values("year")
-        fig.add_scatter(x=rows["year"], y=_bn(rows["amount_mvnd"]), mode="lines+markers", name=names.get(unit, unit),
+        joined = rows["joined"] if "joined" in rows else rows["year"].diff() == 1
+        xs, ys, data = [], [], []
+        for year, value, join in zip(rows["year"], rows["amount_mvnd"], joined):
+            if xs and not join:  # a gap: no line through missing years or a change of sources
+                xs.append(year - 0.5), ys.append(None), data.append(["", None])
+            xs.append(year), ys.append(value / 1000), data.append([format_money(value, lang), value])
+        fig.add_scatter(x=xs, y=ys, mode="lines+markers", name=names.get(unit, unit), connectgaps=False,
                         line={"color": SERIES_COLOURS[index % len(SERIES_COLOURS)], "width": 3},
-                        customdata=[[format_money(v, lang), v] for v in rows["amount_mvnd"]],
-                        hovertemplate=_money_hover(lang))
+                        marker={"size": 8}, customdata=data, hovertemplate=_money_hover(lang))
     return finish_chart(fig, lang, title, y_title, sorted(set(by_unit["year"])))
 
 
-def make_sparkline_chart(annual, lang: str, title: str, y_title: str, format_money, *, codes: CodeLists):
-    """A small stacked-bar trend for the overview."""
+def make_sparkline_chart(annual, lang: str, title: str, y_title: str, format_money, *, codes: CodeLists,
+                         coverage=None):
+    """A small stacked-bar trend for the overview; the total joins only the years coverage marks joined."""
     fig = make_funding_trend_chart(annual, annual.iloc[0:0].assign(year_from=[], year_to=[]), lang, title, y_title,
-                                   format_money=format_money, codes=codes)
+                                   format_money=format_money, codes=codes, coverage=coverage)
     fig.update_layout(height=300, margin={"t": 56, "b": 40}, title={"font": {"size": 16}})
     return fig
 
@@ -385,4 +437,38 @@ def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, for
                                marker={"colors": [ACTIVITY_COLOURS.get(i.split("/")[0], "#BBBBBB") for i in ids]}))
     fig.update_layout(height=480, margin={"l": 8, "r": 8, "t": 56, "b": 8})
     fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang))
+    return fig
+
+
+SIDE_EXECUTED_COLOUR = "#E69F00"  # Okabe–Ito orange: executed-side figures beside the plan's sky blue
+
+
+def make_plan_executed_chart(rows, lang: str, title: str, x_title: str, *, codes: CodeLists, side_names: dict):
+    """Plan-side and executed-side figures of one area side by side: one horizontal bar per span (a year or a period,
+    as reported) and kind of figure, spans in time order, plan in blue and executed in orange dotted; each bar
+    labelled with its amount and sign, none stacked or added.
+
+    rows (trends.plan_executed): span, figure, side, amount_mvnd, text, parts, doc_ids.
+    """
+    frame = rows.reset_index(drop=True)
+    labels = [f"{span} · {codes.name('figure', figure, lang)}" for span, figure in zip(frame["span"], frame["figure"])]
+    fig = go.Figure()
+    for side, colour in (("plan", PLAN_COLOUR), ("executed", SIDE_EXECUTED_COLOUR)):
+        keep = [i for i, s in enumerate(frame["side"]) if s == side]
+        if not keep:
+            continue
+        part = frame.iloc[keep]
+        fig.add_bar(y=[labels[i] for i in keep], x=_bn(part["amount_mvnd"].fillna(0)), orientation="h",
+                    name=side_names[side], text=list(part["text"]), textposition="outside", cliponaxis=False,
+                    constraintext="none", textfont={"size": 13, "color": "#222222"},
+                    marker_color=colour,
+                    customdata=[[text, "<br>".join(parts)] for text, parts in zip(part["text"], part["parts"])],
+                    hovertemplate="%{y}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>")
+    top = max(_bn(frame["amount_mvnd"].fillna(0)), default=0) or 1
+    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
+                      barmode="overlay", height=170 + 34 * len(frame), bargap=0.3,
+                      margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
+    fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
+    fig.update_yaxes(automargin=True, type="category", categoryorder="array", categoryarray=labels,
+                     autorange="reversed", gridcolor="rgba(0,0,0,0)", title=t("trends_axis_span", lang))
     return fig

@@ -5,8 +5,8 @@ import re
 import pandas as pd
 import streamlit as st
 
-from khuyencong.data.code_lists import ACTIVITIES, SECTORS, CodeLists
-from khuyencong.data.filters import Choices, Filters, filters_to_params, parse_filters
+from khuyencong.data.code_lists import ACTIVITIES, FIGURES, SECTORS, CodeLists
+from khuyencong.data.filters import DEFAULT_KIND, Choices, Filters, filters_to_params, parse_filters
 from khuyencong.i18n.labels import UNIT_MODES, language_name, region_short, t
 from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import code_lists, fetch
@@ -14,7 +14,8 @@ from khuyencong.ui.fetch import code_lists, fetch
 KEPT_PARAMS = ("present", "slide")
 MAX_NOTICE_ITEMS = 20
 KEYS = {"lang": "f_lang", "unit_mode": "f_units", "areas": "f_areas", "years": "f_years", "sources": "f_sources",
-        "activities": "f_activities", "sectors": "f_sectors", "include_illustrative": "f_demo"}
+        "activities": "f_activities", "sectors": "f_sectors", "include_illustrative": "f_demo",
+        "kind": "f_kind"}  # f_kind: the Funding trends page's picker (pages/trends.py), kept across pages
 
 
 def load_choices() -> tuple[Choices, pd.DataFrame, CodeLists]:
@@ -29,6 +30,7 @@ def load_choices() -> tuple[Choices, pd.DataFrame, CodeLists]:
         sectors=codes.codes(SECTORS),
         first_year=int(bounds["first_year"]), last_year=int(bounds["last_year"]),
         sources=codes.sources,
+        kinds=codes.codes(FIGURES),
     )
     return choices, areas, codes
 
@@ -78,6 +80,7 @@ def _init_state(choices: Choices) -> list[str]:
     state[KEYS["activities"]] = list(filters.activities)
     state[KEYS["sectors"]] = list(filters.sectors)
     state[KEYS["include_illustrative"]] = filters.include_illustrative
+    state[KEYS["kind"]] = filters.kind
     state["f_initialised"] = True
     return ignored
 
@@ -142,12 +145,16 @@ def render_shell() -> Filters:
                                      placeholder=t("areas_placeholder", lang))
     sectors = sidebar.multiselect(t("sectors", lang), list(choices.sectors), key=KEYS["sectors"],
                                   format_func=codes.names(SECTORS, lang).get, placeholder=t("areas_placeholder", lang))
+    # The kind of figure is picked on the Funding trends page (key f_kind); the shell only carries it in the URL.
+    kind = st.session_state.get(KEYS["kind"], DEFAULT_KIND)
+    kind = kind if kind in choices.kinds else DEFAULT_KIND
     illustrative = sidebar.toggle(t("include_illustrative", lang), key=KEYS["include_illustrative"],
                                   help=t("include_illustrative_help", lang))
     filters = Filters(lang=lang, unit_mode=unit_mode, areas=tuple(selected), year_from=years[0], year_to=years[1],
                       sources=() if set(sources) in (set(), set(choices.sources)) else tuple(
                           s for s in choices.sources if s in sources),
-                      activities=tuple(activities), sectors=tuple(sectors), include_illustrative=illustrative)
+                      activities=tuple(activities), sectors=tuple(sectors), include_illustrative=illustrative,
+                      kind=kind)
     wanted = filters_to_params(filters, choices)
     for key in KEPT_PARAMS:  # presentation state rides along with the filters
         if key in st.query_params:

@@ -13,7 +13,8 @@ SELECT
     years_reported,
     annual_sum_mvnd,
     counted AS usable,
-    is_khuyen_cong
+    is_khuyen_cong,
+    qualifier
 FROM funding_in_view($areas, $current_units, $figure, $include_illustrative, $sources, $year_from, $year_to)
 WHERE NOT is_annual
 ORDER BY unit_id, funding_source, year_from;
