@@ -22,6 +22,7 @@ from khuyencong.figures.plan_actual import (
     published_plan_executed_table,
     reported_table,
     reports_project_money,
+    spans_with_both_sides,
     status_text,
     summary_sentence,
 )
@@ -106,18 +107,20 @@ else:
 
 # 2. Published funding figures: plan side against executed side, never summed
 st.subheader(t("plan_actual_pub_header", lang))
-published = fetch("published_plan_executed", filters)
-if published.empty:
+published = fetch("plan_executed", filters)
+published_table = published_plan_executed_table(published, lang, code_lists(),
+                                                {u: unit_name(u) for u in published["unit_id"].unique()})
+if published_table.empty:
     st.info(t("plan_actual_pub_none_in_view", lang))
 else:
     st.markdown(t("plan_actual_pub_intro", lang))
-    names = {u: unit_name(u) for u in published["unit_id"].unique()}
     link = st.column_config.LinkColumn(display_text=t("plan_actual_pub_link_text", lang), width=70)
-    st.dataframe(published_plan_executed_table(published, lang, code_lists(), names), hide_index=True,
+    st.dataframe(published_table, hide_index=True,
                  column_config={t("plan_actual_pub_col_share", lang): st.column_config.TextColumn(**right),
                                 t("plan_actual_pub_col_plan_link", lang): link,
                                 t("plan_actual_pub_col_executed_link", lang): link})
-    show_sources(sorted(set(published["doc_id"])), bool(published["is_illustrative"].any()), lang)
+    shown = spans_with_both_sides(published)
+    show_sources(sorted(set(shown["doc_id"])), bool(shown["is_illustrative"].any()), lang)
 
 # 3. Result indicators by period: plan, actual, same period last year, progress
 st.subheader(t("plan_actual_ind_header", lang))

@@ -46,7 +46,7 @@ def open_cell() -> None:
     """A click on a cell of the coverage map: the trends page for that unit and year."""
     cell = selected_cell(st.session_state[COVERAGE_KEY].selection)
     if cell:
-        open_page_with(cell_filters(filters, *cell), TRENDS_PAGE)
+        open_page_with(cell_filters(filters, *cell, kind_order=codes.codes("figure")), TRENDS_PAGE)
 
 
 def link_column(width: int = 75):

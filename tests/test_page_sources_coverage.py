@@ -194,7 +194,8 @@ def test_a_year_not_reported_is_an_empty_cell_never_a_zero(pages, lang):
             values = trace["z"][trace["y"].index(name)]
             assert 0 not in values  # a cell is drawn (1) or left empty (None), never given a 0
     clickable = next(d for d in figure["data"] if d.get("customdata"))
-    assert ["ben-tre", 2007] in clickable["customdata"] and ["ben-tre", 2008] not in clickable["customdata"]
+    cells = [c[:2] for c in clickable["customdata"]]
+    assert ["ben-tre", 2007] in cells and ["ben-tre", 2008] not in cells
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -223,8 +224,10 @@ def test_regions_and_the_whole_country_get_their_rows_below_the_provinces_when_s
 @pytest.mark.parametrize(("selection", "cell"), [
     (None, None),
     ({"points": [], "box": [], "lasso": []}, None),
-    ({"points": [{"x": 2017, "y": "Lâm Đồng (đến 6/2025)", "customdata": ["lam-dong", 2017]}]}, ("lam-dong", 2017)),
-    ({"points": [{"x": 2016, "customdata": ["binh-dinh", 2016.0]}]}, ("binh-dinh", 2016)),
+    ({"points": [{"x": 2017, "y": "Lâm Đồng (đến 6/2025)", "customdata": ["lam-dong", 2017]}]},
+     ("lam-dong", 2017, ())),
+    ({"points": [{"x": 2016, "customdata": ["binh-dinh", 2016.0, "approved_plan,local"]}]},
+     ("binh-dinh", 2016, ("approved_plan", "local"))),
     ({"points": [{"x": 2016, "y": "Bình Định"}]}, None),  # a legend square or the grid: no cell
 ])
 def test_selected_cell(selection, cell):
@@ -236,6 +239,22 @@ def test_a_cell_filters_to_its_unit_and_year_and_keeps_the_rest():
                      sources=("local",), include_illustrative=True)
     assert cell_filters(before, "lam-dong", 2017) == replace(before, areas=("lam-dong",), year_from=2017,
                                                              year_to=2017)
+
+
+KIND_ORDER = ("allocated", "disbursed", "settled", "approved_plan", "proposed", "target", "estimated_executed")
+
+
+@pytest.mark.parametrize(("current", "kinds", "opened"), [
+    ("allocated", ("allocated", "target"), "allocated"),        # the cell has the kind in view: kept
+    ("allocated", ("approved_plan", "disbursed", "estimated_executed"), "disbursed"),  # Lâm Đồng 2017: first in order
+    ("target", ("approved_plan", "target"), "target"),
+    ("allocated", (), "allocated"),
+])
+def test_a_cell_opens_trends_on_a_kind_of_figure_it_has(current, kinds, opened):
+    """Trends shows one kind at a time: a cell holding only plans or estimates opens Trends on one of them, not on an
+    empty chart of allocations."""
+    before = Filters(year_from=2002, year_to=2025, kind=current)
+    assert cell_filters(before, "lam-dong", 2017, kinds, KIND_ORDER).kind == opened
 
 
 @pytest.mark.slow

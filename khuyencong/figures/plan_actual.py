@@ -355,9 +355,17 @@ def executed_share_sign(plan_qualifier: str, executed_qualifier: str, codes) -> 
     return symbol if symbol in (">", "≥") else "≈"
 
 
+def spans_with_both_sides(rows):
+    """The published figures (query plan_executed) of the unit-spans that have a plan side and an executed side."""
+    if rows.empty:
+        return rows
+    return rows[rows.groupby(["unit_id", "year_from", "year_to"])["side"].transform("nunique") == 2]
+
+
 def published_plan_executed_table(rows, lang: str, codes, unit_names: dict):
-    """Published plan-side and executed-side figures (query published_plan_executed), one row per unit, years and
-    funding level, the two sides side by side and never summed; the share only when each side has one figure."""
+    """Published plan-side and executed-side figures (query plan_executed) of the spans that have both, one row per
+    unit, years and funding level, the two sides side by side and never summed; the share only when each side has
+    one figure."""
     import pandas as pd
 
     from khuyencong.figures.funding import qualified_money
@@ -373,6 +381,8 @@ def published_plan_executed_table(rows, lang: str, codes, unit_names: dict):
             return format_date(r.published_on, lang) if not is_missing(r.published_on) else (r.date_note or "")
         return "; ".join(dict.fromkeys(f"{r.publisher or r.title} {when(r)}".strip() for r in side.itertuples()))
 
+    rows = spans_with_both_sides(rows).sort_values(["unit_id", "year_from", "year_to", "funding_source"],
+                                                   na_position="first", kind="stable")
     records = []
     keys = ["unit_id", "year_from", "year_to", "funding_source"]
     for (unit, year_from, year_to, source), group in rows.groupby(keys, sort=False, dropna=False):

@@ -234,7 +234,7 @@ class CoverageGrid(NamedTuple):
     unit_ids: list[str]
     labels: list[str]
     years: list[int]
-    cells: pd.DataFrame  # unit_id, label, year, category, hover
+    cells: pd.DataFrame  # unit_id, label, year, category, hover, figures (the kinds of figure in the cell)
 
 
 def coverage_grid(rows: pd.DataFrame, year_from: int, year_to: int, figure_names: dict[str, str],
@@ -252,7 +252,7 @@ def coverage_grid(rows: pd.DataFrame, year_from: int, year_to: int, figure_names
         for u, y, c, kinds in zip(cells["unit_id"], cells["year"], cells["category"], cells["figures"], strict=True)]
     frame = pd.DataFrame({"unit_id": list(cells["unit_id"]), "label": [labels[u] for u in cells["unit_id"]],
                           "year": [int(y) for y in cells["year"]], "category": list(cells["category"]),
-                          "hover": hover})
+                          "hover": hover, "figures": [tuple(k) for k in cells["figures"]]})
     return CoverageGrid(list(labels), list(labels.values()), list(range(year_from, year_to + 1)), frame)
 
 
@@ -261,21 +261,26 @@ def coverage_legend(lang: str) -> str:
     return " · ".join(f"{c.mark + ' ' if c.mark else ''}{t(c.label, lang)}" for c in COVERAGE_CATEGORIES)
 
 
-def selected_cell(selection) -> tuple[str, int] | None:
-    """The (unit id, year) of the clicked cell, from st.plotly_chart's selection; None when nothing is selected.
-
-    The heatmap's clickable points carry [unit_id, year] as customdata (render/coverage.py)."""
+def selected_cell(selection) -> tuple[str, int, tuple[str, ...]] | None:
+    """The (unit id, year, figure kinds) of the clicked cell, from st.plotly_chart's selection; None when nothing is
+    selected. The heatmap's clickable points carry [unit_id, year, "kind,kind"] as customdata (render/coverage.py)."""
     points = (selection or {}).get("points") or []
     for point in points:
         data = point.get("customdata")
         if data and len(data) >= 2 and data[0]:
-            return str(data[0]), int(data[1])
+            kinds = tuple(k for k in str(data[2]).split(",") if k) if len(data) >= 3 else ()
+            return str(data[0]), int(data[1]), kinds
     return None
 
 
-def cell_filters(filters: Filters, unit_id: str, year: int) -> Filters:
-    """The dashboard filtered to one cell of the heatmap: that unit alone and that year; the rest kept."""
-    return replace(filters, areas=(unit_id,), year_from=year, year_to=year)
+def cell_filters(filters: Filters, unit_id: str, year: int, kinds: tuple[str, ...] = (),
+                 kind_order: tuple[str, ...] = ()) -> Filters:
+    """The dashboard filtered to one cell of the heatmap: that unit alone, that year, and a kind of figure the cell
+    has (the current kind when it has it, else the first in the figure_kind list's order), the rest kept."""
+    kind = filters.kind
+    if kinds and kind not in kinds:
+        kind = next((k for k in kind_order if k in kinds), kinds[0])
+    return replace(filters, areas=(unit_id,), year_from=year, year_to=year, kind=kind)
 
 
 # --- Reports that differ, outcome counts that disagree, rows left out --------------------------------------------

@@ -135,7 +135,7 @@ def differing_reports(query: Query, filters: Filters, codes: CodeLists, lang: st
                       unit_name: Callable[[str], str]) -> pd.DataFrame:
     """year (where the marker stands: the year, or the middle of a span), year_from, year_to, label (area and span),
     lines (one per document: publisher, date, kind, source, the figure as written), doc_ids."""
-    rows = query("differing_reports_in_view", **filters.sql_params())
+    rows = query("differing_reports", **filters.sql_params())
     columns = ["year", "year_from", "year_to", "label", "lines", "doc_ids"]
     out = []
     for (unit, year_from, year_to), group in rows.groupby(["unit_id", "year_from", "year_to"], sort=False):

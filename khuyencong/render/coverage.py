@@ -2,8 +2,8 @@
 COVERAGE_CATEGORIES gives the categories, colours and legend), an empty cell where nothing is reported.
 
 Kept apart from render/charts.py, whose template it uses. Plotly's heatmap cannot be selected by a click, so every
-cell with data also carries an invisible marker with [unit_id, year] as customdata: clicking it selects the point,
-and st.plotly_chart(on_select=...) hands the cell to the page.
+cell with data also carries an invisible marker with [unit_id, year, kinds] as customdata: clicking it selects
+the point, and st.plotly_chart(on_select=...) hands the cell to the page.
 """
 
 import plotly.graph_objects as go
@@ -62,7 +62,8 @@ def make_coverage_chart(grid: CoverageGrid, lang: str, title: str) -> go.Figure:
     # The clickable layer: invisible points at the cells with data, carrying the hover text and the cell.
     fig.add_scatter(x=cells["year"], y=cells["label"], mode="markers", showlegend=False,
                     marker={"symbol": "square", "size": ROW_HEIGHT - 2, "opacity": 0},
-                    customdata=list(zip(cells["unit_id"], cells["year"], strict=True)),
+                    customdata=[[unit, year, ",".join(kinds)] for unit, year, kinds
+                                in zip(cells["unit_id"], cells["year"], cells["figures"], strict=True)],
                     hovertext=cells["hover"], hovertemplate="%{hovertext}<extra></extra>", name="cells")
     years = grid.years
     step = 1 if len(years) <= 16 else 2

@@ -11,9 +11,11 @@ PAGE_REQUEST_KEY = "_open_page_request"
 
 
 def open_page_with(filters: Filters, page: str) -> None:
-    """From a widget callback: set the sidebar's areas and years to those of `filters` and ask for `page`."""
+    """From a widget callback: set the sidebar's areas, years and kind of figure to those of `filters`, and ask for
+    `page`."""
     st.session_state[KEYS["areas"]] = list(filters.areas)
     st.session_state[KEYS["years"]] = (filters.year_from, filters.year_to)
+    st.session_state[KEYS["kind"]] = filters.kind
     st.session_state[PAGE_REQUEST_KEY] = page
 
 
