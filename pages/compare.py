@@ -81,7 +81,7 @@ st.caption(" ".join([signs, *captions]) if (signs := signs_note(figures, lang)) 
 show_sources(figures.funding_docs + figures.project_docs, figures.funding_illustrative or
              figures.project_illustrative, lang)
 
-chart_frame = funding_chart_frame(figures, names)
+chart_frame = funding_chart_frame(figures, names, lang)
 if len(chart_frame):
     show_chart(make_compare_funding_chart(chart_frame, lang, t("compare_funding_chart_title", lang),
                                                money_axis(figures, lang), format_money, codes=code_lists()),

@@ -18,6 +18,8 @@ NAN = float("nan")
     (Decimal("16300.000"), "vi", "16,3 tỷ đồng"),
     (1234567, "vi", "1.234,57 tỷ đồng"),
     (1234567, "en", "VND 1,234.57 bn"),
+    (5065, "vi", "5,07 tỷ đồng"),      # half up, as reports round; half-even would say 5,06
+    (2125, "en", "VND 2.13 bn"),
     (850, "vi", "850 triệu đồng"),
     (850, "en", "VND 850 million"),
     (0, "vi", "0 triệu đồng"),

@@ -257,3 +257,16 @@ def test_the_chart_draws_local_and_central_and_names_money_at_other_levels(real_
     assert [c.value for c in app.caption if note in c.value]
     total = row_of(app, {"vi": "Ninh Bình (đến 6/2025)", "en": "Ninh Binh (to Jun 2025)"}[lang])[TOTAL[lang]]
     assert total == {"vi": "30,2 tỷ đồng", "en": "VND 30.2 bn"}[lang]  # the table still counts it
+
+
+@pytest.mark.parametrize(("lang", "area", "shown"), [
+    ("vi", "Lâm Đồng", "> 9 tỷ đồng"), ("en", "Lam Dong", "> VND 9 bn"), ("vi", "Nghệ An", "76,3 tỷ đồng")])
+def test_the_chart_label_and_hover_carry_the_sign_the_figures_share(real_only_db_path, lang, area, shown):
+    """Lâm Đồng's local allocations are published as 'trên 9 tỷ' and 'hơn 10 tỷ': its bar reads > 9 tỷ đồng."""
+    app = run_page(real_only_db_path, COMPARE, lang=lang, area="lam-dong,nghe-an", years="2002-2019")
+    funding = chart_data(app)[0]
+    labels = next(trace for trace in funding["data"] if trace.get("mode") == "text")
+    label = next(text for y, text in zip(labels["y"], labels["text"]) if area in y)
+    assert label == shown
+    bars = [trace for trace in funding["data"] if trace.get("type") == "bar"]
+    assert any(row[1] == shown for trace in bars for row, y in zip(trace["customdata"], trace["y"]) if area in y)

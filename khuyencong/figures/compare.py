@@ -358,13 +358,21 @@ def outcome_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
     return pd.DataFrame(rows)
 
 
-def funding_chart_frame(comparison: Comparison, names: dict[str, str]) -> pd.DataFrame:
-    """Per unit, the stacked segments of the funding chart: label, highlighted, total_mvnd, and for local and
-    central the annual part and (absolute mode only) the period-total part. The chart draws local and central
-    money only, so its total is theirs: money at another level (district, state budget with no level stated) is
-    named under the chart (not_drawn_note), never drawn as a label without a bar."""
-    frame = comparison.units[["unit_id", "highlighted", "local_mvnd", "central_mvnd"]].copy()
+def funding_chart_frame(comparison: Comparison, names: dict[str, str], lang: str = "vi") -> pd.DataFrame:
+    """Per unit, the stacked segments of the funding chart: label, highlighted, total_mvnd, total_text (with the
+    sign its figures share, '> 9 tỷ đồng'), and for local and central the annual part and (absolute mode only) the
+    period-total part. The chart draws local and central money only, so its total is theirs: money at another level
+    (district, state budget with no level stated) is named under the chart (not_drawn_note), never drawn as a label
+    without a bar."""
+    units = comparison.units
+    frame = units[["unit_id", "highlighted", "local_mvnd", "central_mvnd"]].copy()
     frame["total_mvnd"] = frame[["local_mvnd", "central_mvnd"]].sum(axis=1, min_count=1)
+    signs = [frozenset().union(*(q for q in qs if isinstance(q, frozenset)))
+             for qs in zip(units.get("local_qualifiers", [None] * len(units)),
+                           units.get("central_qualifiers", [None] * len(units)), strict=True)]
+    codes = comparison.codes or CodeLists(())
+    frame["total_text"] = [qualified_money(v, q or {"exact"}, codes, lang)
+                           for v, q in zip(frame["total_mvnd"], signs, strict=True)]
     frame["label"] = [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"], frame["highlighted"])]
     period = period_by_source(comparison.periods[comparison.periods["usable"]]) if comparison.mode == "absolute" \
         else pd.DataFrame(columns=["unit_id", "local", "central"])

@@ -330,8 +330,9 @@ def _bold_if(label: str, highlighted: bool) -> str:
 def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, format_money, *, codes: CodeLists):
     """Areas side by side: horizontal bars of local and central money stacked, largest total at the top.
 
-    frame: label (selected areas already marked '▶ '), highlighted, total_mvnd, {local,central}_annual_mvnd,
-    {local,central}_period_mvnd. A period-total part is drawn hatched and named, never mixed into the annual part.
+    frame: label (selected areas already marked '▶ '), highlighted, total_mvnd, total_text (the total as shown, with
+    its qualifier's sign), {local,central}_annual_mvnd, {local,central}_period_mvnd. A period-total part is drawn
+    hatched and named, never mixed into the annual part.
     """
     colours = codes.colours()
 
@@ -351,12 +352,12 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
             if part == "period":
                 marker["pattern"] = {"shape": "/", "fgcolor": "white", "fillmode": "overlay", "solidity": 0.35}
             fig.add_bar(y=labels, x=_bn(values), orientation="h", name=name, marker=marker,
-                        customdata=[[format_money(v, lang) if v else "—", format_money(tot, lang)]
-                                    for v, tot in zip(values, frame["total_mvnd"])],
+                        customdata=[[format_money(v, lang) if v else "—", total]
+                                    for v, total in zip(values, frame["total_text"])],
                         hovertemplate="%{y}<br>%{fullData.name}: %{customdata[0]}<br>"
                                       + t("total", lang) + ": %{customdata[1]}<extra></extra>")
     fig.add_scatter(y=labels, x=_bn(frame["total_mvnd"]), mode="text", showlegend=False, hoverinfo="skip",
-                    text=[format_money(v, lang) for v in frame["total_mvnd"]], textposition="middle right",
+                    text=list(frame["total_text"]), textposition="middle right",
                     textfont={"size": 13}, cliponaxis=False)
     top = max(_bn(frame["total_mvnd"]), default=0) or 1
     fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
