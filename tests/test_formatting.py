@@ -64,3 +64,16 @@ def test_format_year_span(span, shown):
 ], ids=["None", "NaN", "NA", "int-zero", "float-zero", "decimal-zero", "empty-text", "list"])
 def test_not_reported_is_told_apart_from_zero(value, missing):
     assert is_missing(value) is missing
+
+
+@pytest.mark.parametrize(("note", "lang", "shown"), [
+    ("không ghi ngày (khoảng 2021)", "en", "undated (about 2021)"),
+    ("không ghi ngày (phê duyệt 07/9/2023)", "en", "undated (approved 07/9/2023)"),
+    ("không ghi ngày (đầu 2018)", "en", "undated (early 2018)"),
+    ("không ghi ngày (khoảng 2021)", "vi", "không ghi ngày (khoảng 2021)"),
+    (None, "en", ""),
+])
+def test_a_date_note_reads_in_the_readers_language(note, lang, shown):
+    from khuyencong.i18n.formatting import format_date_note
+
+    assert format_date_note(note, lang) == shown

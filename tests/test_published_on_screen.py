@@ -42,10 +42,14 @@ class Figure:
 
 EXACT = ("Số chính xác", "Exact")
 BD_DOC = ("Bình Định ưu tiên các đề án sử dụng nguyên liệu tại chỗ "
-          "(Cục Công Thương địa phương (ARIT), Bộ Công Thương, không ghi ngày)",) * 2
+          "(Cục Công Thương địa phương (ARIT), Bộ Công Thương, không ghi ngày)",
+          "Bình Định ưu tiên các đề án sử dụng nguyên liệu tại chỗ "
+          "(Cục Công Thương địa phương (ARIT), Bộ Công Thương, undated)")
 BD_URL = "http://arit.gov.vn/tin-tuc/binh-dinh-uu-tien-cac-de-an-su-dung-nguyen-lieu-tai-cho-5b911ca0_3784"
 NB_DOC = ("Ninh Bình: mô hình trình diễn kỹ thuật chiếm ưu thế "
-          "(Khuyến công online (Bộ Công Thương), không ghi ngày (khoảng 2020))",) * 2
+          "(Khuyến công online (Bộ Công Thương), không ghi ngày (khoảng 2020))",
+          "Ninh Bình: mô hình trình diễn kỹ thuật chiếm ưu thế "
+          "(Khuyến công online (Bộ Công Thương), undated (about 2020))")
 NB_URL = "http://khuyencongonline.gov.vn/tin-tuc/ninh-binh-mo-hinh-trinh-dien-ky-thuat-chiem-uu-the-e9714983_372"
 LD_PLAN = ("Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)",
            "Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31 Jul 2017)")

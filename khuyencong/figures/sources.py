@@ -16,6 +16,7 @@ from khuyencong.data.filters import Filters
 from khuyencong.figures.funding import qualified_money
 from khuyencong.i18n.formatting import (
     format_date,
+    format_date_note,
     format_datetime,
     format_money,
     format_month,
@@ -79,7 +80,7 @@ def document_date(published_on, date_note, lang: str) -> str:
     """The publication date, or the stored date note ('2024', 'khoảng 2016') when there is no exact date."""
     if published_on is not None and not is_missing(published_on) and published_on == published_on:
         return format_date(published_on, lang)
-    return _text(date_note)
+    return format_date_note(date_note, lang)
 
 
 def doc_ids_of(frame: pd.DataFrame, column: str = "doc_ids") -> list[str]:

@@ -12,7 +12,7 @@ from functools import cache
 import pandas as pd
 from babel import Locale, dates, numbers
 
-from khuyencong.i18n.labels import LANGS, t
+from khuyencong.i18n.labels import LANGS, N_, t
 
 # Babel's CLDR data puts no-break spaces (U+00A0, U+202F) in some patterns; the app writes plain spaces.
 _NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " "})
@@ -114,10 +114,24 @@ def format_date(value, lang: str = "vi") -> str:
     return _plain(dates.format_date(value, DATE_PATTERNS.get(lang, DATE_PATTERNS["vi"]), locale=_locale(lang)))
 
 
+# The words of a stored date note (source_document.date_note, written in Vietnamese), in the reader's language.
+DATE_NOTE_WORDS = (N_("date_note_undated"), N_("date_note_about"), N_("date_note_approved"), N_("date_note_early"),
+                   N_("date_note_month"))
+
+
+def format_date_note(note, lang: str = "vi") -> str:
+    """'không ghi ngày (khoảng 2021)' as an English reader reads it: 'undated (about 2021)'; '' for no note."""
+    text = text_or_empty(note)
+    if lang != "vi":
+        for key in DATE_NOTE_WORDS:
+            text = text.replace(t(key, "vi"), t(key, lang))
+    return text
+
+
 def cite_document(title, publisher, published_on, date_note, lang: str = "vi") -> str:
     """'Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)': a document as a reader cites it, by its date or,
     without one, its date note ('không ghi ngày')."""
-    date = format_date(published_on, lang) or text_or_empty(date_note)
+    date = format_date(published_on, lang) or format_date_note(date_note, lang)
     details = ", ".join(part for part in (text_or_empty(publisher), date) if part)
     return f"{title} ({details})" if details else str(title)
 

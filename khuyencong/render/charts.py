@@ -185,6 +185,13 @@ def make_change_chart(changes, lang: str, title: str, format_percent):
                            name=t("axis_change_pct", lang),
                            customdata=[[s] for s in text], hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.update_traces(textfont={"size": 12})
+    # An unchanged year has no visible bar: a dash on the zero line tells it from a year that cannot be compared.
+    flat = changes[changes["change_pct"].abs() < 0.05]
+    if len(flat):
+        fig.add_scatter(x=flat["year"], y=[0] * len(flat), mode="markers", name=t("axis_change_pct", lang),
+                        marker={"symbol": "line-ew-open", "size": 16, "color": "#555555", "line": {"width": 3}},
+                        customdata=[["= " + format_percent(v, lang)] for v in flat["change_pct"]],
+                        hovertemplate="%{customdata[0]}<extra></extra>")
     fig.update_layout(showlegend=False, yaxis_rangemode="normal")
     return finish_chart(fig, lang, title, t("axis_change_pct", lang), list(changes["year"]))
 
