@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 # path -> (view, charts drawn). The default view (published figures only) of Nghệ An, except where the charts need
 # figures no published document gives: Plan/actual's progress chart is the northern region's, and the Outcomes
 # page's money charts need project amounts, which only the illustrative data has (demo=1).
-PAGES = {"": ("area=nghe-an", 1), "trends": ("area=nghe-an", 3), "outcomes": ("area=nghe-an&demo=1", 3),
+PAGES = {"": ("area=nghe-an", 1), "trends": ("area=nghe-an", 4), "outcomes": ("area=nghe-an&demo=1", 3),
          "plan_actual": ("area=kv-phia-bac", 1), "compare": ("area=nghe-an", 2), "data": ("area=nghe-an", 0),
          "sources": ("area=nghe-an", 1)}
 
@@ -111,7 +111,7 @@ def test_presentation_mode_enter_and_leave(server, browser):
     wait_idle(page)
     assert "present" not in page.url and "area=nghe-an" in page.url
     assert page.locator("[data-testid='stSidebar']").is_visible()
-    assert_charts(page, 3)
+    assert_charts(page, PAGES["trends"][1])
     page.close()
 
 
