@@ -51,6 +51,11 @@ CASES = {
         3: {"valid_from": "01/07/2025"},
     }, [(2, "area_id", "atlantis", "code not in area"),
         (3, "valid_from", "01/07/2025", "not a date (YYYY-MM-DD)")]),
+    "code-alias-code-and-document": ("code_alias.csv", {
+        2: {"code": "regional"},
+        3: {"doc_id": "khong-co"},
+    }, [(2, "code", "regional", "code not in its code list"),
+        (3, "doc_id", "khong-co", "code not in source_document")]),
     "documents-check-rule": ("documents.csv", {
         2: {"kind": "blog"},
     }, [(2, "kind", "blog", "invalid value: breaks the rule")]),

@@ -113,7 +113,8 @@ def test_code_lists_match_the_reference_data(book):
     assert kinds[:3] == ["Dự toán", "Thực hiện", "Quyết toán"]
     assert code_list(book, CODE_COLUMNS["Kỳ báo cáo"]) == ["Cả năm", "6 tháng", "Quý I", "Quý II", "Quý III", "Quý IV"]
     assert code_list(book, CODE_COLUMNS["Trạng thái"]) == ["Đã đăng ký", "Đang thẩm định", "Đã phê duyệt",
-                                                           "Đang thực hiện", "Hoàn thành", "Dừng thực hiện"]
+                                                           "Chuyển tiếp", "Đang thực hiện", "Hoàn thành",
+                                                           "Dừng thực hiện"]
     for header, file in (("Nội dung khuyến công", "activity.csv"), ("Ngành nghề", "sector.csv"),
                          ("Chỉ tiêu", "indicator.csv")):
         assert set(code_list(book, CODE_COLUMNS[header])) == {row["name_vi"] for row in reference(file)}, header

@@ -4,7 +4,7 @@
 -- The fact tables carry no foreign keys: per-row key lookups made a 10-million-project build 3× slower, and this one
 -- set-based query finds the same rows. The coded columns (funding source, figure, status, period, qualifier) are
 -- checked against the reference tables here, not by CHECK lists in the schema, so a new code is one new row in
--- data/reference/.
+-- data/reference/. Every alias of code_alias names a code of its own list too.
 WITH used AS (
     SELECT 'allocation' AS tbl, 'area_id' AS col, area_id AS code FROM allocation
     UNION ALL SELECT 'allocation', 'doc_id', doc_id FROM allocation
@@ -36,10 +36,19 @@ WITH used AS (
     UNION ALL SELECT 'status', status_id FROM project_status
     UNION ALL SELECT 'period', period_id FROM period
     UNION ALL SELECT 'qualifier', qualifier_id FROM qualifier
+), aliases AS (
+    SELECT code, CASE list WHEN 'activity' THEN 'activity_id' WHEN 'sector' THEN 'sector_id'
+                           WHEN 'indicator' THEN 'indicator_id' ELSE list END AS col
+    FROM code_alias
 )
 SELECT u.tbl AS table_name, u.col AS column_name, u.code AS value, count(*) AS rows
 FROM used AS u
 ANTI JOIN known AS k ON k.col = u.col AND k.code = u.code
 WHERE u.code IS NOT NULL
+GROUP BY ALL
+UNION ALL
+SELECT 'code_alias', 'code', a.code, count(*)
+FROM aliases AS a
+ANTI JOIN known AS k ON k.col = a.col AND k.code = a.code
 GROUP BY ALL
 ORDER BY ALL;

@@ -35,7 +35,7 @@ from etl.importing.values import (
 )
 from etl.problems import Problem, bilingual, both
 from khuyencong.i18n.formatting import format_number
-from khuyencong.i18n.labels import N_
+from khuyencong.i18n.labels import N_, t
 
 HEADER_SEARCH_ROWS = 50
 PROGRESS_EVERY = 10_000
@@ -45,6 +45,14 @@ COLUMN_NUMBERS = re.compile(r"^\(?[0-9a-z]{1,3}\)?$")
 THOUSANDTH = Decimal("0.001")
 
 Progress = Callable[[str], None]
+# A coded column's kind → (its code list, why an unknown value is refused).
+CODED_KINDS = {"funding": ("funding_source", N_("etl_unknown_funding_source")),
+               "figure": ("figure", N_("etl_unknown_figure")),
+               "period": ("period", N_("etl_unknown_period")),
+               "status": ("status", N_("etl_unknown_status")),
+               "activity": ("activity", N_("etl_unknown_activity")),
+               "sector": ("sector", N_("etl_unknown_sector")),
+               "indicator": ("indicator", N_("etl_unknown_indicator"))}
 
 
 def doc_id_for(file_name: str) -> str:
@@ -220,18 +228,23 @@ class SheetReader:
         text = nfc(cell)
         if kind == "text" or kind == "area":
             return text
-        lists = {"funding": (self.codes.lists["funding_source"], N_("etl_unknown_funding_source")),
-                 "figure": (self.codes.lists["figure"], N_("etl_unknown_figure")),
-                 "period": (self.codes.lists["period"], N_("etl_unknown_period")),
-                 "status": (self.codes.lists["status"], N_("etl_unknown_status")),
-                 "activity": (self.codes.activity, N_("etl_unknown_activity")),
-                 "sector": (self.codes.sector, N_("etl_unknown_sector")),
-                 "indicator": (self.codes.indicator, N_("etl_unknown_indicator"))}
-        index, reason = lists[kind]
-        code = Codes.lookup(index, text)
+        list_name, reason = CODED_KINDS[kind]
+        code = Codes.lookup(self.codes.lists[list_name], text)
         if code is None:
-            self.problem(row, column.field, cell, *both(reason))
+            self.problem(row, column.field, cell, *self.unknown_code_reason(list_name, text, reason))
         return code
+
+    def unknown_code_reason(self, list_name: str, text: str, reason: str) -> tuple[str, str]:
+        """Why a coded cell is refused, with the catalogue entries it reads most like (vi, en)."""
+        suggested = self.codes.suggest(list_name, text)
+        if not suggested:
+            return both(reason)
+        labels = self.codes.labels[list_name]
+
+        def names(lang: str) -> str:
+            return "; ".join(f"“{labels[code][0 if lang == 'vi' else 1]}”" for code in suggested)
+
+        return both("etl_unknown_with_suggestions", reason=partial(t, reason), names=names)
 
     def to_mvnd(self, row: int, field_name: str, cell, number: Decimal) -> Decimal | None:
         """Convert to triệu đồng and refuse amounts that only make sense in another unit."""

@@ -45,10 +45,15 @@ CREATE TABLE qualifier (
     sort_order   INTEGER NOT NULL,
     doc_id       VARCHAR NOT NULL REFERENCES source_document (doc_id)
 );
--- How reports and workbooks write a code, folded (lower case, no diacritics, single spaces); list names the table.
+-- How reports and workbooks write a code (as written, or already folded): matched folded (lower case, no diacritics,
+-- punctuation as spaces), exactly, never by similarity. list names the code list; doc_id the document whose wording it
+-- is (a decree or circular where one names it, else the dashboard's catalogue kc-danh-muc).
 CREATE TABLE code_alias (
-    list  VARCHAR NOT NULL CHECK (list IN ('funding_source', 'figure', 'status', 'period', 'qualifier')),
-    code  VARCHAR NOT NULL,
-    alias VARCHAR NOT NULL,
+    list   VARCHAR NOT NULL CHECK (list IN ('funding_source', 'figure', 'status', 'period', 'qualifier', 'activity',
+                                            'sector', 'indicator')),
+    code   VARCHAR NOT NULL,
+    alias  VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL REFERENCES source_document (doc_id),
+    note   VARCHAR,
     UNIQUE (list, alias)
 );

@@ -1,6 +1,7 @@
--- Every way a coded cell may name a code of the reference code lists, strongest first: the aliases of code_alias,
--- then the code itself, then the names (the template's wording, Vietnamese, English). The caller folds each name
--- and keeps the first code a folded name meets, so an alias is never taken over by a name.
+-- Every way a coded cell may name a code of the code lists (funding sources, figure kinds, statuses, periods,
+-- qualifiers, activities, sectors, indicators), strongest first: the aliases of code_alias, then the code itself,
+-- then the names (the template's wording, Vietnamese, English). The caller folds each name and keeps the first code
+-- a folded name meets, so an alias is never taken over by a name.
 SELECT list, code, name, rank
 FROM (
     SELECT list, code, alias AS name, 1 AS rank FROM code_alias
@@ -21,6 +22,15 @@ FROM (
     UNION ALL SELECT 'qualifier', qualifier_id, qualifier_id, 2 FROM qualifier
     UNION ALL SELECT 'qualifier', qualifier_id, name_vi, 3 FROM qualifier
     UNION ALL SELECT 'qualifier', qualifier_id, name_en, 4 FROM qualifier
+    UNION ALL SELECT 'activity', activity_id, activity_id, 2 FROM activity
+    UNION ALL SELECT 'activity', activity_id, name_vi, 3 FROM activity
+    UNION ALL SELECT 'activity', activity_id, name_en, 4 FROM activity
+    UNION ALL SELECT 'sector', sector_id, sector_id, 2 FROM sector
+    UNION ALL SELECT 'sector', sector_id, name_vi, 3 FROM sector
+    UNION ALL SELECT 'sector', sector_id, name_en, 4 FROM sector
+    UNION ALL SELECT 'indicator', indicator_id, indicator_id, 2 FROM indicator
+    UNION ALL SELECT 'indicator', indicator_id, name_vi, 3 FROM indicator
+    UNION ALL SELECT 'indicator', indicator_id, name_en, 4 FROM indicator
 )
 WHERE name IS NOT NULL
 ORDER BY rank, list, code, name;
