@@ -54,6 +54,8 @@ class Codes:
         self.lists: dict[str, dict[str, str]] = {name: {} for name in REFERENCE_LISTS}
         for name, code, text, _rank in con.execute(_sql("code_list_names.sql")).fetchall():
             self.lists.setdefault(name, {}).setdefault(fold(text), code)
+        # figure kind → "plan" or "executed": which project amount a report's "Thực hiện" column fills
+        self.figure_side = dict(con.execute("SELECT figure_id, side FROM figure_kind").fetchall())
         self.period_end = {period: (month, day) for period, month, day in con.execute(
             _sql("period_ends.sql")).fetchall()}
 
