@@ -42,6 +42,7 @@ AREA_START = re.compile(r"(?:^| )(?:tinh|thanh pho|tp)\s+(.+)$")
 TEXT_AMOUNT = re.compile(r"^\s*([0-9][0-9.,\s]*?)\s*([^\d\s.,].*)$")
 # Header words that make a column money even when no year, funding source or figure is named.
 MONEY_WORDS = ("kinh phi", "von", "so tien", "ngan sach", "tong", "du toan", "amount", "funding")
+LABELS = ("noi dung", "ten ", "chi tieu", "hang muc")  # a row label column: what each row is
 NAME_FIELDS = {"name", "implementer", "location", "activity_id", "sector_id", "funding_source", "status", "note",
                "source", "area_id", "year"}
 THOUSANDTH = Decimal("0.001")
@@ -96,11 +97,17 @@ def _known_header(cell, codes: Codes) -> bool:
     key = header_key(cell)
     if not key:
         return False
-    if key in IGNORED_HEADERS or _is_year(cell) or any(w in key for w in MONEY_WORDS):
+    if key in IGNORED_HEADERS or _is_year(cell) or any(w in key for w in MONEY_WORDS) or key.startswith(LABELS):
         return True
     if any(key == header_key(h) for t in (PROJECT, ALLOCATION) for c in t.columns for h in c.headers):
         return True
-    return Codes.lookup(codes.lists["funding_source"], key) is not None
+    return any(Codes.lookup(codes.lists[name], key) is not None for name in ("funding_source", "figure"))
+
+
+def _money_header(cell, codes: Codes) -> bool:
+    key = header_key(cell)
+    return bool(_is_year(cell) or any(w in key for w in MONEY_WORDS)
+                or any(Codes.lookup(codes.lists[name], key) is not None for name in ("funding_source", "figure")))
 
 
 def find_report_header(buffered: list[tuple[int, list]], codes: Codes) -> tuple[int, int] | None:
@@ -109,8 +116,8 @@ def find_report_header(buffered: list[tuple[int, list]], codes: Codes) -> tuple[
         filled = [c for c in cells if _text(c)]
         if len(filled) < 2 or any(isinstance(c, (int, float)) and not _is_year(c) for c in filled):
             continue
-        if sum(_known_header(c, codes) for c in filled) < 2:
-            continue
+        if sum(_known_header(c, codes) for c in filled) < 2 or not any(_money_header(c, codes) for c in filled):
+            continue  # a report's table has money in it; an instructions sheet's table does not
         last = index
         upper = cells
         while last + 1 < len(buffered) and last - index + 1 < MAX_HEADER_ROWS:
@@ -221,7 +228,7 @@ def name_columns(stacks: list[list[str]], codes: Codes, sheet_factor: Decimal) -
                 column.role = "kc"
             units = [u for p in parts if (u := header_unit(p)) and unit_factor(u) is not None]
             column.factor = unit_factor(units[-1]) if units else sheet_factor
-        elif any(k.startswith(("noi dung", "ten ")) for k in keys):
+        elif any(k.startswith(LABELS) for k in keys):
             column.field = "label"
         else:
             column.field = None
