@@ -104,7 +104,7 @@ def test_dry_run_says_what_was_understood_and_writes_nothing(db, tmp_path):
     assert "header rows 7–8, data rows 11–17 (3 rows)" in out
     assert "column E “Kinh phí / Kinh phí khuyến công”: kc" in out
     assert "column F “Kinh phí / Vốn đối ứng”: counterpart" in out
-    assert "area=ha tinh; year=2019; decision=Kèm theo Quyết định số 123/QĐ-UBND" in out
+    assert "area=ha tinh «UBND TỈNH HÀ TĨNH»; year=2019; decision=Kèm theo Quyết định số 123/QĐ-UBND" in out
     assert "row 9, section “KHUYẾN CÔNG QUỐC GIA”: funding_source=central" in out
     assert "5 total/section rows with amounts checked (rows 9, 12, 13, 18, 19)" in out
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before

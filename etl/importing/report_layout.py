@@ -30,6 +30,7 @@ from etl.problems import Problem, both
 from khuyencong.i18n.formatting import format_number
 
 MAX_HEADER_ROWS = 3
+MAX_SECTIONS_SHOWN = 50  # the dry run lists this many sections and total rows; a hostile file may have millions
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 YEAR = re.compile(r"^(19|20)\d\d$")
 ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
@@ -78,6 +79,7 @@ class Title:
     factor: Decimal | None = None
     unit: str | None = None
     areas_seen: list[str] = field(default_factory=list)
+    area_line: str | None = None
 
 
 def _text(cell) -> str | None:
@@ -259,6 +261,7 @@ def read_title(rows: list[tuple[int, list]], codes: Codes) -> Title:
                     if candidate in codes.areas:
                         if candidate not in title.areas_seen:
                             title.areas_seen.append(candidate)
+                            title.area_line = title.area_line or text
                         break
             if (match := TITLE_YEARS.search(key)) is not None:
                 first, last = int(match.group(1)), int(match.group(2) or match.group(1))
@@ -312,10 +315,13 @@ class ReportSheet:
         self.money = [c for c in self.columns if c.field == "money"]
         self.by_field = {c.field: c for c in self.columns if c.field not in (None, "money")}
         self.sections: list[Section] = []
-        self.totals: list[tuple[int, str, str | None, dict, int]] = []
+        self.totals: list[tuple[int, str, Section | None, dict, int]] = []
         self.row_amounts: list[dict[int, Decimal]] = []
         self.data_rows: list[int] = []
         self.levels: list[str] = []     # marker kinds in the order met: the first is level 0
+        self.open: list[Section] = []   # the sections the next row falls under (one per level at most)
+        self.money_at = {c.index: c for c in self.money}
+        self.by_marker: dict[str, Section] = {}   # "I" → the latest section I, for a "Cộng I" below it
 
     # -- what was understood ------------------------------------------------------------------------------
     def understood(self) -> list[str]:
@@ -329,7 +335,7 @@ class ReportSheet:
                                      header=column.header, meaning=column.meaning()))
         found = []
         if self.title.area:
-            found.append(f"area={self.title.area}")
+            found.append(f"area={self.title.area} «{self.title.area_line}»")
         if self.title.years:
             found.append("year=" + "–".join(str(y) for y in sorted(set(self.title.years))))
         if self.title.decision:
@@ -337,13 +343,13 @@ class ReportSheet:
         if self.title.unit:
             found.append(f"unit={self.title.unit}")
         lines.append(where + _bi("etl_report_title", values="; ".join(found) or "-"))
-        for section in self.sections:
+        for section in self.sections[:MAX_SECTIONS_SHOWN]:
             values = ", ".join(f"{k}={v}" for k, v in section.values.items()) or "-"
             lines.append(where + _bi("etl_report_section", row=section.row, text=section.text, values=values))
-        lines.append(where + _bi("etl_report_totals", count=len(self.totals) + sum(
-            1 for s in self.sections if s.amounts), rows=", ".join(
-            str(r) for r in sorted([t[0] for t in self.totals] + [s.row for s in self.sections if s.amounts]))
-            or "-"))
+        checked = sorted([t[0] for t in self.totals] + [s.row for s in self.sections if s.amounts])
+        shown = ", ".join(str(r) for r in checked[:MAX_SECTIONS_SHOWN]) + (" …" if len(checked) > MAX_SECTIONS_SHOWN
+                                                                           else "")
+        lines.append(where + _bi("etl_report_totals", count=len(checked), rows=shown or "-"))
         return lines
 
     def problem(self, row, column, value, texts, severity="error"):
@@ -365,8 +371,8 @@ class ReportSheet:
             if total:
                 scope = (total.group(3) or "").upper().replace(" ", "")
                 kind = "grand" if fold(label).startswith(("tong", "total", "grand")) else "sub"
-                self.totals.append((number, kind, scope or None, self._amounts(number, cells, check=False),
-                                    len(self.row_amounts)))
+                self.totals.append((number, kind, self.by_marker.get(scope) if scope else None,
+                                    self._amounts(number, cells, check=False), len(self.row_amounts)))
                 continue
             if marker:
                 self._section(number, marker, label, cells)
@@ -402,9 +408,10 @@ class ReportSheet:
             self.levels.append(kind)
         level = self.levels.index(kind)
         end = len(self.row_amounts)
-        for section in self.sections:
-            if section.end is None and section.level >= level:
+        for section in self.open:
+            if section.level >= level:
                 section.end = end
+        self.open = [s for s in self.open if s.end is None]
         values = {}
         text = re.sub(r"^(kinh phi|nguon)\s+", "", fold(label or ""))
         for name, index in (("funding_source", self.codes.lists["funding_source"]),
@@ -416,14 +423,16 @@ class ReportSheet:
                 break
         if not values:
             self.problem(number, None, label, both("etl_report_section_unknown"), "warning")
-        self.sections.append(Section(marker, level, number, label or marker, values, end,
-                                     amounts=self._amounts(number, cells, check=False)))
+        section = Section(marker, level, number, label or marker, values, end,
+                          amounts=self._amounts(number, cells, check=False))
+        self.sections.append(section)
+        self.open.append(section)
+        self.by_marker[marker.upper()] = section
 
     def _current(self) -> dict:
         values = {}
-        for section in self.sections:
-            if section.end is None:
-                values.update(section.values)
+        for section in sorted(self.open, key=lambda s: s.level):
+            values.update(section.values)
         return values
 
     def _amounts(self, number, cells, check=True) -> dict[int, tuple[object, Decimal]]:
@@ -463,7 +472,7 @@ class ReportSheet:
             raw["source"] = self.title.decision
         amounts = self._amounts(number, cells)
         self.row_amounts.append({i: a for i, (_c, a) in amounts.items()})
-        money = {c.index: c for c in self.money}
+        money = self.money_at
         self._check_total_columns(number, amounts)
         if self.template is PROJECT:
             self._project(number, raw, amounts, money, reader)
@@ -544,7 +553,7 @@ class ReportSheet:
             if total.index not in amounts:
                 continue
             parts = [a for i, (_c, a) in amounts.items() if i != total.index
-                     and (column := next(c for c in self.money if c.index == i)).role != "total"
+                     and (column := self.money_at[i]).role != "total"
                      and column.year in (None, total.year) and column.figure in (None, total.figure)]
             if parts:
                 self._differs(number, total.header, amounts[total.index], sum(parts, Decimal(0)))
@@ -561,21 +570,23 @@ class ReportSheet:
             if section.amounts:
                 scopes.append((section.row, section.amounts, section.start, section.end))
         previous = 0
-        for row, kind, scope, amounts, at in self.totals:
-            sections = [s for s in self.sections if scope and s.marker == scope]
+        for row, kind, section, amounts, at in self.totals:
             if kind == "grand":
                 start, end = 0, len(self.row_amounts)
-            elif sections:
-                start, end = sections[-1].start, sections[-1].end
+            elif section is not None:
+                start, end = section.start, section.end
             else:
                 start, end = previous, at
             previous = at
             scopes.append((row, amounts, start, end))
+        running = {c.index: [Decimal(0)] for c in self.money}
+        for amounts in self.row_amounts:
+            for index, sums in running.items():
+                sums.append(sums[-1] + amounts.get(index, 0))
         for row, amounts, start, end in scopes:
             for index, stated in amounts.items():
-                column = next(c for c in self.money if c.index == index)
-                summed = sum((r[index] for r in self.row_amounts[start:end] if index in r), Decimal(0))
-                self._differs(row, column.header, stated, summed)
+                summed = running[index][end] - running[index][start]
+                self._differs(row, self.money_at[index].header, stated, summed)
 
 
 def _mvnd(number: Decimal, lang: str) -> str:
