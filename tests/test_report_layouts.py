@@ -129,3 +129,17 @@ def test_no_area_anywhere_is_refused_and_the_database_is_unchanged(db, tmp_path)
     assert "dòng/row 3: không biết tỉnh/thành phố" in result.stdout
     assert "dòng/row 4, cột/column Kinh phí khuyến công ['abc']" in result.stdout  # every problem at once
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_a_template_workbook_with_a_report_shaped_extra_sheet_loads_as_before(db, tmp_path):
+    import openpyxl
+
+    book = openpyxl.load_workbook(write(tmp_path, "two_row_header"))
+    book["Danh muc"].title = "Tổng hợp"
+    template = book.create_sheet("DeAn")
+    template.append(["Tỉnh/Thành phố", "Năm", "Tên đề án", "Kinh phí kế hoạch", "Nguồn tài liệu"])
+    template.append(["Hà Tĩnh", 2019, "Đề án theo mẫu", 100, "QĐ 1"])
+    path = tmp_path / "mixed.xlsx"
+    book.save(path)
+    out = load(db, path, "--dry-run").stdout
+    assert "project: 1 dòng/rows" in out and "report layout" not in out

@@ -73,6 +73,8 @@ class ParsedFile:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     understood: list[str] = field(default_factory=list)  # what a report-layout sheet was read as (the dry run)
+    report_sheets: list[str | None] = field(default_factory=list)
+    template_sheets: int = 0                              # sheets read with a template header
 
     def rows(self) -> dict[str, int]:
         counts = {t.table: 0 for t in TEMPLATES}
@@ -360,6 +362,7 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
                                            *both("etl_header_not_found", columns=names), sheet=sheet.name))
         return False
     index, template, columns = found
+    parsed.template_sheets += 1
     header_number, header_cells = buffered[index]
     headers = {c.field: str(header_cells[i]).strip() for i, c in columns.items()}
     problems_before = len(parsed.problems)
@@ -431,7 +434,20 @@ def read_report_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, buffered, 
                                        *both("etl_sheet_too_long", rows=partial(format_number, MAX_ROWS)),
                                        sheet=sheet.name))
     parsed.understood.extend(report.understood())
+    parsed.report_sheets.append(sheet.name)
     return True
+
+
+def _template_sheets_first(parsed: ParsedFile) -> None:
+    """A workbook with a sheet in the template's shape loads exactly as before report layouts were read: its other
+    sheets (a summary, a pivot, an instructions table) are left out as they always were."""
+    report = set(parsed.report_sheets)
+    if not report or not parsed.template_sheets:
+        return
+    parsed.records[:] = [r for r in parsed.records if r.sheet not in report]
+    parsed.problems[:] = [p for p in parsed.problems if p.sheet not in report]
+    parsed.understood.clear()
+    parsed.report_sheets.clear()
 
 
 def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | None = None) -> ParsedFile:
@@ -443,6 +459,7 @@ def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | N
         for sheet in sheets:
             recognised += read_sheet(parsed, codes, sheet, progress, kind == "csv")
             parsed.problems.extend(sheet.notes(file_name))
+        _template_sheets_first(parsed)
         if not recognised and not parsed.problems:
             parsed.problems.append(Problem(file_name, None, None, None,
                                            *both("etl_no_template_sheet")))

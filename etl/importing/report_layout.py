@@ -431,7 +431,7 @@ class ReportSheet:
 
     def _current(self) -> dict:
         values = {}
-        for section in sorted(self.open, key=lambda s: s.level):
+        for section in self.open:  # outer levels first: a new section closes every open one at its level or below
             values.update(section.values)
         return values
 
