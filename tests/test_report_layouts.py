@@ -143,3 +143,14 @@ def test_a_template_workbook_with_a_report_shaped_extra_sheet_loads_as_before(db
     book.save(path)
     out = load(db, path, "--dry-run").stdout
     assert "project: 1 dòng/rows" in out and "report layout" not in out
+
+
+@pytest.mark.parametrize(("label", "total"), [
+    ("Tổng cộng (I + II)", ("grand", None)), ("Tổng cộng", ("grand", None)), ("TỔNG CỘNG TOÀN TỈNH", ("grand", None)),
+    ("Cộng I", ("sub", "I")), ("Cộng II", ("sub", "II")), ("Cộng", ("sub", None)), ("Tổng", ("grand", None)),
+    ("Cộng đồng làng nghề Hương Sơn", None), ("Tổng kết mô hình máy sấy", None), ("Hỗ trợ máy sấy", None),
+])
+def test_total_rows_are_told_from_project_names(label, total):
+    from etl.importing.report_layout import total_of
+
+    assert total_of(label) == total

@@ -37,6 +37,7 @@ ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 LETTER = re.compile(r"^[A-HJ-Z]$")
 MARKED = re.compile(r"^\s*([IVX]{1,5}|[A-HJ-Z])[.)/:]\s*(.+)$")
 TOTAL = re.compile(r"^(tong cong|tong so|tong|cong|total|grand total|sub ?total)( (.*))?$")
+MARKER_WORDS = re.compile(r"^([ivx]{1,5}|[a-z])( ([ivx]{1,5}|[a-z]))*$")
 TITLE_YEARS = re.compile(r"(?:nam|giai doan|thoi ky|period|year)\s+((?:19|20)\d\d)(?:\s+(?:den\s+)?((?:19|20)\d\d))?")
 DECISION = re.compile(r"(quyết định|qđ)\s*số\s*:?\s*([0-9]+[^\s,;)]*)", re.IGNORECASE)
 AREA_START = re.compile(r"(?:^| )(?:tinh|thanh pho|tp)\s+(.+)$")
@@ -367,10 +368,9 @@ class ReportSheet:
                     and not self.data_rows and not self.sections and sum(1 for t in texts if t) > 2:
                 continue  # the "(1) (2) (3)" line under a header
             label, marker = self._label(cells)
-            total = TOTAL.match(fold(label)) if label else None
+            total = total_of(label) if label else None
             if total:
-                scope = (total.group(3) or "").upper().replace(" ", "")
-                kind = "grand" if fold(label).startswith(("tong", "total", "grand")) else "sub"
+                kind, scope = total
                 self.totals.append((number, kind, self.by_marker.get(scope) if scope else None,
                                     self._amounts(number, cells, check=False), len(self.row_amounts)))
                 continue
@@ -394,8 +394,8 @@ class ReportSheet:
         if label is None:
             texts = [t for c in cells[:3] if isinstance(c, str) and (t := _text(c))]
             label = texts[0] if texts else None
-        if seq and (TOTAL.match(fold(seq))):
-            return seq if not label or not TOTAL.match(fold(label)) else label, None
+        if seq and total_of(seq):
+            return seq if not label or not total_of(label) else label, None
         if seq and (ROMAN.match(seq) or LETTER.match(seq)) and seq.strip():
             return label, seq
         if label and (match := MARKED.match(label)) and not seq:
@@ -587,6 +587,22 @@ class ReportSheet:
             for index, stated in amounts.items():
                 summed = running[index][end] - running[index][start]
                 self._differs(row, self.money_at[index].header, stated, summed)
+
+
+def total_of(label: str) -> tuple[str, str | None] | None:
+    """("grand" | "sub", the section it closes) for a total row's label: "Tổng cộng (I + II)", "Cộng I", "Tổng".
+
+    "Tổng"/"Cộng" followed by other words is a name ("Cộng đồng làng nghề …", "Tổng kết mô hình …"), not a total.
+    """
+    key = fold(label)
+    match = TOTAL.match(key)
+    if match is None:
+        return None
+    rest = match.group(3) or ""
+    if match.group(1) in ("tong", "cong") and rest and not MARKER_WORDS.match(rest):
+        return None
+    kind = "grand" if key.startswith(("tong", "total", "grand")) else "sub"
+    return kind, (rest.upper().replace(" ", "") or None) if kind == "sub" else None
 
 
 def _mvnd(number: Decimal, lang: str) -> str:
