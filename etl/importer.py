@@ -10,6 +10,9 @@ Rules (see also etl/importing/*):
   STT and column-number rows are skipped; `Tổng cộng`/`Tổng` rows check all rows above them (back to the
   previous grand total), `Cộng` rows the rows since the previous total row; a mismatch over 0,001 triệu is a
   warning and the row itself is never loaded.
+- A sheet without a template header is read as a report when its table has money columns
+  (etl/importing/report_layout.py: title rows, merged multi-row headers, sections, totals, split money columns);
+  in a workbook that has a template-shaped sheet, the other sheets are left out as before.
 - Money is stored in triệu đồng. The unit comes from a line above the header (`Đơn vị tính: tỷ đồng`,
   `ĐVT: đồng`) or from the header itself (`Số tiền (tỷ đồng)`); triệu đồng when neither says.
   An amount under 0,001 triệu (1.000 đồng) once converted, or over 10.000.000 triệu (10.000 tỷ đồng) in one
