@@ -507,8 +507,8 @@ class ReportSheet:
             return
         if sources and raw.get("funding_source") is None:
             raw["funding_source"] = sources.pop()
-        if raw.get("year") is None and self.title.years:
-            raw["year"] = self.title.years[1]
+        if raw.get("year") is None and self.title.years and self.title.years[0] == self.title.years[1]:
+            raw["year"] = self.title.years[0]  # a project has one year: a period in the title does not say which
         if self._check_context(number, raw, "year"):
             reader.read_report_row(number, raw)
 
