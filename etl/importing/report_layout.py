@@ -30,6 +30,7 @@ from etl.problems import Problem, both
 from khuyencong.i18n.formatting import format_number
 
 MAX_HEADER_ROWS = 3
+MAX_SPAN = 60            # columns a last merged header cell may span past the row's last stored cell
 MAX_SECTIONS_SHOWN = 50  # the dry run lists this many sections and total rows; a hostile file may have millions
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -134,22 +135,19 @@ def find_report_header(buffered: list[tuple[int, list]], codes: Codes) -> tuple[
 
 
 def _groups(cells: list) -> set[int]:
-    """Positions under a horizontally merged header cell: a filled cell and the blank cells to its right."""
-    inside, open_group = set(), False
-    width = len(cells) + 60
-    for i in range(width):
-        cell = cells[i] if i < len(cells) else None
-        if _text(cell):
-            open_group = True
-            following = cells[i + 1] if i + 1 < len(cells) else None
-            if not _text(following):
+    """Positions under a horizontally merged header cell: a filled cell followed by a blank, and the blanks after it.
+
+    A filled cell whose right neighbour is filled spans nothing; the last filled cell spans to the right edge.
+    """
+    inside, seen_filled = set(), False
+    for i in range(len(cells) + MAX_SPAN):
+        filled = i < len(cells) and _text(cells[i])
+        if filled:
+            seen_filled = True
+            if not (i + 1 < len(cells) and _text(cells[i + 1])):
                 inside.add(i)
-            elif i in inside:
-                pass
-            continue
-        if open_group:
+        elif seen_filled:
             inside.add(i)
-    # a filled cell with a filled neighbour to its right spans nothing (unless it continued a group itself)
     return inside
 
 
