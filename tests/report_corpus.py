@@ -124,5 +124,17 @@ def wide_years() -> bytes:
     return save(rows, ("C3:D3", "E3:F3"))
 
 
-CASES = {"two_row_header": two_row_header, "bad_total": bad_total, "text_amounts": text_amounts,
-         "title_rows": title_rows, "sections": sections, "whole_dong": whole_dong, "wide_years": wide_years}
+def three_row_header() -> bytes:
+    """'Kinh phí' over 'Kế hoạch | Thực hiện' over years, funding sources down as 'Trung ương' / 'Địa phương'."""
+    rows = [["UBND TỈNH NAM ĐỊNH"], ["Đơn vị tính: triệu đồng"],
+            ["STT", "Nguồn", "Kinh phí", None, None, None],
+            [None, None, "Kế hoạch", None, "Thực hiện", None],
+            [None, None, 2022, 2023, 2022, 2023],
+            [1, "Trung ương", 10, 20, 9, 19],
+            [2, "Địa phương", 30, 40, "29,5", "1,5 tỷ"],
+            ["Tổng cộng", None, 40, 60, "38,5", 1519]]
+    return save(rows, ("C3:F3", "C4:D4", "E4:F4"))
+
+
+CASES = {case.__name__: case for case in (two_row_header, three_row_header, bad_total, text_amounts, title_rows,
+                                          sections, whole_dong, wide_years)}

@@ -98,6 +98,17 @@ def test_years_across_columns_under_plan_and_executed_each_cell_a_row(db, tmp_pa
                     (2023, "local", "allocated", Decimal(2100))]
 
 
+def test_three_header_rows_name_each_column_by_its_stacked_text(db, tmp_path):
+    out = load(db, write(tmp_path, "three_row_header")).stdout
+    assert "WARNING" not in out  # the total row adds up, with 1,5 tỷ read as 1.500 triệu
+    rows = query(db, "SELECT year_from, funding_source, figure, amount_mvnd FROM allocation "
+                     "WHERE doc_id = 'tep-three-row-header-xlsx' AND area_id = 'nam-dinh' ORDER BY ALL")
+    assert rows == [(2022, "central", "allocated", Decimal(10)), (2022, "central", "disbursed", Decimal(9)),
+                    (2022, "local", "allocated", Decimal(30)), (2022, "local", "disbursed", Decimal("29.5")),
+                    (2023, "central", "allocated", Decimal(20)), (2023, "central", "disbursed", Decimal(19)),
+                    (2023, "local", "allocated", Decimal(40)), (2023, "local", "disbursed", Decimal(1500))]
+
+
 def test_dry_run_says_what_was_understood_and_writes_nothing(db, tmp_path):
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     out = load(db, write(tmp_path, "two_row_header"), "--dry-run").stdout

@@ -413,7 +413,8 @@ def read_report_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, buffered, 
     report = ReportSheet(parsed, codes, sheet.name, buffered, *block, progress)
     template = report.template
     named = {c.field: c.header for c in report.columns if c.field not in (None, "money", "sequence", "label")}
-    headers = {c.field: named.get(c.field, bilingual("etl_report_context", "/")) for c in template.columns}
+    context = bilingual("etl_report_context", "/")  # a value from no column: the title rows or a section row
+    headers = {c.field: named.get(c.field, f"{c.header} ({context})") for c in template.columns}
     for column in report.money:  # a project's money fields are named by the column that fills them
         if template is PROJECT and column.role == "counterpart":
             headers["counterpart_mvnd"] = column.header

@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from etl.importing.codes import Codes
 from etl.importing.templates import ALLOCATION, IGNORED_HEADERS, PROJECT, header_key, header_unit
 from etl.importing.values import NotANumber, fold, nfc, parse_number, unit_factor, unit_line_factor
-from etl.problems import Problem, both
+from etl.problems import Problem, bilingual, both
 from khuyencong.i18n.formatting import format_number
 
 MAX_HEADER_ROWS = 3
@@ -45,7 +45,7 @@ AREA_START = re.compile(r"(?:^| )(?:tinh|thanh pho|tp)\s+(.+)$")
 TEXT_AMOUNT = re.compile(r"^\s*([0-9][0-9.,\s]*?)\s*([^\d\s.,].*)$")
 # Header words that make a column money even when no year, funding source or figure is named.
 MONEY_WORDS = ("kinh phi", "von", "so tien", "ngan sach", "tong", "du toan", "amount", "funding")
-LABELS = ("noi dung", "ten ", "chi tieu", "hang muc")  # a row label column: what each row is
+LABELS = ("noi dung", "ten ", "chi tieu", "hang muc", "nguon")  # a row label column: what each row is
 NAME_FIELDS = {"name", "implementer", "location", "activity_id", "sector_id", "funding_source", "status", "note",
                "source", "area_id", "year"}
 THOUSANDTH = Decimal("0.001")
@@ -327,10 +327,10 @@ class ReportSheet:
         header_rows = f"{self.buffered[self.first][0]}–{self.buffered[self.last][0]}"
         data = f"{self.data_rows[0]}–{self.data_rows[-1]}" if self.data_rows else "-"
         where = f"[{self.sheet or 'csv'}] "
-        lines = [where + _bi("etl_report_table", table=self.template.table, header=header_rows, data=data,
+        lines = [where + bilingual("etl_report_table", table=self.template.table, header=header_rows, data=data,
                              rows=len(self.data_rows))]
         for column in self.columns:
-            lines.append(where + _bi("etl_report_column", column=get_column_letter(column.index + 1),
+            lines.append(where + bilingual("etl_report_column", column=get_column_letter(column.index + 1),
                                      header=column.header, meaning=column.meaning()))
         found = []
         if self.title.area:
@@ -341,14 +341,14 @@ class ReportSheet:
             found.append(f"decision={self.title.decision}")
         if self.title.unit:
             found.append(f"unit={self.title.unit}")
-        lines.append(where + _bi("etl_report_title", values="; ".join(found) or "-"))
+        lines.append(where + bilingual("etl_report_title", values="; ".join(found) or "-"))
         for section in self.sections[:MAX_SECTIONS_SHOWN]:
             values = ", ".join(f"{k}={v}" for k, v in section.values.items()) or "-"
-            lines.append(where + _bi("etl_report_section", row=section.row, text=section.text, values=values))
+            lines.append(where + bilingual("etl_report_section", row=section.row, text=section.text, values=values))
         checked = sorted([t[0] for t in self.totals] + [s.row for s in self.sections if s.amounts])
         shown = ", ".join(str(r) for r in checked[:MAX_SECTIONS_SHOWN]) + (" …" if len(checked) > MAX_SECTIONS_SHOWN
                                                                            else "")
-        lines.append(where + _bi("etl_report_totals", count=len(checked), rows=shown or "-"))
+        lines.append(where + bilingual("etl_report_totals", count=len(checked), rows=shown or "-"))
         return lines
 
     def problem(self, row, column, value, texts, severity="error"):
@@ -536,8 +536,8 @@ class ReportSheet:
         """A row needs an area and a year: from its columns or the title rows."""
         ok = True
         if values.get("area_id") is None and "area_id" not in self.by_field:
-            key = "etl_report_area_ambiguous" if len(self.title.areas_seen) > 1 else "etl_report_area_missing"
-            self.problem(number, None, None, both(key, areas=", ".join(self.title.areas_seen)))
+            self.problem(number, None, None, both("etl_report_area_ambiguous", areas=", ".join(self.title.areas_seen))
+                         if len(self.title.areas_seen) > 1 else both("etl_report_area_missing"))
             ok = False
         if values.get(year_field) is None and values.get("year") is None and "year" not in self.by_field:
             self.problem(number, None, None, both("etl_report_year_missing"))
@@ -605,8 +605,3 @@ def total_of(label: str) -> tuple[str, str | None] | None:
 
 def _mvnd(number: Decimal, lang: str) -> str:
     return format_number(number, lang, decimals=max(0, -number.normalize().as_tuple().exponent), trim=True)
-
-
-def _bi(key: str, **values) -> str:
-    vi, en = both(key, **values)
-    return f"{vi} / {en}"
