@@ -90,6 +90,9 @@ def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
         for problem in report.problems:
             print((error if problem.severity == "error" else warning) + " " + problem.format())
     for report in reports:
+        if dry_run:  # what a report-layout sheet was read as, before anything is loaded
+            for line in report.understood:
+                print(f"{report.file_name} {line}")
         print(report.summary())
     if failed:
         print(bilingual("etl_errors_nothing_loaded"))

@@ -10,6 +10,9 @@ Rules (see also etl/importing/*):
   STT and column-number rows are skipped; `Tổng cộng`/`Tổng` rows check all rows above them (back to the
   previous grand total), `Cộng` rows the rows since the previous total row; a mismatch over 0,001 triệu is a
   warning and the row itself is never loaded.
+- A sheet without a template header is read as a report when its table has money columns
+  (etl/importing/report_layout.py: title rows, merged multi-row headers, sections, totals, split money columns);
+  in a workbook that has a template-shaped sheet, the other sheets are left out as before.
 - Money is stored in triệu đồng. The unit comes from a line above the header (`Đơn vị tính: tỷ đồng`,
   `ĐVT: đồng`) or from the header itself (`Số tiền (tỷ đồng)`); triệu đồng when neither says.
   An amount under 0,001 triệu (1.000 đồng) once converted, or over 10.000.000 triệu (10.000 tỷ đồng) in one
@@ -65,6 +68,7 @@ class ImportReport:
     changed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     removed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     already_loaded: bool = False
+    understood: list[str] = field(default_factory=list)  # how report-layout sheets were read (report_layout.py)
 
     @property
     def errors(self) -> list[Problem]:
@@ -129,7 +133,7 @@ def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None) -
 
 def _reports(parsed_files: list[ParsedFile], results: list[Assessment]) -> list[ImportReport]:
     return [ImportReport(p.file_name, p.sha256, p.problems + r.problems, p.rows(), r.added, r.changed, r.removed,
-                         r.already_loaded) for p, r in zip(parsed_files, results)]
+                         r.already_loaded, p.understood) for p, r in zip(parsed_files, results)]
 
 
 def _validate(db_path: Path, files, progress) -> tuple[list[ParsedFile], list[ImportReport]]:

@@ -74,6 +74,8 @@ class Codes:
         for name, code, name_vi, name_en in con.execute(_sql("code_list_labels.sql")).fetchall():
             self.labels.setdefault(name, {})[code] = (name_vi, name_en)
         self._suggested: dict[tuple[str, str], list[str]] = {}
+        # figure kind → "plan" or "executed": which project amount a report's "Thực hiện" column fills
+        self.figure_side = dict(con.execute(_sql("figure_sides.sql")).fetchall())
         self.period_end = {period: (month, day) for period, month, day in con.execute(
             _sql("period_ends.sql")).fetchall()}
 

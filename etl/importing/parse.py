@@ -10,10 +10,12 @@ from functools import partial
 
 from etl.importing.codes import Codes
 from etl.importing.reader import MAX_ROWS, FileRefused, Sheet, TooManyRows, csv_sheets, kind_of, xlsx_sheets
+from etl.importing.report_layout import ReportSheet, find_report_header
 from etl.importing.templates import (
     ALLOCATION,
     IGNORED_HEADERS,
     NATURAL_KEYS,
+    PROJECT,
     TEMPLATES,
     Column,
     Template,
@@ -78,6 +80,9 @@ class ParsedFile:
     doc_id: str
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    understood: list[str] = field(default_factory=list)  # what a report-layout sheet was read as (the dry run)
+    report_sheets: list[str | None] = field(default_factory=list)
+    template_sheets: int = 0                              # sheets read with a template header
 
     def rows(self) -> dict[str, int]:
         counts = {t.table: 0 for t in TEMPLATES}
@@ -114,6 +119,12 @@ class SheetReader:
             self.row_fields.add(field_name)
         self.parsed.problems.append(Problem(self.parsed.file_name, row, column, shown, reason_vi, reason_en,
                                             sheet=self.sheet, severity=severity))
+
+    def read_report_row(self, row: int, raw: dict, column: str | None = None) -> None:
+        """One row put together by etl/importing/report_layout.py, checked like a template row."""
+        if column is not None and "amount_mvnd" in self.headers:
+            self.headers["amount_mvnd"] = column
+        self.read_row(row, raw)
 
     # -- rows -------------------------------------------------------------------------------------------
     def read(self, rows) -> None:
@@ -355,6 +366,8 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
         if len(buffered) >= HEADER_SEARCH_ROWS:
             break
     found = find_header(buffered, preferred)
+    if not found and (report := find_report_header(buffered, codes)) is not None:
+        return read_report_sheet(parsed, codes, sheet, buffered, report, progress)
     if not found:
         if preferred or is_csv:
             names = ", ".join(c.headers[0] for c in (preferred or ALLOCATION).columns if c.required)
@@ -362,6 +375,7 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
                                            *both("etl_header_not_found", columns=names), sheet=sheet.name))
         return False
     index, template, columns = found
+    parsed.template_sheets += 1
     header_number, header_cells = buffered[index]
     headers = {c.field: str(header_cells[i]).strip() for i, c in columns.items()}
     problems_before = len(parsed.problems)
@@ -406,6 +420,50 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
     return True
 
 
+def read_report_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, buffered, block: tuple[int, int],
+                      progress: Progress | None) -> bool:
+    """A sheet in a report's own layout (etl/importing/report_layout.py), its rows checked by SheetReader."""
+    report = ReportSheet(parsed, codes, sheet.name, buffered, *block, progress)
+    template = report.template
+    named = {c.field: c.header for c in report.columns if c.field not in (None, "money", "sequence", "label")}
+    context = bilingual("etl_report_context", "/")  # a value from no column: the title rows or a section row
+    headers = {c.field: named.get(c.field, f"{c.header} ({context})") for c in template.columns}
+    for column in report.money:  # a project's money fields are named by the column that fills them
+        if template is PROJECT and column.role == "counterpart":
+            headers["counterpart_mvnd"] = column.header
+        elif template is PROJECT and column.role == "kc":
+            side = codes.figure_side.get(column.figure or "")
+            headers["actual_mvnd" if side == "executed" else "plan_mvnd"] = column.header
+    factors = dict.fromkeys(template.money_fields(), Decimal(1))
+    reader = SheetReader(parsed, codes, sheet.name, template, buffered[block[1]][0], {}, headers, factors, progress)
+
+    def rest():
+        yield from buffered[block[1] + 1:]
+        yield from sheet.rows
+
+    try:
+        report.read(rest(), reader)
+    except TooManyRows:
+        parsed.problems.append(Problem(parsed.file_name, MAX_ROWS, None, None,
+                                       *both("etl_sheet_too_long", rows=partial(format_number, MAX_ROWS)),
+                                       sheet=sheet.name))
+    parsed.understood.extend(report.understood())
+    parsed.report_sheets.append(sheet.name)
+    return True
+
+
+def _template_sheets_first(parsed: ParsedFile) -> None:
+    """A workbook with a sheet in the template's shape loads exactly as before report layouts were read: its other
+    sheets (a summary, a pivot, an instructions table) are left out as they always were."""
+    report = set(parsed.report_sheets)
+    if not report or not parsed.template_sheets:
+        return
+    parsed.records[:] = [r for r in parsed.records if r.sheet not in report]
+    parsed.problems[:] = [p for p in parsed.problems if p.sheet not in report]
+    parsed.understood.clear()
+    parsed.report_sheets.clear()
+
+
 def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | None = None) -> ParsedFile:
     parsed = ParsedFile(file_name, hashlib.sha256(data).hexdigest(), doc_id_for(file_name))
     try:
@@ -415,6 +473,7 @@ def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | N
         for sheet in sheets:
             recognised += read_sheet(parsed, codes, sheet, progress, kind == "csv")
             parsed.problems.extend(sheet.notes(file_name))
+        _template_sheets_first(parsed)
         if not recognised and not parsed.problems:
             parsed.problems.append(Problem(file_name, None, None, None,
                                            *both("etl_no_template_sheet")))
