@@ -69,6 +69,7 @@ class ImportReport:
     removed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     already_loaded: bool = False
     understood: list[str] = field(default_factory=list)  # how report-layout sheets were read (report_layout.py)
+    sheets: list = field(default_factory=list)           # the same as data: report_layout.SheetSummary per sheet
 
     @property
     def errors(self) -> list[Problem]:
@@ -133,7 +134,7 @@ def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None) -
 
 def _reports(parsed_files: list[ParsedFile], results: list[Assessment]) -> list[ImportReport]:
     return [ImportReport(p.file_name, p.sha256, p.problems + r.problems, p.rows(), r.added, r.changed, r.removed,
-                         r.already_loaded, p.understood) for p, r in zip(parsed_files, results)]
+                         r.already_loaded, p.understood, p.summaries) for p, r in zip(parsed_files, results)]
 
 
 def _validate(db_path: Path, files, progress) -> tuple[list[ParsedFile], list[ImportReport]]:

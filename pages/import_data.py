@@ -24,6 +24,7 @@ from khuyencong.ui.import_data import (
     can_confirm,
     change_table,
     check_for,
+    code_names,
     confirm_load,
     files_key,
     format_size,
@@ -37,6 +38,11 @@ from khuyencong.ui.import_data import (
     submit_password,
     summary_line,
     template_bytes,
+    understood_columns,
+    understood_heading,
+    understood_sections,
+    understood_title,
+    understood_totals,
 )
 from khuyencong.ui.shell import current_filters
 
@@ -112,6 +118,22 @@ else:
         for report in reports:
             kind, text = summary_line(report, lang)
             say[kind](text)
+
+        understood = [(report.file_name, sheet) for report in reports for sheet in getattr(report, "sheets", [])]
+        if understood:
+            st.subheader(t("import_data_understood_header", lang))
+            st.caption(t("import_data_understood_intro", lang))
+            names = code_names(db.path, lang)
+            for number, (file_name, sheet) in enumerate(understood):
+                with st.container(border=True):
+                    st.markdown(understood_heading(file_name, sheet, lang))
+                    st.dataframe(understood_columns(sheet, lang, names), hide_index=True, width="stretch",
+                                 key=f"im_columns_{number}")
+                    st.markdown(understood_title(sheet, lang))
+                    if sheet.sections:
+                        st.dataframe(understood_sections(sheet, lang, names), hide_index=True, width="stretch",
+                                     key=f"im_sections_{number}")
+                    st.caption(understood_totals(sheet, lang))
 
         st.subheader(t("import_data_problems_header", lang))
         problems = problem_table(reports, lang, limit=MAX_PROBLEMS_SHOWN)

@@ -82,6 +82,7 @@ class ParsedFile:
     problems: list[Problem] = field(default_factory=list)
     understood: list[str] = field(default_factory=list)  # what a report-layout sheet was read as (the dry run)
     report_sheets: list[str | None] = field(default_factory=list)
+    summaries: list = field(default_factory=list)         # report_layout.SheetSummary per report-layout sheet
     template_sheets: int = 0                              # sheets read with a template header
 
     def rows(self) -> dict[str, int]:
@@ -448,6 +449,7 @@ def read_report_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, buffered, 
                                        *both("etl_sheet_too_long", rows=partial(format_number, MAX_ROWS)),
                                        sheet=sheet.name))
     parsed.understood.extend(report.understood())
+    parsed.summaries.append(report.summary())
     parsed.report_sheets.append(sheet.name)
     return True
 
@@ -461,6 +463,7 @@ def _template_sheets_first(parsed: ParsedFile) -> None:
     parsed.records[:] = [r for r in parsed.records if r.sheet not in report]
     parsed.problems[:] = [p for p in parsed.problems if p.sheet not in report]
     parsed.understood.clear()
+    parsed.summaries.clear()
     parsed.report_sheets.clear()
 
 

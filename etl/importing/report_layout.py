@@ -299,6 +299,22 @@ class Section:
     amounts: dict = field(default_factory=dict)
 
 
+@dataclass
+class SheetSummary:
+    """What the dry run understood of one report-layout sheet, kept as data so the Import page can show it in the UI
+    language (understood() is the same in text, for the CLI)."""
+    sheet: str | None
+    table: str                          # "allocation" or "project"
+    header_rows: tuple[int, int]
+    data_rows: tuple[int, int] | None
+    rows: int
+    columns: list[ReportColumn]
+    title: Title
+    sections: list[Section]             # the first MAX_SECTIONS_SHOWN
+    totals_checked: list[int]           # the first MAX_SECTIONS_SHOWN rows whose amounts were checked
+    totals_count: int                   # how many such rows in all
+
+
 class ReportSheet:
     """One report-layout sheet: its header, title, sections, totals; records go through parse.SheetReader."""
 
@@ -323,6 +339,14 @@ class ReportSheet:
         self.by_marker: dict[str, Section] = {}   # "I" → the latest section I, for a "Cộng I" below it
 
     # -- what was understood ------------------------------------------------------------------------------
+    def summary(self) -> SheetSummary:
+        checked = sorted([t[0] for t in self.totals] + [s.row for s in self.sections if s.amounts])
+        header = (self.buffered[self.first][0], self.buffered[self.last][0])
+        return SheetSummary(self.sheet, self.template.table, header,
+                            (self.data_rows[0], self.data_rows[-1]) if self.data_rows else None, len(self.data_rows),
+                            list(self.columns), self.title, self.sections[:MAX_SECTIONS_SHOWN],
+                            checked[:MAX_SECTIONS_SHOWN], len(checked))
+
     def understood(self) -> list[str]:
         header_rows = f"{self.buffered[self.first][0]}–{self.buffered[self.last][0]}"
         data = f"{self.data_rows[0]}–{self.data_rows[-1]}" if self.data_rows else "-"

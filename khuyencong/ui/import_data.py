@@ -329,3 +329,112 @@ def totals(reports: Sequence) -> dict[str, int]:
 def loaded_message(reports: Sequence, lang: str) -> str:
     sums = {kind: format_number(value, lang) for kind, value in totals(reports).items()}
     return t("import_data_loaded", lang, files=len(reports), **sums)
+
+
+# --- What was understood (report-layout sheets) --------------------------------------------------------------------
+
+FIELD_LABELS = {
+    "name": N_("import_data_field_name"), "implementer": N_("import_data_field_implementer"),
+    "location": N_("import_data_field_location"), "activity_id": N_("import_data_field_activity_id"),
+    "sector_id": N_("import_data_field_sector_id"), "funding_source": N_("import_data_field_funding_source"),
+    "figure": N_("import_data_field_figure"), "status": N_("import_data_field_status"),
+    "note": N_("import_data_field_note"), "source": N_("import_data_field_source"),
+    "area_id": N_("import_data_field_area_id"), "year": N_("import_data_field_year"),
+    "sequence": N_("import_data_field_sequence"), "label": N_("import_data_field_label"),
+}
+MONEY_ROLES = {"kc": N_("import_data_money_kc"), "counterpart": N_("import_data_money_counterpart"),
+               "total": N_("import_data_money_total")}
+# A field holding a code → the reference table naming its codes (the names the rest of the dashboard shows).
+CODE_TABLES = {"funding_source": ("funding_source", "funding_source_id"), "figure": ("figure_kind", "figure_id"),
+               "status": ("project_status", "status_id"), "activity_id": ("activity", "activity_id"),
+               "sector_id": ("sector", "sector_id")}
+COLUMN_HEADERS = (N_("import_data_col_column"), N_("import_data_col_header"), N_("import_data_col_meaning"))
+SECTION_HEADERS = (N_("import_data_col_row"), N_("import_data_col_section"), N_("import_data_col_applies"))
+Names = dict[str, dict[str, str]]
+
+
+def code_names(db_path: Path, lang: str) -> Names:
+    """field → code → its name in `lang`, from the database's reference tables."""
+    import duckdb
+
+    column = "name_en" if lang == "en" else "name_vi"
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return {name: dict(con.execute(f"SELECT {code}, {column} FROM {table}").fetchall())
+                for name, (table, code) in CODE_TABLES.items()}
+    finally:
+        con.close()
+
+
+def field_label(name: str | None, lang: str) -> str:
+    return t(FIELD_LABELS[name], lang) if name in FIELD_LABELS else t("import_data_field_ignored", lang)
+
+
+def code_name(names: Names, name: str, code) -> str:
+    return names.get(name, {}).get(code) or str(code)
+
+
+def column_meaning(column, lang: str, names: Names) -> str:
+    """A report column's meaning in words: 'Kinh phí khuyến công; Năm: 2024; Nguồn kinh phí: Trung ương'."""
+    if column.field != "money":
+        return field_label(column.field, lang)
+    parts = [t(MONEY_ROLES[column.role], lang) if column.role in MONEY_ROLES else column.role]
+    if column.year is not None:
+        parts.append(f"{field_label('year', lang)}: {column.year}")
+    if column.funding is not None:
+        parts.append(f"{field_label('funding_source', lang)}: {code_name(names, 'funding_source', column.funding)}")
+    if column.figure is not None:
+        parts.append(f"{field_label('figure', lang)}: {code_name(names, 'figure', column.figure)}")
+    if column.factor != 1:
+        parts.append(t("import_data_money_factor", lang, factor=format_number(float(column.factor), lang, 6)))
+    return "; ".join(parts)
+
+
+def column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def understood_heading(file_name: str, sheet, lang: str) -> str:
+    """The table a sheet was read as: which table, header rows, data rows."""
+    data = f"{sheet.data_rows[0]}–{sheet.data_rows[1]}" if sheet.data_rows else "-"
+    return t("import_data_understood_table", lang, file=file_name, sheet=sheet.sheet or "csv",
+             table=table_label(sheet.table, lang), header=f"{sheet.header_rows[0]}–{sheet.header_rows[1]}",
+             data=data, rows=format_number(sheet.rows, lang))
+
+
+def understood_columns(sheet, lang: str, names: Names) -> pd.DataFrame:
+    rows = [(column_letter(c.index), c.header, column_meaning(c, lang, names)) for c in sheet.columns]
+    return pd.DataFrame(rows, columns=_headers(COLUMN_HEADERS, lang))
+
+
+def understood_title(sheet, lang: str) -> str:
+    """What the title rows gave: area, years, document, unit."""
+    title, found = sheet.title, []
+    if title.area:
+        found.append(t("import_data_understood_area", lang, text=title.area_line or title.area))
+    if title.years:
+        found.append(t("import_data_understood_years", lang, years="–".join(str(y) for y in sorted(set(title.years)))))
+    if title.decision:
+        found.append(t("import_data_understood_decision", lang, text=title.decision))
+    if title.unit:
+        found.append(t("import_data_understood_unit", lang, text=title.unit))
+    return t("import_data_understood_title", lang, values="; ".join(found) or t("import_data_understood_nothing", lang))
+
+
+def section_values(values: dict, lang: str, names: Names) -> str:
+    return "; ".join(f"{field_label(name, lang)}: {code_name(names, name, code)}" for name, code in values.items())
+
+
+def understood_sections(sheet, lang: str, names: Names) -> pd.DataFrame:
+    rows = [(s.row, s.text, section_values(s.values, lang, names)) for s in sheet.sections]
+    return pd.DataFrame(rows, columns=_headers(SECTION_HEADERS, lang))
+
+
+def understood_totals(sheet, lang: str) -> str:
+    if not sheet.totals_count:
+        return t("import_data_understood_no_totals", lang)
+    more = " …" if sheet.totals_count > len(sheet.totals_checked) else ""
+    return t("import_data_understood_totals", lang, count=format_number(sheet.totals_count, lang),
+             rows=", ".join(str(row) for row in sheet.totals_checked) + more)
