@@ -393,3 +393,51 @@ def test_real_import_through_the_page_helpers(demo_db_path, tmp_path, monkeypatc
     assert importing.totals(loaded)["added"] == 1
     again = importing.check(db_path, files)
     assert again[0].already_loaded
+
+
+# --- What the check understood of a report-layout workbook ---------------------------------------------------------
+
+UNDERSTOOD = {  # lang → (column meanings by letter, sections' "applies to", words of the heading, title and totals)
+    "vi": ({"A": "Số thứ tự (bỏ qua)", "B": "Tên đề án", "D": "Tổng (chỉ để kiểm tra, không nạp)",
+            "E": "Kinh phí khuyến công", "F": "Vốn đối ứng; Nguồn kinh phí: Đối ứng", "G": "Trạng thái"},
+           {9: "Nguồn kinh phí: Trung ương", 14: "Nội dung khuyến công: Đào tạo nghề, truyền nghề"},
+           ["dòng tiêu đề cột 7–8; dòng dữ liệu 11–17 (3 dòng)", "địa phương «UBND TỈNH HÀ TĨNH»; năm 2019",
+            "Đã kiểm tra 5 dòng tổng/mục có số tiền (9, 12, 13, 18, 19)"]),
+    "en": ({"A": "Row number (ignored)", "B": "Project name", "D": "Total (checked, not loaded)",
+            "E": "Khuyến công funding", "F": "Counterpart funding; Funding source: Counterpart", "G": "Status"},
+           {9: "Funding source: Central", 14: "Activity: Vocational training and craft transfer"},
+           ["header rows 7–8; data rows 11–17 (3 rows)", "area “UBND TỈNH HÀ TĨNH”; year 2019",
+            "5 total/section rows with amounts checked (9, 12, 13, 18, 19)"]),
+}
+
+
+@pytest.mark.skipif(not HAS_IMPORTER, reason="etl/importer.py is not there yet")
+@pytest.mark.parametrize("lang", UNDERSTOOD)
+def test_check_shows_what_was_understood_of_a_report_workbook(demo_db_path, with_password, lang):
+    from report_corpus import two_row_header
+
+    meanings, sections, sentences = UNDERSTOOD[lang]
+    app = unlocked(demo_db_path, lang)
+    app.file_uploader[0].set_value(("ha-tinh-2019.xlsx", two_row_header(), XLSX))
+    app.run()
+    assert not app.exception
+    assert any(h.value == t("import_data_understood_header", lang) for h in app.subheader)
+    columns = table_with(app, t("import_data_col_meaning", lang))
+    found = dict(zip(columns[t("import_data_col_column", lang)], columns[t("import_data_col_meaning", lang)]))
+    assert {letter: found.get(letter) for letter in meanings} == meanings
+    assert found["E"] and columns[t("import_data_col_header", lang)].tolist()[4] == "Kinh phí / Kinh phí khuyến công"
+    applies = table_with(app, t("import_data_col_applies", lang))
+    found = dict(zip(applies[t("import_data_col_row", lang)], applies[t("import_data_col_applies", lang)]))
+    assert {row: found.get(row) for row in sections} == sections
+    text = "\n".join(messages(app, "markdown") + messages(app, "caption"))
+    for sentence in sentences:
+        assert sentence in text
+    assert "activity_id" not in all_text(app) and "dao_tao_nghe" not in all_text(app)  # no raw codes
+
+
+def test_a_template_file_shows_no_understood_section(demo_db_path, with_password, importer):
+    app = unlocked(demo_db_path)
+    app.file_uploader[0].set_value(("a.xlsx", b"workbook bytes", XLSX))
+    app.run()
+    assert not app.exception
+    assert not any(h.value == t("import_data_understood_header") for h in app.subheader)
