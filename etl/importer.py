@@ -46,14 +46,16 @@ import duckdb
 
 from etl.atomic import replace_database
 from etl.importing.codes import Codes
+from etl.importing.mappings import read_value_map
+from etl.importing.mappings import remember_value as _remember_value
 from etl.importing.parse import ParsedFile, parse_file
 from etl.importing.reader import MAX_FILE_BYTES, too_large
 from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
 from etl.load_log import log_load
 from etl.problems import Problem, bilingual, both
 
-__all__ = ["MAX_FILE_BYTES", "ImportReport", "check_files", "imports_dir_for", "load_files", "replay_imports",
-           "too_large_report"]
+__all__ = ["MAX_FILE_BYTES", "ImportReport", "check_files", "imports_dir_for", "load_files", "remember_value",
+           "replay_imports", "too_large_report"]
 
 Progress = Callable[[str], None]
 
@@ -70,6 +72,7 @@ class ImportReport:
     already_loaded: bool = False
     understood: list[str] = field(default_factory=list)  # how report-layout sheets were read (report_layout.py)
     sheets: list = field(default_factory=list)           # the same as data: report_layout.SheetSummary per sheet
+    unknown: list = field(default_factory=list)          # parse.UnknownValue: values the analyst may map
 
     @property
     def errors(self) -> list[Problem]:
@@ -101,6 +104,12 @@ def too_large_report(file_name: str, size: int) -> ImportReport:
                         dict.fromkeys(TABLES, 0))
 
 
+def remember_value(db_path: Path, list_name: str, value: str, code: str) -> bool:
+    """Remember, beside the imports, that `value` means `code` in a code list: the next check and every rebuild read
+    it so (etl/importing/mappings.py). False when the value already means something."""
+    return _remember_value(imports_dir_for(db_path), list_name, value, code)
+
+
 def imports_dir_for(db_path: Path) -> Path:
     """Where loaded files are kept so that a rebuild replays them."""
     return Path(db_path).parent / "imports"
@@ -114,8 +123,9 @@ def _safe_name(file_name: str) -> str:
     return Path(str(file_name).replace("\\", "/")).name
 
 
-def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None) -> list[ParsedFile]:
+def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None, imports_dir: Path) -> list[ParsedFile]:
     codes = Codes(con)
+    codes.remember(read_value_map(imports_dir))  # values mapped on the Import page, before any lookup
     parsed_files = []
     seen = {}
     for name, data in files:
@@ -134,13 +144,14 @@ def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None) -
 
 def _reports(parsed_files: list[ParsedFile], results: list[Assessment]) -> list[ImportReport]:
     return [ImportReport(p.file_name, p.sha256, p.problems + r.problems, p.rows(), r.added, r.changed, r.removed,
-                         r.already_loaded, p.understood, p.summaries) for p, r in zip(parsed_files, results)]
+                         r.already_loaded, p.understood, p.summaries,
+                         list(p.unknown.values())) for p, r in zip(parsed_files, results)]
 
 
 def _validate(db_path: Path, files, progress) -> tuple[list[ParsedFile], list[ImportReport]]:
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        parsed_files = _parse_all(con, files, progress)
+        parsed_files = _parse_all(con, files, progress, imports_dir_for(db_path))
         return parsed_files, _reports(parsed_files, assess(con, parsed_files))
     finally:
         con.close()
@@ -250,7 +261,7 @@ def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progr
     total = 0
     for path in paths:
         data = path.read_bytes()
-        parsed = _parse_all(con, [(path.name, data)], None)[0]
+        parsed = _parse_all(con, [(path.name, data)], None, folder)[0]
         result = assess(con, [parsed])[0]
         report = _reports([parsed], [result])[0]
         replay = bilingual("etl_replay") + f" imports/{path.name}: "

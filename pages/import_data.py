@@ -13,6 +13,7 @@ from khuyencong.ui.import_data import (
     LOAD_ERROR,
     LOAD_PROBLEMS,
     LOGIN_OUTCOME,
+    MAPPED,
     MAX_PROBLEMS_SHOWN,
     PASSWORD_KEY,
     ROUND,
@@ -22,14 +23,19 @@ from khuyencong.ui.import_data import (
     admin_password,
     authorised,
     can_confirm,
+    catalogue,
     change_table,
     check_for,
+    choice_label,
+    choices_for,
     code_names,
     confirm_load,
     files_key,
     format_size,
     format_wait,
     lock,
+    map_value,
+    mapping_key,
     max_file_bytes,
     problem_count,
     problem_table,
@@ -43,6 +49,8 @@ from khuyencong.ui.import_data import (
     understood_sections,
     understood_title,
     understood_totals,
+    unknown_line,
+    unknown_values,
 )
 from khuyencong.ui.shell import current_filters
 
@@ -134,6 +142,23 @@ else:
                         st.dataframe(understood_sections(sheet, lang, names), hide_index=True, width="stretch",
                                      key=f"im_sections_{number}")
                     st.caption(understood_totals(sheet, lang))
+
+        if MAPPED in state:
+            st.success(state.pop(MAPPED), icon=":material/bookmark_added:")
+        if unknown := unknown_values(reports):
+            st.subheader(t("import_data_unknown_header", lang))
+            st.caption(t("import_data_unknown_intro", lang))
+            labels = catalogue(db.path)
+            for value in unknown:
+                row = st.columns([3, 3, 2], vertical_alignment="bottom")
+                row[0].markdown(unknown_line(value, lang))
+                choices = choices_for(value, labels, lang)
+                row[1].selectbox(t("import_data_unknown_choose", lang), choices, key=mapping_key(value),
+                                 index=0 if value.suggestions else None,
+                                 format_func=lambda code, value=value: choice_label(value, labels, code, lang))
+                row[2].button(t("import_data_unknown_remember", lang), key=mapping_key(value) + "_save",
+                              icon=":material/bookmark_add:", on_click=map_value,
+                              args=(state, db.path, value, labels, lang))
 
         st.subheader(t("import_data_problems_header", lang))
         problems = problem_table(reports, lang, limit=MAX_PROBLEMS_SHOWN)

@@ -79,6 +79,15 @@ class Codes:
         self.period_end = {period: (month, day) for period, month, day in con.execute(
             _sql("period_ends.sql")).fetchall()}
 
+    def remember(self, mapping: dict[tuple[str, str], str]) -> None:
+        """Add values an analyst mapped on the Import page (etl/importing/mappings.py): (list, folded value) → code.
+
+        The reference tables win over a remembered value, and a code no longer in its list is ignored.
+        """
+        for (list_name, key), code in mapping.items():
+            if list_name in self.lists and code in self.labels.get(list_name, {}):
+                self.lists[list_name].setdefault(key, code)
+
     def area(self, text: str, on: date) -> tuple[str | None, str | None]:
         """(area_id, None), or (None, 'unknown' | 'not_valid' | 'ambiguous:a,b')."""
         entries = []

@@ -45,6 +45,7 @@ FIRST_YEAR = 1990
 TOTAL_LABEL = re.compile(r"^(tong cong|tong so|tong|cong|total|grand total|sub ?total)( .*)?$")
 COLUMN_NUMBERS = re.compile(r"^\(?[0-9a-z]{1,3}\)?$")
 THOUSANDTH = Decimal("0.001")
+MAX_UNKNOWN_VALUES = 100  # distinct unknown values a file offers for mapping; a hostile file may have 200.000
 
 Progress = Callable[[str], None]
 # A coded column's kind → (its code list, why an unknown value is refused).
@@ -74,6 +75,16 @@ class Record:
 
 
 @dataclass
+class UnknownValue:
+    """A coded cell's value no list names, for the Import page to offer mapping it (etl/importing/mappings.py)."""
+    list_name: str
+    value: str
+    suggestions: list[str]   # codes, best first (Codes.suggest)
+    sheet: str | None
+    column: str | None
+
+
+@dataclass
 class ParsedFile:
     file_name: str
     sha256: str
@@ -83,6 +94,7 @@ class ParsedFile:
     understood: list[str] = field(default_factory=list)  # what a report-layout sheet was read as (the dry run)
     report_sheets: list[str | None] = field(default_factory=list)
     summaries: list = field(default_factory=list)         # report_layout.SheetSummary per report-layout sheet
+    unknown: dict = field(default_factory=dict)           # (list, folded value) → UnknownValue, the first ones
     template_sheets: int = 0                              # sheets read with a template header
 
     def rows(self) -> dict[str, int]:
@@ -244,6 +256,10 @@ class SheetReader:
         code = Codes.lookup(self.codes.lists[list_name], text)
         if code is None:
             self.problem(row, column.field, cell, *self.unknown_code_reason(list_name, text, reason))
+            key = (list_name, fold(text))
+            if key not in self.parsed.unknown and len(self.parsed.unknown) < MAX_UNKNOWN_VALUES:
+                self.parsed.unknown[key] = UnknownValue(list_name, text, self.codes.suggest(list_name, text),
+                                                        self.sheet, self.headers.get(column.field, column.field))
         return code
 
     def unknown_code_reason(self, list_name: str, text: str, reason: str) -> tuple[str, str]:
@@ -464,6 +480,8 @@ def _template_sheets_first(parsed: ParsedFile) -> None:
     parsed.problems[:] = [p for p in parsed.problems if p.sheet not in report]
     parsed.understood.clear()
     parsed.summaries.clear()
+    for key in [k for k, unknown in parsed.unknown.items() if unknown.sheet in report]:
+        del parsed.unknown[key]
     parsed.report_sheets.clear()
 
 

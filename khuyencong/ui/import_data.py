@@ -25,6 +25,7 @@ FAILURES = "im_failures"
 PASSWORD_KEY = "im_password"
 LOGIN_OUTCOME = "im_login_outcome"
 DONE, LOAD_ERROR, LOAD_PROBLEMS = "im_done", "im_load_error", "im_load_problems"
+MAPPED = "im_mapped"  # what the last "remember" did, for the page to say
 CHECKED, ROUND = "im_checked", "im_round"  # the last check (key, reports); the uploader's generation
 MAX_PROBLEMS_SHOWN = 1000
 MAX_DELAY_S = 8
@@ -341,6 +342,7 @@ FIELD_LABELS = {
     "note": N_("import_data_field_note"), "source": N_("import_data_field_source"),
     "area_id": N_("import_data_field_area_id"), "year": N_("import_data_field_year"),
     "sequence": N_("import_data_field_sequence"), "label": N_("import_data_field_label"),
+    "period": N_("import_data_field_period"), "indicator_id": N_("import_data_field_indicator_id"),
 }
 MONEY_ROLES = {"kc": N_("import_data_money_kc"), "counterpart": N_("import_data_money_counterpart"),
                "total": N_("import_data_money_total")}
@@ -438,3 +440,75 @@ def understood_totals(sheet, lang: str) -> str:
     more = " …" if sheet.totals_count > len(sheet.totals_checked) else ""
     return t("import_data_understood_totals", lang, count=format_number(sheet.totals_count, lang),
              rows=", ".join(str(row) for row in sheet.totals_checked) + more)
+
+
+# --- Mapping unknown values ----------------------------------------------------------------------------------------
+
+LIST_FIELDS = {"activity": "activity_id", "sector": "sector_id", "funding_source": "funding_source",
+               "figure": "figure", "status": "status", "period": "period", "indicator": "indicator_id"}
+
+
+def catalogue(db_path: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    """list → code → (Vietnamese, English) name: every entry an unknown value may be mapped to."""
+    import duckdb
+
+    from etl.importing.codes import Codes
+
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return Codes(con).labels
+    finally:
+        con.close()
+
+
+def unknown_values(reports: Sequence) -> list:
+    """The unknown values of every file, each (list, folded value) once, in the order met."""
+    from etl.importing.values import fold
+
+    seen = {}
+    for report in reports:
+        for unknown in getattr(report, "unknown", []):
+            seen.setdefault((unknown.list_name, fold(unknown.value)), unknown)
+    return list(seen.values())
+
+
+def mapping_key(unknown) -> str:
+    """The widget key of one unknown value's choice: the same value keeps its choice across re-checks."""
+    return "im_map_" + hashlib.sha1(f"{unknown.list_name}|{unknown.value}".encode()).hexdigest()[:12]
+
+
+def choices_for(unknown, labels: dict[str, dict[str, tuple[str, str]]], lang: str) -> list[str]:
+    """The codes offered for an unknown value: its suggestions first, then the whole list by name."""
+    entries = labels.get(unknown.list_name, {})
+    side = 1 if lang == "en" else 0
+    rest = sorted((code for code in entries if code not in unknown.suggestions), key=lambda c: entries[c][side])
+    return [code for code in unknown.suggestions if code in entries] + rest
+
+
+def choice_label(unknown, labels, code: str, lang: str) -> str:
+    name = labels.get(unknown.list_name, {}).get(code, (code, code))[1 if lang == "en" else 0]
+    return t("import_data_unknown_suggested", lang, name=name) if code in unknown.suggestions else name
+
+
+def unknown_line(unknown, lang: str) -> str:
+    return t("import_data_unknown_value", lang, value=unknown.value,
+             list=field_label(LIST_FIELDS.get(unknown.list_name), lang), sheet=unknown.sheet or "csv",
+             column=unknown.column or "")
+
+
+def map_value(state: MutableMapping, db_path: Path, unknown, labels, lang: str) -> None:
+    """The remember button's callback: keep the chosen code for this value beside the imports, then check again.
+
+    Nothing happens for a session that is not authorised, or when no entry was chosen.
+    """
+    code = state.get(mapping_key(unknown))
+    if not authorised(state) or code is None:
+        return
+    from etl.importer import remember_value
+
+    name = labels.get(unknown.list_name, {}).get(code, (code, code))[1 if lang == "en" else 0]
+    if remember_value(db_path, unknown.list_name, unknown.value, code):
+        state[MAPPED] = t("import_data_unknown_remembered", lang, value=unknown.value, name=name)
+    else:
+        state[MAPPED] = t("import_data_unknown_not_remembered", lang, value=unknown.value)
+    state.pop(CHECKED, None)  # the files read differently now
