@@ -441,3 +441,42 @@ def test_a_template_file_shows_no_understood_section(demo_db_path, with_password
     app.run()
     assert not app.exception
     assert not any(h.value == t("import_data_understood_header") for h in app.subheader)
+
+
+@pytest.mark.skipif(not HAS_IMPORTER, reason="etl/importer.py is not there yet")
+@pytest.mark.parametrize("lang, suggested, remembered", [
+    ("vi", "Đào tạo nghề, truyền nghề (gợi ý)", "Đã ghi nhớ: «Đào tạo nghề truyền thống cho lao động» là"),
+    ("en", "Vocational training and craft transfer (suggested)",
+     "Remembered: “Đào tạo nghề truyền thống cho lao động” is"),
+])
+def test_map_an_unknown_value_then_load(demo_db_path, tmp_path, with_password, lang, suggested, remembered):
+    from test_value_mappings import QUERY, UNKNOWN, report_with_unknown_activity
+
+    db_path = tmp_path / "data" / "kc.duckdb"
+    db_path.parent.mkdir()
+    shutil.copy(demo_db_path, db_path)
+    app = unlocked(db_path, lang)
+    app.file_uploader[0].set_value(("ha-tinh.xlsx", report_with_unknown_activity(), XLSX))
+    app.run()
+    assert not app.exception
+    assert app.button(key="im_confirm").disabled  # the unknown activity is an error
+    key = importing.mapping_key(types.SimpleNamespace(list_name="activity", value=UNKNOWN))
+    assert [box.key for box in app.selectbox if (box.key or "").startswith("im_map_")] == [key]  # one unknown value
+    choice = app.selectbox(key=key)
+    assert choice.value == "dao_tao_nghe" and choice.format_func(choice.value) == suggested
+    assert len(choice.options) > 5  # the whole list, not only the suggestion
+    assert any(UNKNOWN in text for text in messages(app, "markdown"))
+
+    app.button(key=key + "_save").click()
+    app.run()
+    assert not app.exception
+    assert any(text.startswith(remembered) for text in messages(app, "success"))
+    assert not any((box.key or "").startswith("im_map_") for box in app.selectbox)
+    assert not app.button(key="im_confirm").disabled
+    app.button(key="im_confirm").click()
+    app.run()
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        assert con.execute(QUERY).fetchall()[0][:2] == ("Đề án dệt thổ cẩm Hương Khê", "dao_tao_nghe")
+    finally:
+        con.close()
