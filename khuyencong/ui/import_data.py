@@ -400,9 +400,10 @@ def column_letter(index: int) -> str:
 
 def understood_heading(file_name: str, sheet, lang: str) -> str:
     """The table a sheet was read as: which table, header rows, data rows."""
+    first, last = sheet.header_rows
     data = f"{sheet.data_rows[0]}–{sheet.data_rows[1]}" if sheet.data_rows else "-"
     return t("import_data_understood_table", lang, file=file_name, sheet=sheet.sheet or "csv",
-             table=table_label(sheet.table, lang), header=f"{sheet.header_rows[0]}–{sheet.header_rows[1]}",
+             table=table_label(sheet.table, lang), header=str(first) if first == last else f"{first}–{last}",
              data=data, rows=format_number(sheet.rows, lang))
 
 
