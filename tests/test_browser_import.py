@@ -28,7 +28,7 @@ def test_check_understand_map_and_load(demo_db_path, tmp_path):
     with serve_dashboard(db_path, env={"KC_ADMIN_PASSWORD": PASSWORD}) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
         page, errors = open_page(browser, f"{base}/import_data")
-        page.get_by_label(t("import_data_password")).fill(PASSWORD)
+        page.locator("input[type='password']").fill(PASSWORD)
         page.get_by_role("button", name=t("import_data_unlock")).click()
         wait_idle(page)
 
@@ -37,9 +37,11 @@ def test_check_understand_map_and_load(demo_db_path, tmp_path):
         expect(main).to_contain_text(t("import_data_understood_header"), timeout=60000)
         wait_idle(page)
         expect(main).to_contain_text("dòng tiêu đề cột 7; dòng dữ liệu 8–9 (2 dòng)")
+        expect(main).to_contain_text("Số thứ tự (bỏ qua)")  # column A's meaning, in the understood table
         expect(main).to_contain_text("địa phương «UBND TỈNH HÀ TĨNH»; năm 2019")
         expect(main).to_contain_text(f"«{UNKNOWN}»")
-        expect(main).to_contain_text("Đào tạo nghề, truyền nghề (gợi ý)")  # the suggestion, chosen already
+        choice = main.get_by_role("combobox", name=t("import_data_unknown_choose"))
+        expect(choice).to_have_value("Đào tạo nghề, truyền nghề (gợi ý)")  # the suggestion, chosen already
         expect(page.get_by_role("button", name=t("import_data_confirm"))).to_be_disabled()
 
         page.get_by_role("button", name=t("import_data_unknown_remember")).click()
