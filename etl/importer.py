@@ -44,7 +44,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.atomic import replace_database
+from etl.atomic import exclusive_lock, replace_database
 from etl.importing.codes import Codes
 from etl.importing.mappings import read_value_map
 from etl.importing.mappings import remember_value as _remember_value
@@ -106,8 +106,11 @@ def too_large_report(file_name: str, size: int) -> ImportReport:
 
 def remember_value(db_path: Path, list_name: str, value: str, code: str) -> bool:
     """Remember, beside the imports, that `value` means `code` in a code list: the next check and every rebuild read
-    it so (etl/importing/mappings.py). False when the value already means something."""
-    return _remember_value(imports_dir_for(db_path), list_name, value, code)
+    it so (etl/importing/mappings.py). False when the value already means something.
+
+    Under the database's lock: two sessions remembering at once, or a build replaying the imports, take turns."""
+    with exclusive_lock(Path(db_path)):
+        return _remember_value(imports_dir_for(db_path), list_name, value, code)
 
 
 def imports_dir_for(db_path: Path) -> Path:
