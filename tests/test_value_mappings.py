@@ -93,3 +93,12 @@ def test_the_kept_mappings_are_not_replayed_as_an_import(db_path, tmp_path):
     finally:
         con.close()
     assert messages == []
+
+
+def test_a_file_of_many_unknown_values_offers_the_first_hundred(db_path):
+    from etl.importing.parse import MAX_UNKNOWN_VALUES
+
+    body = [[i, f"Đề án {i}", f"Hoạt động lạ số {i}", 100] for i in range(1, 151)]
+    [report] = check_files(db_path, [("nhieu.xlsx", report_with_unknown_activity(body))])
+    assert len(report.errors) == 150  # every problem is still reported
+    assert [u.value for u in report.unknown] == [f"Hoạt động lạ số {i}" for i in range(1, MAX_UNKNOWN_VALUES + 1)]
