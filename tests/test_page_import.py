@@ -480,3 +480,16 @@ def test_map_an_unknown_value_then_load(demo_db_path, tmp_path, with_password, l
         assert con.execute(QUERY).fetchall()[0][:2] == ("Đề án dệt thổ cẩm Hương Khê", "dao_tao_nghe")
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("value", ["[bấm vào đây](http://evil.example)", "**đậm** _nghiêng_ `mã` # tiêu đề", "<b>x</b>",
+                                   "C:\\tệp\\*.xlsx"])
+def test_a_files_own_text_is_shown_literally(value):
+    """The page shows a workbook's values in Markdown; a value must not become a link, bold text or a heading."""
+    import re
+
+    shown = importing.md(value)
+    assert re.search(r"(?<!\\)[\[\]()*_`<>#]", shown.replace("\\\\", "")) is None  # every special character escaped
+    assert re.sub(r"\\(.)", r"\1", shown) == value                                   # and nothing else changed
+    unknown = types.SimpleNamespace(list_name="activity", value=value, sheet="Danh muc", column="Nội dung")
+    assert shown in importing.unknown_line(unknown, "vi")

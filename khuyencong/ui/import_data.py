@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import math
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from pathlib import Path
@@ -398,11 +399,19 @@ def column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$])")
+
+
+def md(text) -> str:
+    """A file's own text (a name, a header, a cell) shown literally in Markdown: a workbook may hold "[x](url)"."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
 def understood_heading(file_name: str, sheet, lang: str) -> str:
     """The table a sheet was read as: which table, header rows, data rows."""
     first, last = sheet.header_rows
     data = f"{sheet.data_rows[0]}–{sheet.data_rows[1]}" if sheet.data_rows else "-"
-    return t("import_data_understood_table", lang, file=file_name, sheet=sheet.sheet or "csv",
+    return t("import_data_understood_table", lang, file=md(file_name), sheet=md(sheet.sheet or "csv"),
              table=table_label(sheet.table, lang), header=str(first) if first == last else f"{first}–{last}",
              data=data, rows=format_number(sheet.rows, lang))
 
@@ -423,7 +432,8 @@ def understood_title(sheet, lang: str) -> str:
         found.append(t("import_data_understood_decision", lang, text=title.decision))
     if title.unit:
         found.append(t("import_data_understood_unit", lang, text=title.unit))
-    return t("import_data_understood_title", lang, values="; ".join(found) or t("import_data_understood_nothing", lang))
+    values = "; ".join(found) or t("import_data_understood_nothing", lang)
+    return t("import_data_understood_title", lang, values=md(values))
 
 
 def section_values(values: dict, lang: str, names: Names) -> str:
@@ -492,9 +502,9 @@ def choice_label(unknown, labels, code: str, lang: str) -> str:
 
 
 def unknown_line(unknown, lang: str) -> str:
-    return t("import_data_unknown_value", lang, value=unknown.value,
-             list=field_label(LIST_FIELDS.get(unknown.list_name), lang), sheet=unknown.sheet or "csv",
-             column=unknown.column or "")
+    return t("import_data_unknown_value", lang, value=md(unknown.value),
+             list=field_label(LIST_FIELDS.get(unknown.list_name), lang), sheet=md(unknown.sheet or "csv"),
+             column=md(unknown.column or ""))
 
 
 def map_value(state: MutableMapping, db_path: Path, unknown, labels, lang: str) -> None:
