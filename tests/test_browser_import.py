@@ -7,7 +7,7 @@ import duckdb
 import pytest
 from conftest import serve_dashboard
 from playwright.sync_api import expect
-from test_browser import ARGS, open_page, wait_idle
+from test_browser import ARGS, OUTPUT, open_page, wait_idle
 from test_value_mappings import QUERY, UNKNOWN, report_with_unknown_activity
 
 from khuyencong.i18n.labels import t
@@ -43,6 +43,9 @@ def test_check_understand_map_and_load(demo_db_path, tmp_path):
         choice = main.get_by_role("combobox", name=t("import_data_unknown_choose"))
         expect(choice).to_have_value("Đào tạo nghề, truyền nghề (gợi ý)")  # the suggestion, chosen already
         expect(page.get_by_role("button", name=t("import_data_confirm"))).to_be_disabled()
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        main.get_by_text(t("import_data_unknown_header"), exact=True).scroll_into_view_if_needed()
+        page.screenshot(path=str(OUTPUT / "import_understood_vi.png"))
 
         page.get_by_role("button", name=t("import_data_unknown_remember")).click()
         expect(main).to_contain_text("Đã ghi nhớ", timeout=60000)
