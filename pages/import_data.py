@@ -7,6 +7,7 @@ import streamlit as st
 from khuyencong.i18n.formatting import format_number
 from khuyencong.i18n.labels import t
 from khuyencong.ui.app_state import get_database
+from khuyencong.ui.fetch import code_lists
 from khuyencong.ui.import_data import (
     CHECKED,
     DONE,
@@ -131,7 +132,7 @@ else:
         if understood:
             st.subheader(t("import_data_understood_header", lang))
             st.caption(t("import_data_understood_intro", lang))
-            names = code_names(db.path, lang)
+            names = code_names(code_lists(), lang)
             for number, (file_name, sheet) in enumerate(understood):
                 with st.container(border=True):
                     st.markdown(understood_heading(file_name, sheet, lang))

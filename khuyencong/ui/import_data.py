@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from etl.template import DEFAULT_OUT as TEMPLATE_PATH
+from khuyencong.data.code_lists import ACTIVITIES, FIGURES, SECTORS, SOURCES, STATUSES, CodeLists
 from khuyencong.i18n.formatting import format_number
 from khuyencong.i18n.labels import N_, t
 
@@ -347,26 +348,17 @@ FIELD_LABELS = {
 }
 MONEY_ROLES = {"kc": N_("import_data_money_kc"), "counterpart": N_("import_data_money_counterpart"),
                "total": N_("import_data_money_total")}
-# A field holding a code → the reference table naming its codes (the names the rest of the dashboard shows).
-CODE_TABLES = {"funding_source": ("funding_source", "funding_source_id"), "figure": ("figure_kind", "figure_id"),
-               "status": ("project_status", "status_id"), "activity_id": ("activity", "activity_id"),
-               "sector_id": ("sector", "sector_id")}
+# A field holding a code → the code list naming its codes (the names the rest of the dashboard shows).
+CODE_LISTS = {"funding_source": SOURCES, "figure": FIGURES, "status": STATUSES, "activity_id": ACTIVITIES,
+              "sector_id": SECTORS}
 COLUMN_HEADERS = (N_("import_data_col_column"), N_("import_data_col_header"), N_("import_data_col_meaning"))
 SECTION_HEADERS = (N_("import_data_col_row"), N_("import_data_col_section"), N_("import_data_col_applies"))
 Names = dict[str, dict[str, str]]
 
 
-def code_names(db_path: Path, lang: str) -> Names:
-    """field → code → its name in `lang`, from the database's reference tables."""
-    import duckdb
-
-    column = "name_en" if lang == "en" else "name_vi"
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        return {name: dict(con.execute(f"SELECT {code}, {column} FROM {table}").fetchall())
-                for name, (table, code) in CODE_TABLES.items()}
-    finally:
-        con.close()
+def code_names(codes: CodeLists, lang: str) -> Names:
+    """field → code → its name in `lang`, from the code lists the dashboard already holds."""
+    return {name: codes.names(code_list, lang) for name, code_list in CODE_LISTS.items()}
 
 
 def field_label(name: str | None, lang: str) -> str:
