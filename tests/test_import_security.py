@@ -344,3 +344,42 @@ def test_formula_like_text_loaded_from_a_workbook_is_neutralised_in_every_export
         assert "'" + text in body and text not in body
     plan = rows[0].index("Kế hoạch (triệu đồng)")
     assert sorted(row[plan] for row in rows[1:]) == ["", "0", "12", "150.5"]
+
+
+@pytest.mark.parametrize("burst", range(5))
+def test_a_burst_of_sessions_never_gets_more_wrong_guesses_compared_than_the_limit(gate, monkeypatch, burst):
+    """12 sessions press Unlock in the same instant (the probe's race): at most FREE_ATTEMPTS wrong passwords are
+    compared before the gate shuts, and once it has shut, the right one in the same burst is refused too."""
+    import threading
+    import time
+
+    compared: list[str] = []
+    real = importing.password_matches
+
+    def slow_compare(given: str, expected: str) -> bool:
+        compared.append(given)
+        time.sleep(0.005)  # a comparison that takes time (a hash, a loaded machine) widens the race as in the probe
+        return real(given, expected)
+
+    monkeypatch.setattr(importing, "password_matches", slow_compare)
+    start = threading.Barrier(12)
+    answers: dict[str, bool] = {}
+
+    def press(given: str) -> None:
+        start.wait()
+        answers[given] = importing.try_unlock({}, given, PASSWORD)
+
+    guesses = WRONG[:11]
+    guesses.insert(burst * 2, PASSWORD)
+    threads = [threading.Thread(target=press, args=(g,)) for g in guesses]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # A right password resets the count (the admin is in): the limit holds before it and after it.
+    cut = compared.index(PASSWORD) if answers[PASSWORD] else len(compared)
+    before, after = compared[:cut], compared[cut + 1:]
+    assert len(before) <= importing.FREE_ATTEMPTS
+    assert len(after) <= importing.FREE_ATTEMPTS
+    if not answers[PASSWORD]:
+        assert len(before) == importing.FREE_ATTEMPTS, "refused only because the gate had shut"

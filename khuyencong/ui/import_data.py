@@ -79,16 +79,18 @@ class Throttle:
     def __init__(self, schedule: Callable[[int], float] = lockout_seconds, clock: Callable[[], float] = monotonic):
         self.schedule, self.clock = schedule, clock
         self.failures, self.locked_until = 0, 0.0
-        self._lock = threading.Lock()  # sessions run in threads of one process
+        # Sessions run in threads of one process. Re-entrant: an attempt holds it across check, compare and count,
+        # and failed()/succeeded() take it again.
+        self.lock = threading.RLock()
 
     def failed(self) -> None:
-        with self._lock:
+        with self.lock:
             self.failures += 1
             if wait := self.schedule(self.failures):
                 self.locked_until = self.clock() + wait
 
     def succeeded(self) -> None:
-        with self._lock:
+        with self.lock:
             self.failures, self.locked_until = 0, 0.0
 
 
@@ -111,6 +113,15 @@ def try_unlock(state: MutableMapping, given: str, expected: str) -> bool:
     delay = failure_delay(state.get(FAILURES, 0))
     if delay:
         sleep(delay)
+    # Check-and-count is one step: sessions pressing Unlock together never get more wrong guesses compared than
+    # the limit, and none is compared once the limit has locked the gate.
+    with THROTTLE.lock:
+        return _attempt(state, given, expected)
+
+
+def _attempt(state: MutableMapping, given: str, expected: str) -> bool:
+    if seconds_locked(state):
+        return False
     if given and password_matches(given, expected):
         state[UNLOCKED] = True
         state[FAILURES] = 0
