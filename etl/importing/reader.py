@@ -12,6 +12,7 @@ formulas, and reading one as empty would load a wrong figure.
 import csv
 import io
 import re
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -29,6 +30,9 @@ MAX_PART_BYTES = 10 * 1024 * 1024      # so are the workbook, styles and relatio
 MAX_ZIP_ENTRIES = 10_000
 MAX_ROWS = 200_000
 MAX_EMPTY_RUN = 1_000
+MAX_SKIM_ELEMENTS = 1_000_000          # after a run of empty rows, XML elements looked through for rows left out
+MAX_SHEETS = 100
+MAX_CHECK_SECONDS = 60                 # wall clock of reading one file, whatever else bounds it
 MAX_COLUMNS = 100                      # cells right of column CV are left out, with a warning
 EXCEL_COLUMNS = 16_384                 # XFD: a cell further right is not from Excel
 MAX_ELEMENTS = 6_000_000               # XML elements parsed per file: a filled cell is two (<c><v>)
@@ -36,6 +40,7 @@ MAX_CELL_CHARS = 8 * 32_767            # Excel holds 32.767 characters in a cell
 FEED_CHUNK = 64 * 1024
 INFLATE_CHUNK = 1024 * 1024
 MB = 1024 * 1024
+VALUE_CHARACTER = re.compile(r"[^\s,;\t\"']")
 ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")  # how OOXML writes a character in text: CR is _x000D_
 
 
@@ -59,6 +64,9 @@ class Sheet:
     rows: Iterator[tuple[int, list]]       # (row number as Excel/the editor shows it, cells)
     wide: list[tuple[int, int]] = field(default_factory=list)   # (row, column) of cells right of MAX_COLUMNS
     stale: list[tuple[int, int]] = field(default_factory=list)  # formulas of a workbook never calculated
+    gap_from: int | None = None            # first row of the run of empty rows that ended reading
+    after_gap: list[int] = field(default_factory=list)  # rows with data after that run: not read
+    after_gap_unchecked: bool = False      # the rest of the sheet was too long to look through
 
     def notes(self, file_name: str) -> list[Problem]:
         """Warnings about the rows read so far: cells left out, formula values that may be stale."""
@@ -71,6 +79,12 @@ class Sheet:
             notes.append(Problem(file_name, row, get_column_letter(column), None,
                                  *both("etl_cells_right_not_read", cells=len(self.wide), column=last),
                                  sheet=self.name, severity="warning"))
+        if self.after_gap or self.after_gap_unchecked:
+            gap = {"gap": partial(format_number, MAX_EMPTY_RUN), "start": self.gap_from}
+            reason = (both("etl_rows_after_gap", rows=len(self.after_gap), **gap) if self.after_gap
+                      else both("etl_rows_after_gap_unchecked", **gap))
+            notes.append(Problem(file_name, self.after_gap[0] if self.after_gap else self.gap_from, None, None,
+                                 *reason, sheet=self.name, severity="warning"))
         if self.stale:
             row, column = self.stale[0]
             notes.append(Problem(
@@ -126,8 +140,10 @@ def _check_entry(data: bytes, info: zipfile.ZipInfo) -> None:
     """Inflate one entry, counting bytes and checking its CRC; stop as soon as it passes its declared size (the
     declared sizes were summed already, so the real ones cannot add up to more)."""
     raw = _raw_bytes(data, info)
+    scan = _DtdScan(info.filename)
     if info.compress_type == zipfile.ZIP_STORED:
         size, crc = len(raw), zlib.crc32(raw)
+        scan.feed(bytes(raw))
     else:
         inflater, size, crc, position = zlib.decompressobj(-15), 0, 0, 0
         while not inflater.eof:
@@ -144,11 +160,35 @@ def _check_entry(data: bytes, info: zipfile.ZipInfo) -> None:
                 break  # the stream ended without its end mark: the size or CRC check below refuses it
             size += len(out)
             crc = zlib.crc32(out, crc)
+            scan.feed(out)
             if size > info.file_size:
                 raise FileRefused(*both("etl_part_over_declared_size", part=info.filename,
                                         size=partial(format_number, info.file_size)), info.filename)
     if size != info.file_size or crc != info.CRC:
         raise FileRefused(*both("etl_corrupt_zip_checksum"), info.filename)
+
+
+# A DTD in any XML part (the workbook, styles, content types, relationships, not only the sheets) is refused while
+# the zip is inflated, before openpyxl's parsers see it: they would accept one.
+DTD_MARKS = tuple(mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY")
+                  for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+XML_PARTS = (".xml", ".rels", ".vml")
+
+
+class _DtdScan:
+    """Looks for a DTD in an XML part's bytes as they are inflated, across chunk boundaries."""
+
+    def __init__(self, part: str):
+        self.part, self.tail = part, b""
+        self.active = part.lower().endswith(XML_PARTS)
+
+    def feed(self, chunk: bytes) -> None:
+        if not self.active:
+            return
+        window = self.tail + bytes(chunk)
+        if any(mark in window for mark in DTD_MARKS):
+            raise FileRefused(*both("etl_workbook_dtd"), self.part)
+        self.tail = window[-20:]
 
 
 def check_zip(data: bytes) -> None:
@@ -334,30 +374,54 @@ def unescape(text: str) -> str:
 
 
 def xlsx_sheets(data: bytes) -> Iterator[Sheet]:
+    """The workbook's sheets, each read once: bounded by the number of sheets, one part per sheet (a part shared by
+    many sheets would be inflated again for each), the bytes and elements read over all of them and the clock."""
     check_zip(data)
     book = _open_workbook(data)
-    budget = [MAX_ELEMENTS]
     try:
+        if len(book.sheets) > MAX_SHEETS:
+            raise FileRefused(*both("etl_too_many_sheets", sheets=len(book.sheets), limit=MAX_SHEETS))
+        parts = [part for _name, _state, part in book.sheets]
+        if shared := sorted({part for part in parts if parts.count(part) > 1}):
+            raise FileRefused(*both("etl_sheets_share_a_part"), shared[0])
+        limits = _Limits()
         for name, state, part in book.sheets:
             if state != "visible" and name.startswith("_"):
                 continue
             sheet = Sheet(nfc(name) or name, iter(()))
-            sheet.rows = _bounded(_sheet_rows(book, part, sheet, budget))
+            target = _SheetReader(book, sheet, limits.elements)
+            sheet.rows = _bounded(_sheet_rows(book, part, target, limits), sheet, target.skim)
             yield sheet
     finally:
         book.archive.close()
 
 
-def _sheet_rows(book: _Workbook, part: str, sheet: Sheet, budget: list[int]):
+class _Limits:
+    """What reading one file may cost over all its sheets: XML elements, inflated bytes, wall-clock time."""
+
+    def __init__(self):
+        self.elements = [MAX_ELEMENTS]
+        self.bytes_left = MAX_UNZIPPED_BYTES
+        self.deadline = time.monotonic() + MAX_CHECK_SECONDS
+
+    def spend(self, size: int, sheet: str | None) -> None:
+        self.bytes_left -= size
+        if self.bytes_left < 0:
+            raise _bomb(MAX_UNZIPPED_BYTES - self.bytes_left)
+        if time.monotonic() > self.deadline:
+            raise FileRefused(*both("etl_check_too_long", seconds=MAX_CHECK_SECONDS), sheet=sheet)
+
+
+def _sheet_rows(book: _Workbook, part: str, target: "_SheetReader", limits: _Limits):
     """Rows of one worksheet as (number, values), fed to the parser a chunk at a time; a gap between rows comes
     back as (at most MAX_EMPTY_RUN) empty rows, and reading ends with the sheet's data."""
-    target = _SheetReader(book, sheet, budget)
     parser = _xml_parser(target)
     last = 0
     try:
         with book.archive.open_sheet(part) as source:
             while not target.done:
                 if chunk := source.read(FEED_CHUNK):
+                    limits.spend(len(chunk), target.sheet.name)
                     parser.feed(chunk)
                 else:
                     parser.close()  # a sheet cut short is an error here
@@ -390,8 +454,36 @@ class _SheetReader:
         self.value = self.formula = self.capture = None
         self.texts: list[str] = []
         self.chars = self.phonetic = 0
+        self.skim_left: int | None = None        # set once reading has ended: elements left to look through
+        self.row_has_value = False
+
+    def skim(self) -> None:
+        """From here on only note which rows hold a value, converting nothing, within MAX_SKIM_ELEMENTS."""
+        self.skim_left = MAX_SKIM_ELEMENTS
+        self.row_has_value = bool(self.values)
+
+    def _skim_start(self, tag, attrib) -> None:
+        self.skim_left -= 1
+        if self.skim_left < 0:
+            self.sheet.after_gap_unchecked = not self.sheet.after_gap
+            self.done = True
+        elif tag == ROW:
+            self.number = _row_number(attrib.get("r"), self.last)
+            self.row_has_value = False
+        elif tag in (VALUE, TEXT):
+            self.row_has_value = True
+
+    def _skim_end(self, tag) -> None:
+        if tag == ROW:
+            if self.row_has_value:
+                self.rows.append((self.number, [True]))
+            self.last = max(self.last, self.number)
+        elif tag == SHEET_DATA:
+            self.done = True
 
     def start(self, tag, attrib):
+        if self.skim_left is not None:
+            return self._skim_start(tag, attrib)
         self.budget[0] -= 1
         if self.budget[0] < 0:
             raise FileRefused(*both("etl_workbook_too_large", elements=partial(format_number, MAX_ELEMENTS),
@@ -410,7 +502,7 @@ class _SheetReader:
             self.capture = []
 
     def data(self, text):
-        if self.capture is not None:
+        if self.capture is not None and self.skim_left is None:
             self.capture.append(text)
             self.chars += len(text)
             if self.chars > MAX_CELL_CHARS:
@@ -418,6 +510,8 @@ class _SheetReader:
                                   sheet=self.sheet.name, row=self.number)
 
     def end(self, tag):
+        if self.skim_left is not None:
+            return self._skim_end(tag)
         if self.cell is not None:
             if self.capture is not None and tag in (VALUE, FORMULA, TEXT):
                 text, self.capture = "".join(self.capture), None
@@ -517,25 +611,52 @@ def _place(row: list, column: int, value, number: int, wide: list) -> None:
     row[column - 1] = value
 
 
-def _bounded(rows: Iterator[tuple[int, list]]) -> Iterator[tuple[int, list]]:
-    """Stop after MAX_EMPTY_RUN empty rows in a row; raise TooManyRows past MAX_ROWS."""
-    empty_run = 0
+def _is_empty(cells: list) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _bounded(rows: Iterator[tuple[int, list]], sheet: Sheet, skim=None) -> Iterator[tuple[int, list]]:
+    """Stop after MAX_EMPTY_RUN empty rows in a row, then look through the rest for rows with data, which are left
+    out and reported (sheet.after_gap); raise TooManyRows past MAX_ROWS. `skim` switches the reader to looking."""
+    empty_run = last = 0
     for number, cells in rows:
         if number > MAX_ROWS:
             raise TooManyRows()
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+        if _is_empty(cells):
             empty_run += 1
             if empty_run >= MAX_EMPTY_RUN:
+                sheet.gap_from = last + 1
+                if skim is not None:
+                    skim()
+                for later, rest in rows:
+                    if later > MAX_ROWS:
+                        break
+                    if not _is_empty(rest):
+                        sheet.after_gap.append(later)
                 return
             continue
-        empty_run = 0
+        empty_run, last = 0, number
         yield number, cells
 
 
 # --- CSV -------------------------------------------------------------------------------------------------------------
 
+MAX_CSV_FIELDS = 16_384                 # Excel's columns: a line of more is not a table (20 MB of commas is 20M cells)
+BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"))
+
+
 def decode_csv(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1258 (Vietnamese Windows)."""
+    """UTF-8 (with or without BOM), UTF-16/32 with a BOM (Excel's "Unicode text"), else Windows-1258 (Vietnamese
+    Windows); text with NUL bytes and no BOM is refused with its likely encoding named."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise FileRefused(*both("etl_csv_bad_encoding", encoding=encoding.upper())) from error
+    if b"\x00" in data[:4096]:
+        raise FileRefused(*both("etl_csv_utf16_without_bom"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -543,13 +664,20 @@ def decode_csv(data: bytes) -> str:
 
 
 def csv_sheets(data: bytes, delimiter: str | None = None) -> Iterator[Sheet]:
-    """The one sheet of a CSV file; the delimiter is guessed (comma, semicolon or tab) unless given."""
+    """The one sheet of a CSV file; the delimiter is guessed (comma, semicolon or tab) unless given. A file with no
+    cell holding a value, or a line of more fields than Excel has columns, is refused before it is parsed."""
     text = decode_csv(data)
+    if not VALUE_CHARACTER.search(text):
+        raise FileRefused(*both("etl_csv_no_values"))
     if delimiter is None:
         try:
             delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
         except csv.Error:
             delimiter = ","
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count(delimiter) >= MAX_CSV_FIELDS:
+            raise FileRefused(*both("etl_csv_too_many_fields", line=number,
+                                    limit=partial(format_number, MAX_CSV_FIELDS)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     sheet = Sheet(None, iter(()))
 
@@ -562,5 +690,5 @@ def csv_sheets(data: bytes, delimiter: str | None = None) -> Iterator[Sheet]:
         except csv.Error as error:
             raise FileRefused(*both("etl_broken_csv", line=reader.line_num), str(error)[:100]) from error
 
-    sheet.rows = _bounded(rows())
+    sheet.rows = _bounded(rows(), sheet)
     yield sheet

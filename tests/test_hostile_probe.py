@@ -1,0 +1,167 @@
+"""Regressions for the breaks the adversarial probe of issue 17 found in reading files: each test is named for what
+it attacks, and each failed before its fix (a DTD outside the sheets loaded, N sheets on one deflated part took
+minutes, rows after a long gap vanished silently, a UTF-16 CSV was "header row not found", a CSV of commas was
+"valid, 0 rows" and wrote a document)."""
+
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pytest
+from conftest import run_etl
+from test_hostile_uploads import HEADERS, MAIN, RELS, ROWS, SHEET_HEAD, SHEET_TAIL, parts, row, table_rows, xlsx
+
+from etl.importer import check_files
+from etl.importing import reader
+
+DTD = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+TABLE_CSV = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\nCao Bằng,2024,Địa phương,Dự toán,77\n"
+
+
+@pytest.fixture()
+def db(demo_db_path, tmp_path) -> Path:
+    target = tmp_path / "data" / "kc.duckdb"
+    target.parent.mkdir()
+    shutil.copyfile(demo_db_path, target)
+    return target
+
+
+def report_of(db: Path, name: str, data: bytes):
+    return check_files(db, [(name, data)])[0]
+
+
+def with_dtd(text: str) -> str:
+    """The part with a DTD declared after its XML declaration (or first, when it has none)."""
+    if text.startswith("<?xml"):
+        end = text.index("?>") + 2
+        return text[:end] + DTD + text[end:]
+    return DTD + text
+
+
+@pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml", "_rels/.rels",
+                                  "xl/_rels/workbook.xml.rels"])
+def test_a_dtd_in_any_xml_part_is_refused(db, part):
+    book = xlsx([SHEET_HEAD + table_rows() + SHEET_TAIL], {part: with_dtd(parts()[part])})
+    report = report_of(db, "dtd.xlsx", book)
+    assert [(p.reason_en, p.value) for p in report.errors] == [("the workbook declares a DTD: not read", part)]
+
+
+def test_a_dtd_in_a_utf16_part_is_refused(db):
+    workbook = parts()["xl/workbook.xml"].replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    book = xlsx([SHEET_HEAD + table_rows() + SHEET_TAIL], {"xl/workbook.xml": with_dtd(workbook).encode("utf-16")})
+    assert [p.reason_en for p in report_of(db, "dtd16.xlsx", book).errors] == [
+        "the workbook declares a DTD: not read"]
+
+
+def sheets_workbook(targets: list[str]) -> dict[str, str]:
+    """workbook.xml and its rels for sheets pointing at the given parts."""
+    sheets = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId{i + 10}"/>' for i in range(len(targets)))
+    rels = "".join(f'<Relationship Id="rId{i + 10}" Type="{RELS}/worksheet" Target="{target}"/>'
+                   for i, target in enumerate(targets))
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    return {
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{RELS}">'
+                           f"<sheets>{sheets}</sheets></workbook>",
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="{package}">{rels}'
+                                      f'<Relationship Id="rId2" Type="{RELS}/styles" Target="styles.xml"/>'
+                                      "</Relationships>",
+    }
+
+
+def test_many_sheets_on_one_part_are_refused_before_the_part_is_read_again(db):
+    big = [SHEET_HEAD + table_rows()] + [row(r, ["x"] * 5) for r in range(4, 40_000)] + [SHEET_TAIL]
+    book = xlsx(big, sheets_workbook(["worksheets/sheet1.xml"] * 10))
+    started = time.monotonic()
+    report = report_of(db, "mot-phan.xlsx", book)
+    assert time.monotonic() - started < 5
+    assert [(p.reason_en, p.value) for p in report.errors] == [
+        ("two sheets point at the same part of the file (edited by hand or broken): open and save it in Excel again",
+         "xl/worksheets/sheet1.xml")]
+
+
+def test_a_workbook_of_too_many_sheets_is_refused_naming_the_bound(db, tmp_path):
+    book = openpyxl.Workbook()
+    for i in range(reader.MAX_SHEETS):
+        book.create_sheet(f"S{i}")
+    path = tmp_path / "nhieu-sheet.xlsx"
+    book.save(path)
+    report = report_of(db, path.name, path.read_bytes())
+    assert [p.reason_vi for p in report.errors] == [
+        f"sổ tính có {reader.MAX_SHEETS + 1} sheet, quá giới hạn {reader.MAX_SHEETS} sheet: tách thành nhiều tệp"]
+
+
+def test_a_check_that_runs_past_its_time_is_stopped_naming_the_bound(db, monkeypatch):
+    monkeypatch.setattr(reader, "MAX_CHECK_SECONDS", 0)
+    report = report_of(db, "cham.xlsx", xlsx([SHEET_HEAD + table_rows() + SHEET_TAIL]))
+    assert [p.reason_en for p in report.errors] == [
+        "checking the file took over 0 seconds and was stopped: split it into smaller files"]
+
+
+def gap_workbook(last_row: int) -> bytes:
+    return xlsx([SHEET_HEAD + table_rows() + row(last_row, ROWS[1]) + SHEET_TAIL])
+
+
+def test_rows_after_a_long_gap_are_reported_not_dropped_silently(db):
+    report = report_of(db, "khoang-trong.xlsx", gap_workbook(1005))
+    assert report.ok and report.rows["allocation"] == 2
+    assert [(p.sheet, p.row, p.reason_vi) for p in report.warnings] == [
+        ("PhanBo", 1005, "1 dòng có dữ liệu sau 1.000 dòng trống liền nhau (từ dòng 4) không được đọc: xóa các dòng "
+                         "trống hoặc chuyển các dòng đó lên trên")]
+
+
+def test_a_gap_too_long_to_look_through_is_reported_as_unchecked(db, monkeypatch):
+    monkeypatch.setattr(reader, "MAX_SKIM_ELEMENTS", 100)
+    filler = "".join(f'<row r="{r}"><c r="A{r}" s="1"/></row>' for r in range(4, 40_000))
+    report = report_of(db, "qua-dai.xlsx", xlsx([SHEET_HEAD + table_rows() + filler + row(40_005, ROWS[1])
+                                                 + SHEET_TAIL]))
+    assert report.ok and [p.reason_en for p in report.warnings] == [
+        "after 1,000 empty rows in a row (from row 4) the rest of the sheet was not read and is too long to check: "
+        "delete the empty rows if there is data below"]
+
+
+def test_a_csv_with_a_gap_reports_the_rows_after_it(db):
+    data = (TABLE_CSV + "\n" * 1_200 + "Lai Châu,2023,Trung ương,Dự toán,10\n").encode()
+    report = report_of(db, "khoang-trong.csv", data)
+    assert report.rows["allocation"] == 1
+    assert [p.row for p in report.warnings] == [1_203]
+
+
+@pytest.mark.parametrize(("encoded", "rows", "reason_en"), [
+    (TABLE_CSV.encode("utf-16"), 1, None),  # Excel's "Unicode text" has a BOM: read as written
+    (TABLE_CSV.encode("utf-16-le"), 0,
+     "the CSV file looks UTF-16 or UTF-32 encoded but has no byte-order mark: save it again as CSV UTF-8"),
+    (b"\xff\xfe" + b"\x00\xd8" * 3, 0,
+     "the CSV file has a UTF-16 byte-order mark but is not valid UTF-16: save it again as CSV UTF-8"),
+], ids=["utf-16 with BOM", "utf-16 without BOM", "broken utf-16"])
+def test_a_csv_in_another_encoding_is_read_or_refused_naming_it(db, encoded, rows, reason_en):
+    report = report_of(db, "ma-hoa.csv", encoded)
+    assert report.rows["allocation"] == rows
+    assert [p.reason_en for p in report.errors] == ([reason_en] if reason_en else [])
+
+
+@pytest.mark.parametrize(("text", "reason_en"), [
+    ("," * 2_000_000, "the CSV file has no cell with a value"),
+    (";;\n\t\n\"\",''\n" * 1000, "the CSV file has no cell with a value"),
+    ("a" + "," * 20_000 + "\n", "line 1 has 16,384 columns or more, more than Excel has: the file is not a table"),
+], ids=["commas", "separators and quotes", "a line of 20.000 fields"])
+def test_a_degenerate_csv_is_refused_and_writes_nothing(db, tmp_path, text, reason_en):
+    path = tmp_path / "trong.csv"
+    path.write_text(text, encoding="utf-8")
+    before = db.read_bytes()
+    result = run_etl("load", str(path), "--db", str(db))
+    assert result.returncode != 0
+    assert reason_en in result.stdout + result.stderr
+    assert db.read_bytes() == before
+    assert not list((db.parent / "imports").glob("*")) if (db.parent / "imports").exists() else True
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM source_document WHERE doc_id LIKE 'tep-trong%'").fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+def test_headers_are_still_found_after_the_probe_fixes(db):
+    """The fixes refuse what is hostile, not what is ordinary: the plain table still loads."""
+    assert report_of(db, "thuong.xlsx", xlsx([SHEET_HEAD + row(1, HEADERS) + row(2, ROWS[0]) + SHEET_TAIL])).ok
