@@ -81,20 +81,22 @@ def build_into(con: duckdb.DuckDBPyConnection, with_demo: bool, seed: int, progr
                imports_dir: Path | None = None) -> None:
     """Everything a build writes, on an open connection to an empty database.
 
-    Files loaded earlier with `python -m etl load` (kept in imports_dir) are replayed after the bundled data.
+    Files loaded earlier with `python -m etl load` (kept in imports_dir) are replayed after the bundled data and
+    before the illustrative data, so that illustrative rows fit every real figure, imported ones included (a load
+    regenerates them the same way: etl/importer.py).
     """
     apply_schema(con)
     load_bundled(con, progress)
+    if imports_dir is not None:
+        from etl.importer import replay_imports  # the importer needs the schema; build stays importable alone
+
+        replay_imports(con, imports_dir, progress)
     if with_demo:
         started = time.perf_counter()
         counts = demo.add_illustrative_data(con, seed=seed)
         progress(t("etl_build_demo", "vi", seed=seed, counts=counts, seconds=f"{time.perf_counter() - started:.2f}"))
     else:
         progress(t("etl_build_no_demo", "vi"))
-    if imports_dir is not None:
-        from etl.importer import replay_imports  # the importer needs the schema; build stays importable alone
-
-        replay_imports(con, imports_dir, progress)
 
 
 def build_database(db_path: Path = DEFAULT_DB, with_demo: bool = True, seed: int = demo.DEFAULT_SEED,

@@ -8,6 +8,7 @@ for every kind it writes: no illustrative disbursed figure where a real disburse
 """
 
 import random
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -272,6 +273,22 @@ def _outcomes(rng, projects: list[dict]) -> list[dict]:
             "qualifier": "exact", "doc_id": DEMO_DOC_ID, "is_illustrative": True, "note": "Số minh họa",
         })
     return rows
+
+
+def refit_illustrative_data(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
+    """After real rows were added, regenerate the illustrative rows so that none sits where a real figure now
+    covers (as a build would make them, with the seed it used); None when the database holds none."""
+    if not con.execute("SELECT count(*) FROM allocation WHERE doc_id = ?", [DEMO_DOC_ID]).fetchone()[0]:
+        return None
+    return add_illustrative_data(con, seed=_seed_used(con))
+
+
+def _seed_used(con: duckdb.DuckDBPyConnection) -> int:
+    """The seed of the last illustrative data written (kept in load_log's message), else the default."""
+    row = con.execute("SELECT message FROM load_log WHERE file_name = 'etl/demo.py' "
+                      "ORDER BY loaded_at DESC LIMIT 1").fetchone()
+    found = re.search(r"seed[^0-9]*([0-9]+)", row[0]) if row and row[0] else None
+    return int(found.group(1)) if found else DEFAULT_SEED
 
 
 def replace_illustrative_data(db_path, seed: int = DEFAULT_SEED) -> dict[str, int]:

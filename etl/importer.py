@@ -45,6 +45,7 @@ from pathlib import Path
 import duckdb
 
 from etl.atomic import exclusive_lock, replace_database
+from etl.demo import refit_illustrative_data
 from etl.importing.codes import Codes
 from etl.importing.mappings import read_value_map
 from etl.importing.mappings import remember_value as _remember_value
@@ -194,6 +195,8 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
         for parsed, result in zip(parsed_files, results):
             if not result.already_loaded:
                 write_file(con, parsed, result, now)
+        # Real figures just loaded suppress the illustrative ones they cover, as a build would.
+        refit_illustrative_data(con)
         reports[:] = fresh
         # Kept before the swap, under the lock: a load killed after its swap must not lose its copy (the next build
         # would drop its figures). Killed before the swap, the copy stays and the next build loads the file.

@@ -165,3 +165,32 @@ def test_a_degenerate_csv_is_refused_and_writes_nothing(db, tmp_path, text, reas
 def test_headers_are_still_found_after_the_probe_fixes(db):
     """The fixes refuse what is hostile, not what is ordinary: the plain table still loads."""
     assert report_of(db, "thuong.xlsx", xlsx([SHEET_HEAD + row(1, HEADERS) + row(2, ROWS[0]) + SHEET_TAIL])).ok
+
+
+# --- A real load over illustrative figures (break 2) ----------------------------------------------------------------
+
+def local_2010_of_ha_tinh(db: Path) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT is_illustrative, amount_mvnd FROM allocation WHERE area_id = 'ha-tinh' "
+                           "AND year_from = 2010 AND year_to = 2010 AND funding_source = 'local' "
+                           "AND figure = 'allocated' ORDER BY is_illustrative").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_real_load_replaces_the_illustrative_figure_it_covers_now_and_after_a_rebuild(tmp_path):
+    db = tmp_path / "data" / "kc.duckdb"
+    assert run_etl("build", "--db", str(db)).returncode == 0
+    assert [row[0] for row in local_2010_of_ha_tinh(db)] == [True]
+    path = tmp_path / "ha-tinh-2010.csv"
+    path.write_text("Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\nHà Tĩnh,2010,Địa phương,Phân bổ,1500\n",
+                    encoding="utf-8")
+    loaded = run_etl("load", str(path), "--db", str(db))
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+    for step in ("after the load", "after a rebuild"):
+        assert local_2010_of_ha_tinh(db) == [(False, 1500)], step
+        checked = run_etl("check", "--db", str(db))
+        assert checked.returncode == 0, f"{step}: {checked.stdout}{checked.stderr}"
+        if step == "after the load":
+            assert run_etl("build", "--db", str(db)).returncode == 0
