@@ -32,10 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     national.add_argument("--db", type=Path, required=True)
     national.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
     args = parser.parse_args(argv)
-    if args.command == "load":
-        return load_command(args.files, args.db, args.dry_run)
-
     try:
+        if args.command == "load":
+            return load_command(args.files, args.db, args.dry_run)
         if args.command == "build":
             build_database(args.db, with_demo=not args.no_demo, seed=args.seed)
             return 0
@@ -55,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
             print(_no_database(args.db), file=sys.stderr)
             return 2
         return checks.run_checks(args.db)
+    except KeyboardInterrupt:
+        print(bilingual("etl_interrupted"), file=sys.stderr)
+        return 130
     except LoadError as error:
         print(bilingual("etl_data_errors_unchanged") + f" ({len(error.problems)}):", file=sys.stderr)
         for problem in error.problems:

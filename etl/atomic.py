@@ -8,6 +8,8 @@ import contextlib
 import fcntl
 import os
 import shutil
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -43,6 +45,32 @@ def remove_stale_temps(target: Path) -> list[Path]:
     return removed
 
 
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends, then act on them as usual: a Ctrl-C at the swap lands either
+    before it or after it has finished, never inside. Only the main thread can set handlers (the CLI); a server
+    thread runs the block as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = {number: signal.signal(number, lambda n, _frame: received.append(n))
+                for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        for number in received[:1]:
+            signal.raise_signal(number)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file and its folder entry to disk."""
+    _fsync(path)
+    _fsync(path.parent)
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -55,8 +83,10 @@ def replace_database(
     target: Path,
     write: Callable[[duckdb.DuckDBPyConnection], None],
     start_from_current: bool = False,
+    on_swapped: Callable[[], None] | None = None,
 ) -> None:
-    """Run `write` on a fresh (or copied) database file and swap it in place of `target` atomically."""
+    """Run `write` on a fresh (or copied) database file and swap it in place of `target` atomically; `on_swapped`
+    runs once the new file is in place, with SIGINT/SIGTERM held, so the caller knows which state it left."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_lock(target):
@@ -74,9 +104,12 @@ def replace_database(
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
-            _fsync(temp)
-            os.replace(temp, target)
-            _fsync(target.parent)
+            with signals_deferred():
+                _fsync(temp)
+                os.replace(temp, target)
+                _fsync(target.parent)
+                if on_swapped is not None:
+                    on_swapped()
         finally:
             temp.unlink(missing_ok=True)
             wal.unlink(missing_ok=True)

@@ -32,9 +32,12 @@ Rules (see also etl/importing/*):
   (both are kept, each citing its source); illustrative data never clashes.
 - A file whose sha256 is already loaded (under any name) is reported as already loaded and nothing is
   written, not even load_log. A file with the name of an earlier import replaces that import's rows.
-- A successful load copies each file to `<database dir>/imports/<file name>`; `etl build` replays them.
+- A successful load copies each file to `<database dir>/imports/<file name>` (written and flushed to disk before the
+  swap) and notes the load order in imports/.load-order; `etl build` replays them in that order, so a rebuild
+  gives what the loads gave. Ctrl-C or SIGTERM is held during the swap: a load is either not made or whole.
 """
 
+import hashlib
 import os
 import sys
 from collections.abc import Callable
@@ -44,7 +47,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.atomic import exclusive_lock, replace_database
+from etl.atomic import exclusive_lock, fsync_file, replace_database
 from etl.demo import refit_illustrative_data
 from etl.importing.codes import Codes
 from etl.importing.mappings import read_value_map
@@ -204,20 +207,28 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
                                         if not r.already_loaded])
 
     kept: list[Path] = []
+    swapped: list[bool] = []
     try:
-        replace_database(db_path, write, start_from_current=True)
+        replace_database(db_path, write, start_from_current=True, on_swapped=lambda: swapped.append(True))
     except _Refused as refused:
         return refused.reports
-    except BaseException:
-        for path in kept:  # the load failed after the copies were made: a rebuild must not replay them
-            path.unlink(missing_ok=True)
-        raise
+    except BaseException as error:
+        if not swapped:  # the load did not happen: a rebuild must not replay its copies
+            for path in kept:
+                path.unlink(missing_ok=True)
+            raise
+        if not isinstance(error, KeyboardInterrupt):
+            raise
+        # Ctrl-C came while the swap was being made, and was held until it was whole: the load is done.
     return reports
 
 
+LOAD_ORDER = ".load-order"  # hidden: never replayed as a file
+
+
 def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> list[Path]:
-    """Copy loaded files to <db dir>/imports/ (write then rename, so a replay never reads half a file); return the
-    copies that did not exist before."""
+    """Copy loaded files to <db dir>/imports/ under the name as given (write, fsync, rename: a replay never reads
+    half a file) and note the load order; return the copies that did not exist before."""
     folder = imports_dir_for(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     created = []
@@ -227,8 +238,38 @@ def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> list[Path]:
             created.append(target)
         temp = folder / f".{target.name}.part-{os.getpid()}"
         temp.write_bytes(data)
+        _fsync_path(temp)
         os.replace(temp, target)
+    _note_load_order(folder, [(_safe_name(name), hashlib.sha256(data).hexdigest()) for name, data in files])
+    fsync_file(folder / LOAD_ORDER)
     return created
+
+
+def _fsync_path(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _note_load_order(folder: Path, loaded: list[tuple[str, str]]) -> None:
+    """Append (name, sha256) of each file just kept to imports/.load-order, rewritten whole then renamed."""
+    order = folder / LOAD_ORDER
+    lines = order.read_text(encoding="utf-8").splitlines() if order.is_file() else []
+    lines += [f"{name}\t{sha256}" for name, sha256 in loaded]
+    temp = folder / f"{LOAD_ORDER}.part-{os.getpid()}"
+    temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _fsync_path(temp)
+    os.replace(temp, order)
+
+
+def replay_order(folder: Path) -> list[Path]:
+    """The kept files in the order they were last loaded; files kept before the order was noted come first, by
+    name. Two names that fold to one document replay as they were loaded, so the last load wins again."""
+    files = {p.name: p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
+    order = folder / LOAD_ORDER
+    noted = [line.split("\t")[0] for line in order.read_text(encoding="utf-8").splitlines()] if order.is_file() else []
+    last = {name: i for i, name in enumerate(noted) if name in files}
+    earlier = sorted(name for name in files if name not in last)
+    return [files[name] for name in earlier + sorted(last, key=last.get)]
 
 
 def keep_lost_copies(db_path: Path, parsed_files: list[ParsedFile], files: list[tuple[str, bytes]]) -> None:
@@ -255,7 +296,7 @@ def _require_db(db_path: Path) -> None:
 
 
 def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progress = _stderr) -> int:
-    """Load every kept import (sorted by name) into a database being built; return the rows loaded.
+    """Load every kept import, in load order, into a database being built; return the rows loaded.
 
     A kept file that no longer validates (say the area list changed) is skipped and logged with status
     'error'; the build goes on without it.
@@ -263,7 +304,7 @@ def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progr
     folder = Path(folder)
     if not folder.is_dir():
         return 0
-    paths = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    paths = replay_order(folder)
     total = 0
     for path in paths:
         data = path.read_bytes()

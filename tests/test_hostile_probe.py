@@ -194,3 +194,92 @@ def test_a_real_load_replaces_the_illustrative_figure_it_covers_now_and_after_a_
         assert checked.returncode == 0, f"{step}: {checked.stdout}{checked.stderr}"
         if step == "after the load":
             assert run_etl("build", "--db", str(db)).returncode == 0
+
+
+# --- Which file wins, and Ctrl-C at the swap (breaks 4 and 5) -------------------------------------------------------
+
+ALLOCATION_CSV = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\nCao Bằng,2024,Địa phương,Dự toán,{amount}\n"
+
+
+def cao_bang_2024(db: Path) -> list:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return [row[0] for row in con.execute(
+            "SELECT amount_mvnd FROM allocation WHERE area_id = 'cao-bang' AND year_from = 2024 "
+            "AND NOT is_illustrative AND doc_id LIKE 'tep-%'").fetchall()]
+    finally:
+        con.close()
+
+
+def test_a_rebuild_gives_what_the_last_load_gave_when_two_names_fold_to_one_document(tmp_path):
+    db = tmp_path / "data" / "kc.duckdb"
+    assert run_etl("build", "--no-demo", "--db", str(db)).returncode == 0
+    for name, amount in (("Phân bổ 2024.csv", 100), ("Phan bo 2024.csv", 200)):  # both are tep-phan-bo-2024-csv
+        path = tmp_path / name
+        path.write_text(ALLOCATION_CSV.format(amount=amount), encoding="utf-8")
+        assert run_etl("load", str(path), "--db", str(db)).returncode == 0
+    assert cao_bang_2024(db) == [200]
+    assert sorted(p.name for p in (db.parent / "imports").iterdir() if p.is_file()) == [
+        ".load-order", "Phan bo 2024.csv", "Phân bổ 2024.csv"]
+    assert run_etl("build", "--no-demo", "--db", str(db)).returncode == 0
+    assert cao_bang_2024(db) == [200]
+
+
+INTERRUPTED_LOAD = """import os, signal, sys
+import etl.atomic as atomic
+import etl.importer as importer
+from etl.__main__ import main
+
+moment = sys.argv[1]
+real_replace, real_fsync, real_write = os.replace, atomic._fsync, importer.write_file
+
+def interrupt():
+    os.kill(os.getpid(), signal.SIGINT)
+
+def replace(source, target):
+    if moment == "before the rename" and str(target).endswith(".duckdb"):
+        interrupt()
+    real_replace(source, target)
+    if moment == "after the rename" and str(target).endswith(".duckdb"):
+        interrupt()
+
+def fsync(path):
+    if moment == "at the fsync" and ".building-" in str(path):
+        interrupt()
+    real_fsync(path)
+
+def write_file(*args):
+    if moment == "while writing":
+        interrupt()
+    real_write(*args)
+
+os.replace, atomic._fsync, importer.write_file = replace, fsync, write_file
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize(("moment", "loaded"), [
+    ("while writing", False),
+    ("at the fsync", True),
+    ("before the rename", True),
+    ("after the rename", True),
+])
+def test_ctrl_c_during_a_load_leaves_the_old_state_or_the_whole_new_one(db, tmp_path, moment, loaded):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    path = tmp_path / "ngat.csv"
+    path.write_text(ALLOCATION_CSV.format(amount=321), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", INTERRUPTED_LOAD, moment, "load", str(path), "--db", str(db)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == (0 if loaded else 130), result.stderr
+    kept = db.parent / "imports" / path.name
+    assert (cao_bang_2024(db) == [321]) is loaded
+    assert kept.is_file() is loaded, "the copy exists exactly when the database holds its rows"
+    if not loaded:
+        assert "Ctrl-C" in result.stderr
+    assert run_etl("build", "--db", str(db)).returncode == 0
+    assert (cao_bang_2024(db) == [321]) is loaded, "the next build keeps exactly what the load left"
