@@ -51,6 +51,7 @@ bench: $(DB)
 	$(BIN)/python bench/bench_soak.py
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_report_layout.py
+	$(BIN)/python bench/bench_hostile.py
 	$(BIN)/python bench/bench_exports.py
 
 bench-quick: $(DB)

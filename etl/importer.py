@@ -53,7 +53,7 @@ from etl.importing.codes import Codes
 from etl.importing.mappings import read_value_map
 from etl.importing.mappings import remember_value as _remember_value
 from etl.importing.parse import ParsedFile, parse_file
-from etl.importing.reader import MAX_FILE_BYTES, too_large
+from etl.importing.reader import MAX_FILE_BYTES, FileRefused, too_large
 from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
 from etl.load_log import log_load
 from etl.problems import Problem, bilingual, both
@@ -102,7 +102,11 @@ class ImportReport:
 
 def too_large_report(file_name: str, size: int) -> ImportReport:
     """The report on a file refused by its size alone, before a byte of it is read."""
-    refused = too_large(size)
+    return refused_report(file_name, too_large(size))
+
+
+def refused_report(file_name: str, refused: FileRefused) -> ImportReport:
+    """The report on a file refused whole (by its size, or by the worker that checked it)."""
     name = _safe_name(file_name)
     return ImportReport(name, "", [Problem(name, None, None, refused.value, refused.reason_vi, refused.reason_en)],
                         dict.fromkeys(TABLES, 0))

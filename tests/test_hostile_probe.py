@@ -283,3 +283,29 @@ def test_ctrl_c_during_a_load_leaves_the_old_state_or_the_whole_new_one(db, tmp_
         assert "Ctrl-C" in result.stderr
     assert run_etl("build", "--db", str(db)).returncode == 0
     assert (cao_bang_2024(db) == [321]) is loaded, "the next build keeps exactly what the load left"
+
+
+# --- The page's check in a worker process of its own (break 3, for the viewers) -------------------------------------
+
+def test_the_worker_check_reports_what_an_in_process_check_reports(db):
+    from etl.check_worker import check_in_worker
+
+    files = [("thuong.csv", TABLE_CSV.encode()), ("khoang-trong.xlsx", gap_workbook(1005))]
+    in_worker = check_in_worker(db, files)
+    in_process = check_files(db, files)
+    assert [(r.file_name, r.rows, [p.format() for p in r.problems]) for r in in_worker] == [
+        (r.file_name, r.rows, [p.format() for p in r.problems]) for r in in_process]
+
+
+@pytest.mark.parametrize(("limits", "reason_en"), [
+    ({"seconds": 0.01}, "checking the file took over 0 seconds and was stopped: split it into smaller files"),
+    ({"memory_bytes": 300 * 2**20},
+     "checking the file needed over 300 MB of memory and was stopped: split it into smaller files"),
+], ids=["time", "memory"])
+def test_a_worker_past_its_bound_is_stopped_and_the_file_refused_naming_it(db, limits, reason_en):
+    from etl.check_worker import check_in_worker
+
+    started = time.monotonic()
+    reports = check_in_worker(db, [("nang.xlsx", gap_workbook(1005))], **limits)
+    assert time.monotonic() - started < 30
+    assert [(r.file_name, [p.reason_en for p in r.errors]) for r in reports] == [("nang.xlsx", [reason_en])]

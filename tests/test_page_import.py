@@ -66,6 +66,10 @@ def importer(monkeypatch):
 
     module.check_files, module.load_files = check_files, load_files
     monkeypatch.setitem(sys.modules, "etl.importer", module)
+    # The page checks in a worker process (etl.check_worker); here the stand-in answers in process.
+    worker = types.ModuleType("etl.check_worker")
+    worker.check_in_worker = check_files
+    monkeypatch.setitem(sys.modules, "etl.check_worker", worker)
     return module
 
 

@@ -210,10 +210,10 @@ def check_for(state: MutableMapping, db_path: Path, files: Files) -> list:
 
 
 def check(db_path: Path, files: Files) -> list:
-    """Dry run of the importer: reports, nothing written."""
-    from etl.importer import check_files
+    """Dry run of the importer in a worker process (viewers keep the server's CPU): reports, nothing written."""
+    from etl.check_worker import check_in_worker
 
-    return check_files(db_path, files)
+    return check_in_worker(db_path, files)
 
 
 def load(db_path: Path, files: Files) -> list:
