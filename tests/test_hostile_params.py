@@ -17,7 +17,14 @@ from conftest import reference_codes, run_page
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from khuyencong.data.filters import FILTER_KEYS, UNIT_MODES, Choices, filters_to_params, parse_filters
+from khuyencong.data.filters import (
+    FILTER_KEYS,
+    UNIT_MODES,
+    Choices,
+    filters_to_params,
+    parse_filters,
+    parse_presentation,
+)
 from khuyencong.ui.shell import KEPT_PARAMS, MAX_NOTICE_ITEMS, ignored_notice, literal
 
 CHOICES = Choices(areas_reported=("nghe-an", "ha-tinh", "thai-binh", "hung-yen", "hung-yen-2025"),
@@ -138,6 +145,27 @@ def test_unknown_keys_second_year_ranges_and_repeats_are_named(params, ignored):
     assert parse_filters(params, CHOICES, also_known=KEPT_PARAMS)[1] == ignored
 
 
+@pytest.mark.parametrize(("params", "kept", "ignored"), [
+    ({"present": ["1"], "slide": ["3"]}, {"present": "1", "slide": "3"}, []),
+    ({"present": ["<script>alert(1)</script>"], "slide": ["-1"]}, {},
+     ["present=<script>alert(1)</script>", "slide=-1"]),
+    ({"present": ["1"], "slide": ["03"]}, {"present": "1"}, ["slide=03"]),
+    ({"slide": ["９"]}, {}, ["slide=９"]),
+    ({"slide": ["1000"]}, {}, ["slide=1000"]),
+    ({"present": ["1", "1"]}, {"present": "1"}, ["present=1"]),
+])
+def test_presentation_keys_are_validated_like_every_other_key(params, kept, ignored):
+    assert parse_presentation(params) == (kept, ignored)
+
+
+def test_a_hostile_presentation_value_is_named_and_leaves_the_link(demo_db_path):
+    app = run_page(demo_db_path, present="javascript:alert(1)", slide="![x](http://e.x/p.png)", area="nghe-an")
+    assert not app.exception
+    assert [w.value for w in app.warning if w.value.startswith(NOTICE)]
+    assert "present" not in app.query_params and "slide" not in app.query_params
+    assert app.query_params["area"] == "nghe-an"
+
+
 # --- The notice -----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value", ["[link](javascript:alert(1))", "![x](http://e.x/p.png)", ":red[đỏ]", "$x^2$",
@@ -195,12 +223,15 @@ def check_app(app, params, choices: Choices) -> None:
     assert not app.exception, [e.value for e in app.exception]
     assert not app.error, [e.value for e in app.error]
     filters, ignored = parse_filters(params, choices, also_known=KEPT_PARAMS)
+    presentation, ignored_presentation = parse_presentation(params)
+    ignored = ignored + ignored_presentation
     notices = [w.value for w in app.warning if w.value.startswith(NOTICE)]
     assert len(notices) == (1 if ignored else 0), (ignored, notices)
     for item in ignored[:MAX_NOTICE_ITEMS]:
         assert item.replace("\n", " ").replace("\r", " ") in notices[0]
     link = dict(app.query_params)
     assert {k: v for k, v in link.items() if k not in KEPT_PARAMS} == filters_to_params(filters, choices)
+    assert {k: v for k, v in link.items() if k in KEPT_PARAMS} == presentation
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -215,7 +246,7 @@ def check_app(app, params, choices: Choices) -> None:
 def test_overview_survives_hostile_links(demo_db_path, demo_choices, params):
     app = run_page(demo_db_path, **params)
     check_app(app, params, demo_choices)
-    if params.get("present", [""])[-1] != "1":  # presenting shows one chart instead of the figures
+    if "present" not in parse_presentation(params)[0]:  # presenting shows one chart instead of the figures
         assert {m.label for m in app.metric} & {"Tổng kinh phí khuyến công", "Total khuyến công funding"}
 
 

@@ -121,6 +121,30 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], choices: Choices,
     return replace(base, **changes), ignored
 
 
+PRESENTATION_PARAMS = ("present", "slide")
+MAX_SLIDE = 999
+
+
+def _valid_presentation(key: str, value: str) -> bool:
+    if key == "present":
+        return value == "1"
+    return value.isascii() and value.isdigit() and value == str(int(value)) and 1 <= int(value) <= MAX_SLIDE
+
+
+def parse_presentation(params: Mapping[str, Sequence[str] | str]) -> tuple[dict[str, str], list[str]]:
+    """Presentation mode's keys (present=1, slide=1…999) as the link holds them, and the items that were not valid
+    (named like every other ignored item, and dropped from the link)."""
+    kept: dict[str, str] = {}
+    ignored: list[str] = []
+    for key in PRESENTATION_PARAMS:
+        values = _values(params, key)
+        if values and _valid_presentation(key, values[0]):
+            kept[key] = values[0]
+            values = values[1:]
+        ignored += [f"{key}={_shown(value)}" for value in values]
+    return kept, ignored
+
+
 def _parse_years(params, choices: Choices, ignored: list[str]) -> dict:
     """`years=2002-2018` or `year=2007`; a range outside the data or reversed is ignored, and so is a second one."""
     found: dict = {}

@@ -6,12 +6,20 @@ import pandas as pd
 import streamlit as st
 
 from khuyencong.data.code_lists import ACTIVITIES, FIGURES, SECTORS, CodeLists
-from khuyencong.data.filters import DEFAULT_KIND, Choices, Filters, filters_to_params, parse_filters
+from khuyencong.data.filters import (
+    DEFAULT_KIND,
+    PRESENTATION_PARAMS,
+    Choices,
+    Filters,
+    filters_to_params,
+    parse_filters,
+    parse_presentation,
+)
 from khuyencong.i18n.labels import UNIT_MODES, language_name, region_short, t
 from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import code_lists, fetch
 
-KEPT_PARAMS = ("present", "slide")
+KEPT_PARAMS = PRESENTATION_PARAMS
 MAX_NOTICE_ITEMS = 20
 KEYS = {"lang": "f_lang", "unit_mode": "f_units", "areas": "f_areas", "years": "f_years", "sources": "f_sources",
         "activities": "f_activities", "sectors": "f_sectors", "include_illustrative": "f_demo",
@@ -71,6 +79,7 @@ def _init_state(choices: Choices) -> list[str]:
                 st.session_state[key] = st.session_state[key]
         return []
     filters, ignored = parse_filters(_query_params(), choices, also_known=KEPT_PARAMS)
+    ignored += parse_presentation(_query_params())[1]
     state = st.session_state
     state[KEYS["lang"]] = filters.lang
     state[KEYS["unit_mode"]] = filters.unit_mode
@@ -156,9 +165,7 @@ def render_shell() -> Filters:
                       activities=tuple(activities), sectors=tuple(sectors), include_illustrative=illustrative,
                       kind=kind)
     wanted = filters_to_params(filters, choices)
-    for key in KEPT_PARAMS:  # presentation state rides along with the filters
-        if key in st.query_params:
-            wanted[key] = st.query_params[key]
+    wanted.update(parse_presentation(_query_params())[0])  # presentation state rides along with the filters
     if {k: st.query_params.get_all(k) for k in st.query_params} != {k: [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     if ignored:
