@@ -309,3 +309,28 @@ def test_a_worker_past_its_bound_is_stopped_and_the_file_refused_naming_it(db, l
     reports = check_in_worker(db, [("nang.xlsx", gap_workbook(1005))], **limits)
     assert time.monotonic() - started < 30
     assert [(r.file_name, [p.reason_en for p in r.errors]) for r in reports] == [("nang.xlsx", [reason_en])]
+
+
+# --- The README says what a load refuses, bound by bound ------------------------------------------------------------
+
+def vietnamese(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+@pytest.mark.parametrize(("bound", "written"), [
+    ("MAX_FILE_BYTES", lambda v: f"over {v // 2**20} MB"),
+    ("MAX_ZIP_ENTRIES", lambda v: f"more than {vietnamese(v)} entries"),
+    ("MAX_UNZIPPED_BYTES", lambda v: f"more than {v // 2**20} MB or to more than it declares"),
+    ("MAX_STRINGS_BYTES", lambda v: f"shared strings over {v // 2**20} MB"),
+    ("MAX_PART_BYTES", lambda v: f"another part read whole\nover {v // 2**20} MB"),
+    ("MAX_SHEETS", lambda v: f"more than {v} sheets"),
+    ("MAX_ELEMENTS", lambda v: f"over {vietnamese(v)} XML\n  elements"),
+    ("MAX_CHECK_SECONDS", lambda v: f"a check running over {v} s"),
+    ("MAX_CELL_CHARS", lambda v: f"over {vietnamese(v)} characters"),
+    ("MAX_ROWS", lambda v: f"more than {vietnamese(v)} rows"),
+    ("MAX_CSV_FIELDS", lambda v: f"a line of {vietnamese(v)} fields or more"),
+    ("MAX_EMPTY_RUN", lambda v: f"after {vietnamese(v)} empty rows in a row"),
+])
+def test_the_readme_states_each_bound_the_reader_enforces(bound, written):
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert " ".join(written(getattr(reader, bound)).split()) in readme, bound
