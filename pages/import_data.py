@@ -6,6 +6,7 @@ import streamlit as st
 
 from khuyencong.i18n.formatting import format_number
 from khuyencong.i18n.labels import t
+from khuyencong.i18n.markdown import escape_markdown
 from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import code_lists
 from khuyencong.ui.import_data import (
@@ -94,7 +95,7 @@ else:
     if DONE in state:
         st.success(state.pop(DONE), icon=":material/check_circle:")
     if LOAD_ERROR in state:
-        st.error(t("import_data_load_failed", lang, error=state.pop(LOAD_ERROR)))
+        st.error(t("import_data_load_failed", lang, error=escape_markdown(state.pop(LOAD_ERROR))))
     if LOAD_PROBLEMS in state:
         st.error(t("import_data_load_failed", lang, error=t("import_data_problems_header", lang)))
         st.dataframe(problem_table(state.pop(LOAD_PROBLEMS), lang, limit=MAX_PROBLEMS_SHOWN), hide_index=True,
@@ -106,7 +107,7 @@ else:
                                help=t("import_data_upload_help", lang, size=format_size(limit, lang)))
     files, refused = split_by_size([(upload.name, upload.getvalue()) for upload in uploads or []], limit)
     for name, data in refused:
-        st.error(t("import_data_too_large", lang, name=name, size=format_size(len(data), lang),
+        st.error(t("import_data_too_large", lang, name=escape_markdown(name), size=format_size(len(data), lang),
                    limit=format_size(limit, lang)))
     reports = []
     if files:
@@ -118,7 +119,7 @@ else:
                 try:
                     state[CHECKED] = (key, check_for(state, db.path, files))
                 except Exception as error:  # an unreadable file must not take the page down
-                    st.error(t("import_data_failed", lang, error=error))
+                    st.error(t("import_data_failed", lang, error=escape_markdown(error)))
         reports = state[CHECKED][1] if CHECKED in state else []
 
     if reports:

@@ -28,6 +28,7 @@ from khuyencong.figures.plan_actual import (
 )
 from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span
 from khuyencong.i18n.labels import N_, t
+from khuyencong.i18n.markdown import escape_markdown
 from khuyencong.render.charts import make_plan_actual_money_chart, make_progress_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, fetch
@@ -209,5 +210,5 @@ else:
             st.caption(t("plan_actual_rep_estimate_note", lang))
         notes = list(dict.fromkeys(n for n in group["note"] if isinstance(n, str)))
         if notes:
-            st.caption(t("plan_actual_rep_notes", lang, notes=" · ".join(notes)))
+            st.caption(t("plan_actual_rep_notes", lang, notes=" · ".join(escape_markdown(n) for n in notes)))
         show_sources([doc], False, lang)

@@ -25,7 +25,8 @@ from khuyencong.data.filters import (
     parse_filters,
     parse_presentation,
 )
-from khuyencong.ui.shell import KEPT_PARAMS, MAX_NOTICE_ITEMS, ignored_notice, literal
+from khuyencong.i18n.markdown import code_span as literal
+from khuyencong.ui.shell import KEPT_PARAMS, MAX_NOTICE_ITEMS, ignored_notice
 
 CHOICES = Choices(areas_reported=("nghe-an", "ha-tinh", "thai-binh", "hung-yen", "hung-yen-2025"),
                   areas_current=("nghe-an", "ha-tinh", "hung-yen-2025"), activities=("dao_tao_nghe", "tu_van"),

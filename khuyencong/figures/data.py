@@ -16,6 +16,7 @@ from khuyencong.data.queries import Query
 from khuyencong.figures.funding import qualified_money
 from khuyencong.i18n.formatting import cite_document, format_number, format_year_span, is_missing, not_reported
 from khuyencong.i18n.labels import N_, UNIT_MODES, t
+from khuyencong.i18n.markdown import escape_markdown
 
 TABLES = ("allocations", "stated", "projects", "outcomes")
 # Which of the shared filters select rows of each table (areas, years and illustrative apply to all three).
@@ -251,11 +252,12 @@ def describe_filters(filters: Filters, table: str | None, search: str, area_text
 
 def filters_sentence(filters: Filters, table: str, search: str, area_text: str, rows: int, codes: CodeLists
                      ) -> str:
-    """'**176 đề án** theo bộ lọc: Địa bàn: Nghệ An; Giai đoạn: 2002–2025; …' above the table."""
+    """'**176 đề án** theo bộ lọc: Địa bàn: Nghệ An; Giai đoạn: 2002–2025; …' above the table (Markdown: the
+    search term is the viewer's own text, shown as typed)."""
     lang = filters.lang
     count = t(TABLE_COUNTS[table], lang, n=format_number(rows, lang))
-    described = "; ".join(f"{label}: {value}" for label, value in describe_filters(filters, table, search, area_text,
-                                                                                    codes))
+    described = "; ".join(f"{label}: {value}" for label, value in describe_filters(
+        filters, table, escape_markdown(search), area_text, codes))
     return t("data_filters_in_words", lang, count=count, filters=described)
 
 

@@ -1,24 +1,25 @@
 """What stands beneath every chart and table: its source documents, and a plain word when data is illustrative."""
 
-import re
 
 import pandas as pd
 import streamlit as st
 
-from khuyencong.i18n.formatting import cite_document
+from khuyencong.i18n.formatting import cite_document, is_missing
 from khuyencong.i18n.labels import t
+from khuyencong.i18n.markdown import escape_markdown
 from khuyencong.ui.fetch import fetch
 
 
 def describe_document(row, lang: str) -> str:
-    """Title (publisher, date) as a reader cites it."""
-    return cite_document(row.title, row.publisher, row.published_on, row.date_note, lang)
+    """Title (publisher, date) as a reader cites it, in Markdown: the title and publisher may come from a workbook."""
+    publisher = None if is_missing(row.publisher) else escape_markdown(row.publisher)
+    return cite_document(escape_markdown(row.title), publisher, row.published_on, row.date_note, lang)
 
 
 def markdown_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table for st.table, which reads every cell as Markdown: a cell starting with a sign such as '>' (more than)
-    is escaped so it shows as written ('> 10,2 tỷ đồng'), not as a quote."""
-    escape = lambda v: re.sub(r"^([>#*+\-])", r"\\\1", v) if isinstance(v, str) else v  # noqa: E731
+    """A table for st.table, which reads every cell as Markdown: every text cell shown as written ('> 10,2 tỷ đồng'
+    stays a figure, not a quote; a name from a workbook stays a name)."""
+    escape = lambda v: escape_markdown(v) if isinstance(v, str) else v  # noqa: E731
     return frame.map(escape).rename(index=escape)
 
 

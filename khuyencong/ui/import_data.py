@@ -7,7 +7,6 @@ import hashlib
 import hmac
 import math
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ from etl.template import DEFAULT_OUT as TEMPLATE_PATH
 from khuyencong.data.code_lists import ACTIVITIES, FIGURES, SECTORS, SOURCES, STATUSES, CodeLists
 from khuyencong.i18n.formatting import format_number
 from khuyencong.i18n.labels import N_, t
+from khuyencong.i18n.markdown import escape_markdown
 
 PASSWORD_ENV = "KC_ADMIN_PASSWORD"
 UNLOCKED = "im_unlocked"
@@ -266,7 +266,7 @@ def can_confirm(reports: Sequence) -> bool:
 def summary_line(report, lang: str) -> tuple[str, str]:
     """('error' | 'warning' | 'ok', the sentence about one file)."""
     errors, warnings = count(report, "error"), count(report, "warning")
-    name = report.file_name
+    name = escape_markdown(report.file_name)
     if errors:
         kind, text = "error", t("import_data_file_errors", lang, name=name, errors=errors, warnings=warnings)
     elif warnings:
@@ -402,19 +402,12 @@ def column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$])")
-
-
-def md(text) -> str:
-    """A file's own text (a name, a header, a cell) shown literally in Markdown: a workbook may hold "[x](url)"."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-
-
 def understood_heading(file_name: str, sheet, lang: str) -> str:
     """The table a sheet was read as: which table, header rows, data rows."""
     first, last = sheet.header_rows
     data = f"{sheet.data_rows[0]}–{sheet.data_rows[1]}" if sheet.data_rows else "-"
-    return t("import_data_understood_table", lang, file=md(file_name), sheet=md(sheet.sheet or "csv"),
+    return t("import_data_understood_table", lang, file=escape_markdown(file_name),
+             sheet=escape_markdown(sheet.sheet or "csv"),
              table=table_label(sheet.table, lang), header=str(first) if first == last else f"{first}–{last}",
              data=data, rows=format_number(sheet.rows, lang))
 
@@ -436,7 +429,7 @@ def understood_title(sheet, lang: str) -> str:
     if title.unit:
         found.append(t("import_data_understood_unit", lang, text=title.unit))
     values = "; ".join(found) or t("import_data_understood_nothing", lang)
-    return t("import_data_understood_title", lang, values=md(values))
+    return t("import_data_understood_title", lang, values=escape_markdown(values))
 
 
 def section_values(values: dict, lang: str, names: Names) -> str:
@@ -505,9 +498,10 @@ def choice_label(unknown, labels, code: str, lang: str) -> str:
 
 
 def unknown_line(unknown, lang: str) -> str:
-    return t("import_data_unknown_value", lang, value=md(unknown.value),
-             list=field_label(LIST_FIELDS.get(unknown.list_name), lang), sheet=md(unknown.sheet or "csv"),
-             column=md(unknown.column or ""))
+    return t("import_data_unknown_value", lang, value=escape_markdown(unknown.value),
+             list=field_label(LIST_FIELDS.get(unknown.list_name), lang),
+             sheet=escape_markdown(unknown.sheet or "csv"),
+             column=escape_markdown(unknown.column or ""))
 
 
 def map_value(state: MutableMapping, db_path: Path, unknown, labels, lang: str) -> None:

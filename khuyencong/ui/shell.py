@@ -1,6 +1,5 @@
 """The app shell: shared sidebar filters, kept in the session and mirrored in the URL query string."""
 
-import re
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +15,7 @@ from khuyencong.data.filters import (
     parse_presentation,
 )
 from khuyencong.i18n.labels import UNIT_MODES, language_name, region_short, t
+from khuyencong.i18n.markdown import code_span
 from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import code_lists, fetch
 
@@ -106,17 +106,9 @@ def _convert_areas(areas: pd.DataFrame) -> None:
     st.session_state[KEYS["areas"]] = list(dict.fromkeys(converted))
 
 
-def literal(text: str) -> str:
-    """`text` as an inline code span: a link, image, formula or emoji code in a URL value is shown, never rendered."""
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
-    return f"{fence}{padded}{fence}"
-
-
 def ignored_notice(ignored: list[str], lang: str) -> str:
     """The notice naming what the URL held that was not used; a long list ends with how many more there were."""
-    shown = ", ".join(literal(item.replace("\n", " ").replace("\r", " ")) for item in ignored[:MAX_NOTICE_ITEMS])
+    shown = ", ".join(code_span(item.replace("\n", " ").replace("\r", " ")) for item in ignored[:MAX_NOTICE_ITEMS])
     if len(ignored) > MAX_NOTICE_ITEMS:
         shown += " " + t("notice_more", lang, n=len(ignored) - MAX_NOTICE_ITEMS)
     return t("notice_ignored", lang, items=shown)
