@@ -75,6 +75,19 @@ def run_etl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
                           env={**os.environ, **(env or {})}, timeout=300)
 
 
+def as_shown(text):
+    """Markdown source as the reader sees it: backslash escapes and the word joiners that unlink URLs removed."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "") if isinstance(text, str) else text
+
+
+def shown_table(app, index: int = 0):
+    """A st.table as the reader sees it (its cells are Markdown, text from data escaped)."""
+    value = app.table[index].value
+    return value.map(as_shown).rename(index=as_shown)
+
+
 def chart_data(app) -> list:
     """Every Plotly chart on an AppTest page as a figure dict with its arrays decoded (Plotly 7 packs them)."""
     import base64

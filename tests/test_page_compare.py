@@ -3,7 +3,7 @@
 import duckdb
 import pandas as pd
 import pytest
-from conftest import chart_data, run_page
+from conftest import chart_data, run_page, shown_table
 
 from khuyencong.figures.compare import (
     Comparison,
@@ -25,7 +25,7 @@ AREA = {"vi": "Tỉnh/thành phố", "en": "Province/city"}
 
 def table(app, index: int = 0) -> pd.DataFrame:
     """A table as shown; the first column (area, or indicator) is its index."""
-    return app.table[index].value
+    return shown_table(app, index)
 
 
 def row_of(app, name: str) -> pd.Series:

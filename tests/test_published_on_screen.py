@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import openpyxl
 import pytest
-from conftest import run_page
+from conftest import run_page, shown_table
 
 from khuyencong.i18n.labels import t
 
@@ -207,7 +207,7 @@ def compare_text(app) -> str:
 
 
 def compare_total(app, area_label: str, lang: str) -> str:
-    table = app.table[0].value
+    table = shown_table(app)
     rows = table[[label.endswith(area_label) for label in table.index]]
     assert len(rows) == 1, table.index
     return as_read(rows.iloc[0][t("compare_col_total", lang)])
