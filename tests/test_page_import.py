@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import duckdb
 import openpyxl
 import pytest
-from conftest import run_page
+from conftest import as_shown, run_page
 
 from etl.problems import Problem
 from etl.template import DATA_SHEETS, build_template, code_lists
@@ -102,7 +102,8 @@ def all_text(app) -> str:
 
 
 def messages(app, kind: str) -> list[str]:
-    return [element.value for element in getattr(app, kind)]
+    """The messages of one kind as the reader sees them (file names are escaped Markdown)."""
+    return [as_shown(element.value) for element in getattr(app, kind)]
 
 
 def attempt(app, password: str):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, as_shown
 from streamlit.testing.v1 import AppTest
 
 from khuyencong.figures.sources import (
@@ -74,7 +74,7 @@ def reconciliation_row(at: AppTest, lang: str, source: str) -> pd.Series:
 
 
 def captions(at: AppTest) -> str:
-    return "\n".join(c.value for c in at.caption)
+    return "\n".join(as_shown(c.value) for c in at.caption)
 
 
 # --- The page as a user reads it ---------------------------------------------------------------------------------
