@@ -55,3 +55,12 @@ def profile_link_column(lang: str):
 
     return st.column_config.LinkColumn(t("profile_link_column", lang), display_text=t("profile_link_text", lang),
                                        width=80, help=t("profile_link_help", lang))
+
+
+def with_profile_links(frame, area_ids, filters: Filters, after: int = 0):
+    """`frame` with the profile link of each row's unit as a column after column `after` (the area's name)."""
+    from khuyencong.i18n.labels import t
+
+    out = frame.copy()
+    out.insert(after + 1, t("profile_link_column", filters.lang), profile_links(list(area_ids), filters))
+    return out
