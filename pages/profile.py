@@ -63,6 +63,8 @@ if not profile.has_figures:
 kpis = headline(profile, codes, lang)
 for column, (label, value, help_text) in zip([*st.columns(3), *st.columns(3)], kpis):
     column.metric(label, value, help=help_text or None)
+if profile.has_illustrative:
+    st.caption("**" + t("caption_illustrative", lang) + "**")
 charts = profile_charts(profile, codes, lang)
 profile_downloads(picker[1], profile, kpis, charts, codes, lang)
 
@@ -91,7 +93,7 @@ if not charts:
 st.subheader(t("profile_projects_header", lang))
 for table in ("projects", "outcomes"):
     rows = real_first(query, table, profile)
-    st.markdown(counts_sentence(profile, table, rows, lang))
+    st.markdown(counts_sentence(profile, table, lang))
     if len(rows):
         view = table_view(table, rows, lang, codes, filters.current_units)
         kinds = number_columns(table, lang)
@@ -119,7 +121,7 @@ if len(profile.coverage):
     grid = coverage_grid(profile.coverage, filters.year_from, filters.year_to, codes.names("figure", lang), lang)
     show_chart(make_coverage_chart(grid, lang, t("profile_coverage_title", lang, name=profile.name)),
                "profile_coverage")
-    st.caption(t("sources_coverage_note", lang, legend=coverage_legend(lang)))
+    st.caption(t("profile_coverage_note", lang, legend=coverage_legend(lang)))
     st.dataframe(coverage_table(profile, codes, lang), hide_index=True)
 
 # 7. Its place in its region and among all provinces

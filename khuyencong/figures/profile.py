@@ -11,7 +11,7 @@ from khuyencong.data import code_lists as lists
 from khuyencong.data.code_lists import CodeLists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
-from khuyencong.figures.data import SIDES, table_rows, table_summary
+from khuyencong.figures.data import PAGE_ROWS, SIDES, table_rows, table_summary
 from khuyencong.figures.funding import qualified_money
 from khuyencong.i18n.formatting import (
     cite_document,
@@ -92,9 +92,16 @@ def load_profile(query: Query, filters: Filters, area: str) -> Profile:
         differing=query("differing_reports", **pf.sql_params()),
         coverage=query("coverage", **pf.sql_params()).dropna(subset=["year"]),
         merge=query("profile_merge", area=area),
-        projects=table_summary(query, "projects", pf),
-        outcomes=table_summary(query, "outcomes", pf),
+        projects=_summary(query, "projects", pf),
+        outcomes=_summary(query, "outcomes", pf),
     )
+
+
+def _summary(query: Query, table: str, pf: Filters) -> dict:
+    """table_summary of the Data page's table, with how many of its rows are real (from published documents)."""
+    summary = table_summary(query, table, pf)
+    real = table_summary(query, table, replace(pf, include_illustrative=False)) if pf.include_illustrative else summary
+    return summary | {"real_rows": real["total_rows"]}
 
 
 def source_label(source: str, codes: CodeLists, lang: str) -> str:
@@ -135,7 +142,10 @@ def headline(profile: Profile, codes: CodeLists, lang: str) -> list[tuple[str, s
     def count(n: int) -> str:
         return format_number(n, lang) if n else not_reported(lang)
 
-    latest = published.sort_values(["year_to", "year_from"]).iloc[-1] if len(published) else None
+    # The latest span's figure; of several, a total the document states (all levels) before one level's figure.
+    latest = published.assign(_level=published["funding_source"] != STATED_TOTAL).sort_values(
+        ["year_to", "year_from", "_level"], ascending=[False, False, True], kind="stable").iloc[0] \
+        if len(published) else None
     latest_text = not_reported(lang) if latest is None else figure_text(latest, codes, lang)
     latest_help = "" if latest is None else t(
         "profile_kpi_latest_help", lang, span=format_year_span(int(latest.year_from), int(latest.year_to)),
@@ -143,7 +153,8 @@ def headline(profile: Profile, codes: CodeLists, lang: str) -> list[tuple[str, s
         source=source_label(latest.funding_source, codes, lang),
         doc=cite_row(latest, lang))
     return [
-        (t("profile_kpi_latest", lang), latest_text, latest_help),
+        (t("profile_kpi_latest", lang, span="—" if latest is None else format_year_span(
+            int(latest.year_from), int(latest.year_to))), latest_text, latest_help),
         (t("profile_kpi_figures", lang), count(len(published)), t("profile_kpi_figures_help", lang)),
         (t("profile_kpi_years", lang), year_ranges(years) if years else not_reported(lang),
          t("profile_kpi_years_help", lang)),
@@ -215,24 +226,28 @@ def coverage_sentence(profile: Profile, lang: str) -> str:
 # --- Projects and outcomes ----------------------------------------------------------------------------------------
 
 def real_first(query: Query, table: str, profile: Profile) -> pd.DataFrame:
-    """The unit's project or outcome rows (first page of the Data page's query), real rows before illustrative."""
-    rows = table_rows(query, table, profile.filters)
-    return rows.sort_values("is_illustrative", kind="stable").reset_index(drop=True)
+    """The unit's project or outcome rows (the Data page's query, one page of it): every real row first, then, when
+    the view includes them, illustrative rows up to the page's size."""
+    real = table_rows(query, table, replace(profile.filters, include_illustrative=False))
+    if not profile.filters.include_illustrative or len(real) >= PAGE_ROWS:
+        return real.reset_index(drop=True)
+    every = table_rows(query, table, profile.filters)
+    made_up = every[every["is_illustrative"].astype(bool)].head(PAGE_ROWS - len(real))
+    return pd.concat([real, made_up], ignore_index=True) if len(made_up) else real.reset_index(drop=True)
 
 
 COUNT_KEYS = {"projects": (N_("profile_projects_none"), N_("profile_projects_count")),
               "outcomes": (N_("profile_outcomes_none"), N_("profile_outcomes_count"))}
 
 
-def counts_sentence(profile: Profile, table: str, rows: pd.DataFrame, lang: str) -> str:
+def counts_sentence(profile: Profile, table: str, lang: str) -> str:
     """'12 đề án (10 từ tài liệu đã công bố, 2 minh họa).' or 'không có số liệu'."""
     summary = profile.projects if table == "projects" else profile.outcomes
-    total = summary["total_rows"]
+    total, real = summary["total_rows"], summary["real_rows"]
     if not total:
         return t(COUNT_KEYS[table][0], lang)
-    illustrative = int(rows["is_illustrative"].astype(bool).sum()) if len(rows) else 0
-    return t(COUNT_KEYS[table][1], lang, n=format_number(total, lang),
-             real=format_number(len(rows) - illustrative, lang), illustrative=format_number(illustrative, lang))
+    return t(COUNT_KEYS[table][1], lang, n=format_number(total, lang), real=format_number(real, lang),
+             illustrative=format_number(total - real, lang))
 
 
 # --- Place among the provinces ------------------------------------------------------------------------------------

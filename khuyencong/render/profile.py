@@ -4,13 +4,21 @@ side by side, never stacked or added) and its period totals drawn over their yea
 import plotly.graph_objects as go
 
 from khuyencong.data.code_lists import CodeLists
-from khuyencong.i18n.formatting import format_year_span
+from khuyencong.i18n.formatting import format_year_span, number_separators
 from khuyencong.render.charts import TEMPLATE, _bn, finish_chart
 from khuyencong.render.deck import Kpi, SlideChart, build_deck
 from khuyencong.render.images import figure_for_export, render_image
 
 STATED_COLOUR = "#555555"
-EXECUTED_PATTERN = {"shape": "/", "fgcolor": "white", "size": 7, "solidity": 0.35}  # executed side: hatched
+# Executed side: white hatching over the source's colour (fillmode overlay keeps the colour under the lines).
+EXECUTED_PATTERN = {"shape": "/", "fillmode": "overlay", "fgcolor": "white", "size": 8, "solidity": 0.3}
+LEGEND_GAP_PX = 78  # from the plot's bottom edge to the legend: below the year ticks and the axis title
+
+
+def _legend_below(height: int, top: int, bottom: int) -> dict:
+    """A horizontal legend under the x axis (paper y is relative to the plot area's height)."""
+    return {"orientation": "h", "yanchor": "top", "y": -LEGEND_GAP_PX / (height - top - bottom), "xanchor": "left",
+            "x": 0}
 
 
 def _colour(source: str, codes: CodeLists) -> str:
@@ -40,7 +48,10 @@ def make_profile_annual_chart(rows, lang: str, title: str, y_title: str, *, code
                     customdata=[[text, doc] for text, doc in zip(part["text_"], part["doc_"])],
                     hovertemplate="%{x}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>")
     years = sorted({int(y) for y in frame["year_from"]})
-    fig.update_layout(barmode="group", bargap=0.25)
+    # Several series' names do not fit beside the title: the legend goes under the year axis.
+    height, top, bottom = 480, 56, 96 + 24 * ((len(fig.data) + 1) // 3)
+    fig.update_layout(barmode="group", bargap=0.25, legend=_legend_below(height, top, bottom), height=height,
+                      margin={"t": top, "b": bottom})
     return finish_chart(fig, lang, title, y_title, years or None)
 
 
@@ -66,8 +77,10 @@ def make_profile_periods_chart(rows, lang: str, title: str, x_title: str, *, cod
         shown.add(legend)
     first, last = int(frame["year_from"].min()), int(frame["year_to"].max())
     step = 1 if last - first <= 13 else 2
-    fig.update_layout(template=TEMPLATE, title={"text": title}, barmode="overlay", height=190 + 44 * len(frame),
-                      margin={"l": 16, "r": 24, "t": 96, "b": 56})
+    height, top, bottom = 200 + 40 * len(frame), 56, 124
+    fig.update_layout(template=TEMPLATE, title={"text": title}, barmode="overlay", height=height,
+                      margin={"l": 16, "r": 24, "t": top, "b": bottom}, legend=_legend_below(height, top, bottom),
+                      separators=number_separators(lang))
     fig.update_xaxes(title=x_title, tickmode="linear", tick0=first - first % step, dtick=step, tickformat="d",
                      range=[first - 0.6, last + 0.6], showgrid=True, gridcolor="#E5E5E5")
     fig.update_yaxes(automargin=True, type="category", categoryorder="array", categoryarray=list(frame["label_"]),

@@ -9,7 +9,6 @@ import streamlit as st
 from khuyencong.data import code_lists as lists
 from khuyencong.data.code_lists import CodeLists
 from khuyencong.data.filters import Filters
-from khuyencong.figures.data import SIDES
 from khuyencong.figures.profile import (
     Profile,
     cite_row,
@@ -82,7 +81,7 @@ def profile_charts(profile: Profile, codes: CodeLists, lang: str) -> list[Profil
         title = t("profile_periods_title", lang, name=profile.name)
         labels = [" · ".join((format_year_span(int(r.year_from), int(r.year_to)),
                               source_label(r.funding_source, codes, lang),
-                              f"{codes.name(lists.FIGURES, r.figure, lang)} ({t(SIDES[r.side], lang).lower()})"))
+                              codes.name(lists.FIGURES, r.figure, lang)))
                   for r in periods.itertuples()]
         figure = make_profile_periods_chart(
             periods, lang, title, t("axis_year", lang), codes=codes, labels=labels,
