@@ -73,7 +73,7 @@ st.subheader(t("profile_figures_header", lang))
 if profile.published.empty:
     st.info(t("profile_no_money", lang))
 else:
-    st.dataframe(figures_table(profile, codes, lang), hide_index=True, width="stretch",
+    st.dataframe(figures_table(profile, codes, lang), hide_index=True, width="stretch", placeholder="—",
                  column_config={t("profile_col_link", lang): st.column_config.LinkColumn(
                      display_text=t("data_open_doc", lang), width=80),
                      t("profile_col_doc", lang): st.column_config.TextColumn(width="large")})
@@ -95,7 +95,8 @@ for table in ("projects", "outcomes"):
     rows = real_first(query, table, profile)
     st.markdown(counts_sentence(profile, table, lang))
     if len(rows):
-        view = table_view(table, rows, lang, codes, filters.current_units)
+        # The profile is of one unit: its name in every row would only repeat the header.
+        view = table_view(table, rows, lang, codes, filters.current_units).drop(columns=[t("data_col_area", lang)])
         kinds = number_columns(table, lang)
         st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=min(420, 38 + 35 * len(view)),
                      placeholder=not_reported(lang),

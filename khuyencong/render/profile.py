@@ -7,11 +7,13 @@ from khuyencong.data.code_lists import CodeLists
 from khuyencong.i18n.formatting import format_year_span, number_separators
 from khuyencong.render.charts import TEMPLATE, _bn, finish_chart
 from khuyencong.render.deck import Kpi, SlideChart, build_deck
+from khuyencong.render.images import PAD as EXPORT_PAD
 from khuyencong.render.images import figure_for_export, render_image
 
 STATED_COLOUR = "#555555"
 # Executed side: white hatching over the source's colour (fillmode overlay keeps the colour under the lines).
 EXECUTED_PATTERN = {"shape": "/", "fillmode": "overlay", "fgcolor": "white", "size": 8, "solidity": 0.3}
+FIGURES_LINE_PX = 44  # the profile picture's line of key figures, between the legend and the chart
 LEGEND_GAP_PX = 78  # from the plot's bottom edge to the legend: below the year ticks and the axis title
 
 
@@ -50,7 +52,9 @@ def make_profile_annual_chart(rows, lang: str, title: str, y_title: str, *, code
     years = sorted({int(y) for y in frame["year_from"]})
     # Several series' names do not fit beside the title: the legend goes under the year axis.
     height, top, bottom = 480, 56, 96 + 24 * ((len(fig.data) + 1) // 3)
+    # showlegend: a single series names itself too (Plotly hides the legend of one trace).
     fig.update_layout(barmode="group", bargap=0.25, legend=_legend_below(height, top, bottom), height=height,
+                      showlegend=True,
                       margin={"t": top, "b": bottom})
     return finish_chart(fig, lang, title, y_title, years or None)
 
@@ -95,6 +99,17 @@ def profile_deck(title: str, subtitle: str, kpis: list[tuple[str, str]], charts:
                       [SlideChart(name, fig, footnote) for name, fig, footnote in charts], notes, lang)
 
 
-def profile_png(fig: go.Figure, footnote: str) -> bytes:
-    """The profile's main chart as a 1600 × 900 PNG with its title, legend and the footnote burned in."""
-    return render_image(figure_for_export(fig, footnote), "png")
+def profile_png(fig: go.Figure, heading: str, figures: str, footnote: str) -> bytes:
+    """The profile as a 1600 × 900 PNG: the heading (the profile's name), its key figures in a line under the legend,
+    the main chart, and the footnote (sources, filters) burned in."""
+    out = go.Figure(fig)
+    out.update_layout(title_text=heading)
+    out = figure_for_export(out, footnote)
+    margin = out.layout.margin
+    out.update_layout(margin_t=margin.t + FIGURES_LINE_PX)
+    # Left-aligned with the title and the legend (the image's padding), not with the plot area.
+    plot_width = out.layout.width - margin.l - margin.r
+    out.add_annotation(text=figures, xref="paper", yref="paper", x=-(margin.l - EXPORT_PAD) / plot_width, y=1,
+                       yshift=12, xanchor="left", yanchor="bottom", showarrow=False, align="left",
+                       font={"size": 22, "color": "#0072B2"})
+    return render_image(out, "png")

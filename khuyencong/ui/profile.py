@@ -135,8 +135,10 @@ def profile_downloads(container, profile: Profile, kpis: list[tuple[str, str, st
                             [(label, value) for label, value, _ in kpis], slides, _notes(profile, codes, lang), lang)
 
     def picture() -> bytes:
-        main = go.Figure(charts[0].figure)
-        return profile_png(main, footnote(charts[0]))
+        # The profile in one picture: its name and key figures over its main chart, the sources under it.
+        figures = " · ".join(f"{label}: {value}" for label, value, _ in kpis[:4])
+        return profile_png(charts[0].figure, t("profile_deck_title", lang, name=profile.name), figures,
+                           footnote(charts[0]))
 
     buttons = container.columns(2)
     buttons[0].download_button(
