@@ -261,5 +261,20 @@ def test_profile_in_a_browser(real_only_db_path):
         page.goto(f"{base}/profile?area=nghe-an&lang=en", wait_until="domcontentloaded", timeout=60000)
         expect(main.get_by_role("heading", name="Nghe An")).to_be_visible(timeout=60000)
         expect(main.get_by_text("From 1 Jul 2025: Nghe An is unchanged")).to_be_visible()
+        # From the Data page: the second column of its grid is the row's profile link; a click on a selected link
+        # cell opens it in a new tab.
+        page.goto(f"{base}/data?area=nghe-an", wait_until="domcontentloaded", timeout=60000)
+        grid = page.locator("[data-testid='stDataFrame']").first
+        expect(grid).to_be_visible(timeout=60000)
+        expect(grid.locator("[role='gridcell']").filter(has_text="profile?area=nghe-an").first).to_be_attached(
+            timeout=30000)
+        box = grid.bounding_box()
+        cell = (box["x"] + 130, box["y"] + 35 + 17)  # header row, then the middle of the first row's link
+        page.mouse.click(*cell)
+        with page.context.expect_page(timeout=30000) as opened:
+            page.mouse.click(*cell)
+        profile = opened.value
+        expect(profile.get_by_role("heading", name="Nghệ An", exact=True)).to_be_visible(timeout=60000)
+        assert profile.url.endswith("/profile?area=nghe-an")
         browser.close()
         assert not errors
