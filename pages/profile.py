@@ -86,8 +86,8 @@ for chart in charts:
     show_chart(chart.figure, key=chart.key)
     st.caption(chart.note)
     show_sources(chart.doc_ids, chart.has_illustrative, lang)
-if not charts:
-    st.info(t("profile_no_money", lang))
+if not charts:  # the figures section above has said so already
+    st.caption(t("profile_no_money", lang))
 
 # 4. Projects and outcomes, real rows first
 st.subheader(t("profile_projects_header", lang))
