@@ -10,6 +10,7 @@ from khuyencong.figures.profile import (
     coverage_sentence,
     coverage_table,
     figures_table,
+    formed_in_2025,
     headline,
     load_profile,
     merge_sentence,
@@ -58,6 +59,8 @@ st.info(merge_sentence(profile, lang), icon=":material/merge:")
 if not profile.has_figures:
     st.warning(t("profile_no_figures", lang, name=profile.name,
                  years=format_year_span(filters.year_from, filters.year_to)))
+    if formed_in_2025(profile) and not filters.current_units:
+        st.caption(t("profile_no_figures_formed", lang))
     st.stop()
 
 kpis = headline(profile, codes, lang)

@@ -333,26 +333,42 @@ def place_sentence(profile: Profile, frame: pd.DataFrame, alone: int, codes: Cod
 
 # --- 1 July 2025 --------------------------------------------------------------------------------------------------
 
+def formed_in_2025(profile: Profile) -> bool:
+    """Whether the unit was formed by merging others (its figures are reported under their names)."""
+    return len(profile.merge) > 0 and not profile.merge["is_self"].astype(bool).any()
+
+
 def merge_sentence(profile: Profile, lang: str) -> str:
-    """What the reorganisation changed for the unit: merged into which unit together with which others, unchanged,
-    or (for a unit formed then) merged from which; with the decision's name."""
-    rows = profile.merge
+    """What the reorganisations changed for the unit: merged into which unit together with which others, unchanged,
+    or (for a unit formed then) merged from which; each change with its date and the decision's name. Units merged
+    into this one on another date (Hà Tây into Hà Nội in 2008) get a sentence of their own."""
+    rows = profile.merge.copy()
     if rows.empty:
         return t("profile_merge_none", lang, name=profile.name)
-    self_rows = rows[rows["is_self"].astype(bool)]
-    first = rows.iloc[0]
-    values = {"name": profile.name, "date": format_date(first["effective_on"], lang), "doc": first["title"]}
+    rows["is_self"] = rows["is_self"].astype(bool)
+
+    def values(row) -> dict:
+        return {"name": profile.name, "date": format_date(row["effective_on"], lang), "doc": row["title"]}
+
+    def names(part) -> str:
+        return ", ".join(part[f"from_name_{lang}"])
+
+    self_rows = rows[rows["is_self"]]
     if self_rows.empty:  # a unit formed from others
-        return t("profile_merge_from", lang, **values,
-                 units=", ".join(rows[f"from_name_{lang}"]))
+        return t("profile_merge_from", lang, **values(rows.iloc[0]), units=names(rows))
     own = self_rows.iloc[0]
-    others = rows[~rows["is_self"].astype(bool) & (rows["from_area_id"] != own["to_area_id"])]
+    others = rows[~rows["is_self"] & (rows["from_area_id"] != rows["to_area_id"])]
+    same_day = others[others["effective_on"] == own["effective_on"]]
+    sentences = []
     if own["to_area_id"] == profile.area:
-        if others.empty:
-            return t("profile_merge_unchanged", lang, **values)
-        return t("profile_merge_absorbed", lang, **values, units=", ".join(others[f"from_name_{lang}"]))
-    together = rows[~rows["is_self"].astype(bool)]
-    if together.empty:
-        return t("profile_merge_into", lang, **values, to=own[f"to_name_{lang}"])
-    return t("profile_merge_into_with", lang, **values, to=own[f"to_name_{lang}"],
-             units=", ".join(together[f"from_name_{lang}"]))
+        sentences.append(t("profile_merge_absorbed", lang, **values(own), units=names(same_day)) if len(same_day)
+                         else t("profile_merge_unchanged", lang, **values(own)))
+    elif len(same_day):
+        sentences.append(t("profile_merge_into_with", lang, **values(own), to=own[f"to_name_{lang}"],
+                           units=names(same_day)))
+    else:
+        sentences.append(t("profile_merge_into", lang, **values(own), to=own[f"to_name_{lang}"]))
+    if own["to_area_id"] == profile.area:
+        for _, part in others[others["effective_on"] != own["effective_on"]].groupby("effective_on"):
+            sentences.append(t("profile_merge_absorbed", lang, **values(part.iloc[0]), units=names(part)))
+    return " ".join(sentences)
