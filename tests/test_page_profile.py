@@ -112,6 +112,24 @@ def test_what_1_july_2025_changed(real_only_db_path, area, lang, sentence):
     assert app.info[0].value.startswith(sentence)
 
 
+def test_an_earlier_merge_has_its_own_date_and_decision(real_only_db_path):
+    app = run_page(real_only_db_path, PROFILE, area="ha-noi")
+    assert app.info[0].value.endswith(
+        "Từ 01/08/2008: Hà Tây (đến 7/2008) nhập vào Hà Nội, Hà Nội giữ tên (Nghị quyết 15/2008/QH12 về việc điều "
+        "chỉnh địa giới hành chính thành phố Hà Nội và một số tỉnh có liên quan).")
+
+
+def test_a_province_no_document_covers_has_a_profile_that_says_so(real_only_db_path):
+    """Hà Giang: no figure at all, as the map's grey provinces link here. Its profile opens (the link is not
+    dropped as unknown), says 'không có số liệu' and what 1 July 2025 changed."""
+    app = run_page(real_only_db_path, PROFILE, area="ha-giang")
+    assert not app.exception and not app.get("warning")[1:]  # no notice of an ignored URL value
+    assert app.header[0].value == "Hà Giang (đến 6/2025)"
+    assert app.warning[0].value.startswith("Hà Giang (đến 6/2025): không có số liệu trong giai đoạn 2002–2025.")
+    assert app.info[0].value.startswith("Từ 01/07/2025: Hà Giang (đến 6/2025) nhập vào Tuyên Quang (từ 7/2025), "
+                                        "cùng với Tuyên Quang (đến 6/2025)")
+
+
 def test_a_2025_unit_says_what_it_was_formed_from(demo_db_path):
     app = run_page(demo_db_path, PROFILE, area="hung-yen-2025", demo="1")
     assert app.info[0].value.startswith(
