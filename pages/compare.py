@@ -21,6 +21,7 @@ from khuyencong.figures.compare import (
     period_notes,
     qualified_sum_note,
     ranking,
+    ranking_table,
     signs_note,
 )
 from khuyencong.i18n.formatting import format_money, format_year_span
@@ -28,6 +29,7 @@ from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
 from khuyencong.ui.captions import markdown_safe, show_sources
 from khuyencong.ui.fetch import code_lists, fetch, query
+from khuyencong.ui.links import profile_link_column, with_profile_links
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters, unit_name
 
@@ -106,6 +108,11 @@ else:
                                        t("compare_legend_others", lang),
                                        value_scale=0.001 if measure in ("total", "local", "central") else 1.0),
                     key="cmp_ranking_chart")
+    # The chart cannot hold links: the same ranking as a table, each province with its profile.
+    with st.expander(t("compare_ranking_table", lang), icon=":material/location_city:"):
+        st.dataframe(with_profile_links(ranking_table(rank, measure_label(figures, measure, lang), lang),
+                                        rank["unit_id"], filters, after=1),
+                     hide_index=True, column_config={t("profile_link_column", lang): profile_link_column(lang)})
 if not_ranked:
     st.caption(t("compare_not_ranked", lang, names=", ".join(not_ranked)))
 if filters.current_units:

@@ -20,6 +20,7 @@ from khuyencong.i18n.labels import t
 from khuyencong.render.data_files import csv_builder, file_name, xlsx_builder
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, query, query_uncached
+from khuyencong.ui.links import profile_link_column, with_profile_links
 from khuyencong.ui.shell import area_names, current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,11 +63,14 @@ else:
                             total=format_number(total, lang), pages=format_number(pages, lang)))
     shown = table_rows(query, table, filters, search, offset=(page - 1) * PAGE_ROWS)
     view = table_view(table, shown, lang, codes, filters.current_units)
+    area_at = 1 if table == "projects" else 0  # the project code leads the projects table
+    view = with_profile_links(view, shown["unit_id"], filters, after=area_at)
     kinds = number_columns(table, lang)
     layout = {name: st.column_config.NumberColumn(name, width=150) for name in kinds["money"] + kinds["values"]}
     layout |= {name: st.column_config.TextColumn(name, width="large") for name in kinds["long_text"]}
     link = t("data_open_doc", lang)
     layout |= {name: st.column_config.LinkColumn(name, display_text=link) for name in kinds["links"]}
+    layout[t("profile_link_column", lang)] = profile_link_column(lang)
     st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
                  column_config=layout, placeholder=not_reported(lang))
     st.caption(t("data_sort_note", lang))

@@ -9,6 +9,7 @@ from khuyencong.figures.sources import (
     DEFAULT_TOLERANCE_PCT,
     cell_filters,
     completeness_table,
+    completeness_units,
     coverage_grid,
     coverage_intro,
     coverage_legend,
@@ -28,7 +29,7 @@ from khuyencong.i18n.labels import N_, t
 from khuyencong.render.coverage import make_coverage_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, fetch
-from khuyencong.ui.links import follow_page_request, open_page_with
+from khuyencong.ui.links import follow_page_request, open_page_with, profile_link_column, with_profile_links
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters
 
@@ -47,6 +48,9 @@ def open_cell() -> None:
     cell = selected_cell(st.session_state[COVERAGE_KEY].selection)
     if cell:
         open_page_with(cell_filters(filters, *cell, kind_order=codes.codes("figure")), TRENDS_PAGE)
+
+
+profile_links_column = {t("profile_link_column", lang): profile_link_column(lang)}
 
 
 def link_column(width: int = 75):
@@ -87,8 +91,9 @@ if differing.empty:
     st.info(t("sources_differing_none", lang))
 else:
     st.dataframe(
-        differing_table(differing, codes, lang), hide_index=True,
+        with_profile_links(differing_table(differing, codes, lang), differing["unit_id"], filters), hide_index=True,
         column_config={
+            **profile_links_column,
             t("sources_col_unit", lang): st.column_config.TextColumn(width=150),
             t("sources_col_years", lang): st.column_config.TextColumn(width=78),
             t("sources_col_source", lang): st.column_config.TextColumn(width=88),
@@ -103,8 +108,10 @@ conflicts = fetch("outcome_conflicts", filters)
 if not conflicts.empty:
     st.markdown(t("sources_conflicts", lang))
     st.dataframe(
-        outcome_conflicts_table(conflicts, codes, lang), hide_index=True,
+        with_profile_links(outcome_conflicts_table(conflicts, codes, lang), conflicts["unit_id"], filters),
+        hide_index=True,
         column_config={
+            **profile_links_column,
             t("sources_col_unit", lang): st.column_config.TextColumn(width=150),
             t("sources_col_years", lang): st.column_config.TextColumn(width=78),
             t("sources_col_indicator", lang): st.column_config.TextColumn(width=165),
@@ -143,8 +150,10 @@ if reconciliation.empty:
     st.info(t("sources_no_periods", lang))
 else:
     st.dataframe(
-        reconciliation_table(reconciliation, tolerance, lang), hide_index=True,
+        with_profile_links(reconciliation_table(reconciliation, tolerance, lang), reconciliation["area_id"], filters),
+        hide_index=True,
         column_config={
+            **profile_links_column,
             **{t(key, lang): st.column_config.TextColumn(width=width) for key, width in (
                 (N_("sources_col_area"), 165), (N_("sources_col_source"), 100), (N_("sources_col_figure"), 120),
                 (N_("sources_col_period"), 80), (N_("sources_col_status"), 155))},
@@ -163,14 +172,15 @@ cells = fetch("completeness", filters)
 if cells.empty:
     st.info(t("no_data", lang))
 else:
-    grid = completeness_table(cells, lang)
-    names = list(grid.columns[:2])
-    for years in year_blocks(grid.columns[2:]):
+    grid = with_profile_links(completeness_table(cells, lang), completeness_units(cells), filters, after=1)
+    names = list(grid.columns[:3])
+    for years in year_blocks(grid.columns[3:]):
         st.dataframe(
             grid[names + years], hide_index=True, width="content", height=35 * (min(len(grid), 30) + 1) + 3,
             column_config={
                 names[0]: st.column_config.TextColumn(width=165),
                 names[1]: st.column_config.TextColumn(width=110),
+                **profile_links_column,
                 **{year: st.column_config.TextColumn(width=52, alignment="center") for year in years},
             },
         )
@@ -183,8 +193,11 @@ st.subheader(t("sources_excluded", lang, n=len(excluded)))
 if excluded.empty:
     st.info(t("sources_excluded_none", lang))
 else:
-    st.dataframe(excluded_table(excluded, lang), hide_index=True,
+    st.dataframe(with_profile_links(excluded_table(excluded, lang),
+                                    excluded["area_id"].where(excluded["level"] == "province"), filters, after=1),
+                 hide_index=True,
                  column_config={
+                     **profile_links_column,
                      t("sources_col_row_id", lang): st.column_config.TextColumn(width=80),
                      t("sources_col_unit", lang): st.column_config.TextColumn(width=150),
                      t("sources_col_reason", lang): st.column_config.TextColumn(width=620),

@@ -175,7 +175,8 @@ def test_completeness_tells_apart_units_that_share_a_name(open_page):
 def test_completeness_covers_the_selected_years_and_sources_only(open_page):
     at = open_page(area="nghe-an", years="2005-2010", source="local")
     frame = table_with(at, "2005")
-    assert list(frame.columns) == ["Tỉnh/thành phố", "Nguồn kinh phí", *map(str, range(2005, 2011))]
+    assert list(frame.columns) == ["Tỉnh/thành phố", "Nguồn kinh phí", "Hồ sơ tỉnh", *map(str, range(2005, 2011))]
+    assert frame["Hồ sơ tỉnh"].tolist() == ["profile?area=nghe-an"]
     assert frame["Nguồn kinh phí"].tolist() == ["Địa phương"]
 
 

@@ -12,18 +12,20 @@ CREATE MACRO view_units(p_current_units) AS TABLE
     JOIN area AS u ON u.area_id = CASE WHEN p_current_units THEN v.current_area_id ELSE v.area_id END;
 
 -- The name a unit is shown by, in both languages. In current-units mode every unit is current and goes by its name;
--- else a unit that began with the 2025 reorganisation is marked "(từ 7/2025)" and a province that ended with it
--- "(đến 6/2025)", so that the two Hưng Yên can be told apart.
+-- else a unit that began with the 2025 reorganisation is marked "(từ 7/2025)" and a province that ended is marked
+-- with its last month ("(đến 6/2025)"; Hà Tây "(đến 7/2008)"), so that the two Hưng Yên can be told apart.
 CREATE MACRO unit_names(p_current_units) AS TABLE
     SELECT
         a.area_id AS unit_id,
         a.name_vi || CASE WHEN p_current_units THEN ''
                           WHEN a.area_id LIKE '%-2025' THEN ' (từ 7/2025)'
-                          WHEN v.current_area_id <> a.area_id AND a.level = 'province' THEN ' (đến 6/2025)'
+                          WHEN v.current_area_id <> a.area_id AND a.level = 'province'
+                          THEN ' (đến ' || month(a.valid_to) || '/' || year(a.valid_to) || ')'
                           ELSE '' END AS unit_name_vi,
         a.name_en || CASE WHEN p_current_units THEN ''
                           WHEN a.area_id LIKE '%-2025' THEN ' (from Jul 2025)'
-                          WHEN v.current_area_id <> a.area_id AND a.level = 'province' THEN ' (to Jun 2025)'
+                          WHEN v.current_area_id <> a.area_id AND a.level = 'province'
+                          THEN ' (to ' || strftime(a.valid_to, '%b %Y') || ')'
                           ELSE '' END AS unit_name_en
     FROM area AS a
     JOIN v_area_current AS v USING (area_id);

@@ -241,6 +241,12 @@ def ranking(comparison: Comparison, measure: str, names: dict[str, str], lang: s
     return frame.reset_index(drop=True)[["unit_id", "label", "value", "text", "highlighted"]], missing
 
 
+def ranking_table(rank: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
+    """The ranking as a table: rank, area (marked when selected) and the value as the chart labels it."""
+    return pd.DataFrame({t("compare_col_rank", lang): range(1, len(rank) + 1),
+                         t("compare_col_area", lang): list(rank["label"]), measure: list(rank["text"])})
+
+
 def _indicator_row(comparison: Comparison, measure: str) -> pd.Series:
     indicator = measure.split(":", 1)[1]
     return comparison.indicators.set_index("indicator_id").loc[indicator]

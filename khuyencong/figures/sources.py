@@ -182,6 +182,12 @@ def completeness_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
     return wide.reset_index(drop=True)
 
 
+def completeness_units(cells: pd.DataFrame) -> list[str]:
+    """The unit of each row of completeness_table, in its order (for the rows' links to the unit's profile)."""
+    rows = dict.fromkeys(zip(cells["unit_id"], cells["funding_source"]))
+    return [unit for unit, _ in rows]
+
+
 def year_blocks(years, size: int = 12) -> list[list]:
     """Split the year columns into blocks of at most `size`, evened out (24 -> 12 + 12, 17 -> 9 + 8)."""
     years = list(years)

@@ -24,3 +24,43 @@ def follow_page_request() -> None:
     page = st.session_state.pop(PAGE_REQUEST_KEY, None)
     if page:
         st.switch_page(page, query_params=st.query_params.to_dict())
+
+
+PROFILE_PAGE = "profile"  # navigation.py's url_path of pages/profile.py; the map links here too: keep it stable
+
+
+def profile_url(area_id: str, filters: Filters) -> str:
+    """'profile?area=nghe-an&lang=en&demo=1': a unit's profile page, relative to the app, in the reader's language,
+    unit mode and illustrative setting (the other filters are the profile's own to choose)."""
+    from urllib.parse import urlencode
+
+    params = {"area": area_id}
+    if filters.lang != "vi":
+        params["lang"] = filters.lang
+    if filters.current_units:
+        params["units"] = filters.unit_mode
+    if filters.include_illustrative:
+        params["demo"] = "1"
+    return f"{PROFILE_PAGE}?{urlencode(params)}"
+
+
+def profile_links(area_ids, filters: Filters) -> list[str | None]:
+    """profile_url of each row's unit (None where a row names no unit), for a LinkColumn."""
+    return [profile_url(a, filters) if isinstance(a, str) and a else None for a in area_ids]
+
+
+def profile_link_column(lang: str):
+    """The LinkColumn of a table's profile links: 'Hồ sơ' / 'Profile' in every row."""
+    from khuyencong.i18n.labels import t
+
+    return st.column_config.LinkColumn(t("profile_link_column", lang), display_text=t("profile_link_text", lang),
+                                       width=80, help=t("profile_link_help", lang))
+
+
+def with_profile_links(frame, area_ids, filters: Filters, after: int = 0):
+    """`frame` with the profile link of each row's unit as a column after column `after` (the area's name)."""
+    from khuyencong.i18n.labels import t
+
+    out = frame.copy()
+    out.insert(after + 1, t("profile_link_column", filters.lang), profile_links(list(area_ids), filters))
+    return out

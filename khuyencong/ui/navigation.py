@@ -18,6 +18,7 @@ PAGES = (
     NavPage("pages/outcomes.py", "outcomes", "page_outcomes", ":material/category:"),
     NavPage("pages/plan_actual.py", "plan_actual", "page_plan_actual", ":material/flag:"),
     NavPage("pages/compare.py", "compare", "page_compare", ":material/compare_arrows:"),
+    NavPage("pages/profile.py", "profile", "page_profile", ":material/location_city:"),
     NavPage("pages/data.py", "data", "page_data", ":material/table:"),
     NavPage("pages/import_data.py", "import_data", "page_import", ":material/upload_file:"),
     NavPage("pages/sources.py", "sources", "page_sources", ":material/fact_check:"),

@@ -1,9 +1,12 @@
--- Units that have any figure, as reported and as their unit after 1 July 2025, ordered by region then name, with
--- the names they are shown by in each unit mode (unit_names).
+-- Every province, and the regions and the national programme that have any figure, as reported and as their unit
+-- after 1 July 2025, ordered by region then name, with the names they are shown by in each unit mode (unit_names).
+-- A province without figures is listed too: picked (or linked from the map, profile?area=…), its pages say
+-- "không có số liệu" rather than the link being dropped as unknown.
 WITH with_data AS (
     SELECT DISTINCT area_id FROM allocation
     UNION SELECT DISTINCT area_id FROM project_cube
     UNION SELECT DISTINCT area_id FROM outcome_cube
+    UNION SELECT area_id FROM area WHERE level = 'province'
 )
 SELECT
     a.area_id,
