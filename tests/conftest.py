@@ -182,10 +182,10 @@ def downloads(monkeypatch):
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
 
-    def files(app) -> dict[str, bytes]:
+    def files(app, suffixes: tuple[str, ...] = ("dx_xlsx", "dx_xlsx_all", "dx_csv")) -> dict[str, bytes]:
         out = {}
         for button in app.get("download_button"):
-            if button.proto.id.endswith(("dx_xlsx", "dx_xlsx_all", "dx_csv")):
+            if button.proto.id.endswith(suffixes):
                 name, build = registered[button.proto.deferred_file_id]
                 out[name] = build()
         return out

@@ -82,7 +82,7 @@ def test_chart_png_from_the_page_has_presentation_size_and_its_sources(demo_db_p
     assert "Báo Công Thương, 09/08/2018" in entry.footnote and "minh họa" not in entry.footnote
     with_demo = run_page(demo_db_path, TRENDS, area="nghe-an", demo="1").session_state["_charts_of_run"][0]
     assert "Báo Công Thương, 09/08/2018" in with_demo.footnote and "Có dữ liệu minh họa" in with_demo.footnote
-    png = _export_figure(entry, "png", "Nghệ An · 2002–2025")
+    png = _export_figure(entry, "png", "Nghệ An · 2002–2025", "vi")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", png[16:24]) == (1600, 900)
     svg = _export_figure(entry, "svg", "Nghệ An · 2002–2025").decode("utf-8")

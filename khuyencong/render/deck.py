@@ -53,6 +53,7 @@ class SlideChart:
     title: str
     figure: go.Figure
     footnote: str
+    watermark: str | None = None  # "MINH HỌA" when the chart holds illustrative figures
 
 
 def heading(key: str, lang: str) -> str:
@@ -166,13 +167,23 @@ def _chart_slide(prs, chart: SlideChart) -> None:
     px_w, px_h = round(width / 914400 * density), round(height / 914400 * density)
     untitled = go.Figure(chart.figure)
     untitled.update_layout(title_text="")
-    image = render_image(figure_for_export(untitled, "", px_w, px_h), "png", px_w, px_h, scale=PICTURE_SCALE)
+    image = render_image(figure_for_export(untitled, "", px_w, px_h, chart.watermark), "png", px_w, px_h,
+                         scale=PICTURE_SCALE)
     slide.shapes.add_picture(io.BytesIO(image), MARGIN, CHART_TOP, width, height)
+    if chart.watermark:
+        _watermark(slide, chart.watermark)
     if note:
         box = _text_box(slide, MARGIN, SLIDE_HEIGHT - note_height - Inches(0.15), width, note_height, [note],
                         note_pt, colour=MUTED, anchor=MSO_ANCHOR.BOTTOM)
         frame = box.text_frame
         frame.margin_top = frame.margin_bottom = Inches(0.03)
+
+
+def _watermark(slide, text: str) -> None:
+    """The watermark as text on the slide too (over the picture's own), so a reader of the file finds it."""
+    box = _text_box(slide, SLIDE_WIDTH - MARGIN - Inches(3.2), Inches(0.05), Inches(3.2), Inches(0.5), [text],
+                    FOOTNOTE_PT + 6, bold=True, colour=RGBColor(0xCC, 0x00, 0x00), align=PP_ALIGN.RIGHT)
+    box.name = "watermark"
 
 
 def _quality_slide(prs, notes: list[str], lang: str) -> None:

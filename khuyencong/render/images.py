@@ -35,6 +35,11 @@ MIN_TICK_PX = 9  # which shrink below that only when rows would overlap otherwis
 FOOTNOTE_PX = (20, 18, 16)  # tried in turn until the footnote fits in FOOTNOTE_LINES lines
 FOOTNOTE_LINES = 3
 FOOTNOTE_COLOUR = "#555555"
+# Over a chart that holds illustrative figures: large, slanted, see-through, in a red no chart uses, so it shows on
+# any crop of the image and tests can find its pixels.
+WATERMARK_RGB = (204, 0, 0)
+WATERMARK_OPACITY = 0.2
+WATERMARK_PX = 150
 PAD = 24  # px between the image edge and the title, the legend and the footnote
 CHAR_EM = 0.56  # average glyph width of a sans-serif in em: a generous estimate, so wrapped lines never overflow
 KALEIDO_OPTIONS = {"mathjax": False}  # no MathJax from a CDN: the charts use none, and a hall may have no internet
@@ -102,11 +107,21 @@ def category_labels(fig: go.Figure, letter: str) -> list[str]:
     return labels
 
 
+def add_watermark(fig: go.Figure, text: str) -> go.Figure:
+    """`text` ("MINH HỌA" / "ILLUSTRATIVE") across the middle of the figure, in place; returns the figure."""
+    red, green, blue = WATERMARK_RGB
+    fig.add_annotation(text=html.escape(text, quote=False), xref="paper", yref="paper", x=0.5, y=0.5,
+                       showarrow=False, textangle=-22, opacity=WATERMARK_OPACITY, name="watermark",
+                       font={"size": WATERMARK_PX, "color": f"rgb({red},{green},{blue})"})
+    return fig
+
+
 def figure_for_export(fig: go.Figure, footnote: str, width: int = EXPORT_WIDTH,
-                      height: int = EXPORT_HEIGHT) -> go.Figure:
+                      height: int = EXPORT_HEIGHT, watermark: str | None = None) -> go.Figure:
     """A copy of fig for a slide or an image: its title kept, large type (≥ 20 px body, ≥ 30 px title), white
     background, the legend in one band under the title, and the footnote (sources and filters) wrapped to at most
-    three lines and burned in at the bottom. Units already in the axis titles stay.
+    three lines and burned in at the bottom. Units already in the axis titles stay. A `watermark` ("MINH HỌA") is
+    written across a chart that holds illustrative figures.
 
     Margins are worked out here rather than left to Plotly's automargin, so the footnote placed in paper
     coordinates lands below the x axis title, not on it. An empty footnote leaves no footnote band.
@@ -187,6 +202,8 @@ def figure_for_export(fig: go.Figure, footnote: str, width: int = EXPORT_WIDTH,
             xref="paper", yref="paper", x=-(left - PAD) / plot_w, y=-(bottom - PAD) / plot_h,
             xanchor="left", yanchor="bottom", align="left",
             font={"size": note_px, "color": FOOTNOTE_COLOUR}, name="footnote")
+    if watermark:
+        add_watermark(out, watermark)
     return out
 
 

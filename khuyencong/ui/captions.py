@@ -43,6 +43,6 @@ def show_sources(doc_ids, has_illustrative: bool, lang: str) -> None:
     from khuyencong.ui.presenting import is_presenting, note_sources
 
     caption = sources_caption(doc_ids, has_illustrative, lang)
-    note_sources(caption)
+    note_sources(caption, has_illustrative)
     if not is_presenting():
         st.caption(caption)

@@ -24,6 +24,7 @@ class ChartEntry:
     title: str
     figure: go.Figure
     footnote: str = ""
+    illustrative: bool = False  # its sources caption said illustrative figures are in it
 
 
 def is_presenting() -> bool:
@@ -50,19 +51,25 @@ def filters_line(filters, area_text: str) -> str:
     return " · ".join(parts)
 
 
-def note_sources(caption: str) -> None:
-    """Give the sources caption beneath a chart to every chart drawn since the previous caption."""
+def note_sources(caption: str, illustrative: bool = False) -> None:
+    """Give the sources caption beneath a chart to every chart drawn since the previous caption, and whether
+    illustrative figures are in it (its exports and slides then carry the watermark)."""
     plain = caption.replace("**", "")
     for entry in registered_charts():
         if not entry.footnote:
-            entry.footnote = plain
+            entry.footnote, entry.illustrative = plain, illustrative
 
 
-def _export_figure(entry: ChartEntry, fmt: str, line: str) -> bytes:
+def watermark_of(entry: ChartEntry, lang: str) -> str | None:
+    """"MINH HỌA" / "ILLUSTRATIVE" for a chart with illustrative figures, else None."""
+    return t("watermark_illustrative", lang) if entry.illustrative else None
+
+
+def _export_figure(entry: ChartEntry, fmt: str, line: str, lang: str) -> bytes:
     from khuyencong.render.images import figure_for_export, render_image
 
     footnote = " ".join(part for part in (entry.footnote, line) if part)
-    return render_image(figure_for_export(entry.figure, footnote), fmt)
+    return render_image(figure_for_export(entry.figure, footnote, watermark=watermark_of(entry, lang)), fmt)
 
 
 def show_chart(fig: go.Figure, key: str, **selection) -> None:
@@ -84,7 +91,7 @@ def show_chart(fig: go.Figure, key: str, **selection) -> None:
             st.caption(t("pr_no_chromium", lang))
         for fmt, label, mime in (("png", N_("pr_png"), "image/png"), ("svg", N_("pr_svg"), "image/svg+xml")):
             st.download_button(t(label, lang), data=b"" if missing else lambda fmt=fmt: _export_figure(
-                entry, fmt, line), file_name=f"{key}.{fmt}", mime=mime, key=f"{key}_{fmt}", on_click="ignore",
+                entry, fmt, line, lang), file_name=f"{key}.{fmt}", mime=mime, key=f"{key}_{fmt}", on_click="ignore",
                 disabled=missing)
 
 
@@ -125,6 +132,10 @@ def render_presentation(filters, area_text: str) -> None:
     figure.update_xaxes(tickfont={"size": 20}, title_font={"size": 22})
     figure.update_yaxes(tickfont={"size": 20}, title_font={"size": 22})
     figure.update_annotations(font_size=20)
+    if watermark := watermark_of(entry, lang):
+        from khuyencong.render.images import add_watermark
+
+        add_watermark(figure, watermark)
     # theme=None: Streamlit's theme would put its own smaller fonts over the large ones.
     st.plotly_chart(figure, key=f"present_{entry.key}", theme=None)
     st.caption(" · ".join(part for part in (filters_line(filters, area_text), entry.footnote) if part))
@@ -158,7 +169,8 @@ def render_sidebar_tools(filters, area_text: str, summary: Callable[[], tuple[li
     def deck() -> bytes:
         from khuyencong.render.deck import SlideChart, build_deck
 
-        slides = [SlideChart(c.title, c.figure, " ".join(p for p in (c.footnote, line) if p)) for c in charts]
+        slides = [SlideChart(c.title, c.figure, " ".join(p for p in (c.footnote, line) if p), watermark_of(c, lang))
+                  for c in charts]
         from khuyencong.render.deck import Kpi
 
         kpis, quality_notes = summary()
