@@ -85,7 +85,7 @@ def test_chart_png_from_the_page_has_presentation_size_and_its_sources(demo_db_p
     png = _export_figure(entry, "png", "Nghệ An · 2002–2025", "vi")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", png[16:24]) == (1600, 900)
-    svg = _export_figure(entry, "svg", "Nghệ An · 2002–2025").decode("utf-8")
+    svg = _export_figure(entry, "svg", "Nghệ An · 2002–2025", "vi").decode("utf-8")
     assert "Kinh phí khuyến công theo năm và nguồn" in svg and "Báo Công Thương" in svg
 
 
