@@ -28,6 +28,7 @@ from khuyencong.render.charts import (
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.presenting import show_chart
+from khuyencong.ui.provenance import provenance_button, select_year
 from khuyencong.ui.shell import KEYS, current_filters, unit_name
 
 VALUE_MODES = {"nominal": N_("value_nominal"), "real": N_("value_real")}
@@ -85,7 +86,9 @@ else:
                                         show_estimate=show_estimate, format_money=format_money,
                                         unit_names=names if many_units else None, codes=codes,
                                         coverage=figures.coverage, count_units=many_units, differing=differing,
-                                        area_names=names), key="trend_main")
+                                        area_names=names), key="trend_main",
+               on_select=lambda: select_year("trend_main"), selection_mode="points")
+    provenance_button(filters, "trend_main_rows")
     if len(figures.periods) > MAX_PERIOD_MARKS:
         st.markdown(t("trends_periods_listed", lang, n=format_number(len(figures.periods), lang)))
         st.dataframe(period_table(figures.periods, codes, lang, unit_name), hide_index=True)

@@ -1,0 +1,71 @@
+"""One click from a figure to its source, in a real browser: a click on the 2007 bar of Nghệ An's funding chart
+makes 2007 the year filter (the URL says years=2007-2007), and the panel of source rows then shows the Báo Công
+Thương article and the figure as it wrote it (issue 16)."""
+
+import re
+
+import pytest
+from conftest import ROOT, serve_dashboard
+from playwright.sync_api import expect
+from test_browser import ARGS, wait_idle
+
+from khuyencong.render.browser import find_chromium
+
+OUTPUT = ROOT / "test-output" / "screenshots"
+pytestmark = [pytest.mark.chromium, pytest.mark.slow]
+
+# The centre of the bar drawn for `year`, in viewport pixels: Plotly keeps each bar's point as data on its path.
+BAR = """(year) => {
+  const path = [...document.querySelectorAll('.js-plotly-plot .bars .point path')]
+    .find((p) => p.__data__ && (p.__data__.p === year || p.__data__.x === year));
+  if (!path) return null;
+  const box = path.getBoundingClientRect();
+  return [box.x + box.width / 2, box.y + box.height / 2];
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(real_only_db_path):
+    with serve_dashboard(real_only_db_path) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize(("lang", "button"), [("vi", "Số liệu gốc và tài liệu"), ("en", "Source rows and documents")])
+def test_a_click_on_a_bar_filters_the_year_and_the_panel_cites_the_article(server, browser, lang, button):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/trends?area=nghe-an&lang={lang}", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .bars .point path", timeout=60000)
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    point = page.evaluate(BAR, 2007)
+    assert point, "no bar for 2007"
+    page.mouse.click(*point)
+    page.wait_for_url("**years=2007-2007**", timeout=30000)
+    wait_idle(page)
+    assert re.search(r"[?&]years=2007-2007(&|$)", page.url) and "area=nghe-an" in page.url
+    page.get_by_role("button", name=button).click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible(timeout=30000)
+    page.wait_for_timeout(1500)  # the grid draws its cells on a canvas after the dialog opens
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"provenance_nghe-an-2007_{lang}.png"))
+    grid = dialog.locator("[data-testid='stDataFrame']")
+    expect(grid).to_have_count(1)
+    text = dialog.inner_text() + " " + " ".join(
+        page.evaluate("(el) => [...el.querySelectorAll('[role=gridcell], [role=columnheader]')]"
+                      ".map((c) => c.textContent)", grid.element_handle()))
+    assert "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công" in text
+    assert "Báo Công Thương" in text
+    assert "4 tỷ đồng/năm" in text  # the figure as the article wrote it
+    page.close()
