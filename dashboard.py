@@ -7,6 +7,7 @@ import streamlit as st
 from khuyencong.figures.overview import deck_summary
 from khuyencong.i18n.labels import t
 from khuyencong.ui.fetch import query
+from khuyencong.ui.filter_chips import show_filter_chips
 from khuyencong.ui.navigation import PAGES
 from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
 from khuyencong.ui.shell import area_names, render_shell
@@ -31,6 +32,7 @@ if presenting:
     holder.empty()
     render_presentation(filters, area_names(filters))
 else:
+    show_filter_chips(filters)
     page.run()
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.
     render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters))

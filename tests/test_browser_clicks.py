@@ -1,6 +1,6 @@
-"""One click from a figure to its source, in a real browser: a click on the 2007 bar of Nghệ An's funding chart
-makes 2007 the year filter (the URL says years=2007-2007), and the panel of source rows then shows the Báo Công
-Thương article and the figure as it wrote it (issue 16)."""
+"""Clicks in a real browser (issue 16): a click on the 2007 bar of Nghệ An's funding chart makes 2007 the year
+filter (the URL says years=2007-2007), and the panel of source rows then shows the Báo Công Thương article and the
+figure as it wrote it; a click on a filter chip removes that filter from the view and the URL."""
 
 import re
 
@@ -68,4 +68,23 @@ def test_a_click_on_a_bar_filters_the_year_and_the_panel_cites_the_article(serve
     assert "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công" in text
     assert "Báo Công Thương" in text
     assert "4 tỷ đồng/năm" in text  # the figure as the article wrote it
+    page.close()
+
+
+def test_a_click_on_a_filter_chip_removes_that_filter(server, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/trends?area=nghe-an,ha-tinh&years=2007-2018&source=local", wait_until="domcontentloaded",
+              timeout=60000)
+    wait_idle(page)
+    chips = page.locator("[data-testid='stButtonGroup']").first
+    expect(chips).to_contain_text("Hà Tĩnh", timeout=30000)
+    chips.get_by_text("Hà Tĩnh").click()
+    page.wait_for_url(lambda url: "ha-tinh" not in url, timeout=30000)
+    wait_idle(page)
+    assert "area=nghe-an" in page.url and "years=2007-2018" in page.url
+    page.locator("[data-testid='stButtonGroup']").first.get_by_text("2007–2018").click()
+    page.wait_for_url(lambda url: "years=" not in url, timeout=30000)
+    wait_idle(page)
+    expect(page.locator("[data-testid='stButtonGroup']").first).not_to_contain_text("Hà Tĩnh")
+    assert "area=nghe-an" in page.url and "source=local" in page.url
     page.close()
