@@ -10,6 +10,7 @@ from khuyencong.ui.fetch import query
 from khuyencong.ui.navigation import PAGES
 from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
 from khuyencong.ui.shell import area_names, render_shell
+from khuyencong.ui.view_tools import render_view_tools
 
 # A local file: a :material/ icon makes every browser fetch it from Google's font servers, which a department's
 # server may not reach.
@@ -34,3 +35,4 @@ else:
     page.run()
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.
     render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters))
+    render_view_tools(lang)

@@ -22,7 +22,7 @@ st.caption(t("view_summary", lang, areas=area_names(filters),
              sources=codes.source_names(filters.sources, lang)))
 
 for column, figure in zip([*st.columns(3), *st.columns(3)], kpis(figures, lang)):
-    column.metric(figure.label, figure.value, help=figure.help)
+    column.metric(figure.label, figure.value, delta=figure.delta, help=figure.help)
 st.markdown(basis_sentence(figures, lang))
 if other := other_kinds_sentence(query, filters):
     st.caption(other)
