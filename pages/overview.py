@@ -48,4 +48,5 @@ covered = figures.years_covered
 facts[0].metric(t("period_covered", lang), format_year_span(*covered) if covered else format_number(None, lang))
 facts[1].metric(t("documents_count", lang), format_number(len(
     [d for d in figures.documents if not d.startswith("minh-hoa")]), lang))
-facts[2].metric(t("last_loaded", lang), format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang))
+facts[2].metric(t("time_in_vietnam", lang, time=t("last_loaded", lang)),
+                format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang, zone=False))

@@ -38,3 +38,19 @@ def test_no_change_is_shown_where_the_years_cannot_be_compared(real_only_db_path
     app = run_page(real_only_db_path, **params)
     assert not app.exception
     assert total_metric(app, "vi").proto.delta == ""
+
+
+@pytest.mark.parametrize(("lang", "label", "zone"), [("vi", "Nạp dữ liệu lần cuối (giờ Việt Nam, UTC+7)", 7),
+                                                     ("en", "Last loaded (Vietnam time, UTC+7)", 7)])
+def test_the_last_load_reads_in_vietnam_time_and_says_so(real_only_db_path, lang, label, zone):
+    from datetime import timedelta
+
+    import duckdb
+
+    con = duckdb.connect(str(real_only_db_path), read_only=True)
+    stored = con.execute("SELECT max(loaded_at) FROM load_log").fetchone()[0]   # UTC
+    con.close()
+    app = run_page(real_only_db_path, lang=lang)
+    shown = next(m.value for m in app.metric if m.label == label)
+    local = stored + timedelta(hours=zone)
+    assert shown.endswith(local.strftime("%H:%M")) and str(local.year) in shown

@@ -405,7 +405,8 @@ def funding_chart_frame(comparison: Comparison, names: dict[str, str], lang: str
              for qs in zip(units.get("local_qualifiers", [None] * len(units)),
                            units.get("central_qualifiers", [None] * len(units)), strict=True)]
     codes = comparison.codes or CodeLists(())
-    frame["total_text"] = [qualified_money(v, q or {"exact"}, codes, lang)
+    decimals = money_decimals(frame["total_mvnd"])   # the chart's labels are read together: one precision
+    frame["total_text"] = [qualified_money(v, q or {"exact"}, codes, lang, "bn", decimals)
                            for v, q in zip(frame["total_mvnd"], signs, strict=True)]
     frame["label"] = [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"], frame["highlighted"])]
     period = period_by_source(comparison.periods[comparison.periods["usable"]]) if comparison.mode == "absolute" \

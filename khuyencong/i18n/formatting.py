@@ -96,10 +96,12 @@ def money_unit(mvnd) -> str:
 
 def money_decimals(values_mvnd, unit: str = "bn", tolerance: Decimal = MONEY_TOLERANCE) -> int:
     """The decimals a group of amounts (triệu đồng) is shown with in `unit` ('bn' tỷ đồng, 'mn' triệu đồng): the
-    fewest that keep every amount within `tolerance` (1 %) of its value and different amounts apart, at most 2 (tỷ)
-    or 1 (triệu)."""
+    fewest that keep every amount within `tolerance` (1 %; 0,1 % for a group of one amount, read as a headline) of
+    its value and different amounts apart, at most 2 (tỷ) or 1 (triệu)."""
     scale = 1000 if unit == "bn" else 1
     values = {Decimal(str(v)) / scale for v in values_mvnd if not is_missing(v)}
+    if len(values) <= 1:   # a group of one amount is read alone, as a headline
+        tolerance = min(tolerance, HEADLINE_TOLERANCE)
     most = MOST_DECIMALS[unit]
     for decimals in range(most + 1):
         step = Decimal(1).scaleb(-decimals)
@@ -219,12 +221,13 @@ def vietnam_time(value) -> datetime:
     return stamp.astimezone(VIETNAM)
 
 
-def format_datetime(value, lang: str = "vi") -> str:
+def format_datetime(value, lang: str = "vi", zone: bool = True) -> str:
     """A stored time (UTC) as read in Vietnam, with the zone said: '27/11/2026 09:46 (giờ Việt Nam, UTC+7)' (vi) or
-    '27 Nov 2026 09:46 (Vietnam time, UTC+7)' (en); '' when there is no time."""
+    '27 Nov 2026 09:46 (Vietnam time, UTC+7)' (en); '' when there is no time. zone=False leaves the zone to a
+    label that says it (a key figure whose value must stay short)."""
     if is_missing(value) or value is pd.NaT:
         return ""
     pattern = DATE_PATTERNS.get(lang, DATE_PATTERNS["vi"]) + " HH:mm"
     local = vietnam_time(value)
     text = _plain(dates.format_datetime(local.replace(tzinfo=None), pattern, locale=_locale(lang)))
-    return t("time_in_vietnam", lang, time=text)
+    return t("time_in_vietnam", lang, time=text) if zone else text
