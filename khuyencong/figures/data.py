@@ -136,7 +136,8 @@ def _money_columns(rows: pd.DataFrame, lang: str, codes: CodeLists) -> dict:
 
 def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, current_units: bool = False
                ) -> pd.DataFrame:
-    """The rows as shown and exported: UI-language column names, names for codes, money in triệu đồng as numbers
+    """The rows as shown and exported: UI-language column names, names for codes, money as numbers (tỷ đồng for
+    allocations and stated totals, triệu đồng for projects)
     (NaN = not reported) beside the amount as read (with its qualifier's sign) and as written, years as whole
     numbers, and each row's document with its link."""
     names = codes.activity_sector_names(lang)
