@@ -302,3 +302,21 @@ def test_a_table_over_excels_row_limit_is_refused_with_a_reason(demo_db_path, mo
     assert "quá giới hạn 100 dòng một trang tính của Excel" in app.warning[0].value
     disabled = {b.proto.id.rsplit("-", 1)[-1]: b.proto.disabled for b in app.get("download_button")}
     assert disabled["dx_xlsx"] and disabled["dx_csv"]
+
+
+@pytest.mark.parametrize(("lang", "none"), [("vi", "không có"), ("en", "none")])
+def test_an_empty_note_reads_none_and_not_reported_is_kept_for_figures(real_only_db_path, downloads, lang, none):
+    app = run_page(real_only_db_path, PAGE, lang=lang, area="nghe-an", years="2002-2018")
+    frame = app.dataframe[0].value
+    note = {"vi": "Ghi chú", "en": "Note"}[lang]
+    con = duckdb.connect(str(real_only_db_path), read_only=True)
+    empty = con.execute("SELECT count(*) FROM allocation WHERE area_id = 'nghe-an' AND note IS NULL "
+                        "AND year_from <= 2018 AND year_to >= 2002").fetchone()[0]
+    con.close()
+    assert empty > 0 and (frame[note] == none).sum() == empty
+    assert not frame[note].isna().any()   # so the grid's "không có số liệu" never lands in a note
+    files = downloads(app)
+    sheet = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_phan-bo.xlsx"])).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    notes = [row[header.index(note)] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert notes.count(none) == empty
