@@ -54,3 +54,18 @@ def test_the_last_load_reads_in_vietnam_time_and_says_so(real_only_db_path, lang
     shown = next(m.value for m in app.metric if m.label == label)
     local = stored + timedelta(hours=zone)
     assert shown.endswith(local.strftime("%H:%M")) and str(local.year) in shown
+
+
+@pytest.mark.parametrize(("params", "mode", "delta"), [
+    ({"area": "nghe-an", "year": "2007"}, "nominal", "+33,3% so với 2006"),
+    ({"area": "nghe-an", "years": "2016-2018"}, "nominal", "+8,3% so với 2013–2015"),
+    ({"area": "nghe-an", "years": "2002-2003"}, "nominal", ""),   # nothing reported before 2002
+    ({"area": "nghe-an", "year": "2007"}, "real", ""),            # real values: no change shown
+])
+def test_the_trends_total_shows_its_change_in_nominal_money(real_only_db_path, params, mode, delta):
+    app = run_page(real_only_db_path, "pages/trends.py", **params)
+    if mode == "real":
+        app.radio(key="trend_value_mode").set_value("real").run()
+    assert not app.exception
+    total = next(m for m in app.metric if m.label == "Tổng các năm có số liệu")
+    assert total.proto.delta == delta

@@ -78,16 +78,24 @@ class Change:
 
 
 def total_change(query: Query, filters: Filters, funding: FundingTotal) -> Change | None:
-    """The change of the total on the previous year (or the previous span of the same length: 2016–2020 against
-    2011–2015), by the comparability rule of funding.year_coverage: only when every year of both spans is reported,
-    on the same units with the same funding sources, and the total adds annual figures only (a period total has no
-    year to set against); None otherwise, and the page then says nothing."""
+    """The change of the Overview's total on the previous year (or the previous span of the same length: 2016–2020
+    against 2011–2015): only when the total adds annual figures only (a period total has no year to set against)
+    and the two spans compare (annual_change); None otherwise, and the page then says nothing."""
     if funding.khuyen_cong_mvnd is None or len(funding.periods_used):
         return None
+    return annual_change(query, filters)
+
+
+def annual_change(query: Query, filters: Filters, figure: str = "allocated", khuyen_cong_only: bool = True
+                  ) -> Change | None:
+    """The change of the sum of annual figures of `figure` on the span of as many years just before, by the
+    comparability rule of funding.year_coverage: only when every year of both spans is reported, on the same units
+    with the same funding sources (khuyến công sources only, or every source as the Trends page sums them)."""
     length = filters.year_to - filters.year_from + 1
     start = filters.year_from - length
-    annual = annual_funding(query, replace(filters, year_from=start))
-    annual = annual[annual["is_khuyen_cong"].astype(bool)]
+    annual = annual_funding(query, replace(filters, year_from=start), figure)
+    if khuyen_cong_only:
+        annual = annual[annual["is_khuyen_cong"].astype(bool)]
     coverage = year_coverage(annual)
     if list(coverage["year"]) != list(range(start, filters.year_to + 1)) or why_not_comparable(coverage):
         return None
