@@ -11,6 +11,7 @@ from khuyencong.ui.filter_chips import show_filter_chips
 from khuyencong.ui.navigation import PAGES
 from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
 from khuyencong.ui.shell import area_names, render_shell
+from khuyencong.ui.view_tools import render_view_tools
 
 # A local file: a :material/ icon makes every browser fetch it from Google's font servers, which a department's
 # server may not reach.
@@ -36,3 +37,4 @@ else:
     page.run()
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.
     render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters))
+    render_view_tools(lang)

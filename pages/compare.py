@@ -10,6 +10,7 @@ from khuyencong.figures.compare import (
     compared_kind,
     comparison_figures,
     funding_chart_frame,
+    funding_export,
     funding_table,
     kind_note,
     measure_label,
@@ -27,11 +28,13 @@ from khuyencong.figures.compare import (
 from khuyencong.i18n.formatting import format_money, format_year_span
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
+from khuyencong.render.data_files import table_files
 from khuyencong.ui.captions import markdown_safe, show_sources
-from khuyencong.ui.fetch import code_lists, fetch, query
+from khuyencong.ui.downloads import table_downloads
+from khuyencong.ui.fetch import code_lists, fetch, query, query_uncached
 from khuyencong.ui.links import profile_link_column, with_profile_links
 from khuyencong.ui.presenting import show_chart
-from khuyencong.ui.shell import current_filters, unit_name
+from khuyencong.ui.shell import area_names, current_filters, unit_name
 
 filters = current_filters()
 lang = filters.lang
@@ -82,6 +85,10 @@ captions = [t("compare_share_note", lang), t("compare_growth_note", lang), t("co
 st.caption(" ".join([signs, *captions]) if (signs := signs_note(figures, lang)) else " ".join(captions))
 show_sources(figures.funding_docs + figures.project_docs, figures.funding_illustrative or
              figures.project_illustrative, lang)
+table_downloads(table_files(query_uncached, filters, "so-sanh", funding_export(figures, names, lang),
+                            t("compare_table_header", lang), figures.funding_docs + figures.project_docs,
+                            figures.funding_illustrative or figures.project_illustrative, area_names(filters)),
+                lang, "cmp")
 
 chart_frame = funding_chart_frame(figures, names, lang)
 if len(chart_frame):

@@ -80,7 +80,7 @@ st.subheader(t("data_downloads", lang))
 too_many = total > EXPORT_ROW_LIMIT
 if too_many:
     st.warning(t("data_too_many", lang, n=format_number(total, lang), limit=format_number(EXPORT_ROW_LIMIT, lang)))
-buttons = st.columns(3)
+buttons = st.columns(4)
 buttons[0].download_button(
     t("data_download_xlsx", lang), xlsx_builder(query_uncached, filters, (table,), search, area_text),
     file_name=file_name(filters, table, "xlsx", search), mime=XLSX, key="dx_xlsx", on_click="ignore",
@@ -95,3 +95,8 @@ buttons[2].download_button(
     file_name=file_name(filters, table, "csv", search), mime="text/csv", key="dx_csv", on_click="ignore",
     icon=":material/description:", help=t("data_download_csv_help", lang), disabled=total == 0 or too_many,
     width="stretch")
+buttons[3].download_button(
+    t("data_download_csv_vn", lang), csv_builder(query_uncached, filters, table, search, dialect="vi"),
+    file_name=file_name(filters, table, "csv", search, dialect="vi"), mime="text/csv", key="dx_csv_vn",
+    on_click="ignore", icon=":material/description:", help=t("data_download_csv_vn_help", lang),
+    disabled=total == 0 or too_many, width="stretch")

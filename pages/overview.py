@@ -22,7 +22,7 @@ st.caption(t("view_summary", lang, areas=area_names(filters),
              sources=codes.source_names(filters.sources, lang)))
 
 for column, figure in zip([*st.columns(3), *st.columns(3)], kpis(figures, lang)):
-    column.metric(figure.label, figure.value, help=figure.help)
+    column.metric(figure.label, figure.value, delta=figure.delta, help=figure.help)
 st.markdown(basis_sentence(figures, lang))
 if other := other_kinds_sentence(query, filters):
     st.caption(other)
@@ -48,4 +48,5 @@ covered = figures.years_covered
 facts[0].metric(t("period_covered", lang), format_year_span(*covered) if covered else format_number(None, lang))
 facts[1].metric(t("documents_count", lang), format_number(len(
     [d for d in figures.documents if not d.startswith("minh-hoa")]), lang))
-facts[2].metric(t("last_loaded", lang), format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang))
+facts[2].metric(t("time_in_vietnam", lang, time=t("last_loaded", lang)),
+                format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang, zone=False))

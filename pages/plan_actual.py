@@ -26,7 +26,13 @@ from khuyencong.figures.plan_actual import (
     status_text,
     summary_sentence,
 )
-from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span
+from khuyencong.i18n.formatting import (
+    format_headline_money,
+    format_money,
+    format_number,
+    format_percent,
+    format_year_span,
+)
 from khuyencong.i18n.labels import N_, t
 from khuyencong.i18n.markdown import escape_markdown
 from khuyencong.render.charts import make_plan_actual_money_chart, make_progress_chart
@@ -76,8 +82,8 @@ elif not reports_project_money(total.iloc[0]):
 else:
     total = total.iloc[0]
     kpis = st.columns([4, 4, 3, 3])
-    kpis[0].metric(t("plan_actual_money_plan_total", lang), format_money(total["plan_mvnd"], lang))
-    kpis[1].metric(t("plan_actual_money_actual_total", lang), format_money(total["actual_mvnd"], lang))
+    kpis[0].metric(t("plan_actual_money_plan_total", lang), format_headline_money(total["plan_mvnd"], lang))
+    kpis[1].metric(t("plan_actual_money_actual_total", lang), format_headline_money(total["actual_mvnd"], lang))
     kpis[2].metric(t("plan_actual_money_pct", lang), format_percent(total["pct_of_plan"], lang),
                    help=t("plan_actual_money_pct_help", lang))
     kpis[3].metric(t("plan_actual_money_not_reported", lang),

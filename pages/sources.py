@@ -213,7 +213,7 @@ if log.empty:
 else:
     st.dataframe(load_log_table(log, lang), hide_index=True,
                  column_config={
-                     t("sources_col_loaded_at", lang): st.column_config.TextColumn(width=125),
+                     t("sources_col_loaded_at", lang): st.column_config.TextColumn(width=250),
                      t("sources_col_file", lang): st.column_config.TextColumn(width=245),
                      t("sources_col_rows", lang): st.column_config.TextColumn(width=70, **right),
                      t("sources_col_load_status", lang): st.column_config.TextColumn(width=115),

@@ -5,6 +5,7 @@ one area, and the years whose reports differ; nominal or real."""
 import streamlit as st
 
 from khuyencong.data.filters import DEFAULT_KIND
+from khuyencong.figures.overview import annual_change, change_text
 from khuyencong.figures.trends import (
     NOT_COMPARABLE,
     differing_reports,
@@ -15,7 +16,7 @@ from khuyencong.figures.trends import (
     totals_by_unit,
     trend_figures,
 )
-from khuyencong.i18n.formatting import format_money, format_number, format_percent
+from khuyencong.i18n.formatting import format_headline_money, format_money, format_number, format_percent
 from khuyencong.i18n.labels import N_, t
 from khuyencong.render.charts import (
     MAX_PERIOD_MARKS,
@@ -65,8 +66,10 @@ if figures.annual.empty and figures.periods.empty:
 else:
     reason = t(NOT_COMPARABLE[figures.not_comparable], lang) if figures.not_comparable else None
     summary = st.columns(4 if many_units else 3)
-    summary[0].metric(t("span_total", lang), format_money(figures.totals["amount_mvnd"].sum(), lang),
-                      help=t("trends_span_total_help", lang))
+    # The change on the span before, in nominal money only (the real values' base year is a choice of the page).
+    change = annual_change(query, filters, filters.kind, khuyen_cong_only=False) if mode == "nominal" else None
+    summary[0].metric(t("span_total", lang), format_headline_money(figures.totals["amount_mvnd"].sum(), lang),
+                      delta=change_text(change, lang), help=t("trends_span_total_help", lang))
     summary[1].metric(t("years_reported", lang), format_number(len(figures.totals), lang))
     summary[2].metric(t("avg_growth", lang), "—" if reason else format_percent(figures.growth_pct, lang),
                       help=t("trends_growth_not_shown", lang, reason=reason) if reason else

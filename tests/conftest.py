@@ -163,9 +163,12 @@ def serve_dashboard(db_path, *args: str, env: dict | None = None, output=subproc
         process.wait(timeout=30)
 
 
+DOWNLOAD_KEYS = ("dx_xlsx", "dx_xlsx_all", "dx_csv", "dx_csv_vn", "cmp_xlsx", "cmp_csv", "cmp_csv_vn")
+
+
 @pytest.fixture()
 def downloads(monkeypatch):
-    """file name -> the bytes a Data page download button would serve (built as Streamlit does on a click).
+    """file name -> the bytes a Data or Compare page download button would serve (built as Streamlit does on a click).
 
     The page hands each st.download_button a callable, registered with the media file manager (add_deferred);
     AppTest's runtime is thrown away after each run, so the callables are recorded here and called.
@@ -182,7 +185,7 @@ def downloads(monkeypatch):
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
 
-    def files(app, suffixes: tuple[str, ...] = ("dx_xlsx", "dx_xlsx_all", "dx_csv")) -> dict[str, bytes]:
+    def files(app, suffixes: tuple[str, ...] = DOWNLOAD_KEYS) -> dict[str, bytes]:
         out = {}
         for button in app.get("download_button"):
             if button.proto.id.endswith(suffixes):

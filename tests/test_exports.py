@@ -127,3 +127,25 @@ def test_file_name_carries_the_search_in_ascii():
 def test_fold_ignores_case_and_accents(text, expected):
     assert fold(text) == expected
     assert slugify(text) == expected.replace(" ", "-")
+
+
+@pytest.mark.parametrize(("dialect", "delimiter", "money"), [("en", ",", "1234.5"), ("vi", ";", "1234,5")])
+def test_both_csv_dialects_split_into_the_columns_and_keep_numbers_plain(dialect, delimiter, money):
+    data = make_csv(sample(), dialect)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline=""), delimiter=delimiter))
+    assert rows[0] == list(sample().columns) and {len(r) for r in rows} == {5}
+    assert rows[1] == ["Nghệ An", "2018", "Đào tạo nghề, truyền nghề", money, "-5"]
+    assert rows[2][3] == "" and rows[3][3] == "0"   # not reported stays empty, zero stays 0
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "\x1b[31mđỏ\x1b[0m", "x\x07\x08\x0b\x0c\x7fy", "=\x00SUM(A1)"])
+def test_control_characters_never_reach_a_file(text):
+    frame = pd.DataFrame({"Tên": [text, "dòng 1\ndòng 2\tcột"]})
+    cleaned = [c for c in text if ord(c) >= 32 and ord(c) != 127]
+    for data in (make_csv(frame), make_csv(frame, "vi")):
+        body = data.decode("utf-8-sig")
+        assert not [c for c in body if (ord(c) < 32 and c not in "\t\r\n") or ord(c) == 127]
+        assert "".join(cleaned).lstrip("=") in body and "dòng 1\ndòng 2\tcột" in body
+    sheet = read_xlsx(make_xlsx({"Đề án": frame}, []))["Đề án"]
+    assert sheet["A2"].value == "".join(cleaned) and sheet["A3"].value == "dòng 1\ndòng 2\tcột"

@@ -16,8 +16,9 @@ NAN = float("nan")
     (40000, "vi", "40 tỷ đồng"),
     (4870, "vi", "4,87 tỷ đồng"),
     (Decimal("16300.000"), "vi", "16,3 tỷ đồng"),
-    (1234567, "vi", "1.234,57 tỷ đồng"),
+    (1234567, "vi", "1.234,57 tỷ đồng"),  # alone in a sentence: a figure as published, up to 2 decimals
     (1234567, "en", "VND 1,234.57 bn"),
+    (141350, "vi", "141,35 tỷ đồng"),
     (5065, "vi", "5,07 tỷ đồng"),      # half up, as reports round; half-even would say 5,06
     (2125, "en", "VND 2.13 bn"),
     (850, "vi", "850 triệu đồng"),
@@ -49,6 +50,55 @@ def test_format_percent(value, lang, shown):
     assert format_percent(value, lang) == shown
 
 
+@pytest.mark.parametrize(("group", "lang", "unit", "shown"), [
+    # one precision per column: never "6 tỷ đồng" above "5,82 tỷ đồng"
+    ([6000, 5820], "vi", "bn", ["6,0 tỷ đồng", "5,8 tỷ đồng"]),
+    ([6000, 5820, 5800], "vi", "bn", ["6,00 tỷ đồng", "5,82 tỷ đồng", "5,80 tỷ đồng"]),   # kept apart
+    ([543240, 60000, 126100], "vi", "bn", ["543 tỷ đồng", "60 tỷ đồng", "126 tỷ đồng"]),  # all within 1 %
+    ([543240, 60000, 126100], "en", "bn", ["VND 543 bn", "VND 60 bn", "VND 126 bn"]),
+    ([314288, 910], "vi", "bn", ["314,29 tỷ đồng", "0,91 tỷ đồng"]),     # never triệu beside tỷ in one column
+    ([1234.5, 850, None], "vi", "mn", ["1.235 triệu đồng", "850 triệu đồng", "không có số liệu"]),
+    ([None, None], "en", "bn", ["not reported", "not reported"]),
+    ([], "vi", "bn", []),
+])
+def test_a_group_of_amounts_reads_in_one_unit_and_one_precision(group, lang, unit, shown):
+    from khuyencong.i18n.formatting import format_money_group
+
+    assert format_money_group(group, lang, unit) == shown
+
+
+@pytest.mark.parametrize(("mvnd", "lang", "shown"), [
+    (1338390, "vi", "1.338 tỷ đồng"),    # a key figure: no decimals that move it by less than 0,1 %
+    (1338390, "en", "VND 1,338 bn"),
+    (126100, "vi", "126 tỷ đồng"),
+    (53700, "vi", "53,7 tỷ đồng"),       # 54 would be 0,6 % off
+    (5820, "vi", "5,82 tỷ đồng"),
+    (55460, "en", "VND 55.5 bn"),
+    (850, "vi", "850 triệu đồng"),
+    (None, "vi", "không có số liệu"),
+])
+def test_a_headline_keeps_only_the_decimals_that_carry_information(mvnd, lang, shown):
+    from khuyencong.i18n.formatting import format_headline_money
+
+    assert format_headline_money(mvnd, lang) == shown
+
+
+@pytest.mark.parametrize(("values", "decimals"), [
+    ([16300], 1), ([1338390], 0), ([53700], 1),   # one amount: read alone, to 0,1 %
+    ([6000, 5820], 1), ([6000, 6001], 2), ([255, 910], 2),
+    ([40000, 53700], 0),
+])
+def test_money_decimals_are_the_fewest_that_keep_the_group_true(values, decimals):
+    from khuyencong.i18n.formatting import money_decimals
+
+    assert money_decimals(values) == decimals
+
+
+@pytest.mark.parametrize(("value", "shown"), [(-11.734, "-11,7%"), (49.05, "49,1%"), (-0.04, "0,0%")])
+def test_percentages_read_with_one_decimal(value, shown):
+    assert format_percent(value, "vi") == shown
+
+
 def test_zero_and_not_reported_read_differently():
     assert format_money(0, "vi") != format_money(None, "vi")
 
@@ -77,3 +127,16 @@ def test_a_date_note_reads_in_the_readers_language(note, lang, shown):
     from khuyencong.i18n.formatting import format_date_note
 
     assert format_date_note(note, lang) == shown
+
+
+@pytest.mark.parametrize(("stored", "lang", "shown"), [
+    # stored in UTC (DuckDB hands a naive TIMESTAMP over), shown in Vietnam time with the zone said
+    (pd.Timestamp("2026-11-23 19:46"), "vi", "24/11/2026 02:46 (giờ Việt Nam, UTC+7)"),
+    (pd.Timestamp("2026-11-23 19:46"), "en", "24 Nov 2026 02:46 (Vietnam time, UTC+7)"),
+    (pd.Timestamp("2026-11-23 09:31", tz="UTC"), "vi", "23/11/2026 16:31 (giờ Việt Nam, UTC+7)"),
+    (None, "vi", ""),
+])
+def test_times_read_in_vietnam_time_with_the_zone(stored, lang, shown):
+    from khuyencong.i18n.formatting import format_datetime
+
+    assert format_datetime(stored, lang) == shown

@@ -322,7 +322,7 @@ def test_formula_like_text_loaded_from_a_workbook_is_neutralised_in_every_export
     app.run()
     assert not app.exception
     files = downloads(app)
-    sheet = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_cao-bang_2024_du-an.xlsx"]))["Đề án"]
+    sheet = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_cao-bang_2024_de-an.xlsx"]))["Đề án"]
     header = [c.value for c in sheet[1]]
     cells = {header[c.column - 1]: c for row in sheet.iter_rows(min_row=2) for c in row
              if c.value in (FORMULA_LIKE["name"], FORMULA_LIKE["implementer"], FORMULA_LIKE["location"])}
@@ -337,7 +337,7 @@ def test_formula_like_text_loaded_from_a_workbook_is_neutralised_in_every_export
     note = next(c for row in sheet.iter_rows(min_row=2) for c in row if c.value == FORMULA_LIKE["note"])
     assert note.quotePrefix
 
-    rows = list(csv.reader(io.StringIO(files["khuyen-cong_cao-bang_2024_du-an.csv"][3:].decode("utf-8"),
+    rows = list(csv.reader(io.StringIO(files["khuyen-cong_cao-bang_2024_de-an.csv"][3:].decode("utf-8"),
                                        newline="")))
     body = [cell for row in rows[1:] for cell in row]
     for text in (FORMULA_LIKE["name"], FORMULA_LIKE["implementer"], FORMULA_LIKE["location"], "=1+1", "=2+2"):

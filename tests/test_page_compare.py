@@ -43,6 +43,14 @@ def ranked(app, lang: str = "vi") -> dict[str, float]:
     return {y: x for trace in chart["data"] for y, x in zip(trace["y"], trace["x"])}
 
 
+def as_in_column(app, column: str, mvnd: float) -> str:
+    """`mvnd` as the funding table's column reads it: tỷ đồng in the column's one precision (format_money_group)."""
+    texts = [as_text.lstrip("\\<>≤≥≈ ") for as_text in table(app)[column] if as_text.endswith("tỷ đồng")]
+    decimals = {len(text.split(" ")[0].partition(",")[2]) for text in texts}
+    assert len(decimals) == 1, texts   # one precision down the column
+    return format_money(mvnd, "vi", "bn", decimals.pop())
+
+
 def local_allocated_mvnd(db_path, areas: tuple[str, ...]) -> float:
     """Annual local allocations of these reported units, read straight from the database."""
     con = duckdb.connect(str(db_path), read_only=True)
@@ -100,7 +108,7 @@ def test_ranking_by_projects_is_sorted_and_counts_projects(demo_db_path):
 def test_current_units_put_thai_binh_under_hung_yen(demo_db_path):
     expected = local_allocated_mvnd(demo_db_path, ("thai-binh", "hung-yen", "hung-yen-2025"))
     current = run_page(demo_db_path, COMPARE, demo="1", units="current", area="hung-yen-2025", source="local")
-    assert row_of(current, "▶ Hưng Yên")[TOTAL["vi"]] == format_money(expected)
+    assert row_of(current, "▶ Hưng Yên")[TOTAL["vi"]] == as_in_column(current, TOTAL["vi"], expected)
     assert ranked(current)["<b>▶ Hưng Yên</b>"] * 1000 == pytest.approx(expected)
     assert not any("Thái Bình" in name for name in table(current).index)
     assert any("gộp theo 34 đơn vị" in c.value for c in current.caption)
@@ -125,7 +133,8 @@ def test_per_year_divides_annual_figures_by_the_years_with_figures(real_only_db_
     app.radio(key="cmp_mode").set_value("per_year").run()
     row = row_of(app, "▶ Nghệ An")
     assert row["Số năm có số liệu"] == "17"
-    assert row["Tổng kinh phí / năm"] == "3,53 tỷ đồng"  # 60 tỷ of annual local figures ÷ 17 years
+    # 60 tỷ of annual local figures ÷ 17 years = 3,529…: the column's one precision (within 1 %) gives 3,5
+    assert row["Tổng kinh phí / năm"] == "3,5 tỷ đồng"
     assert any("÷ số năm có số liệu" in i.value for i in app.info)
     assert "Không tính tổng giai đoạn (không chia được theo năm): Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng); " \
            "Nghệ An: Địa phương 2002–2018 (53,7 tỷ đồng)." in [i.value for i in app.info]
@@ -141,7 +150,8 @@ def test_real_values_use_the_cpi_and_leave_period_totals_out(real_only_db_path):
     con.close()
     app = run_page(real_only_db_path, COMPARE, area="nghe-an", years="2002-2018", source="local,central")
     app.radio(key="cmp_mode").set_value("real").run()
-    assert row_of(app, "▶ Nghệ An")["Tổng kinh phí (giá 2025)"] == format_money(expected)
+    assert row_of(app, "▶ Nghệ An")["Tổng kinh phí (giá 2025)"] == as_in_column(app, "Tổng kinh phí (giá 2025)",
+                                                                                  expected)
     assert figure(app, "Xếp hạng")["layout"]["xaxis"]["title"]["text"] == "Kinh phí (tỷ đồng, giá năm 2025)"
     assert any("Tổng giai đoạn không biết số từng năm" in i.value for i in app.info)
 
@@ -260,7 +270,8 @@ def test_the_chart_draws_local_and_central_and_names_money_at_other_levels(real_
 
 
 @pytest.mark.parametrize(("lang", "area", "shown"), [
-    ("vi", "Lâm Đồng", "> 9 tỷ đồng"), ("en", "Lam Dong", "> VND 9 bn"), ("vi", "Nghệ An", "76,3 tỷ đồng")])
+    # the two labels are read together: one precision, within 1 % (76,3 reads 76 beside 9)
+    ("vi", "Lâm Đồng", "> 9 tỷ đồng"), ("en", "Lam Dong", "> VND 9 bn"), ("vi", "Nghệ An", "76 tỷ đồng")])
 def test_the_chart_label_and_hover_carry_the_sign_the_figures_share(real_only_db_path, lang, area, shown):
     """Lâm Đồng's local allocations are published as 'trên 9 tỷ' and 'hơn 10 tỷ': its bar reads > 9 tỷ đồng."""
     app = run_page(real_only_db_path, COMPARE, lang=lang, area="lam-dong,nghe-an", years="2002-2019")
@@ -270,3 +281,33 @@ def test_the_chart_label_and_hover_carry_the_sign_the_figures_share(real_only_db
     assert label == shown
     bars = [trace for trace in funding["data"] if trace.get("type") == "bar"]
     assert any(row[1] == shown for trace in bars for row, y in zip(trace["customdata"], trace["y"]) if area in y)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_table_downloads_like_the_data_page(real_only_db_path, downloads, lang):
+    import csv
+    import io
+
+    import openpyxl
+
+    app = run_page(real_only_db_path, COMPARE, lang=lang, area="nghe-an", years="2002-2018", source="local,central")
+    files = downloads(app)
+    assert sorted(files) == ["khuyen-cong_nghe-an_2002-2018_so-sanh-excel-vn.csv",
+                             "khuyen-cong_nghe-an_2002-2018_so-sanh.csv", "khuyen-cong_nghe-an_2002-2018_so-sanh.xlsx"]
+    book = openpyxl.load_workbook(io.BytesIO(files["khuyen-cong_nghe-an_2002-2018_so-sanh.xlsx"]))
+    sheet = book[book.sheetnames[0]]
+    assert book.sheetnames[1] == "Thông tin"
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    shown = table(app)
+    assert len(rows) == len(shown)   # the rows of the table on screen
+    total = {"vi": "Tổng kinh phí (tỷ đồng)", "en": "Total funding (VND billion)"}[lang]
+    nghe_an = rows[{"vi": "Nghệ An", "en": "Nghe An"}[lang]]
+    assert nghe_an[total] == pytest.approx(76.3)   # a number: 60 annual local + 16,3 central period total
+    assert nghe_an[{"vi": "Được chọn", "en": "Selected"}[lang]] == {"vi": "Có", "en": "Yes"}[lang]
+    info = "\n".join(str(c) for r in book["Thông tin"].iter_rows(values_only=True) for c in r if c)
+    assert {"vi": "giờ Việt Nam, UTC+7", "en": "Vietnam time, UTC+7"}[lang] in info
+    semicolon = files["khuyen-cong_nghe-an_2002-2018_so-sanh-excel-vn.csv"]
+    lines = list(csv.reader(io.StringIO(semicolon.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert lines[0] == header and {len(line) for line in lines} == {len(header)}
+    assert next(line for line in lines if line[0] == nghe_an[header[0]])[header.index(total)] == "76,3"

@@ -37,8 +37,11 @@ def test_activity_level_matches_the_database(demo_db_path):
     shown = dict(zip(table["Nội dung"], table["Thực hiện"]))
     expected = db_rows(demo_db_path, "SELECT a.name_vi, sum(p.actual_mvnd) FROM project p JOIN activity a "
                        "USING (activity_id) WHERE p.area_id = 'nghe-an' GROUP BY ALL")
+    # the column reads in one unit and one precision (formatting.format_money_group)
+    decimals = {len(text.split(" ")[0].partition(",")[2]) for text in shown.values() if text.endswith("tỷ đồng")}
+    assert len(decimals) == 1
     for name, actual in expected:
-        assert shown[name] == format_money(float(actual), "vi")
+        assert shown[name] == format_money(float(actual), "vi", "bn", min(decimals))
 
 
 def test_sector_level_and_projects_follow_the_drill_down(demo_db_path):

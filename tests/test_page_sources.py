@@ -96,8 +96,8 @@ def test_page_runs_without_exception(open_page, params):
 
 
 @pytest.mark.parametrize(("lang", "stated", "annual", "gap", "gap_pct"), [
-    ("vi", "53,7 tỷ đồng", "60 tỷ đồng", "-6,3 tỷ đồng", "-11,73%"),
-    ("en", "VND 53.7 bn", "VND 60 bn", "VND -6.3 bn", "-11.73%"),
+    ("vi", "53,7 tỷ đồng", "60 tỷ đồng", "-6,3 tỷ đồng", "-11,7%"),
+    ("en", "VND 53.7 bn", "VND 60 bn", "VND -6.3 bn", "-11.7%"),
 ])
 def test_reconciliation_shows_the_nghe_an_local_gap_beyond_tolerance(open_page, lang, stated, annual, gap, gap_pct):
     at = open_page(area="nghe-an", lang=lang)
@@ -248,10 +248,10 @@ def _reconciliation_rows() -> pd.DataFrame:
 
 @pytest.mark.parametrize(("lang", "expected_local", "expected_central"), [
     ("vi", ["Nghệ An", "Địa phương", "2002–2018", "53,7 tỷ đồng", "60 tỷ đồng", "-6,3 tỷ đồng",
-            "-11,73%", "0", "⚠ Vượt ngưỡng"],
+            "-11,7%", "0", "⚠ Vượt ngưỡng"],
      ["Nghệ An", "Trung ương", "2002–2018", "16,3 tỷ đồng", "không có số liệu", "không có số liệu",
       "không có số liệu", "17", "Không có số từng năm"]),
-    ("en", ["Nghe An", "Local", "2002–2018", "VND 53.7 bn", "VND 60 bn", "VND -6.3 bn", "-11.73%",
+    ("en", ["Nghe An", "Local", "2002–2018", "VND 53.7 bn", "VND 60 bn", "VND -6.3 bn", "-11.7%",
             "0", "⚠ Beyond tolerance"],
      ["Nghe An", "Central", "2002–2018", "VND 16.3 bn", "not reported", "not reported",
       "not reported", "17", "No annual figures"]),
@@ -354,8 +354,10 @@ def test_load_log_table_is_newest_first_and_formatted():
     })
     vi = load_log_table(log, "vi")
     assert vi.values.tolist() == [
-        ["24/11/2026 10:05", "etl/demo.py", "4.716", "✗ Lỗi", ""],
-        ["23/11/2026 09:31", "data/sources/allocation.csv", "19", "✓ Thành công", "bảng allocation"],
+        # stored in UTC, shown in Vietnam time with the zone
+        ["24/11/2026 17:05 (giờ Việt Nam, UTC+7)", "etl/demo.py", "4.716", "✗ Lỗi", ""],
+        ["23/11/2026 16:31 (giờ Việt Nam, UTC+7)", "data/sources/allocation.csv", "19", "✓ Thành công",
+         "bảng allocation"],
     ]
     assert load_log_table(log, "en")["Rows"].tolist() == ["4,716", "19"]
 

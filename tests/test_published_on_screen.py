@@ -134,19 +134,42 @@ def column(key: str, lang: str) -> str:
     return t(key, lang)
 
 
+def amount_of(row: dict) -> float:
+    """The number of tỷ đồng of a row: its amount column on screen, the one filled amount column of its kind of
+    figure in the files."""
+    values = [v for k, v in row.items() if str(k).endswith(("(tỷ đồng)", "(VND billion)")) and v not in (None, "")]
+    assert len(values) == 1, row
+    return float(values[0])
+
+
 def matching(rows: list[dict], figure: Figure, lang: str) -> dict:
     """The one row of a table showing this figure (by kind and amount)."""
     kind = KINDS[figure.kind][LANGS.index(lang)]
     found = [r for r in rows if r[column("data_col_figure", lang)] == kind
-             and float(r[column("data_col_amount", lang)]) == figure.amount_mvnd]
+             and abs(amount_of(r) * 1000 - figure.amount_mvnd) < 1e-6]
     assert len(found) == 1, (figure, rows)
     return found[0]
+
+
+AMOUNT = {"vi": re.compile(r"^(?:([<>≤≥≈]) )?(\d{1,3}(?:\.\d{3})*(?:,(\d+))?) tỷ đồng$"),
+          "en": re.compile(r"^(?:([<>≤≥≈]) )?VND (\d{1,3}(?:,\d{3})*(?:\.(\d+))?) bn$")}
+
+
+def read_amount(text: str, lang: str) -> tuple[str, float, int]:
+    """'> 10,2 tỷ đồng' -> ('>', 10.2, 1): the sign, the number of tỷ đồng and its decimals."""
+    match = AMOUNT[lang].match(text)
+    assert match, text
+    number = match[2].replace(".", "").replace(",", ".") if lang == "vi" else match[2].replace(",", "")
+    return match[1] or "", float(number), len(match[3] or "")
 
 
 def check_row(row: dict, figure: Figure, lang: str) -> None:
     i = LANGS.index(lang)
     side = t(f"data_side_{SIDES[figure.kind]}", lang)
-    assert row[column("data_col_amount_shown", lang)] == figure.shown[i]
+    # the amount as read: tỷ đồng with the column's one precision (within 1 %), with the qualifier's sign
+    sign, number, _ = read_amount(row[column("data_col_amount_shown", lang)], lang)
+    assert sign == (figure.shown[i].split(" ")[0] if figure.shown[i][0] in "<>≤≥≈" else "")
+    assert abs(number * 1000 - figure.amount_mvnd) <= figure.amount_mvnd / 100
     assert row[column("data_col_as_written", lang)] == figure.written
     assert row[column("data_col_qualifier", lang)] == figure.qualifier[i]
     assert row[column("data_col_side", lang)] == side
@@ -167,8 +190,10 @@ def test_data_page_and_its_files_show_each_figure_with_sign_wording_kind_and_doc
     for figure in case.figures:
         check_row(matching(screens[figure.table], figure, lang), figure, lang)
     for table, rows in screens.items():
+        # one unit and one precision down the column: never "6 tỷ đồng" above "5,82 tỷ đồng"
+        assert len({read_amount(r[column("data_col_amount_shown", lang)], lang)[2] for r in rows}) <= 1, table
         for row in rows:
-            assert float(row[column("data_col_amount", lang)]) not in case.never, (table, row)
+            assert float(row[column("data_col_amount", lang)]) * 1000 not in case.never, (table, row)
             assert not any(text in str(row[column("data_col_amount_shown", lang)]) for never in case.never
                            for text in money_texts(never))
 
@@ -181,11 +206,14 @@ def test_data_page_and_its_files_show_each_figure_with_sign_wording_kind_and_doc
         sheets[table] = [dict(zip(values[0], row)) for row in values[1:]]
     for figure in case.figures:
         row = matching(sheets[figure.table], figure, lang)
-        amount = row[column("data_col_amount", lang)]
-        assert isinstance(amount, (int, float)) and amount == figure.amount_mvnd  # a number to compute with
+        amounts = [v for k, v in row.items() if k.endswith(("(tỷ đồng)", "(VND billion)")) and v is not None]
+        # a number to compute with, in the one column of its kind of figure
+        assert len(amounts) == 1 and isinstance(amounts[0], (int, float))
+        assert abs(amounts[0] * 1000 - figure.amount_mvnd) < 1e-6
         check_row(row, figure, lang)
     for table, rows in sheets.items():
-        assert all(row[column("data_col_amount", lang)] not in case.never for row in rows), table
+        assert all(v * 1000 not in case.never for row in rows for k, v in row.items()
+                   if k.endswith(("(tỷ đồng)", "(VND billion)")) and v is not None), table
     text = next(data for name, data in files.items() if name.endswith("_phan-bo.csv")).decode("utf-8-sig")
     records = list(csv.DictReader(io.StringIO(text, newline="")))
     for figure in (f for f in case.figures if f.table == "allocations"):

@@ -21,7 +21,14 @@ from khuyencong.figures.funding import (
     shared_qualifier,
     to_real_values,
 )
-from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
+from khuyencong.i18n.formatting import (
+    format_money,
+    format_number,
+    format_percent,
+    format_year_span,
+    is_missing,
+    money_decimals,
+)
 from khuyencong.i18n.labels import N_, t
 
 MODES = ("absolute", "per_year", "real")
@@ -236,7 +243,8 @@ def ranking(comparison: Comparison, measure: str, names: dict[str, str], lang: s
     frame = frame.dropna(subset=["value"]).sort_values(["value", "name"], ascending=[False, True])
     frame["label"] = [marked(n, h) for n, h in zip(frame["name"], frame["highlighted"])]
     qualifiers = measure_qualifiers(comparison, measure)
-    frame["text"] = [format_value(comparison, measure, v, lang, qualifiers.get(u, ())) for u, v in
+    decimals = money_decimals(frame["value"]) if measure in MONEY_COLUMNS else None  # the chart's labels: one group
+    frame["text"] = [format_value(comparison, measure, v, lang, qualifiers.get(u, ()), decimals) for u, v in
                      zip(frame["unit_id"], frame["value"])]
     return frame.reset_index(drop=True)[["unit_id", "label", "value", "text", "highlighted"]], missing
 
@@ -260,18 +268,21 @@ def measure_qualifiers(comparison: Comparison, measure: str) -> dict:
     return {u: q for u, q in zip(comparison.units["unit_id"], comparison.units[column]) if isinstance(q, frozenset)}
 
 
-def money_text(comparison: Comparison, value, qualifiers, lang: str) -> str:
-    """Money as the page shows it, with the sign of the qualifier its figures share ('> 10,2 tỷ đồng')."""
+def money_text(comparison: Comparison, value, qualifiers, lang: str, decimals: int | None = None) -> str:
+    """Money as the page shows it, with the sign of the qualifier its figures share ('> 10,2 tỷ đồng'); a column
+    passes its `decimals` (formatting.money_decimals) and reads tỷ đồng throughout."""
+    unit = None if decimals is None else "bn"
     if comparison.codes is None or not isinstance(qualifiers, (frozenset, set, list, tuple)):
-        return format_money(value, lang)
-    return qualified_money(value, qualifiers, comparison.codes, lang)
+        return format_money(value, lang, unit, decimals)
+    return qualified_money(value, qualifiers, comparison.codes, lang, unit, decimals)
 
 
-def format_value(comparison: Comparison, measure: str, value, lang: str, qualifiers=()) -> str:
+def format_value(comparison: Comparison, measure: str, value, lang: str, qualifiers=(), decimals: int | None = None
+                 ) -> str:
     """A measure's value as a reader reads it: money in tỷ đồng (with its qualifier's sign), counts, indicators
     with their unit."""
     if measure in MONEY_COLUMNS:
-        text = money_text(comparison, value, qualifiers, lang)
+        text = money_text(comparison, value, qualifiers, lang, decimals)
         return t("compare_suffix_per_year", lang, label=text) if comparison.mode == "per_year" and not is_missing(
             value) else text
     if measure == "projects" or is_missing(value):
@@ -336,8 +347,9 @@ def funding_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
     for measure in comparison.money_measures:
         column = money_label(comparison, t(MONEY_HEADERS[measure], lang), lang)
         qualifiers = frame[f"{measure}_qualifiers"] if f"{measure}_qualifiers" in frame else [()] * len(frame)
-        columns[column] = [money_text(comparison, v, q, lang) for v, q in zip(frame[MONEY_COLUMNS[measure]],
-                                                                               qualifiers)]
+        decimals = money_decimals(frame[MONEY_COLUMNS[measure]])
+        columns[column] = [money_text(comparison, v, q, lang, decimals) for v, q in
+                           zip(frame[MONEY_COLUMNS[measure]], qualifiers)]
     if both:
         columns[t("compare_col_shares", lang)] = [format_percent(a, lang) if is_missing(a) else
                                               f"{format_percent(a, lang)} / {format_percent(b, lang)}"
@@ -345,6 +357,28 @@ def funding_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
     columns[t("compare_col_growth", lang)] = [format_percent(v, lang) for v in frame["growth_pct"]]
     columns[t("compare_col_years", lang)] = [format_number(v, lang) for v in frame["years_with_figures"]]
     columns[t("compare_col_projects", lang)] = [format_number(v, lang) for v in frame["projects"]]
+    return pd.DataFrame(columns)
+
+
+def funding_export(comparison: Comparison, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """The side-by-side table as the files hold it (the Data page's formats): the same rows and columns as
+    funding_table, numbers numeric (money in tỷ đồng, shares and growth in %, empty where not reported), the
+    selected areas in their own column instead of a mark."""
+    frame = comparison.units.sort_values("total_mvnd", ascending=False, na_position="last")
+    columns = {t("compare_col_area", lang): [names.get(u, u) for u in frame["unit_id"]]}
+    if comparison.highlighted:
+        columns[t("compare_col_selected", lang)] = [t("data_yes", lang) if h else t("data_no", lang)
+                                                    for h in frame["highlighted"]]
+    for measure in comparison.money_measures:
+        label = money_label(comparison, t(MONEY_HEADERS[measure], lang), lang)
+        columns[t("compare_col_money_unit", lang, label=label)] = \
+            frame[MONEY_COLUMNS[measure]].astype("float64").to_numpy() / 1000
+    if {"local", "central"} <= set(comparison.sources):
+        for source, key in (("local", N_("compare_col_local_share")), ("central", N_("compare_col_central_share"))):
+            columns[t(key, lang)] = frame[f"{source}_share"].astype("float64").round(1).to_numpy()
+    columns[t("compare_col_growth_pct", lang)] = frame["growth_pct"].astype("float64").round(1).to_numpy()
+    columns[t("compare_col_years", lang)] = frame["years_with_figures"].astype("float64").to_numpy()
+    columns[t("compare_col_projects", lang)] = frame["projects"].astype("float64").to_numpy()
     return pd.DataFrame(columns)
 
 
@@ -377,7 +411,8 @@ def funding_chart_frame(comparison: Comparison, names: dict[str, str], lang: str
              for qs in zip(units.get("local_qualifiers", [None] * len(units)),
                            units.get("central_qualifiers", [None] * len(units)), strict=True)]
     codes = comparison.codes or CodeLists(())
-    frame["total_text"] = [qualified_money(v, q or {"exact"}, codes, lang)
+    decimals = money_decimals(frame["total_mvnd"])   # the chart's labels are read together: one precision
+    frame["total_text"] = [qualified_money(v, q or {"exact"}, codes, lang, "bn", decimals)
                            for v, q in zip(frame["total_mvnd"], signs, strict=True)]
     frame["label"] = [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"], frame["highlighted"])]
     period = period_by_source(comparison.periods[comparison.periods["usable"]]) if comparison.mode == "absolute" \

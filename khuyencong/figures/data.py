@@ -4,7 +4,6 @@ see them (columns in the UI language, codes as names, numbers kept numeric), and
 import re
 import unicodedata
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -14,7 +13,15 @@ from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.funding import qualified_money
-from khuyencong.i18n.formatting import cite_document, format_number, format_year_span, is_missing, not_reported
+from khuyencong.i18n.formatting import (
+    VIETNAM,
+    cite_document,
+    format_number,
+    format_year_span,
+    is_missing,
+    money_decimals,
+    not_reported,
+)
 from khuyencong.i18n.labels import N_, UNIT_MODES, t
 from khuyencong.i18n.markdown import escape_markdown
 
@@ -39,7 +46,6 @@ LONG_TEXT = (N_("data_col_project"), N_("data_col_activity"), N_("data_col_indic
 LINKS = (N_("data_col_doc_url"),)
 SIDES = {"plan": N_("data_side_plan"), "executed": N_("data_side_executed")}
 MEASURES = {"total": N_("data_measure_total"), "annual_average": N_("data_measure_annual_average")}
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 PAGE_ROWS = 500
 # Excel holds 1.048.576 rows a sheet, the header included; a larger export is refused and the reader asked to filter.
 EXPORT_ROW_LIMIT = 1_048_575
@@ -81,6 +87,12 @@ def _text(values) -> list:
     return [None if is_missing(v) else str(v) for v in values]
 
 
+def _text_or_none(values, lang: str) -> list:
+    """A text column that is not a figure (a note, an implementer): an empty cell reads 'không có' / 'none', as
+    'không có số liệu' is kept for figures that were not reported."""
+    return [t("data_text_none", lang) if is_missing(v) or not str(v).strip() else str(v) for v in values]
+
+
 def document_text(row, lang: str) -> str:
     """'Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)': a row's document as a reader cites it (the
     code when the document is not in the catalogue)."""
@@ -105,16 +117,19 @@ def qualifier_text(qualifier, codes: CodeLists, lang: str):
 
 def _money_columns(rows: pd.DataFrame, lang: str, codes: CodeLists) -> dict:
     """A published amount as a reader and an analyst need it: the kind of figure and its side, the amount with its
-    sign ('> 10,2 tỷ đồng', by the qualifier rule of figures/funding.py; to the triệu đồng as published: 2,925 tỷ
-    đồng), the number in triệu đồng (to compute with),
-    the qualifier (sign and name) and the figure as the source wrote it."""
+    sign ('> 10,2 tỷ đồng', by the qualifier rule of figures/funding.py; the column in one precision by the rule of
+    formatting.money_decimals), the number in tỷ đồng to the triệu as published (to compute with; tables of
+    allocations read tỷ đồng throughout, only tables of projects read triệu đồng), the qualifier (sign and name)
+    and the figure as the source wrote it."""
     coded_name = lambda list_name, code: None if is_missing(code) else codes.name(list_name, code, lang)  # noqa: E731
+    amounts = rows["amount_mvnd"].astype("float64")
+    decimals = money_decimals(amounts, "bn")
     return {
         t("data_col_figure", lang): [coded_name(lists.FIGURES, f) for f in rows["figure"]],
         t("data_col_side", lang): [None if is_missing(s) else t(SIDES[s], lang) for s in rows["side"]],
-        t("data_col_amount_shown", lang): [qualified_money(a, [q], codes, lang, decimals=3) for a, q in
-                                           zip(rows["amount_mvnd"].astype("float64"), rows["qualifier"])],
-        t("data_col_amount", lang): rows["amount_mvnd"].astype("float64"),
+        t("data_col_amount_shown", lang): [qualified_money(a, [q], codes, lang, unit="bn", decimals=decimals)
+                                           for a, q in zip(amounts, rows["qualifier"])],
+        t("data_col_amount", lang): amounts / 1000,
         t("data_col_qualifier", lang): [qualifier_text(q, codes, lang) for q in rows["qualifier"]],
         t("data_col_as_written", lang): _text(rows["value_as_written"]),
     }
@@ -122,7 +137,8 @@ def _money_columns(rows: pd.DataFrame, lang: str, codes: CodeLists) -> dict:
 
 def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, current_units: bool = False
                ) -> pd.DataFrame:
-    """The rows as shown and exported: UI-language column names, names for codes, money in triệu đồng as numbers
+    """The rows as shown and exported: UI-language column names, names for codes, money as numbers (tỷ đồng for
+    allocations and stated totals, triệu đồng for projects)
     (NaN = not reported) beside the amount as read (with its qualifier's sign) and as written, years as whole
     numbers, and each row's document with its link."""
     names = codes.activity_sector_names(lang)
@@ -135,7 +151,7 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
         return [t("data_not_stated", lang) if is_missing(c) else names.get(c, c) for c in rows[column]]
 
     tail = {
-        t("data_col_note", lang): _text(rows["note"]),
+        t("data_col_note", lang): _text_or_none(rows["note"], lang),
         t("data_col_doc", lang): [document_text(row, lang) for row in rows.itertuples()],
         t("data_col_doc_url", lang): _text(rows["doc_url"]),
         t("data_col_illustrative", lang): [t("data_yes", lang) if v else t("data_no", lang)
@@ -172,8 +188,8 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
             t("data_col_status", lang): [coded_name(lists.STATUSES, s) for s in rows["status"]],
             t("data_col_activity", lang): coded("activity_id"),
             t("data_col_sector", lang): coded("sector_id"),
-            t("data_col_implementer", lang): _text(rows["implementer"]),
-            t("data_col_location", lang): _text(rows["location"]),
+            t("data_col_implementer", lang): _text_or_none(rows["implementer"], lang),
+            t("data_col_location", lang): _text_or_none(rows["location"], lang),
         }
     else:
         body = {
@@ -195,6 +211,36 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
     return pd.DataFrame({**area, **body, **tail}, index=range(len(rows)))
 
 
+SPANS = {"annual": N_("data_span_annual"), "period": N_("data_span_period")}
+
+
+def amounts_by_kind(table: str, view: pd.DataFrame, rows: pd.DataFrame, lang: str, codes: CodeLists
+                    ) -> pd.DataFrame:
+    """The view as the files hold it: the amount column (tỷ đồng) split into one column per kind of figure and span
+    ('Phân bổ · từng năm (tỷ đồng)', 'Thực hiện / đã chi · tổng giai đoạn (tỷ đồng)'; for stated totals also per
+    measure), so that an Excel SUM of a column never adds plan to executed figures or a period total to the annual
+    figures inside it. Other tables are returned as they are."""
+    amount = t("data_col_amount", lang)
+    if table not in ("allocations", "stated") or amount not in view.columns:
+        return view
+    spans = ["annual" if a == b else "period" for a, b in zip(rows["year_from"], rows["year_to"])]
+    measures = list(rows["measure"]) if table == "stated" else ["total"] * len(rows)
+    keys = list(zip(rows["figure"], spans, measures))
+    order = {code: i for i, code in enumerate(codes.codes(lists.FIGURES))}
+    wanted = sorted(set(keys), key=lambda k: (order.get(k[0], len(order)), k[1] != "annual", k[2]))
+    columns = {}
+    for figure, span, measure in wanted:
+        header = t("data_col_amount_kind", lang, kind=codes.name(lists.FIGURES, figure, lang),
+                   span=t(SPANS[span], lang))
+        if measure != "total":
+            header = f"{header} – {t(MEASURES[measure], lang)}"
+        mask = pd.Series([k == (figure, span, measure) for k in keys], index=view.index)
+        columns[header] = view[amount].where(mask)
+    position = view.columns.get_loc(amount)
+    before, after = view.iloc[:, :position], view.iloc[:, position + 1:]
+    return pd.concat([before, pd.DataFrame(columns, index=view.index), after], axis=1)
+
+
 def number_columns(table: str, lang: str) -> dict[str, list[str]]:
     """Column names of the view by kind: money (triệu đồng), other values, years, long text and links."""
     return {"money": [t(k, lang) for k in MONEY[table]], "values": [t(k, lang) for k in VALUES[table]],
@@ -209,12 +255,28 @@ def year_formats(lang: str) -> dict[str, str]:
 
 def styled(view: pd.DataFrame, table: str, lang: str):
     """The view for the screen: numbers stay numeric (so a click sorts them as numbers) but read Vietnamese-style,
-    and a NULL reads 'không có số liệu', never 0."""
+    each column with one number of decimals (the fewest that show all its values exactly), and a NULL reads
+    'không có số liệu', never 0."""
     kinds = number_columns(table, lang)
-    shown = lambda v: format_number(v, lang, 3, trim=True)  # noqa: E731
-    present = [c for c in kinds["money"] + kinds["values"] if c in view.columns]
-    styler = view.style.format(shown, subset=present, na_rep=not_reported(lang))
+    styler = view.style
+    # Money by the precision rule (formatting.money_decimals): tỷ đồng in tables of allocations, triệu đồng in the
+    # table of projects; other values with the fewest decimals that show them exactly.
+    unit, scale = ("mn", 1) if table == "projects" else ("bn", 1000)
+    for column in (c for c in kinds["money"] + kinds["values"] if c in view.columns):
+        decimals = money_decimals(view[column] * scale, unit) if column in kinds["money"] else \
+            exact_decimals(view[column])
+        styler = styler.format(lambda v, d=decimals: format_number(v, lang, d), subset=[column],
+                               na_rep=not_reported(lang))
     return styler.format(str, subset=[c for c in kinds["years"] if c in view.columns]).hide(axis="index")
+
+
+def exact_decimals(values, most: int = 3) -> int:
+    """The fewest decimals (0..most) that show every number of a column exactly as stored."""
+    numbers = pd.Series(values, dtype="float64").dropna()
+    for decimals in range(most + 1):
+        if ((numbers * 10**decimals).round(6) % 1 == 0).all():
+            return decimals
+    return most
 
 
 def _listed(values, lang: str, label=lambda v: v) -> str:
@@ -299,6 +361,30 @@ def export_info(query: Query, filters: Filters, rows: dict[str, pd.DataFrame], s
     info.append((t("data_info_documents", lang), t("data_info_doc_title", lang), t("data_info_doc_publisher", lang),
                  t("data_info_doc_date", lang)))
     doc_ids = {d for frame in rows.values() for d in frame["doc_id"]}
+    for document in documents_of(query, doc_ids).itertuples():
+        published = document.published_on if not is_missing(document.published_on) else \
+            (document.date_note if isinstance(document.date_note, str) else None)
+        info.append(("", document.title, document.publisher if isinstance(document.publisher, str) else None,
+                     published))
+    return info
+
+
+def table_info(query: Query, filters: Filters, title: str, doc_ids, has_illustrative: bool, area_text: str,
+               exported_at: datetime | None = None) -> list[tuple]:
+    """The 'Thông tin' sheet of another page's table (the Compare table): what it is, the filters, the illustrative
+    flag, what an empty cell means, when, by which app, and its documents, as export_info says them."""
+    lang = filters.lang
+    exported_at = exported_at or datetime.now(VIETNAM).replace(tzinfo=None, microsecond=0)
+    info: list[tuple] = [(t("data_info_title", lang), title)]
+    info.extend(describe_filters(filters, "allocations", "", area_text, load_code_lists(query))[:-1])
+    info.append((t("data_info_has_illustrative", lang),
+                 t("data_info_illustrative_yes", lang) if has_illustrative else t("data_info_illustrative_no", lang)))
+    info.append((t("data_info_empty", lang), t("data_info_empty_value", lang)))
+    info.append((t("data_info_exported", lang), exported_at))
+    info.append((t("data_info_version", lang), __version__))
+    info.append(("", ""))
+    info.append((t("data_info_documents", lang), t("data_info_doc_title", lang), t("data_info_doc_publisher", lang),
+                 t("data_info_doc_date", lang)))
     for document in documents_of(query, doc_ids).itertuples():
         published = document.published_on if not is_missing(document.published_on) else \
             (document.date_note if isinstance(document.date_note, str) else None)

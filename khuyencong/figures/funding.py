@@ -79,10 +79,11 @@ def shared_qualifier(qualifiers) -> str | None:
     return next(iter(found)) if len(found) == 1 and found != {"exact"} else None
 
 
-def qualified_money(amount, qualifiers, codes: CodeLists, lang: str, decimals: int = 2) -> str:
-    """A sum of money with the sign of the qualifier its figures share ('> 10,2 tỷ đồng'); `decimals` as in
-    format_money."""
-    text = format_money(amount, lang, decimals=decimals)
+def qualified_money(amount, qualifiers, codes: CodeLists, lang: str, unit: str | None = None,
+                    decimals: int | None = None) -> str:
+    """A sum of money with the sign of the qualifier its figures share ('> 10,2 tỷ đồng'); `unit` and `decimals` as
+    in format_money (a column passes its group's)."""
+    text = format_money(amount, lang, unit=unit, decimals=decimals)
     qualifier = shared_qualifier(qualifiers)
     symbol = codes.symbol(qualifier) if qualifier and not is_missing(amount) else None
     return f"{symbol} {text}" if symbol else text

@@ -5,7 +5,7 @@ import pandas as pd
 from khuyencong.data.code_lists import STATUSES, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
-from khuyencong.i18n.formatting import format_money, format_number, is_missing
+from khuyencong.i18n.formatting import format_money_group, format_number, is_missing
 from khuyencong.i18n.labels import t
 
 TOP_PROJECTS = 15
@@ -57,8 +57,8 @@ def group_table(query: Query, level: pd.DataFrame, key: str, lang: str) -> pd.Da
     return pd.DataFrame({
         group_header(key, lang): [names.get(c, c) for c in level[key]],
         t("outcomes_col_projects", lang): [format_number(v, lang) for v in level["projects"]],
-        t("outcomes_col_plan", lang): [format_money(v, lang) for v in level["plan_mvnd"]],
-        t("outcomes_col_actual", lang): [format_money(v, lang) for v in level["actual_mvnd"]],
+        t("outcomes_col_plan", lang): format_money_group(level["plan_mvnd"], lang),
+        t("outcomes_col_actual", lang): format_money_group(level["actual_mvnd"], lang),
         t("outcomes_col_leverage", lang): [t("leverage_value", lang, value=format_number(v, lang, 2))
                                            if not is_missing(v) else format_number(None, lang)
                                            for v in level["leverage"]],
@@ -81,9 +81,10 @@ def project_table(query: Query, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("outcomes_col_area", lang): rows[f"unit_name_{lang}"],
         t("outcomes_col_year", lang): rows["year"].astype(str),
         t("outcomes_col_activity", lang): [names.get(c, c) for c in rows["activity_id"]],
-        t("outcomes_col_plan", lang): [format_money(v, lang) for v in rows["plan_mvnd"]],
-        t("outcomes_col_actual", lang): [format_money(v, lang) for v in rows["actual_mvnd"]],
-        t("outcomes_col_counterpart", lang): [format_money(v, lang) for v in rows["counterpart_mvnd"]],
+        # A table of projects: its money in triệu đồng, each column in one precision.
+        t("outcomes_col_plan", lang): format_money_group(rows["plan_mvnd"], lang, unit="mn"),
+        t("outcomes_col_actual", lang): format_money_group(rows["actual_mvnd"], lang, unit="mn"),
+        t("outcomes_col_counterpart", lang): format_money_group(rows["counterpart_mvnd"], lang, unit="mn"),
         t("outcomes_col_status", lang): [statuses.get(s, s) if isinstance(s, str) else format_number(None, lang)
                                    for s in rows["status"]],
         t("outcomes_col_source", lang): [t("outcomes_illustrative", lang) if ill else documents.get(d, d)
@@ -121,7 +122,7 @@ def cost_per_outcome(query: Query, filters: Filters, lang: str) -> tuple[pd.Data
     table = pd.DataFrame({
         t("outcomes_col_activity", lang): [names.get(a, a) for a in frame["activity_id"]],
         t("outcomes_col_indicator", lang): frame[name_col],
-        t("outcomes_col_money", lang): [format_money(v, lang) for v in frame["money_mvnd"]],
+        t("outcomes_col_money", lang): format_money_group(frame["money_mvnd"], lang),
         t("outcomes_col_result", lang): [f"{format_number(v, lang)} {u}" for v, u in zip(frame["outcome_value"],
                                                                                    frame[unit_col])],
         t("outcomes_col_cost", lang): [t("outcomes_cost_value", lang, value=format_number(v, lang, 1), unit=u)

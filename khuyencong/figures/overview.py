@@ -3,7 +3,7 @@
 The KPI list (kpis) is the one the Overview page shows and the deck's key-figures slide repeats.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -17,9 +17,18 @@ from khuyencong.figures.funding import (
     qualified_money,
     qualified_note,
     source_shares,
+    why_not_comparable,
     year_coverage,
 )
-from khuyencong.i18n.formatting import format_money, format_number, format_percent, format_year_span, is_missing
+from khuyencong.i18n.formatting import (
+    format_money,
+    format_number,
+    format_percent,
+    format_year_span,
+    headline_decimals,
+    is_missing,
+    money_unit,
+)
 from khuyencong.i18n.labels import N_, t
 
 
@@ -35,6 +44,7 @@ class OverviewFigures:
     sources: tuple[str, ...]         # the funding sources in view (all of them when the filter is empty)
     basis: pd.DataFrame              # unit_id, unit_level, funding_source, amount_mvnd, years, doc_ids (funding_basis)
     coverage: pd.DataFrame           # funding.year_coverage of the annual series: which years the trend may join
+    change: "Change | None" = None   # the total against the span before it (total_change), when comparable
 
     @property
     def leverage(self) -> float | None:
@@ -55,6 +65,54 @@ class KeyFigure:
     label: str
     value: str
     help: str | None = None
+    delta: str | None = None   # the change against the span before, when there is one to compare with
+
+
+@dataclass(frozen=True)
+class Change:
+    """The view's total against the year, or the span of as many years, just before it."""
+
+    pct: float
+    year_from: int
+    year_to: int
+
+
+def total_change(query: Query, filters: Filters, funding: FundingTotal) -> Change | None:
+    """The change of the Overview's total on the previous year (or the previous span of the same length: 2016–2020
+    against 2011–2015): only when the total adds annual figures only (a period total has no year to set against)
+    and the two spans compare (annual_change); None otherwise, and the page then says nothing."""
+    if funding.khuyen_cong_mvnd is None or len(funding.periods_used):
+        return None
+    return annual_change(query, filters)
+
+
+def annual_change(query: Query, filters: Filters, figure: str = "allocated", khuyen_cong_only: bool = True
+                  ) -> Change | None:
+    """The change of the sum of annual figures of `figure` on the span of as many years just before, by the
+    comparability rule of funding.year_coverage: only when every year of both spans is reported, on the same units
+    with the same funding sources (khuyến công sources only, or every source as the Trends page sums them)."""
+    length = filters.year_to - filters.year_from + 1
+    start = filters.year_from - length
+    annual = annual_funding(query, replace(filters, year_from=start), figure)
+    if khuyen_cong_only:
+        annual = annual[annual["is_khuyen_cong"].astype(bool)]
+    coverage = year_coverage(annual)
+    if list(coverage["year"]) != list(range(start, filters.year_to + 1)) or why_not_comparable(coverage):
+        return None
+    before = annual.loc[annual["year"] < filters.year_from, "amount_mvnd"].sum()
+    now = annual.loc[annual["year"] >= filters.year_from, "amount_mvnd"].sum()
+    if not before:
+        return None
+    return Change(100 * (now - before) / before, start, filters.year_from - 1)
+
+
+def change_text(change: Change | None, lang: str) -> str | None:
+    """'+12,3% so với 2006' / '-4,0% vs 2011–2015', as st.metric's delta; None without a comparable span."""
+    if change is None:
+        return None
+    sign = "+" if change.pct > 0 else ""
+    return t("kpi_change_vs", lang, pct=sign + format_percent(change.pct, lang),
+             span=format_year_span(change.year_from, change.year_to))
 
 
 def overview_figures(query: Query, filters: Filters) -> OverviewFigures:
@@ -69,7 +127,8 @@ def overview_figures(query: Query, filters: Filters) -> OverviewFigures:
     illustrative = bool(funding.has_illustrative or projects["has_illustrative"] or establishments["has_illustrative"])
     basis = query("funding_basis", **filters.sql_params(), figure="allocated")
     return OverviewFigures(funding, annual, projects, establishments, documents, illustrative, codes,
-                           filters.sources or codes.sources, basis, year_coverage(annual))
+                           filters.sources or codes.sources, basis, year_coverage(annual),
+                           total_change(query, filters, funding))
 
 
 def _ids(value) -> set[str]:
@@ -88,10 +147,11 @@ def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
     share_help = t("overview_share_help", lang, n=format_number(both, lang)) if shares else \
         t("overview_share_none", lang)
     leverage = figures.leverage
+    total = figures.funding.khuyen_cong_mvnd
     return [
-        KeyFigure("kpi_total", t("kpi_total", lang), qualified_money(figures.funding.khuyen_cong_mvnd,
-                                                                     figures.funding.qualifiers, figures.codes, lang),
-                  t("kpi_total_help", lang)),
+        KeyFigure("kpi_total", t("kpi_total", lang), qualified_money(
+            total, figures.funding.qualifiers, figures.codes, lang, money_unit(total), headline_decimals(total)),
+            t("kpi_total_help", lang), change_text(figures.change, lang)),
         KeyFigure("kpi_local_share", t("kpi_local_share", lang), share("local"), share_help),
         KeyFigure("kpi_central_share", t("kpi_central_share", lang), share("central"), share_help),
         KeyFigure("kpi_projects", t("kpi_projects", lang), format_number(figures.projects["projects"], lang),

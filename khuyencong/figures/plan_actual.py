@@ -136,13 +136,14 @@ def _row_qualifier(row) -> str:
 
 
 def format_indicator_value(value, is_money: bool, lang: str, qualifier: str = "exact") -> str:
-    """A value of an indicator as a reader reads it: money in tỷ/triệu đồng, counts grouped; 'gần 300' if approx."""
+    """A value of an indicator as a reader reads it: money in tỷ đồng (the unit its row names), counts grouped;
+    'gần 300' if approx."""
     from khuyencong.i18n.formatting import format_money, format_number
     from khuyencong.i18n.labels import t
 
     if is_missing(value):
         return format_number(None, lang)
-    text = format_money(float(value), lang) if is_money else format_number(float(value), lang, 1, trim=True)
+    text = format_money(float(value), lang, unit="bn") if is_money else format_number(float(value), lang, 1, trim=True)
     if qualifier in QUALIFIED_VALUE:
         text = t(QUALIFIED_VALUE[qualifier], lang, value=text)
     return text
@@ -305,12 +306,14 @@ def money_table(rows, lang: str, first: str, codes):
     """Project money rows (one grouping of plan_money) as text: first is 'year' or 'source'; codes: CodeLists."""
     import pandas as pd
 
-    from khuyencong.i18n.formatting import format_money, format_number, format_percent
+    from khuyencong.i18n.formatting import format_money, format_number, format_percent, money_decimals
     from khuyencong.i18n.labels import t
 
     def source_name(code: str) -> str:
         return t("plan_actual_source_unknown", lang) if code == "unknown" else codes.source_name(code, lang)
 
+    # Plan and actual money are read against each other: one unit and one precision for both columns.
+    decimals = money_decimals([*rows["plan_mvnd"], *rows["actual_mvnd"]])
     records = []
     for row in rows.itertuples():
         record = {}
@@ -320,8 +323,8 @@ def money_table(rows, lang: str, first: str, codes):
             record[t("plan_actual_col_source", lang)] = source_name(row.funding_source)
         record.update({
             t("plan_actual_col_projects", lang): format_number(row.projects, lang),
-            t("plan_actual_col_plan_money", lang): format_money(row.plan_mvnd, lang),
-            t("plan_actual_col_actual_money", lang): format_money(row.actual_mvnd, lang),
+            t("plan_actual_col_plan_money", lang): format_money(row.plan_mvnd, lang, "bn", decimals),
+            t("plan_actual_col_actual_money", lang): format_money(row.actual_mvnd, lang, "bn", decimals),
             t("plan_actual_col_pct_plan", lang):
                 format_percent(percent_of(row.pct_actual_mvnd, row.pct_plan_mvnd), lang),
             t("plan_actual_col_not_reported", lang): format_number(row.projects - row.projects_with_actual, lang),

@@ -18,7 +18,7 @@ from khuyencong.i18n.formatting import (
     format_date,
     format_date_note,
     format_datetime,
-    format_money,
+    format_money_group,
     format_month,
     format_number,
     format_percent,
@@ -144,10 +144,10 @@ def reconciliation_table(rows: pd.DataFrame, tolerance_pct: float, lang: str) ->
         t("sources_col_figure", lang): list(rows[f"figure_name_{lang}"]),
         t("sources_col_period", lang): [format_year_span(int(a), int(b))
                                    for a, b in zip(rows["year_from"], rows["year_to"], strict=True)],
-        t("sources_col_stated", lang): [format_money(_number(v), lang) for v in rows["reported_mvnd"]],
-        t("sources_col_annual_sum", lang): [format_money(_number(v), lang) for v in rows["annual_sum_mvnd"]],
-        t("sources_col_gap", lang): [format_money(_number(v), lang) for v in rows["gap_mvnd"]],
-        t("sources_col_gap_pct", lang): [format_percent(_number(v), lang, decimals=2) for v in rows["gap_pct"]],
+        t("sources_col_stated", lang): format_money_group([_number(v) for v in rows["reported_mvnd"]], lang),
+        t("sources_col_annual_sum", lang): format_money_group([_number(v) for v in rows["annual_sum_mvnd"]], lang),
+        t("sources_col_gap", lang): format_money_group([_number(v) for v in rows["gap_mvnd"]], lang),
+        t("sources_col_gap_pct", lang): [format_percent(_number(v), lang) for v in rows["gap_pct"]],
         t("sources_col_years_missing", lang): [format_number(int(v), lang) for v in rows["years_missing"]],
         t("sources_col_status", lang): [status_label(s, lang) for s in statuses],
     })

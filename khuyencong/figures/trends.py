@@ -21,7 +21,7 @@ from khuyencong.figures.funding import (
     year_on_year_change,
     yearly_totals,
 )
-from khuyencong.i18n.formatting import format_date, format_money, format_year_span, is_missing
+from khuyencong.i18n.formatting import format_date, format_money, format_year_span, is_missing, money_decimals
 from khuyencong.i18n.labels import N_, t
 
 SIDE_COUNTS = {"plan": N_("trends_side_count_plan"), "executed": N_("trends_side_count_executed")}
@@ -154,11 +154,13 @@ def differing_reports(query: Query, filters: Filters, codes: CodeLists, lang: st
 def period_table(periods: pd.DataFrame, codes: CodeLists, lang: str, unit_name: Callable[[str], str]) -> pd.DataFrame:
     """The period totals of the view as a table a reader scans: area, funding source, period, amount with its sign,
     and what the annual figures inside it add up to (or that there are none)."""
+    amounts = money_decimals(periods["amount_mvnd"]) if len(periods) else 0
+    sums = money_decimals(periods["annual_sum_mvnd"]) if len(periods) else 0
     rows = [{t("trends_col_area", lang): unit_name(p.unit_id),
              t("trends_col_source", lang): codes.source_name(p.funding_source, lang),
              t("trends_col_period", lang): format_year_span(int(p.year_from), int(p.year_to)),
-             t("trends_col_amount", lang): qualified_money(p.amount_mvnd, [p.qualifier], codes, lang),
-             t("trends_col_annual", lang): format_money(p.annual_sum_mvnd, lang)
+             t("trends_col_amount", lang): qualified_money(p.amount_mvnd, [p.qualifier], codes, lang, "bn", amounts),
+             t("trends_col_annual", lang): format_money(p.annual_sum_mvnd, lang, "bn", sums)
              if not is_missing(p.years_reported) and p.years_reported > 0 else t("trends_no_annual", lang)}
             for p in periods.itertuples()]
     return pd.DataFrame(rows)

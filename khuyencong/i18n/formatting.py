@@ -6,8 +6,10 @@ wrappers fix the patterns (how many decimals, no locale-chosen spacing) so a fig
 
 import math
 import re
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from babel import Locale, dates, numbers
@@ -19,6 +21,8 @@ _NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _NEGATIVE_ZERO = re.compile(r"-(?=[0.,]*%?$)")
 DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMM yyyy"}
 MONTH_PATTERNS = {"vi": "M/yyyy", "en": "MMM yyyy"}
+# Times are stored in UTC and shown in Vietnam time (UTC+7, no daylight saving), always with the zone said.
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @cache
@@ -71,24 +75,90 @@ def format_number(value, lang: str = "vi", decimals: int = 0, trim: bool = False
     return _plain(text.translate(_marks(lang)))
 
 
-def format_money(mvnd, lang: str = "vi", unit: str | None = None, decimals: int = 2) -> str:
-    """Money stored in triệu đồng, shown in tỷ đồng from 1.000 triệu up, else in triệu đồng. `decimals`: the most
-    decimals of tỷ đồng (trailing zeros dropped); a table of figures as published asks for 3 (2,925 tỷ đồng)."""
+# The precision rule, for every amount of money shown (screen, hovers, exports, slides):
+# - a group of amounts read together (a column, a chart's labels, a row of a table) shares one unit and one number of
+#   decimals, the fewest (at most 2 for tỷ đồng, 1 for triệu đồng) with which every amount stays within 1 % of its
+#   value and amounts that differ stay apart: "6 tỷ đồng" never stands above "5,82 tỷ đồng" (the column reads "6,0"
+#   and "5,8"); tỷ đồng throughout, triệu đồng only in tables of projects (format_money_group);
+# - a headline (a key figure) keeps only the decimals that move it by more than 0,1 %: 1.338,39 reads 1.338
+#   (format_headline_money);
+# - an amount cited alone in a sentence is a figure as published: up to 2 decimals, trailing zeros dropped
+#   (53,7 tỷ đồng; 141,35 tỷ đồng), in triệu đồng below 1 tỷ (format_money).
+MONEY_TOLERANCE = Decimal("0.01")
+HEADLINE_TOLERANCE = Decimal("0.001")
+MOST_DECIMALS = {"bn": 2, "mn": 1}
+
+
+def money_unit(mvnd) -> str:
+    """The unit of one amount shown alone: tỷ đồng from 1.000 triệu up, else triệu đồng."""
+    return "bn" if not is_missing(mvnd) and abs(mvnd) >= 1000 else "mn"
+
+
+def money_decimals(values_mvnd, unit: str = "bn", tolerance: Decimal = MONEY_TOLERANCE) -> int:
+    """The decimals a group of amounts (triệu đồng) is shown with in `unit` ('bn' tỷ đồng, 'mn' triệu đồng): the
+    fewest that keep every amount within `tolerance` (1 %; 0,1 % for a group of one amount, read as a headline) of
+    its value and different amounts apart, at most 2 (tỷ) or 1 (triệu)."""
+    scale = 1000 if unit == "bn" else 1
+    values = {Decimal(str(v)) / scale for v in values_mvnd if not is_missing(v)}
+    if len(values) <= 1:   # a group of one amount is read alone, as a headline
+        tolerance = min(tolerance, HEADLINE_TOLERANCE)
+    most = MOST_DECIMALS[unit]
+    for decimals in range(most + 1):
+        step = Decimal(1).scaleb(-decimals)
+        rounded = {v: v.quantize(step, rounding=ROUND_HALF_UP) for v in values}
+        close = all(abs(r - v) <= abs(v) * tolerance for v, r in rounded.items())
+        if close and len(set(rounded.values())) == len(values):
+            return decimals
+    return most
+
+
+def format_money(mvnd, lang: str = "vi", unit: str | None = None, decimals: int | None = None) -> str:
+    """Money stored in triệu đồng, in tỷ đồng from 1.000 triệu up, else in triệu đồng (or in `unit`). Without
+    `decimals`, a figure as published: up to 2 decimals of tỷ (1 of triệu), trailing zeros dropped; with them (a
+    group's, a headline's) exactly that many, zeros kept so that a column reads alike."""
     if is_missing(mvnd):
         return not_reported(lang)
-    unit = unit or ("bn" if abs(mvnd) >= 1000 else "mn")
+    unit = unit or money_unit(mvnd)
+    trim = decimals is None
+    if decimals is None:
+        decimals = MOST_DECIMALS[unit]
     if unit == "bn":
-        number = format_number(Decimal(str(mvnd)) / 1000, lang, decimals=decimals, trim=True)
+        number = format_number(Decimal(str(mvnd)) / 1000, lang, decimals=decimals, trim=trim)
         return t("money_bn", lang, number=number)
-    return t("money_mn", lang, number=format_number(mvnd, lang, decimals=1, trim=True))
+    return t("money_mn", lang, number=format_number(mvnd, lang, decimals=decimals, trim=trim))
+
+
+def headline_decimals(mvnd) -> int:
+    """The decimals of a key figure: only those that move it by more than 0,1 %."""
+    return money_decimals([mvnd], money_unit(mvnd), HEADLINE_TOLERANCE)
+
+
+def format_headline_money(mvnd, lang: str = "vi") -> str:
+    """A key figure: 1.338,39 tỷ đồng reads 1.338 tỷ đồng, 53,7 stays 53,7 (headline_decimals)."""
+    if is_missing(mvnd):
+        return not_reported(lang)
+    return format_money(mvnd, lang, money_unit(mvnd), headline_decimals(mvnd))
+
+
+def format_money_group(values_mvnd, lang: str = "vi", unit: str = "bn") -> list[str]:
+    """A group of amounts (a column, a chart's labels) in one unit with one number of decimals (money_decimals):
+    tỷ đồng unless the group is the money of a table of projects (unit='mn')."""
+    values = list(values_mvnd)
+    decimals = money_decimals(values, unit)
+    return [format_money(v, lang, unit=unit, decimals=decimals) for v in values]
+
+
+def money_axis_format(values_mvnd) -> str:
+    """Plotly's tickformat for an axis of tỷ đồng that holds `values_mvnd`: as many decimals as the group needs."""
+    return f",.{money_decimals(values_mvnd)}f"
 
 
 def format_percent(value, lang: str = "vi", decimals: int = 1) -> str:
-    """49.1 -> '49,1%' (vi) or '49.1%' (en)."""
+    """49.1 -> '49,1%' (vi) or '49.1%' (en): one decimal everywhere (a count of percent points is not more exact
+    than its figures); `decimals` only for a share whose tenths all round alike."""
     if is_missing(value):
         return not_reported(lang)
-    share = Decimal(str(value)) / 100
-    return _plain(numbers.format_percent(share, format=_pattern(decimals, False) + "%", locale=_locale(lang)))
+    return format_number(value, lang, decimals) + "%"   # half up, as format_number (49,05 -> 49,1%)
 
 
 def number_separators(lang: str) -> str:
@@ -143,9 +213,21 @@ def format_month(value, lang: str = "vi") -> str:
     return _plain(dates.format_date(value, MONTH_PATTERNS.get(lang, MONTH_PATTERNS["vi"]), locale=_locale(lang)))
 
 
-def format_datetime(value, lang: str = "vi") -> str:
-    """A load time: 23/11/2026 09:31 (vi) or 23 Nov 2026 09:31 (en), in the time's own zone."""
+def vietnam_time(value) -> datetime:
+    """A stored time (UTC, naive as DuckDB's TIMESTAMP hands it over, or aware) as the clock in Vietnam reads it."""
+    stamp = pd.Timestamp(value).to_pydatetime()
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    return stamp.astimezone(VIETNAM)
+
+
+def format_datetime(value, lang: str = "vi", zone: bool = True) -> str:
+    """A stored time (UTC) as read in Vietnam, with the zone said: '27/11/2026 09:46 (giờ Việt Nam, UTC+7)' (vi) or
+    '27 Nov 2026 09:46 (Vietnam time, UTC+7)' (en); '' when there is no time. zone=False leaves the zone to a
+    label that says it (a key figure whose value must stay short)."""
     if is_missing(value) or value is pd.NaT:
         return ""
     pattern = DATE_PATTERNS.get(lang, DATE_PATTERNS["vi"]) + " HH:mm"
-    return _plain(dates.format_datetime(value, pattern, locale=_locale(lang)))
+    local = vietnam_time(value)
+    text = _plain(dates.format_datetime(local.replace(tzinfo=None), pattern, locale=_locale(lang)))
+    return t("time_in_vietnam", lang, time=text) if zone else text

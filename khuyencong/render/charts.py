@@ -6,7 +6,7 @@ import plotly.io as pio
 
 from khuyencong.data.code_lists import CodeLists
 from khuyencong.figures.funding import qualified_money
-from khuyencong.i18n.formatting import number_separators
+from khuyencong.i18n.formatting import format_money_group, money_decimals, number_separators
 from khuyencong.i18n.labels import t
 
 TEMPLATE = "khuyencong"
@@ -410,12 +410,12 @@ def make_group_funding_chart(level, key: str, names: dict, lang: str, title: str
     rows = level[level["actual_mvnd"].notna()].sort_values("actual_mvnd")
     colours = [ACTIVITY_COLOURS.get(c, SERIES_COLOURS[0]) if key == "activity_id" else SERIES_COLOURS[0]
                for c in rows[key]]
+    labels = format_money_group(rows["actual_mvnd"], lang)  # the bars' labels are read together: one precision
     fig = go.Figure(go.Bar(
         y=[names.get(c, c) for c in rows[key]], x=[v / 1000 for v in rows["actual_mvnd"]], orientation="h",
         marker_color=colours,
-        customdata=[[format_money(v, lang), v, c] for v, c in zip(rows["actual_mvnd"], rows[key])],
-        hovertemplate="%{y}: %{customdata[0]}<extra></extra>",
-        text=[format_money(v, lang) for v in rows["actual_mvnd"]], textposition="auto"))
+        customdata=[[s, v, c] for s, v, c in zip(labels, rows["actual_mvnd"], rows[key])],
+        hovertemplate="%{y}: %{customdata[0]}<extra></extra>", text=labels, textposition="auto"))
     fig.update_layout(showlegend=False, height=max(260, 44 * len(rows) + 120), yaxis={"automargin": True},
                       margin={"l": 16})
     fig = finish_chart(fig, lang, title, "", None)
@@ -426,19 +426,19 @@ def make_group_funding_chart(level, key: str, names: dict, lang: str, title: str
 def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, format_money):
     """Activity → sector treemap of actual spending; a click zooms into an activity (presenter's drill-down)."""
     rows = groups[groups["actual_mvnd"].fillna(0) > 0]
-    ids, labels, parents, values, texts = [], [], [], [], []
+    ids, labels, parents, values = [], [], [], []
     for activity, part in rows.groupby("activity_id"):
         ids.append(activity or "_")
         labels.append(names.get(activity, activity))
         parents.append("")
         values.append(part["actual_mvnd"].sum() / 1000)
-        texts.append(format_money(part["actual_mvnd"].sum(), lang))
         for row in part.itertuples():
             ids.append(f"{activity or '_'}/{row.sector_id or '_'}")
             labels.append(names.get(row.sector_id, row.sector_id))
             parents.append(activity or "_")
             values.append(row.actual_mvnd / 1000)
-            texts.append(format_money(row.actual_mvnd, lang))
+    decimals = money_decimals([v * 1000 for v in values])  # every tile's amount in one precision
+    texts = [format_money(v * 1000, lang, "bn", decimals) for v in values]
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
                                customdata=[[s] for s in texts], texttemplate="%{label}<br>%{customdata[0]}",
                                hovertemplate="%{label}: %{customdata[0]}<extra></extra>",

@@ -16,8 +16,16 @@ import xlsxwriter
 
 INFO_SHEET = "Thông tin"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# C0 control characters (NUL, ESC, …) and DEL are dropped from every text cell: Excel refuses some of them in .xlsx
+# and a terminal runs ESC sequences of a .csv printed to it. Tab and line breaks are text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_WIDTH, MIN_WIDTH = 60, 8
 DATE_FORMAT, DATETIME_FORMAT = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
+
+
+def clean_text(text: str) -> str:
+    """Text without control characters (CONTROL_CHARACTERS)."""
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def is_formula_like(value) -> bool:
@@ -100,7 +108,7 @@ class _Writer:
         elif isinstance(value, date):
             sheet.write_datetime(row, col, value, self.date)
         else:
-            text = str(value)
+            text = clean_text(str(value))
             # write_string never makes a formula; the quote prefix keeps Excel from making one when the cell is edited.
             sheet.write_string(row, col, text, self.text_guarded if is_formula_like(text) else text_fmt)
 
@@ -159,19 +167,31 @@ def make_xlsx(sheets: Mapping[str, pd.DataFrame], info: Sequence[tuple], formats
     return buffer.getvalue()
 
 
-def _csv_cell(value):
+def _csv_cell(value, decimal: str = "."):
     if _missing(value):
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return neutralise(value) if isinstance(value, str) else value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) or (hasattr(value, "dtype") and pd.api.types.is_number(value)):
+        number = float(value)
+        text = str(int(number)) if number.is_integer() else repr(number)
+        return text.replace(".", decimal)
+    return neutralise(clean_text(value)) if isinstance(value, str) else value
 
 
-def make_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark (so Excel reads Vietnamese), formula-like text neutralised, plain numbers."""
-    out = pd.DataFrame({name: [_csv_cell(v) for v in frame[name].tolist()] for name in frame.columns},
+# Excel reads a .csv with the list separator of the computer's regional settings: "," in English settings, ";" with
+# the decimal comma of Vietnamese ones. The "vi" dialect is the file a Vietnamese Excel opens into columns.
+CSV_DIALECTS = {"en": (",", "."), "vi": (";", ",")}
+
+
+def make_csv(frame: pd.DataFrame, dialect: str = "en") -> bytes:
+    """UTF-8 with a byte-order mark (so Excel reads Vietnamese), formula-like text neutralised, control characters
+    dropped, plain numbers (no thousands mark). `dialect` 'en': ',' between cells and a decimal point; 'vi': ';'
+    and a decimal comma, for Excel with Vietnamese regional settings."""
+    separator, decimal = CSV_DIALECTS[dialect]
+    out = pd.DataFrame({name: [_csv_cell(v, decimal) for v in frame[name].tolist()] for name in frame.columns},
                        columns=frame.columns, dtype=object)
-    text = out.to_csv(index=False, lineterminator="\r\n")
+    text = out.to_csv(index=False, sep=separator, lineterminator="\r\n")
     return "\ufeff".encode() + text.encode("utf-8")
 
 

@@ -1,0 +1,71 @@
+"""The Overview's total shows its change on the year, or the span of as many years, before it, only where the two
+can be compared (the year_coverage rule), and says nothing otherwise. Real data only."""
+
+import pytest
+from conftest import run_page
+
+LABEL = {"vi": "Tổng kinh phí khuyến công", "en": "Total khuyến công funding"}
+
+
+def total_metric(app, lang: str):
+    return next(m for m in app.metric if m.label == LABEL[lang])
+
+
+@pytest.mark.parametrize(("params", "lang", "delta"), [
+    # Nghệ An's local allocations: 3 tỷ in 2006, 4 tỷ in 2007
+    ({"area": "nghe-an", "year": "2007"}, "vi", "+33,3% so với 2006"),
+    ({"area": "nghe-an", "year": "2007"}, "en", "+33.3% vs 2006"),
+    # 2016–2018 (4 + 4,5 + 4,5) against 2013–2015 (4 + 4 + 4): the span before, of the same length
+    ({"area": "nghe-an", "years": "2016-2018"}, "vi", "+8,3% so với 2013–2015"),
+    # two provinces that both report 2016 and 2017, with the same sources: 8,1 tỷ against 9,3 tỷ
+    ({"area": "nghe-an,ninh-binh", "year": "2017"}, "vi", "-12,9% so với 2016"),
+])
+def test_a_comparable_total_shows_its_change(real_only_db_path, params, lang, delta):
+    app = run_page(real_only_db_path, lang=lang, **params)
+    assert not app.exception
+    assert total_metric(app, lang).proto.delta == delta
+
+
+@pytest.mark.parametrize("params", [
+    {"area": "nghe-an", "year": "2002"},                    # no year before with figures
+    {"area": "nghe-an", "years": "2002-2003"},              # 2000–2001 not reported
+    {"area": "nghe-an,ninh-binh", "year": "2016"},          # Ninh Bình reports nothing for 2015: units change
+    {"area": "nghe-an", "years": "2010-2018"},              # 2001–2009: 2001 not reported
+    {"area": "nghe-an", "years": "2002-2018"},              # the total adds a period total (Trung ương 2002–2018)
+    {},                                                     # all areas 2002–2025: no span before
+])
+def test_no_change_is_shown_where_the_years_cannot_be_compared(real_only_db_path, params):
+    app = run_page(real_only_db_path, **params)
+    assert not app.exception
+    assert total_metric(app, "vi").proto.delta == ""
+
+
+@pytest.mark.parametrize(("lang", "label", "zone"), [("vi", "Nạp dữ liệu lần cuối (giờ Việt Nam, UTC+7)", 7),
+                                                     ("en", "Last loaded (Vietnam time, UTC+7)", 7)])
+def test_the_last_load_reads_in_vietnam_time_and_says_so(real_only_db_path, lang, label, zone):
+    from datetime import timedelta
+
+    import duckdb
+
+    con = duckdb.connect(str(real_only_db_path), read_only=True)
+    stored = con.execute("SELECT max(loaded_at) FROM load_log").fetchone()[0]   # UTC
+    con.close()
+    app = run_page(real_only_db_path, lang=lang)
+    shown = next(m.value for m in app.metric if m.label == label)
+    local = stored + timedelta(hours=zone)
+    assert shown.endswith(local.strftime("%H:%M")) and str(local.year) in shown
+
+
+@pytest.mark.parametrize(("params", "mode", "delta"), [
+    ({"area": "nghe-an", "year": "2007"}, "nominal", "+33,3% so với 2006"),
+    ({"area": "nghe-an", "years": "2016-2018"}, "nominal", "+8,3% so với 2013–2015"),
+    ({"area": "nghe-an", "years": "2002-2003"}, "nominal", ""),   # nothing reported before 2002
+    ({"area": "nghe-an", "year": "2007"}, "real", ""),            # real values: no change shown
+])
+def test_the_trends_total_shows_its_change_in_nominal_money(real_only_db_path, params, mode, delta):
+    app = run_page(real_only_db_path, "pages/trends.py", **params)
+    if mode == "real":
+        app.radio(key="trend_value_mode").set_value("real").run()
+    assert not app.exception
+    total = next(m for m in app.metric if m.label == "Tổng các năm có số liệu")
+    assert total.proto.delta == delta
