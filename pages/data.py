@@ -8,7 +8,6 @@ from khuyencong.figures.data import (
     TABLE_NAMES,
     TABLES,
     filters_sentence,
-    number_columns,
     qualifier_legend,
     styled,
     table_rows,
@@ -21,6 +20,7 @@ from khuyencong.render.data_files import csv_builder, file_name, xlsx_builder
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, query, query_uncached
 from khuyencong.ui.links import profile_link_column, with_profile_links
+from khuyencong.ui.provenance import column_config
 from khuyencong.ui.shell import area_names, current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -65,11 +65,7 @@ else:
     view = table_view(table, shown, lang, codes, filters.current_units)
     area_at = 1 if table == "projects" else 0  # the project code leads the projects table
     view = with_profile_links(view, shown["unit_id"], filters, after=area_at)
-    kinds = number_columns(table, lang)
-    layout = {name: st.column_config.NumberColumn(name, width=150) for name in kinds["money"] + kinds["values"]}
-    layout |= {name: st.column_config.TextColumn(name, width="large") for name in kinds["long_text"]}
-    link = t("data_open_doc", lang)
-    layout |= {name: st.column_config.LinkColumn(name, display_text=link) for name in kinds["links"]}
+    layout = column_config(table, lang)
     layout[t("profile_link_column", lang)] = profile_link_column(lang)
     st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
                  column_config=layout, placeholder=not_reported(lang))
