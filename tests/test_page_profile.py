@@ -35,13 +35,13 @@ def chart(app, title_part: str) -> dict:
 # (area, lang, header, KPI label -> value, rows of the figures table: years, source, amount, as written, document)
 PUBLISHED = [
     ("binh-dinh", "vi", "Bình Định (đến 6/2025)",
-     {"Số kinh phí gần nhất (2021)": "5,024 tỷ đồng", "Số liệu kinh phí": "16", "Năm có số liệu": "2012–2021",
+     {"Số kinh phí gần nhất (2021)": "5,02 tỷ đồng", "Số liệu kinh phí": "16", "Năm có số liệu": "2012–2021",
       "Tài liệu đã công bố": "7", "Đề án": "không có số liệu"},
      [("2016–2020", "Trung ương", "≈ 6,8 tỷ đồng", "gần 6,8 tỷ đồng",
        "Bình Định triển khai 270 đề án khuyến công giai đoạn 2016–2020 (Công nghiệp tiêu dùng, 20/08/2020)"),
-      ("2012–2016", "Tổng các cấp (tài liệu nêu)", "> 11,442 tỷ đồng", "trên 11,442 tỷ đồng", None),
-      ("2016", "Tổng các cấp (tài liệu nêu)", "2,925 tỷ đồng", "2.925 triệu đồng", None),
-      ("2016", "Địa phương", "2,025 tỷ đồng", "2.025 triệu đồng", None),
+      ("2012–2016", "Tổng các cấp (tài liệu nêu)", "> 11,44 tỷ đồng", "trên 11,442 tỷ đồng", None),
+      ("2016", "Tổng các cấp (tài liệu nêu)", "2,93 tỷ đồng", "2.925 triệu đồng", None),
+      ("2016", "Địa phương", "2,03 tỷ đồng", "2.025 triệu đồng", None),
       ("2016", "Trung ương", "900 triệu đồng", "900 triệu đồng", None)]),
     ("nghe-an", "vi", "Nghệ An",
      {"Số kinh phí gần nhất (2018)": "4,5 tỷ đồng", "Số liệu kinh phí": "23", "Năm có số liệu": "2002–2018",
@@ -94,7 +94,7 @@ def test_plan_and_executed_stand_side_by_side_and_periods_span_their_years(real_
              for trace in periods["data"]}
     assert spans["2016–2020 · Trung ương · Thực hiện / đã chi"] == (2015.5, 2020.5, "≈ 6,8 tỷ đồng")
     assert spans["2012–2016 · Tổng các cấp (tài liệu nêu) · Thực hiện / đã chi"] == (2011.5, 2016.5,
-                                                                                     "> 11,442 tỷ đồng")
+                                                                                     "> 11,44 tỷ đồng")
     executed = [trace for trace in periods["data"] if trace["marker"].get("pattern", {}).get("shape") == "/"]
     assert len(executed) == len(periods["data"])  # every period total of Bình Định is on the executed side
 
@@ -247,7 +247,7 @@ def test_deck_and_png_of_the_profile(real_only_db_path, profile_files):
     slides = Presentation(io.BytesIO(files[deck_name])).slides
     text = ["\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in slides]
     assert text[0].startswith("Hồ sơ khuyến công: Bình Định (đến 6/2025)")
-    assert "5,024 tỷ đồng" in text[1] and "Số kinh phí gần nhất (2021)" in text[1]
+    assert "5,02 tỷ đồng" in text[1] and "Số kinh phí gần nhất (2021)" in text[1]
     titles = [slide.shapes.title.text for slide in slides]
     assert "Bình Định (đến 6/2025): kinh phí khuyến công theo năm, theo nguồn và loại số" in titles
     assert "Bình Định (đến 6/2025): tổng giai đoạn, vẽ trên các năm của nó" in titles
@@ -273,7 +273,7 @@ def test_profile_in_a_browser(real_only_db_path):
         main = page.locator("[data-testid='stMain']")
         expect(main.get_by_role("heading", name="Bình Định (đến 6/2025)")).to_be_visible(timeout=60000)
         expect(main.get_by_text("nhập vào Gia Lai (từ 7/2025), cùng với Gia Lai (đến 6/2025)")).to_be_visible()
-        expect(main.get_by_text("5,024 tỷ đồng", exact=True)).to_be_visible()
+        expect(main.get_by_text("5,02 tỷ đồng", exact=True)).to_be_visible()
         expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(3, timeout=30000)
         assert "area=binh-dinh" in page.url
         page.goto(f"{base}/profile?area=nghe-an&lang=en", wait_until="domcontentloaded", timeout=60000)

@@ -112,7 +112,7 @@ def source_label(source: str, codes: CodeLists, lang: str) -> str:
 def figure_text(row, codes: CodeLists, lang: str) -> str:
     """The amount with its qualifier's sign ('> 10,2 tỷ đồng'), never 0 for a missing one."""
     return qualified_money(None if is_missing(row.amount_mvnd) else float(row.amount_mvnd), [row.qualifier], codes,
-                           lang, decimals=3)
+                           lang)
 
 
 def year_ranges(years) -> str:
