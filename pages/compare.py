@@ -28,6 +28,7 @@ from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
 from khuyencong.ui.captions import markdown_safe, show_sources
 from khuyencong.ui.fetch import code_lists, fetch, query
+from khuyencong.ui.map_section import show_map
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters, unit_name
 
@@ -91,6 +92,8 @@ if len(chart_frame):
     if filters.current_units:
         st.caption(t("grouping_applied", lang))
     show_sources(figures.funding_docs, figures.funding_illustrative, lang)
+
+show_map(filters, "cmp_map")
 
 st.subheader(t("compare_ranking_header", lang))
 measures = figures.measures()

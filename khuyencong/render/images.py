@@ -20,7 +20,7 @@ import kaleido
 import plotly.graph_objects as go
 
 from khuyencong.render.browser import require_chromium
-from khuyencong.render.charts import FONT, wrap_text
+from khuyencong.render.charts import FONT, TOPOJSON_URL, wrap_text
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +196,8 @@ def _cold_render(fig_dict: dict, opts: dict) -> bytes:
 
     def run() -> None:
         try:
-            box["value"] = asyncio.run(kaleido.calc_fig(fig_dict, opts=opts, kopts=dict(KALEIDO_OPTIONS)))
+            box["value"] = asyncio.run(kaleido.calc_fig(fig_dict, opts=opts, topojson=TOPOJSON_URL,
+                                                          kopts=dict(KALEIDO_OPTIONS)))
         except BaseException as error:  # noqa: BLE001 - handed to the caller
             box["error"] = error
 
@@ -223,7 +224,7 @@ def _server_render(fig_dict: dict, opts: dict) -> bytes:
 
     def run() -> None:
         try:
-            box["value"] = kaleido.calc_fig_sync(fig_dict, opts=opts)
+            box["value"] = kaleido.calc_fig_sync(fig_dict, opts=opts, topojson=TOPOJSON_URL)
         except BaseException as error:  # noqa: BLE001 - handed to the caller
             box["error"] = error
         finally:

@@ -1,11 +1,15 @@
-"""Opening another page with the filters changed, as a click on a chart asks: the sidebar's widgets hold the
-filters (shell.py), so the new ones are written to their state from a widget callback (before the widgets are
-drawn), and the page switch follows in the run, with the query string the shell has just written for them."""
+"""Links to other pages: the profile page of a province (profile_url), and opening another page with the filters
+changed, as a click on a chart asks: the sidebar's widgets hold the filters (shell.py), so the new ones are written
+to their state from a widget callback (before the widgets are drawn), and the page switch follows in the run, with
+the query string the shell has just written for them."""
+
+from dataclasses import replace
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from khuyencong.data.filters import Filters
-from khuyencong.ui.shell import KEYS
+from khuyencong.data.filters import Filters, filters_to_params
+from khuyencong.ui.shell import KEYS, load_choices
 
 PAGE_REQUEST_KEY = "_open_page_request"
 
@@ -24,3 +28,15 @@ def follow_page_request() -> None:
     page = st.session_state.pop(PAGE_REQUEST_KEY, None)
     if page:
         st.switch_page(page, query_params=st.query_params.to_dict())
+
+
+PROFILE_PATH = "profile"  # the province profile page (pages/profile.py), opened with ?area=<area_id>
+
+
+def profile_url(area_id: str, filters: Filters) -> str:
+    """The relative link to a province's profile page, with the rest of the view (language, years, unit mode,
+    illustrative data) kept: 'profile?area=nghe-an&lang=en'."""
+    choices = load_choices()[0]
+    params = {"area": area_id, **{k: v for k, v in filters_to_params(replace(filters, areas=(area_id,)),
+                                                                     choices).items() if k != "area"}}
+    return f"{PROFILE_PATH}?{urlencode(params)}"

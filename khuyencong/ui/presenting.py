@@ -13,6 +13,7 @@ import streamlit as st
 from khuyencong.i18n.formatting import format_year_span
 from khuyencong.i18n.labels import N_, t
 from khuyencong.render.browser import find_chromium
+from khuyencong.render.charts import BROWSER_CONFIG
 from khuyencong.ui.fetch import code_lists
 
 CHARTS_KEY = "_charts_of_run"
@@ -74,7 +75,7 @@ def show_chart(fig: go.Figure, key: str, **selection) -> None:
     st.session_state.setdefault(CHARTS_KEY, []).append(entry)
     if is_presenting():
         return
-    st.plotly_chart(fig, key=key, **selection)
+    st.plotly_chart(fig, key=key, config=BROWSER_CONFIG, **selection)
     filters = current_filters()
     lang, line = filters.lang, filters_line(filters, area_names(filters))
     # Without a browser the buttons stay in place, disabled, under a line saying what to install.
@@ -126,7 +127,7 @@ def render_presentation(filters, area_text: str) -> None:
     figure.update_yaxes(tickfont={"size": 20}, title_font={"size": 22})
     figure.update_annotations(font_size=20)
     # theme=None: Streamlit's theme would put its own smaller fonts over the large ones.
-    st.plotly_chart(figure, key=f"present_{entry.key}", theme=None)
+    st.plotly_chart(figure, key=f"present_{entry.key}", theme=None, config=BROWSER_CONFIG)
     st.caption(" · ".join(part for part in (filters_line(filters, area_text), entry.footnote) if part))
     left, middle, right, leave = st.columns([1, 2, 1, 1])
     left.button(t("pr_previous", lang), icon=":material/arrow_back:", disabled=index <= 1, on_click=_go_to,

@@ -97,6 +97,11 @@ def _convert_areas(areas: pd.DataFrame) -> None:
     st.session_state[KEYS["areas"]] = list(dict.fromkeys(converted))
 
 
+def convert_areas(areas: pd.DataFrame) -> None:
+    """The same, for a widget elsewhere that sets the unit mode (the map's unit switch)."""
+    _convert_areas(areas)
+
+
 def literal(text: str) -> str:
     """`text` as an inline code span: a link, image, formula or emoji code in a URL value is shown, never rendered."""
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
