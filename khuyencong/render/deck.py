@@ -167,12 +167,23 @@ def _chart_slide(prs, chart: SlideChart) -> None:
     untitled = go.Figure(chart.figure)
     untitled.update_layout(title_text="")
     image = render_image(figure_for_export(untitled, "", px_w, px_h), "png", px_w, px_h, scale=PICTURE_SCALE)
-    slide.shapes.add_picture(io.BytesIO(image), MARGIN, CHART_TOP, width, height)
+    picture = slide.shapes.add_picture(io.BytesIO(image), MARGIN, CHART_TOP, width, height)
+    if alt := alt_text(chart.figure):
+        # What the picture shows in words (a map's legend and its place names): the picture's alternative text,
+        # and the speaker notes, where a presenter reads it and a search finds it.
+        picture._element.nvPicPr.cNvPr.set("descr", alt)  # noqa: SLF001 - python-pptx has no API for alt text
+        slide.notes_slide.notes_text_frame.text = alt
     if note:
         box = _text_box(slide, MARGIN, SLIDE_HEIGHT - note_height - Inches(0.15), width, note_height, [note],
                         note_pt, colour=MUTED, anchor=MSO_ANCHOR.BOTTOM)
         frame = box.text_frame
         frame.margin_top = frame.margin_bottom = Inches(0.03)
+
+
+def alt_text(fig: go.Figure) -> str:
+    """The words a chart gives for its picture (layout.meta["alt"], set by render/maps.py); empty for most charts."""
+    meta = fig.layout.meta
+    return str(meta.get("alt", "")) if isinstance(meta, dict) else ""
 
 
 def _quality_slide(prs, notes: list[str], lang: str) -> None:

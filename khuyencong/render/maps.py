@@ -180,13 +180,17 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
                            name=row[name])
     fig.update_geos(visible=False, projection_type="mercator", lonaxis_range=list(LON_RANGE),
                     lataxis_range=list(LAT_RANGE), bgcolor="white", domain={"x": [0, GEO_WIDTH], "y": [0, 1]})
+    legend = [tr.name for tr in fig.data if tr.showlegend is not False and tr.type == "choropleth" or
+              (tr.type == "scattergeo" and tr.showlegend is None)]
+    alt = ". ".join([title, t("map_alt_legend", lang, items="; ".join(legend), unit=unit_label),
+                     t("map_alt_islands", lang, names=", ".join(archipelago_names(lang)))])
     full_title = title + (" · " + t("map_illustrative_title", lang) if view.has_illustrative else "")
     fig.update_layout(
         template=TEMPLATE, separators=number_separators(lang), height=height,
         title={"text": full_title, "x": 0, "xanchor": "left", "font": {"family": FONT, "size": 19, "color": INK}},
         legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                 "itemclick": False, "itemdoubleclick": False, "font": {"size": 14, "color": INK}},
-        margin={"l": 8, "r": 8, "t": 96, "b": 8}, dragmode=False, clickmode="event+select",
+        margin={"l": 8, "r": 8, "t": 96, "b": 8}, dragmode=False, meta={"alt": alt + "."}, clickmode="event+select",
         hoverlabel={"font": {"family": FONT, "size": 14, "color": INK}, "bgcolor": "white", "bordercolor": "#888888",
                     "align": "left"},
     )
