@@ -25,6 +25,11 @@ from khuyencong.i18n.labels import N_, t
 MEASURES = ("money", "projects", "execution")
 MEASURE_LABELS = {"money": N_("map_measure_money"), "projects": N_("map_measure_projects"),
                   "execution": N_("map_measure_execution")}
+TITLES = {"money": N_("map_title_money"), "projects": N_("map_title_projects"),
+          "execution": N_("map_title_execution")}
+UNIT_LABELS = {"money": N_("map_unit_money"), "projects": N_("map_unit_projects"), "execution": N_("map_unit_percent")}
+# The map's names of the two unit modes (the shared filter's unit_mode): False as reported, True the 2025 units.
+MODE_NAMES = {False: N_("map_mode_reported"), True: N_("unit_mode_current")}
 MAX_DOCUMENTS = 3  # document titles named in a hover; the rest are counted
 
 
@@ -214,19 +219,22 @@ def _execution_units(query: Query, view: Filters, codes, titles: dict, lang: str
     return _frame(records)
 
 
+def mode_name(current_units: bool, lang: str) -> str:
+    """'63 tỉnh như khi báo cáo' or '34 đơn vị từ 1/7/2025'."""
+    return t(MODE_NAMES[current_units], lang)
+
+
 def map_title(view: MapView, filters: Filters, codes, lang: str) -> str:
     """'Kinh phí khuyến công (Phân bổ), 2002–2025' and so on, with the unit mode."""
     years = format_year_span(filters.year_from, filters.year_to)
-    mode = t("unit_mode_current" if view.current_units else "map_mode_reported", lang)
-    if view.measure == "money":
-        return t("map_title_money", lang, kind=codes.name(FIGURES, view.kind, lang), years=years, mode=mode)
-    return t(f"map_title_{view.measure}", lang, years=years, mode=mode)
+    mode = mode_name(view.current_units, lang)
+    kind = codes.name(FIGURES, view.kind, lang)
+    return t(TITLES[view.measure], lang, kind=kind, years=years, mode=mode)
 
 
 def map_unit_label(measure: str, lang: str) -> str:
     """The unit of the colour scale: tỷ đồng, projects, percent."""
-    return t({"money": "map_unit_money", "projects": "map_unit_projects", "execution": "map_unit_percent"}[measure],
-             lang)
+    return t(UNIT_LABELS[measure], lang)
 
 
 def selected_unit(selection) -> str | None:

@@ -4,9 +4,17 @@ profile page."""
 
 import streamlit as st
 
-from khuyencong.data.filters import Filters
-from khuyencong.figures.map import MEASURE_LABELS, MEASURES, map_title, map_unit_label, map_view, selected_unit
-from khuyencong.i18n.labels import UNIT_MODES, t
+from khuyencong.data.filters import UNIT_MODES, Filters
+from khuyencong.figures.map import (
+    MEASURE_LABELS,
+    MEASURES,
+    map_title,
+    map_unit_label,
+    map_view,
+    mode_name,
+    selected_unit,
+)
+from khuyencong.i18n.labels import t
 from khuyencong.render.maps import make_map_figure, shape_ids
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, query
@@ -40,7 +48,7 @@ def show_map(filters: Filters, key: str) -> None:
     units_key = f"{key}_units"
     st.session_state[units_key] = filters.unit_mode
     controls[1].radio(t("map_units", lang), list(UNIT_MODES), horizontal=True, key=units_key,
-                      format_func=lambda m: t("map_mode_reported" if m == "reported" else UNIT_MODES[m], lang),
+                      format_func=lambda m: mode_name(m == "current", lang),
                       on_change=_switch_units, args=(units_key,))
     view = map_view(query, filters, measure, shape_ids(filters.current_units))
     figure = make_map_figure(view, lang, map_title(view, filters, code_lists(), lang), map_unit_label(measure, lang))
@@ -55,5 +63,5 @@ def show_map(filters: Filters, key: str) -> None:
     show_sources(view.doc_ids, view.has_illustrative, lang)
     drawn = [a for a in filters.areas if a in set(shape_ids(filters.current_units))][:MAX_PROFILE_LINKS]
     if drawn:
-        st.markdown(" · ".join(f"[{t('map_profile_link', lang, name=unit_name(a))}]({profile_url(a, filters)})"
-                               for a in drawn))
+        links = [(t("map_profile_link", lang, name=unit_name(a)), profile_url(a, filters)) for a in drawn]
+        st.markdown(" · ".join(f"[{text}]({url})" for text, url in links))
