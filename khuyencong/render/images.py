@@ -122,6 +122,11 @@ def figure_for_export(fig: go.Figure, footnote: str, width: int = EXPORT_WIDTH,
             font = getattr(trace, key, None)
             if font is not None and isinstance(font.size, int | float):
                 font.size = _scaled(font.size)
+        colorbar = getattr(trace, "colorbar", None)  # the map's colour scale, its sizes set for the screen
+        if colorbar is not None:
+            for font in (colorbar.tickfont, colorbar.title.font):
+                if isinstance(font.size, int | float):
+                    font.size = _scaled(font.size)
     for note in layout.annotations:
         note.font.size = _scaled(note.font.size) or BODY_PX
 

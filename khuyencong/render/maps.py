@@ -42,6 +42,9 @@ ISLAND_DOTS = {"hoang-sa": [(-0.7, 0.3), (-0.2, 0.0), (0.3, 0.2), (0.6, -0.2), (
                              (0.9, -0.8), (1.6, -0.4)]}
 
 
+LABEL_ABOVE = {"truong-sa"}
+
+
 @cache
 def boundaries(current_units: bool) -> dict:
     """The GeoJSON of the 63 provinces (as reported) or of the 34 units (current), read once per process."""
@@ -173,8 +176,11 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
                            name=row["archipelago_id"])
         # Two lines, "Quần đảo Trường Sa" over "(Khánh Hòa)": narrow enough to stay inside the map's frame.
         label = row[name].replace(" (", "<br>(")
-        below = lat + min(dy for _, dy in dots) - 0.3
-        fig.add_scattergeo(lon=[lon - 0.3], lat=[below], mode="text", text=[label], textposition="bottom center",
+        # Trường Sa's name above its dots: below them it would run out of the frame (8° N) in large type.
+        above = row["archipelago_id"] in LABEL_ABOVE
+        at = lat + (max(dy for _, dy in dots) + 0.3 if above else min(dy for _, dy in dots) - 0.3)
+        fig.add_scattergeo(lon=[lon - 0.3], lat=[at], mode="text", text=[label],
+                           textposition="top center" if above else "bottom center",
                            textfont={"size": 13, "color": INK, "family": FONT}, showlegend=False,
                            hovertext=[row[name]], hovertemplate="%{hovertext}<extra></extra>",
                            name=row[name])

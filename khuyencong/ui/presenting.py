@@ -126,6 +126,15 @@ def render_presentation(filters, area_text: str) -> None:
     figure.update_xaxes(tickfont={"size": 20}, title_font={"size": 22})
     figure.update_yaxes(tickfont={"size": 20}, title_font={"size": 22})
     figure.update_annotations(font_size=20)
+    for trace in figure.data:  # the map's sizes set for the screen (place names, signs, colour scale) grow too
+        if trace.type not in ("scattergeo", "choropleth"):
+            continue
+        font = getattr(trace, "textfont", None)
+        if font is not None and isinstance(font.size, int | float):
+            font.size = round(font.size * 1.5)
+        colorbar = getattr(trace, "colorbar", None)
+        if colorbar is not None and isinstance(colorbar.tickfont.size, int | float):
+            colorbar.tickfont.size, colorbar.title.font.size = 20, 22
     # theme=None: Streamlit's theme would put its own smaller fonts over the large ones.
     st.plotly_chart(figure, key=f"present_{entry.key}", theme=None, config=BROWSER_CONFIG)
     st.caption(" · ".join(part for part in (filters_line(filters, area_text), entry.footnote) if part))
