@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_pages import describe_database, ensure_database  # noqa: E402
 from bench.pages_report import scale_label  # noqa: E402
-from bench.results import machine, write_results  # noqa: E402
+from bench.results import machine, machine_sentence, write_results  # noqa: E402
 
 TARGET_S = 1.0
 WARM_REPEATS = 5
@@ -87,13 +88,16 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f} ms".replace(",", ".")
 
 
-def markdown(results: list[dict], measured: str) -> list[str]:
+def markdown(results: list[dict], measured: str, info: dict, load: float) -> list[str]:
     lines = ["## Map: first render on the server", "",
              f"Measured {measured} by `bench/bench_map.py`: a fresh process opens the database and builds the "
              "Overview's default map (money, 63 provinces as reported): opening the file, the values (queries: "
              "`map_funding`, `document_titles`, ...) and the figure (boundaries read once, 3 choropleth/scatter "
-             "layers, Hoàng Sa and Trường Sa). Warm: the same process again, queries not cached, median of "
-             f"{WARM_REPEATS}. Target (issue 15): first render under {ms(TARGET_S)} at 10.000.000 projects.", "",
+             "layers, Hoàng Sa and Trường Sa); Python's imports are not counted (`import_s` in results.json). "
+             "Warm: the same process again, queries not cached, median of "
+             f"{WARM_REPEATS}. Target (issue 15): first render under {ms(TARGET_S)} at 10.000.000 projects. "
+             f"{machine_sentence(info)} Load average at the start: {load:.1f} (other work on the same cores shows in "
+             "every figure).", "",
              "| projects | open | values | figure | first render | figure JSON | met |",
              "|---|---|---|---|---|---|---|"]
     for r in results:
@@ -120,13 +124,15 @@ def main() -> None:
     if args.child:
         child(args.child)
         return
+    load = os.getloadavg()[0]
     results = [run_scale(int(s), args.data_dir, args.rebuild) for s in args.scales.split(",")]
     for r in results:
         print(f"{scale_label(r['projects'])}: first render {ms(r['first_total_s'])} "
               f"(open {ms(r['open_s'])}, values {ms(r['first_values_s'])}, figure {ms(r['first_figure_s'])})")
     measured = datetime.now().isoformat(timespec="seconds")
-    write_results("map", {"measured": measured, "machine": machine(), "target_s": TARGET_S, "scales": results},
-                  markdown(results, measured))
+    info = machine("duckdb", "plotly", "shapely")
+    write_results("map", {"measured": measured, "machine": info, "load_average": load, "target_s": TARGET_S,
+                          "scales": results}, markdown(results, measured, info, load))
 
 
 if __name__ == "__main__":
