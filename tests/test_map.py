@@ -164,7 +164,7 @@ def test_the_deck_has_the_map_slide_with_the_archipelagos_in_its_notes(query):
     deck = Presentation(io.BytesIO(build_deck("Khuyến công", "Tất cả · 2002–2025", [],
                                               [SlideChart(fig.layout.title.text, fig, "Nguồn: …")], [], "vi")))
     slide = deck.slides[1]
-    assert slide.shapes.title.text.startswith("Kinh phí khuyến công theo tỉnh")
+    assert slide.shapes.title.text == "Kinh phí khuyến công — Phân bổ, 2002–2025 · 63 tỉnh"
     picture = next(s for s in slide.shapes if s.shape_type == 13)  # MSO_SHAPE_TYPE.PICTURE
     alt = picture._element.nvPicPr.cNvPr.get("descr")
     notes = slide.notes_slide.notes_text_frame.text

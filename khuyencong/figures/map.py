@@ -28,8 +28,10 @@ MEASURE_LABELS = {"money": N_("map_measure_money"), "projects": N_("map_measure_
 TITLES = {"money": N_("map_title_money"), "projects": N_("map_title_projects"),
           "execution": N_("map_title_execution")}
 UNIT_LABELS = {"money": N_("map_unit_money"), "projects": N_("map_unit_projects"), "execution": N_("map_unit_percent")}
-# The map's names of the two unit modes (the shared filter's unit_mode): False as reported, True the 2025 units.
-MODE_NAMES = {False: N_("map_mode_reported"), True: N_("unit_mode_current")}
+# The map's names of the two unit modes (the shared filter's unit_mode): False as reported, True the 2025 units; short
+# in the title, longer on the switch above the map.
+MODE_NAMES = {False: N_("map_mode_reported"), True: N_("map_mode_current")}
+SWITCH_NAMES = {False: N_("map_switch_reported"), True: N_("map_switch_current")}
 MAX_DOCUMENTS = 3  # document titles named in a hover; the rest are counted
 
 
@@ -219,13 +221,13 @@ def _execution_units(query: Query, view: Filters, codes, titles: dict, lang: str
     return _frame(records)
 
 
-def mode_name(current_units: bool, lang: str) -> str:
-    """'63 tỉnh như khi báo cáo' or '34 đơn vị từ 1/7/2025'."""
-    return t(MODE_NAMES[current_units], lang)
+def mode_name(current_units: bool, lang: str, switch: bool = False) -> str:
+    """'63 tỉnh' or '34 đơn vị từ 7/2025' (in a title); with switch, '63 tỉnh (như khi báo cáo)' and so on."""
+    return t((SWITCH_NAMES if switch else MODE_NAMES)[current_units], lang)
 
 
 def map_title(view: MapView, filters: Filters, codes, lang: str) -> str:
-    """'Kinh phí khuyến công (Phân bổ), 2002–2025' and so on, with the unit mode."""
+    """'Kinh phí khuyến công — Phân bổ, 2002–2025 · 63 tỉnh' and so on: short enough for the map's column."""
     years = format_year_span(filters.year_from, filters.year_to)
     mode = mode_name(view.current_units, lang)
     kind = codes.name(FIGURES, view.kind, lang)
@@ -245,3 +247,20 @@ def selected_unit(selection) -> str | None:
         if data and isinstance(data, list | tuple) and data[0]:
             return str(data[0])
     return None
+
+
+TABLE_COLUMNS = (N_("map_col_area"), N_("map_col_value"), N_("map_col_documents"))
+
+
+def map_table(view: MapView, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """The units with a figure, highest first, as the table beside the map shows them: name (marked '▶' when
+    selected, '*' when partial), the figure with its sign, its documents (and the illustrative flag)."""
+    rows = view.units.sort_values("value", ascending=False, kind="stable")
+    illustrative = t("map_illustrative_unit", lang)
+    return pd.DataFrame({
+        t(TABLE_COLUMNS[0], lang): [("▶ " if u in view.highlighted else "") + names.get(u, u) + (" *" if p else "")
+                                    for u, p in zip(rows["unit_id"], rows["partial"])],
+        t(TABLE_COLUMNS[1], lang): list(rows["text"]),
+        t(TABLE_COLUMNS[2], lang): [" · ".join(x for x in (d, illustrative if i else "") if x)
+                                    for d, i in zip(rows["documents"], rows["illustrative"])],
+    })

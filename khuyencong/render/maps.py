@@ -34,8 +34,8 @@ NOT_REPORTED_COLOUR = "#C8C8C8"
 BORDER_COLOUR, SELECTED_COLOUR = "#FFFFFF", "#111111"
 COLOURS = [[0.0, "#DCEAF6"], [0.5, "#4A90C8"], [1.0, "#08306B"]]  # light blue never reads as the grey of no data
 MARK_COLOUR, ISLAND_COLOUR, INK = "#B2182B", "#3A6EA5", "#222222"
-HEIGHT = 680
-GEO_WIDTH = 0.62  # of the figure's width; the colour scale stands right of it, near the map
+HEIGHT = 640
+GEO_WIDTH = 0.8  # of the figure's width; the colour scale stands right of it, near the map
 # Dots suggesting each archipelago around its label point (degrees); Trường Sa spreads wider than Hoàng Sa.
 ISLAND_DOTS = {"hoang-sa": [(-0.7, 0.3), (-0.2, 0.0), (0.3, 0.2), (0.6, -0.2), (0.0, -0.35), (-0.45, -0.25)],
                "truong-sa": [(-1.4, 0.9), (-0.6, 0.2), (0.0, 0.6), (0.7, -0.1), (1.3, 0.5), (-0.2, -0.6),

@@ -8,6 +8,7 @@ from khuyencong.data.filters import UNIT_MODES, Filters
 from khuyencong.figures.map import (
     MEASURE_LABELS,
     MEASURES,
+    map_table,
     map_title,
     map_unit_label,
     map_view,
@@ -48,11 +49,18 @@ def show_map(filters: Filters, key: str) -> None:
     units_key = f"{key}_units"
     st.session_state[units_key] = filters.unit_mode
     controls[1].radio(t("map_units", lang), list(UNIT_MODES), horizontal=True, key=units_key,
-                      format_func=lambda m: mode_name(m == "current", lang),
+                      format_func=lambda m: mode_name(m == "current", lang, switch=True),
                       on_change=_switch_units, args=(units_key,))
     view = map_view(query, filters, measure, shape_ids(filters.current_units))
     figure = make_map_figure(view, lang, map_title(view, filters, code_lists(), lang), map_unit_label(measure, lang))
-    show_chart(figure, key, on_select=lambda: _select_area(key), selection_mode="points")
+    left, right = st.columns([3, 2])
+    with left:
+        show_chart(figure, key, on_select=lambda: _select_area(key), selection_mode="points")
+    with right:  # the figures in words beside the colours, highest first
+        ids = shape_ids(filters.current_units)
+        table = map_table(view, {u: unit_name(u) for u in view.units["unit_id"]}, lang)
+        st.caption(t("map_table_caption", lang, n=len(table), missing=len(ids) - len(table)))
+        st.dataframe(table, hide_index=True, width="stretch", height=min(640, 38 + 35 * max(len(table), 1)))
     notes = [t("map_click_hint", lang)]
     if view.not_drawn:
         notes.append(t("map_not_drawn", lang, names=", ".join(view.not_drawn)))
