@@ -168,8 +168,12 @@ def figure_for_export(fig: go.Figure, footnote: str, width: int = EXPORT_WIDTH,
         hovermode=False,
     )
     if title:
+        # Plotly anchors a title of several lines by its first line: the lines after it hang below, so the block
+        # is moved down by their height, or its first line would leave the image.
+        below = len(_LINE_BREAK.findall(title)) * TITLE_PX * 1.3
         layout.title.update(text=title, font={"size": TITLE_PX}, xref="container", yref="container",
-                            x=PAD / width, xanchor="left", y=1 - PAD / height, yanchor="top", pad={"t": 0, "l": 0})
+                            x=PAD / width, xanchor="left", y=1 - (PAD + below) / height, yanchor="top",
+                            pad={"t": 0, "l": 0})
     if legend:
         layout.legend.update(orientation="h", xref="container", yref="container", x=PAD / width, xanchor="left",
                              y=1 - (PAD + title_h + (12 if title else 0)) / height, yanchor="top",

@@ -190,13 +190,18 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
               (tr.type == "scattergeo" and tr.showlegend is None)]
     alt = ". ".join([title, t("map_alt_legend", lang, items="; ".join(legend), unit=unit_label),
                      t("map_alt_islands", lang, names=", ".join(archipelago_names(lang)))])
-    full_title = title + (" · " + t("map_illustrative_title", lang) if view.has_illustrative else "")
+    # Two lines: what and when, then the units (and the illustrative flag), so the title fits the map's column.
+    head, _, mode = title.rpartition(" · ")
+    second = " · ".join(p for p in (mode, t("map_illustrative_title", lang) if view.has_illustrative else "") if p)
+    full_title = f"{head}<br>{second}" if head else title
     fig.update_layout(
         template=TEMPLATE, separators=number_separators(lang), height=height,
         title={"text": full_title, "x": 0, "xanchor": "left", "font": {"family": FONT, "size": 19, "color": INK}},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+        # Under the map: a legend that wraps to two or three rows in a narrow column grows downwards, not over
+        # the title.
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top",
                 "itemclick": False, "itemdoubleclick": False, "font": {"size": 14, "color": INK}},
-        margin={"l": 8, "r": 8, "t": 96, "b": 8}, dragmode=False, meta={"alt": alt + "."}, clickmode="event+select",
+        margin={"l": 8, "r": 8, "t": 80, "b": 8}, dragmode=False, meta={"alt": alt + "."}, clickmode="event+select",
         hoverlabel={"font": {"family": FONT, "size": 14, "color": INK}, "bgcolor": "white", "bordercolor": "#888888",
                     "align": "left"},
     )

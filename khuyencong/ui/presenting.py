@@ -4,6 +4,7 @@ Pages draw charts with show_chart; every chart of the run is registered with its
 filters), so presentation mode and the deck show exactly the charts of the page, as filtered.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -71,7 +72,8 @@ def show_chart(fig: go.Figure, key: str, **selection) -> None:
     (on_select, selection_mode) goes to st.plotly_chart, for a chart whose points can be clicked."""
     from khuyencong.ui.shell import area_names, current_filters
 
-    entry = ChartEntry(key, fig.layout.title.text or "", fig)
+    # A title on two lines (the map's) is one line on a slide.
+    entry = ChartEntry(key, re.sub(r"\s*<br\s*/?>\s*", " · ", fig.layout.title.text or ""), fig)
     st.session_state.setdefault(CHARTS_KEY, []).append(entry)
     if is_presenting():
         return
