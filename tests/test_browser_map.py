@@ -72,3 +72,17 @@ def test_a_click_on_a_province_filters_the_dashboard_to_it(server, browser, path
     assert not [r for r in requests if "cdn.plot.ly" in r]
     assert any(r.endswith("app/static/topojson/world_110m.json") for r in requests)
     page.close()
+
+
+def test_a_click_on_a_province_without_any_figure_keeps_the_filter_and_says_why(server, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/?area=nghe-an", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    page.wait_for_selector("path.choroplethlocation", timeout=60000)
+    page.locator(".geo").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    page.mouse.click(*page.evaluate(INSIDE, "son-la"))
+    expect(page.locator("[data-testid='stMain']")).to_contain_text(
+        "Sơn La: cơ sở dữ liệu chưa có số liệu nào của tỉnh này", timeout=30000)
+    assert re.search(r"[?&]area=nghe-an(&|$)", page.url)
+    page.close()

@@ -68,6 +68,12 @@ def shape_ids(current_units: bool) -> tuple[str, ...]:
     return tuple(_shapes(current_units))
 
 
+def shape_name(unit_id: str, current_units: bool, lang: str) -> str:
+    """The name a shape is drawn by (the boundary file's)."""
+    found = _shapes(current_units).get(unit_id)
+    return found[f"name_{lang}"] if found else unit_id
+
+
 @cache
 def archipelagos() -> tuple[dict, ...]:
     """Hoàng Sa and Trường Sa: id, names in vi and en, the label point."""

@@ -16,7 +16,7 @@ from khuyencong.figures.map import (
     selected_unit,
 )
 from khuyencong.i18n.labels import t
-from khuyencong.render.maps import make_map_figure, shape_ids
+from khuyencong.render.maps import make_map_figure, shape_ids, shape_name
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, query
 from khuyencong.ui.links import profile_url
@@ -27,10 +27,16 @@ MAX_PROFILE_LINKS = 6
 
 
 def _select_area(key: str) -> None:
-    """A click on a shape: that unit alone becomes the area filter of every page."""
+    """A click on a shape: that unit alone becomes the area filter of every page. A unit of which the database holds
+    no figure at all is not among the filter's choices: the filter stays, and the page says why."""
     unit = selected_unit(st.session_state[key].selection)
-    if unit:
+    if not unit:
+        return
+    if unit in st.session_state.get("area_labels", {}):
         st.session_state[KEYS["areas"]] = [unit]
+        st.session_state.pop(f"{key}_without_data", None)
+    else:
+        st.session_state[f"{key}_without_data"] = unit
 
 
 def _switch_units(key: str) -> None:
@@ -61,6 +67,8 @@ def show_map(filters: Filters, key: str) -> None:
         table = map_table(view, {u: unit_name(u) for u in view.units["unit_id"]}, lang)
         st.caption(t("map_table_caption", lang, n=len(table), missing=len(ids) - len(table)))
         st.dataframe(table, hide_index=True, width="stretch", height=min(640, 38 + 35 * max(len(table), 1)))
+    if (unit := st.session_state.pop(f"{key}_without_data", None)) is not None:
+        st.info(t("map_clicked_without_data", lang, name=shape_name(unit, filters.current_units, lang)), icon="ℹ️")
     notes = [t("map_click_hint", lang)]
     if view.not_drawn:
         notes.append(t("map_not_drawn", lang, names=", ".join(view.not_drawn)))
