@@ -184,3 +184,12 @@ def test_the_map_is_on_the_overview_and_compare_pages(real_only_db_path, page, k
     names = [tr.get("name") for tr in maps[0]["data"]]
     assert "Không có số liệu" in names and "Quần đảo Hoàng Sa (Đà Nẵng)" in names
     assert "Quần đảo Trường Sa (Khánh Hòa)" in names
+
+
+def test_the_map_unit_switch_is_the_shared_unit_mode(real_only_db_path):
+    app = run_page(real_only_db_path, None, area="bac-giang")
+    next(r for r in app.radio if r.key == "overview_map_units").set_value("current").run()
+    # The whole dashboard goes to the 34 units, the selected province becoming its 2025 unit, in the URL too.
+    assert app.query_params["units"] == "current" and app.query_params["area"] == "bac-ninh-2025"
+    maps = [c for c in chart_data(app) if any(tr.get("type") == "choropleth" for tr in c["data"])]
+    assert sum(len(tr["locations"]) for tr in maps[0]["data"] if tr["type"] == "choropleth") == 34
