@@ -53,7 +53,9 @@ bench: $(DB)
 	$(BIN)/python bench/bench_report_layout.py
 	$(BIN)/python bench/bench_hostile.py
 	$(BIN)/python bench/bench_exports.py
+	$(BIN)/python bench/bench_map.py --scales 10000,10000000
 
 bench-quick: $(DB)
 	$(BIN)/python bench/bench_build.py --scales 10000,1000000
 	$(BIN)/python bench/bench_pages.py --scales 10000,1000000
+	$(BIN)/python bench/bench_map.py --scales 10000

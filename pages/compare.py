@@ -33,6 +33,7 @@ from khuyencong.ui.captions import markdown_safe, show_sources
 from khuyencong.ui.downloads import table_downloads
 from khuyencong.ui.fetch import code_lists, fetch, query, query_uncached
 from khuyencong.ui.links import profile_link_column, with_profile_links
+from khuyencong.ui.map_section import show_map
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import area_names, current_filters, unit_name
 
@@ -100,6 +101,8 @@ if len(chart_frame):
     if filters.current_units:
         st.caption(t("grouping_applied", lang))
     show_sources(figures.funding_docs, figures.funding_illustrative, lang)
+
+show_map(filters, "cmp_map")
 
 st.subheader(t("compare_ranking_header", lang))
 measures = figures.measures()

@@ -8,6 +8,7 @@ from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import fetch, query
+from khuyencong.ui.map_section import show_map
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import area_names, current_filters
 
@@ -42,6 +43,8 @@ else:
                                     coverage=figures.coverage), key="overview_trend")
     show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
                  bool(figures.annual["has_illustrative"].any()), lang)
+
+show_map(filters, "overview_map")
 
 facts = st.columns(3)
 covered = figures.years_covered

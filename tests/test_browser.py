@@ -16,8 +16,8 @@ pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 # path -> (view, charts drawn). The default view (published figures only) of Nghệ An, except where the charts need
 # figures no published document gives: Plan/actual's progress chart is the northern region's, and the Outcomes
 # page's money charts need project amounts, which only the illustrative data has (demo=1).
-PAGES = {"": ("area=nghe-an", 1), "trends": ("area=nghe-an", 4), "outcomes": ("area=nghe-an&demo=1", 3),
-         "plan_actual": ("area=kv-phia-bac", 1), "compare": ("area=nghe-an", 2), "data": ("area=nghe-an", 0),
+PAGES = {"": ("area=nghe-an", 2), "trends": ("area=nghe-an", 4), "outcomes": ("area=nghe-an&demo=1", 3),
+         "plan_actual": ("area=kv-phia-bac", 1), "compare": ("area=nghe-an", 3), "data": ("area=nghe-an", 0),
          "sources": ("area=nghe-an", 1)}
 
 

@@ -1,6 +1,8 @@
 """Every chart of the app: one Plotly template, fixed colours per activity and per funding source (the colour column
 of the funding_source table, passed in as CodeLists), whole-year axes."""
 
+from pathlib import Path
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -22,6 +24,12 @@ ACTIVITY_COLOURS = {
     "tu_van_tro_giup": "#F0E442", "thong_tin_tuyen_truyen": "#999999", "lien_ket_cum_cn": "#882255",
     "hop_tac_quoc_te": "#44AA99", "quan_ly_thuc_hien": "#332288",
 }
+# Plotly's geo (the map) loads its base map (world_110m.json) even when it draws none of it: Kaleido reads it from
+# the app's static folder on disk, the browser from the same folder as Streamlit serves it (relative to the page, so
+# under any baseUrlPath); never from cdn.plot.ly. Every st.plotly_chart passes BROWSER_CONFIG.
+TOPOJSON_URL = (Path(__file__).resolve().parents[2] / "static" / "topojson").as_uri() + "/"
+BROWSER_CONFIG = {"topojsonURL": "app/static/topojson/"}
+pio.defaults.topojson = TOPOJSON_URL  # for plotly.io.write_image / to_image, should anything call them
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#882255", "#999999"]
 
 pio.templates[TEMPLATE] = go.layout.Template(layout=go.Layout(

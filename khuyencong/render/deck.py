@@ -169,9 +169,14 @@ def _chart_slide(prs, chart: SlideChart) -> None:
     untitled.update_layout(title_text="")
     image = render_image(figure_for_export(untitled, "", px_w, px_h, chart.watermark), "png", px_w, px_h,
                          scale=PICTURE_SCALE)
-    slide.shapes.add_picture(io.BytesIO(image), MARGIN, CHART_TOP, width, height)
+    picture = slide.shapes.add_picture(io.BytesIO(image), MARGIN, CHART_TOP, width, height)
     if chart.watermark:
         _watermark(slide, chart.watermark)
+    if alt := alt_text(chart.figure):
+        # What the picture shows in words (a map's legend and its place names): the picture's alternative text,
+        # and the speaker notes, where a presenter reads it and a search finds it.
+        picture._element.nvPicPr.cNvPr.set("descr", alt)  # noqa: SLF001 - python-pptx has no API for alt text
+        slide.notes_slide.notes_text_frame.text = alt
     if note:
         box = _text_box(slide, MARGIN, SLIDE_HEIGHT - note_height - Inches(0.15), width, note_height, [note],
                         note_pt, colour=MUTED, anchor=MSO_ANCHOR.BOTTOM)
@@ -184,6 +189,12 @@ def _watermark(slide, text: str) -> None:
     box = _text_box(slide, SLIDE_WIDTH - MARGIN - Inches(3.2), Inches(0.05), Inches(3.2), Inches(0.5), [text],
                     FOOTNOTE_PT + 6, bold=True, colour=RGBColor(0xCC, 0x00, 0x00), align=PP_ALIGN.RIGHT)
     box.name = "watermark"
+
+
+def alt_text(fig: go.Figure) -> str:
+    """The words a chart gives for its picture (layout.meta["alt"], set by render/maps.py); empty for most charts."""
+    meta = fig.layout.meta
+    return str(meta.get("alt", "")) if isinstance(meta, dict) else ""
 
 
 def _quality_slide(prs, notes: list[str], lang: str) -> None:

@@ -20,7 +20,7 @@ import kaleido
 import plotly.graph_objects as go
 
 from khuyencong.render.browser import require_chromium
-from khuyencong.render.charts import FONT, wrap_text
+from khuyencong.render.charts import FONT, TOPOJSON_URL, wrap_text
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +137,11 @@ def figure_for_export(fig: go.Figure, footnote: str, width: int = EXPORT_WIDTH,
             font = getattr(trace, key, None)
             if font is not None and isinstance(font.size, int | float):
                 font.size = _scaled(font.size)
+        colorbar = getattr(trace, "colorbar", None)  # the map's colour scale, its sizes set for the screen
+        if colorbar is not None:
+            for font in (colorbar.tickfont, colorbar.title.font):
+                if isinstance(font.size, int | float):
+                    font.size = _scaled(font.size)
     for note in layout.annotations:
         note.font.size = _scaled(note.font.size) or BODY_PX
 
@@ -178,8 +183,12 @@ def figure_for_export(fig: go.Figure, footnote: str, width: int = EXPORT_WIDTH,
         hovermode=False,
     )
     if title:
+        # Plotly anchors a title of several lines by its first line: the lines after it hang below, so the block
+        # is moved down by their height, or its first line would leave the image.
+        below = len(_LINE_BREAK.findall(title)) * TITLE_PX * 1.3
         layout.title.update(text=title, font={"size": TITLE_PX}, xref="container", yref="container",
-                            x=PAD / width, xanchor="left", y=1 - PAD / height, yanchor="top", pad={"t": 0, "l": 0})
+                            x=PAD / width, xanchor="left", y=1 - (PAD + below) / height, yanchor="top",
+                            pad={"t": 0, "l": 0})
     if legend:
         layout.legend.update(orientation="h", xref="container", yref="container", x=PAD / width, xanchor="left",
                              y=1 - (PAD + title_h + (12 if title else 0)) / height, yanchor="top",
@@ -213,7 +222,8 @@ def _cold_render(fig_dict: dict, opts: dict) -> bytes:
 
     def run() -> None:
         try:
-            box["value"] = asyncio.run(kaleido.calc_fig(fig_dict, opts=opts, kopts=dict(KALEIDO_OPTIONS)))
+            box["value"] = asyncio.run(kaleido.calc_fig(fig_dict, opts=opts, topojson=TOPOJSON_URL,
+                                                          kopts=dict(KALEIDO_OPTIONS)))
         except BaseException as error:  # noqa: BLE001 - handed to the caller
             box["error"] = error
 
@@ -240,7 +250,7 @@ def _server_render(fig_dict: dict, opts: dict) -> bytes:
 
     def run() -> None:
         try:
-            box["value"] = kaleido.calc_fig_sync(fig_dict, opts=opts)
+            box["value"] = kaleido.calc_fig_sync(fig_dict, opts=opts, topojson=TOPOJSON_URL)
         except BaseException as error:  # noqa: BLE001 - handed to the caller
             box["error"] = error
         finally:

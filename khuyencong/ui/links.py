@@ -1,11 +1,15 @@
-"""Opening another page with the filters changed, as a click on a chart asks: the sidebar's widgets hold the
-filters (shell.py), so the new ones are written to their state from a widget callback (before the widgets are
-drawn), and the page switch follows in the run, with the query string the shell has just written for them."""
+"""Links to other pages: the profile page of a province (profile_url), and opening another page with the filters
+changed, as a click on a chart asks: the sidebar's widgets hold the filters (shell.py), so the new ones are written
+to their state from a widget callback (before the widgets are drawn), and the page switch follows in the run, with
+the query string the shell has just written for them."""
+
+from dataclasses import replace
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from khuyencong.data.filters import Filters
-from khuyencong.ui.shell import KEYS
+from khuyencong.data.filters import Filters, filters_to_params
+from khuyencong.ui.shell import KEYS, load_choices
 
 PAGE_REQUEST_KEY = "_open_page_request"
 

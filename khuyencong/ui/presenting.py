@@ -4,6 +4,7 @@ Pages draw charts with show_chart; every chart of the run is registered with its
 filters), so presentation mode and the deck show exactly the charts of the page, as filtered.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ import streamlit as st
 from khuyencong.i18n.formatting import format_year_span
 from khuyencong.i18n.labels import N_, t
 from khuyencong.render.browser import find_chromium
+from khuyencong.render.charts import BROWSER_CONFIG
 from khuyencong.ui.fetch import code_lists
 
 CHARTS_KEY = "_charts_of_run"
@@ -77,11 +79,12 @@ def show_chart(fig: go.Figure, key: str, **selection) -> None:
     (on_select, selection_mode) goes to st.plotly_chart, for a chart whose points can be clicked."""
     from khuyencong.ui.shell import area_names, current_filters
 
-    entry = ChartEntry(key, fig.layout.title.text or "", fig)
+    # A title on two lines (the map's) is one line on a slide.
+    entry = ChartEntry(key, re.sub(r"\s*<br\s*/?>\s*", " · ", fig.layout.title.text or ""), fig)
     st.session_state.setdefault(CHARTS_KEY, []).append(entry)
     if is_presenting():
         return
-    st.plotly_chart(fig, key=key, **selection)
+    st.plotly_chart(fig, key=key, config=BROWSER_CONFIG, **selection)
     filters = current_filters()
     lang, line = filters.lang, filters_line(filters, area_names(filters))
     # Without a browser the buttons stay in place, disabled, under a line saying what to install.
@@ -136,8 +139,17 @@ def render_presentation(filters, area_text: str) -> None:
         from khuyencong.render.images import add_watermark
 
         add_watermark(figure, watermark)
+    for trace in figure.data:  # the map's sizes set for the screen (place names, signs, colour scale) grow too
+        if trace.type not in ("scattergeo", "choropleth"):
+            continue
+        font = getattr(trace, "textfont", None)
+        if font is not None and isinstance(font.size, int | float):
+            font.size = round(font.size * 1.5)
+        colorbar = getattr(trace, "colorbar", None)
+        if colorbar is not None and isinstance(colorbar.tickfont.size, int | float):
+            colorbar.tickfont.size, colorbar.title.font.size = 20, 22
     # theme=None: Streamlit's theme would put its own smaller fonts over the large ones.
-    st.plotly_chart(figure, key=f"present_{entry.key}", theme=None)
+    st.plotly_chart(figure, key=f"present_{entry.key}", theme=None, config=BROWSER_CONFIG)
     st.caption(" · ".join(part for part in (filters_line(filters, area_text), entry.footnote) if part))
     left, middle, right, leave = st.columns([1, 2, 1, 1])
     left.button(t("pr_previous", lang), icon=":material/arrow_back:", disabled=index <= 1, on_click=_go_to,

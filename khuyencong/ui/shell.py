@@ -106,6 +106,11 @@ def _convert_areas(areas: pd.DataFrame) -> None:
     st.session_state[KEYS["areas"]] = list(dict.fromkeys(converted))
 
 
+def convert_areas(areas: pd.DataFrame) -> None:
+    """The same, for a widget elsewhere that sets the unit mode (the map's unit switch)."""
+    _convert_areas(areas)
+
+
 def ignored_notice(ignored: list[str], lang: str) -> str:
     """The notice naming what the URL held that was not used; a long list ends with how many more there were."""
     shown = ", ".join(code_span(item.replace("\n", " ").replace("\r", " ")) for item in ignored[:MAX_NOTICE_ITEMS])

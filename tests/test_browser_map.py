@@ -1,0 +1,88 @@
+"""The map in a real browser: a click on a province filters the dashboard to it (the URL gets area=…, the page names
+the province, a link opens its profile), and no map asks cdn.plot.ly for its base map."""
+
+import re
+
+import pytest
+from conftest import ROOT, serve_dashboard
+from playwright.sync_api import expect
+from test_browser import ARGS, wait_idle
+
+from khuyencong.render.browser import find_chromium
+
+OUTPUT = ROOT / "test-output" / "screenshots"
+pytestmark = [pytest.mark.chromium, pytest.mark.slow]
+
+# A point inside the shape of one unit, in viewport pixels: Plotly gives each shape's path its location as data.
+INSIDE = """(unit) => {
+  const path = [...document.querySelectorAll('path.choroplethlocation')]
+    .find((p) => p.__data__ && p.__data__.loc === unit);
+  if (!path) return null;
+  const box = path.getBBox(), svg = path.ownerSVGElement, matrix = path.getScreenCTM();
+  for (let i = 1; i < 24; i++) for (let j = 1; j < 24; j++) {
+    const point = svg.createSVGPoint();
+    point.x = box.x + box.width * i / 24; point.y = box.y + box.height * j / 24;
+    if (path.isPointInFill(point)) { const s = point.matrixTransform(matrix); return [s.x, s.y]; }
+  }
+  return null;
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(real_only_db_path):
+    with serve_dashboard(real_only_db_path) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize(("path", "unit", "name", "profile"), [
+    ("", "nghe-an", "Nghệ An", "Hồ sơ Nghệ An"),
+    ("compare?lang=en", "lam-dong", "Lam Dong", "Profile of Lam Dong"),
+])
+def test_a_click_on_a_province_filters_the_dashboard_to_it(server, browser, path, unit, name, profile):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server}/{path}", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    page.wait_for_selector("path.choroplethlocation", timeout=60000)
+    page.locator(".geo").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    point = page.evaluate(INSIDE, unit)
+    assert point, f"no shape for {unit}"
+    page.mouse.click(*point)
+    page.wait_for_url(f"**area={unit}**", timeout=30000)
+    wait_idle(page)
+    # The area filter holds that province alone (the URL and the sidebar's area picker say so).
+    assert re.search(rf"[?&]area={unit}(&|$)", page.url)
+    expect(page.locator(".st-key-f_areas")).to_contain_text(name, timeout=30000)
+    link = page.get_by_role("link", name=profile)
+    expect(link).to_have_attribute("href", f"profile?area={unit}" + ("&lang=en" if "lang=en" in path else ""))
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"map_click_{unit}.png"))
+    assert not [r for r in requests if "cdn.plot.ly" in r]
+    assert any(r.endswith("app/static/topojson/world_110m.json") for r in requests)
+    page.close()
+
+
+def test_a_click_on_a_province_without_any_figure_keeps_the_filter_and_says_why(server, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/?area=nghe-an", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    page.wait_for_selector("path.choroplethlocation", timeout=60000)
+    page.locator(".geo").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    page.mouse.click(*page.evaluate(INSIDE, "son-la"))
+    expect(page.locator("[data-testid='stMain']")).to_contain_text(
+        "Sơn La: cơ sở dữ liệu chưa có số liệu nào của tỉnh này", timeout=30000)
+    assert re.search(r"[?&]area=nghe-an(&|$)", page.url)
+    page.close()
