@@ -3,13 +3,12 @@ changed, as a click on a chart asks: the sidebar's widgets hold the filters (she
 to their state from a widget callback (before the widgets are drawn), and the page switch follows in the run, with
 the query string the shell has just written for them."""
 
-from dataclasses import replace
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from khuyencong.data.filters import Filters, filters_to_params
-from khuyencong.ui.shell import KEYS, load_choices
+from khuyencong.data.filters import Filters
+from khuyencong.ui.shell import KEYS
 
 PAGE_REQUEST_KEY = "_open_page_request"
 
@@ -36,7 +35,6 @@ PROFILE_PAGE = "profile"  # navigation.py's url_path of pages/profile.py; the ma
 def profile_url(area_id: str, filters: Filters) -> str:
     """'profile?area=nghe-an&lang=en&demo=1': a unit's profile page, relative to the app, in the reader's language,
     unit mode and illustrative setting (the other filters are the profile's own to choose)."""
-    from urllib.parse import urlencode
 
     params = {"area": area_id}
     if filters.lang != "vi":
