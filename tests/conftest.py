@@ -55,6 +55,40 @@ def real_only_db_path(tmp_path_factory) -> Path:
     return build_database(tmp_path_factory.mktemp("real") / "kc.duckdb", with_demo=False, progress=quiet)
 
 
+def private_copy(source: Path, tmp_path: Path) -> Path:
+    """A copy of a session database in tmp_path/data/ (its imports/ folder beside it), for a test that writes."""
+    import shutil
+
+    target = tmp_path / "data" / "kc.duckdb"
+    target.parent.mkdir()
+    shutil.copyfile(source, target)
+    return target
+
+
+@pytest.fixture()
+def db(demo_db_path, tmp_path) -> Path:
+    """A private copy of the demo database (the session one stays untouched)."""
+    return private_copy(demo_db_path, tmp_path)
+
+
+# Chromium's flags for tests: no sandbox (containers), no GPU, nothing fetched in the background.
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from khuyencong.render.browser import find_chromium
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=find_chromium(), args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture()
 def demo_db(demo_db_path):
     con = duckdb.connect(str(demo_db_path), read_only=True)

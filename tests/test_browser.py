@@ -4,11 +4,7 @@ import pytest
 from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
 
-from khuyencong.render.browser import find_chromium
-
 OUTPUT = ROOT / "test-output" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
@@ -25,16 +21,6 @@ PAGES = {"": ("area=nghe-an", 2), "trends": ("area=nghe-an", 4), "outcomes": ("a
 def server(demo_db_path):
     with serve_dashboard(demo_db_path) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def is_streamlit_probe(url: str) -> bool:

@@ -7,9 +7,7 @@ import re
 import pytest
 from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
-from test_browser import ARGS, wait_idle
-
-from khuyencong.render.browser import find_chromium
+from test_browser import wait_idle
 
 OUTPUT = ROOT / "test-output" / "screenshots"
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
@@ -28,16 +26,6 @@ BAR = """(year) => {
 def server(real_only_db_path):
     with serve_dashboard(real_only_db_path) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize(("lang", "button"), [("vi", "Số liệu gốc và tài liệu"), ("en", "Source rows and documents")])

@@ -5,9 +5,9 @@ import shutil
 
 import duckdb
 import pytest
-from conftest import serve_dashboard
+from conftest import BROWSER_ARGS, serve_dashboard
 from playwright.sync_api import expect
-from test_browser import ARGS, OUTPUT, open_page, wait_idle
+from test_browser import OUTPUT, open_page, wait_idle
 from test_value_mappings import QUERY, UNKNOWN, report_with_unknown_activity
 
 from khuyencong.i18n.labels import t
@@ -26,7 +26,7 @@ def test_check_understand_map_and_load(demo_db_path, tmp_path):
     workbook = tmp_path / "ha-tinh-2019.xlsx"
     workbook.write_bytes(report_with_unknown_activity())
     with serve_dashboard(db_path, env={"KC_ADMIN_PASSWORD": PASSWORD}) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=BROWSER_ARGS)
         page, errors = open_page(browser, f"{base}/import_data")
         page.locator("input[type='password']").fill(PASSWORD)
         page.get_by_role("button", name=t("import_data_unlock")).click()

@@ -3,7 +3,6 @@ it attacks, and each failed before its fix (a DTD outside the sheets loaded, N s
 minutes, rows after a long gap vanished silently, a UTF-16 CSV was "header row not found", a CSV of commas was
 "valid, 0 rows" and wrote a document)."""
 
-import shutil
 import time
 from pathlib import Path
 
@@ -18,14 +17,6 @@ from etl.importing import reader
 
 DTD = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 TABLE_CSV = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\nCao Bằng,2024,Địa phương,Dự toán,77\n"
-
-
-@pytest.fixture()
-def db(demo_db_path, tmp_path) -> Path:
-    target = tmp_path / "data" / "kc.duckdb"
-    target.parent.mkdir()
-    shutil.copyfile(demo_db_path, target)
-    return target
 
 
 def report_of(db: Path, name: str, data: bytes):

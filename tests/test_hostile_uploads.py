@@ -10,7 +10,6 @@ refusal the database file is byte-identical.
 
 import hashlib
 import io
-import shutil
 import struct
 import subprocess
 import sys
@@ -223,14 +222,6 @@ def loaded_rows(db: Path, doc_id: str) -> int:
         return con.execute("SELECT count(*) FROM allocation WHERE doc_id = ?", [doc_id]).fetchone()[0]
     finally:
         con.close()
-
-
-@pytest.fixture()
-def db(demo_db_path, tmp_path) -> Path:
-    target = tmp_path / "data" / "kc.duckdb"
-    target.parent.mkdir()
-    shutil.copyfile(demo_db_path, target)
-    return target
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import csv
 import hashlib
 import io
 import logging
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -30,14 +29,6 @@ PAGE = "pages/import_data.py"
 PASSWORD = "Mật-khẩu đúng 7#"
 WRONG = [f"doan-sai-{i}" for i in range(12)]
 CSV = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\nCao Bằng,2024,Địa phương,Dự toán,77\n".encode()
-
-
-@pytest.fixture()
-def db(demo_db_path, tmp_path) -> Path:
-    target = tmp_path / "data" / "kc.duckdb"
-    target.parent.mkdir()
-    shutil.copyfile(demo_db_path, target)
-    return target
 
 
 @pytest.fixture()

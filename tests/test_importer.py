@@ -1,7 +1,6 @@
 """The importer against a corpus of good and bad files (tests/import_corpus.py), on copies of the demo database."""
 
 import hashlib
-import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -20,15 +19,6 @@ from etl.importing.parse import doc_id_for  # noqa: E402
 
 def quiet(_message: str) -> None:
     pass
-
-
-@pytest.fixture()
-def db(demo_db_path, tmp_path) -> Path:
-    """A private copy of the demo database (the session one stays untouched)."""
-    target = tmp_path / "data" / "kc.duckdb"
-    target.parent.mkdir()
-    shutil.copyfile(demo_db_path, target)
-    return target
 
 
 def digest(path: Path) -> str:

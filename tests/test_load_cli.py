@@ -1,24 +1,14 @@
 """python -m etl load: exit codes, --dry-run, the report naming sheet, row and column."""
 
 import hashlib
-import shutil
 import sys
 from pathlib import Path
 
 import duckdb
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import import_corpus as corpus  # noqa: E402
 from conftest import run_etl  # noqa: E402
-
-
-@pytest.fixture()
-def db(demo_db_path, tmp_path) -> Path:
-    target = tmp_path / "data" / "kc.duckdb"
-    target.parent.mkdir()
-    shutil.copyfile(demo_db_path, target)
-    return target
 
 
 def write(tmp_path: Path, name: str) -> Path:

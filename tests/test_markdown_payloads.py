@@ -13,7 +13,6 @@ import pytest
 from conftest import ROOT, run_etl, serve_dashboard
 from import_corpus import ALLOC_HEAD, OUTCOME_HEAD, PROJECT_HEAD, workbook
 
-from khuyencong.render.browser import find_chromium
 from khuyencong.ui.navigation import PAGES
 
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
@@ -21,7 +20,6 @@ pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 TRAP = "127.0.0.1:9"  # discard port: a request there is a payload that ran
 PAYLOAD = f"![t](http://{TRAP}/track.png) :red[ĐỎ] **ĐẬM** [lnk](http://{TRAP}/x) <b>THẺ</b>"
 FILE_NAME = "[x](javascript:alert(1)) :red[TỆP] ![i](tep-anh.png).xlsx"  # a name holds no "/"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 MADE_FROM_PAYLOAD = """() => {
@@ -66,16 +64,6 @@ def hostile_db(real_only_db_path, tmp_path_factory):
 def server(hostile_db):
     with serve_dashboard(hostile_db) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

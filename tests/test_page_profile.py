@@ -209,29 +209,9 @@ def test_a_table_row_links_to_the_province_profile(real_only_db_path, page, para
 # --- the deck and the picture, read back ---------------------------------------------------------------------------
 
 @pytest.fixture()
-def profile_files(monkeypatch):
+def profile_files(downloads):
     """file name -> bytes of the profile's download buttons, built as a click would."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    registered: dict[str, tuple] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-        registered[file_id] = (file_name, data_callable)
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-
-    def files(app) -> dict[str, bytes]:
-        out = {}
-        for button in app.get("download_button"):
-            if button.proto.id.endswith(("profile_deck", "profile_png")):
-                name, build = registered[button.proto.deferred_file_id]
-                out[name] = build()
-        return out
-
-    return files
+    return lambda app: downloads(app, suffixes=("profile_deck", "profile_png"))
 
 
 @pytest.mark.chromium

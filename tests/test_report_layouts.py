@@ -1,7 +1,6 @@
 """Workbooks in a report's own layout load with `python -m etl load FILE` and no other flag (issue 14, item 2)."""
 
 import hashlib
-import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -11,15 +10,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import report_corpus as corpus  # noqa: E402
-from conftest import run_etl  # noqa: E402
+from conftest import private_copy, run_etl  # noqa: E402
 
 
 @pytest.fixture()
 def db(real_only_db_path, tmp_path) -> Path:
-    target = tmp_path / "data" / "kc.duckdb"
-    target.parent.mkdir()
-    shutil.copyfile(real_only_db_path, target)
-    return target
+    return private_copy(real_only_db_path, tmp_path)
 
 
 def write(tmp_path: Path, case: str) -> Path:

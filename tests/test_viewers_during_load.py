@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow  # a server, builds and loads in subprocesses
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import import_corpus as corpus  # noqa: E402
-from conftest import ROOT, run_etl, serve_dashboard  # noqa: E402
+from conftest import BROWSER_ARGS, ROOT, run_etl, serve_dashboard  # noqa: E402
 
 from khuyencong.i18n.labels import t  # noqa: E402
 from khuyencong.render.browser import find_chromium  # noqa: E402
@@ -28,8 +28,6 @@ WORKBOOK = "son-la-2024.xlsx"
 # Sơn La has no figure in the bundled or illustrative data, so the Overview total for area=son-la is the workbook's.
 VERSIONS = {1: 4321, 2: 8764}                            # triệu đồng, local allocation 2024
 SHOWN = {1: "4,32 tỷ đồng", 2: "8,76 tỷ đồng"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # What DuckDB says when a reader meets a writer or a half-written file.
 LOCK_WORDS = re.compile(r"\block|IO Error|Catalog Error|Invalid Input|database file|corrupt", re.IGNORECASE)
@@ -255,7 +253,7 @@ def test_browser_sessions_reloading_during_a_build_and_a_load_see_no_error_and_t
     steps = [("build", 1), ("load", 2)]
     shown_before = SHOWN[1]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=BROWSER_ARGS)
         sessions = []
         for _ in range(VIEWERS):  # a context each: separate cookies and storage, as separate people
             session = BrowserSession(browser.new_context().new_page())

@@ -355,12 +355,14 @@ def export_info(query: Query, filters: Filters, rows: dict[str, pd.DataFrame], s
                                                                 signs=qualifier_legend(load_code_lists(query), lang))))
     if "stated" in rows:
         info.append((t("data_table_stated", lang), t("data_stated_note", lang)))
-    info.append((t("data_info_exported", lang), exported_at))
-    info.append((t("data_info_version", lang), __version__))
-    info.append(("", ""))
-    info.append((t("data_info_documents", lang), t("data_info_doc_title", lang), t("data_info_doc_publisher", lang),
-                 t("data_info_doc_date", lang)))
-    doc_ids = {d for frame in rows.values() for d in frame["doc_id"]}
+    return info + closing_rows(query, {d for frame in rows.values() for d in frame["doc_id"]}, exported_at, lang)
+
+
+def closing_rows(query: Query, doc_ids, exported_at: datetime, lang: str) -> list[tuple]:
+    """The end of a 'Thông tin' sheet: when and by which version it was exported, then each document cited."""
+    info: list[tuple] = [(t("data_info_exported", lang), exported_at), (t("data_info_version", lang), __version__),
+                         ("", ""), (t("data_info_documents", lang), t("data_info_doc_title", lang),
+                                    t("data_info_doc_publisher", lang), t("data_info_doc_date", lang))]
     for document in documents_of(query, doc_ids).itertuples():
         published = document.published_on if not is_missing(document.published_on) else \
             (document.date_note if isinstance(document.date_note, str) else None)
@@ -380,17 +382,7 @@ def table_info(query: Query, filters: Filters, title: str, doc_ids, has_illustra
     info.append((t("data_info_has_illustrative", lang),
                  t("data_info_illustrative_yes", lang) if has_illustrative else t("data_info_illustrative_no", lang)))
     info.append((t("data_info_empty", lang), t("data_info_empty_value", lang)))
-    info.append((t("data_info_exported", lang), exported_at))
-    info.append((t("data_info_version", lang), __version__))
-    info.append(("", ""))
-    info.append((t("data_info_documents", lang), t("data_info_doc_title", lang), t("data_info_doc_publisher", lang),
-                 t("data_info_doc_date", lang)))
-    for document in documents_of(query, doc_ids).itertuples():
-        published = document.published_on if not is_missing(document.published_on) else \
-            (document.date_note if isinstance(document.date_note, str) else None)
-        info.append(("", document.title, document.publisher if isinstance(document.publisher, str) else None,
-                     published))
-    return info
+    return info + closing_rows(query, doc_ids, exported_at, lang)
 
 
 def sheet_name(table: str, lang: str) -> str:
