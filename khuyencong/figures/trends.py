@@ -115,9 +115,13 @@ def plan_executed(query: Query, filters: Filters, codes: CodeLists, lang: str) -
         out.append({"span": format_year_span(int(year_from), int(year_to)), "year_from": int(year_from),
                     "year_to": int(year_to), "figure": figure, "side": group["side"].iloc[0],
                     "kind_order": int(group["kind_order"].iloc[0]), "amount_mvnd": amount,
-                    "text": qualified_money(amount, list(counted["qualifier"]), codes, lang),
-                    "parts": part_texts, "doc_ids": sorted(set(group["doc_id"]))})
+                    "qualifiers": list(counted["qualifier"]), "parts": part_texts,
+                    "doc_ids": sorted(set(group["doc_id"]))})
     frame = pd.DataFrame(out)
+    # The bars' labels are one group: one unit and one number of decimals (the precision rule of formatting.py).
+    decimals = money_decimals(frame["amount_mvnd"], "bn")
+    frame["text"] = [qualified_money(a, q, codes, lang, unit="bn", decimals=decimals)
+                     for a, q in zip(frame["amount_mvnd"], frame["qualifiers"])]
     frame["plan_first"] = frame["side"] != "plan"
     frame = frame.sort_values(["year_from", "year_to", "plan_first", "kind_order"]).reset_index(drop=True)
     return frame[columns]

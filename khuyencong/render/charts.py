@@ -12,6 +12,9 @@ from khuyencong.i18n.formatting import format_money_group, money_decimals, numbe
 from khuyencong.i18n.labels import t
 
 TEMPLATE = "khuyencong"
+# Horizontal bar charts keep their title at the very top, so a long title and the legend above the bars never share
+# a line (their margins are set by hand, 96 px at the top).
+TITLE_AT_TOP = {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14}}
 FONT = '"Source Sans Pro", "Noto Sans", "Segoe UI", Arial, sans-serif'
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 CUMULATIVE_COLOUR = "#0072B2"
@@ -182,6 +185,9 @@ def make_cumulative_chart(totals, lang: str, title: str, y_title: str, format_mo
     return finish_chart(fig, lang, title, y_title, list(frame["year"]))
 
 
+UPRIGHT_LABELS_FROM = 10  # years on a change chart above which its bar labels stand upright
+
+
 def make_change_chart(changes, lang: str, title: str, format_percent):
     """Year-on-year change in percent; the label says up or down, not the colour alone."""
     colours = ["#0072B2" if v >= 0 else "#D55E00" for v in changes["change_pct"]]
@@ -192,7 +198,13 @@ def make_change_chart(changes, lang: str, title: str, format_percent):
                            textposition="outside", cliponaxis=False, constraintext="none",
                            name=t("axis_change_pct", lang),
                            customdata=[[s] for s in text], hovertemplate="%{customdata[0]}<extra></extra>"))
-    fig.update_traces(textfont={"size": 12})
+    # Many years make bars narrower than "▲ 7,3%": labels stand upright then, so neighbours never overlap, and the
+    # axis leaves room above and below for them (outside labels are not counted by Plotly's autorange).
+    upright = len(changes) > UPRIGHT_LABELS_FROM
+    fig.update_traces(textfont={"size": 12}, textangle=-90 if upright else 0)
+    values = [float(v) for v in changes["change_pct"]] or [0.0]
+    room = (max(values) - min(min(values), 0) or 1) * (0.45 if upright else 0.2)
+    fig.update_yaxes(range=[min(min(values), 0) - (room if min(values) < 0 else 0), max(max(values), 0) + room])
     # An unchanged year has no visible bar: a dash on the zero line tells it from a year that cannot be compared.
     flat = changes[changes["change_pct"].abs() < 0.05]
     if len(flat):
@@ -325,7 +337,7 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
                     name=t("plan_actual_expected_marker", lang),
                     marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#222222"}},
                     hovertemplate=t("plan_actual_expected_marker", lang) + ": %{x}%<extra></extra>")
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
+    fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="overlay", height=140 + 46 * len(frame), bargap=0.35,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56},
                       legend={"traceorder": "normal"})
@@ -375,7 +387,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
                     text=list(frame["total_text"]), textposition="middle right",
                     textfont={"size": 13}, cliponaxis=False)
     top = max(_bn(frame["total_mvnd"]), default=0) or 1
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
+    fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="stack", height=160 + 40 * len(frame), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
     fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
@@ -403,7 +415,7 @@ def make_ranking_chart(rank, lang: str, title: str, x_title: str, selected_name:
                     customdata=[[rank["text"].iloc[i]] for i in keep],
                     hovertemplate="%{y}: %{customdata[0]}<extra></extra>")
     top = max([v * value_scale for v in rank["value"]], default=0) or 1
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
+    fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="overlay", height=160 + 40 * len(rank), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"},
                       showlegend=bool(rank["highlighted"].any()))
@@ -481,7 +493,7 @@ def make_plan_executed_chart(rows, lang: str, title: str, x_title: str, *, codes
                     customdata=[[text, "<br>".join(parts)] for text, parts in zip(part["text"], part["parts"])],
                     hovertemplate="%{y}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>")
     top = max(_bn(frame["amount_mvnd"].fillna(0)), default=0) or 1
-    fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
+    fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="overlay", height=170 + 34 * len(frame), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
     fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
