@@ -253,7 +253,7 @@ def test_profile_in_a_browser(real_only_db_path):
         main = page.locator("[data-testid='stMain']")
         expect(main.get_by_role("heading", name="Bình Định (đến 6/2025)")).to_be_visible(timeout=60000)
         expect(main.get_by_text("nhập vào Gia Lai (từ 7/2025), cùng với Gia Lai (đến 6/2025)")).to_be_visible()
-        expect(main.get_by_text("5,02 tỷ đồng", exact=True)).to_be_visible()
+        expect(main.get_by_text("5,02 tỷ đồng", exact=True).first).to_be_visible()
         expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(3, timeout=30000)
         assert "area=binh-dinh" in page.url
         page.goto(f"{base}/profile?area=nghe-an&lang=en", wait_until="domcontentloaded", timeout=60000)
