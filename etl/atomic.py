@@ -65,10 +65,9 @@ def signals_deferred() -> Iterator[None]:
             signal.raise_signal(number)
 
 
-def fsync_file(path: Path) -> None:
-    """Flush a file and its folder entry to disk."""
+def fsync_path(path: Path) -> None:
+    """Flush a file, or a folder's entries, to disk."""
     _fsync(path)
-    _fsync(path.parent)
 
 
 def _fsync(path: Path) -> None:

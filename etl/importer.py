@@ -47,7 +47,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.atomic import exclusive_lock, fsync_file, replace_database
+from etl.atomic import exclusive_lock, fsync_path, replace_database
 from etl.demo import refit_illustrative_data
 from etl.importing.codes import Codes
 from etl.importing.mappings import read_value_map
@@ -242,16 +242,11 @@ def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> list[Path]:
             created.append(target)
         temp = folder / f".{target.name}.part-{os.getpid()}"
         temp.write_bytes(data)
-        _fsync_path(temp)
+        fsync_path(temp)
         os.replace(temp, target)
     _note_load_order(folder, [(_safe_name(name), hashlib.sha256(data).hexdigest()) for name, data in files])
-    fsync_file(folder / LOAD_ORDER)
+    fsync_path(folder)  # every rename above, the load order's included, is on disk before the swap
     return created
-
-
-def _fsync_path(path: Path) -> None:
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())
 
 
 def _note_load_order(folder: Path, loaded: list[tuple[str, str]]) -> None:
@@ -261,7 +256,7 @@ def _note_load_order(folder: Path, loaded: list[tuple[str, str]]) -> None:
     lines += [f"{name}\t{sha256}" for name, sha256 in loaded]
     temp = folder / f"{LOAD_ORDER}.part-{os.getpid()}"
     temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _fsync_path(temp)
+    fsync_path(temp)
     os.replace(temp, order)
 
 
