@@ -10,6 +10,7 @@ from khuyencong.ui.fetch import query
 from khuyencong.ui.filter_chips import show_filter_chips
 from khuyencong.ui.navigation import PAGES
 from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
+from khuyencong.ui.screen_css import add_screen_css
 from khuyencong.ui.shell import area_names, render_shell
 from khuyencong.ui.view_tools import render_view_tools
 
@@ -33,6 +34,7 @@ if presenting:
     holder.empty()
     render_presentation(filters, area_names(filters))
 else:
+    add_screen_css()
     show_filter_chips(filters)
     page.run()
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.

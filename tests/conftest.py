@@ -123,7 +123,8 @@ def shown_table(app, index: int = 0):
 
 
 def chart_data(app) -> list:
-    """Every Plotly chart on an AppTest page as a figure dict with its arrays decoded (Plotly 7 packs them)."""
+    """Every Plotly chart on an AppTest page as a figure dict with its arrays decoded (Plotly 7 packs them), its
+    title (page text above the chart on screen, kept in layout.meta) back in layout.title."""
     import base64
     import json
 
@@ -139,7 +140,13 @@ def chart_data(app) -> list:
             return [decode(v) for v in value]
         return value
 
-    return [decode(json.loads(e.proto.spec)) for e in app.main if type(e).__name__ == "UnknownElement"
+    def titled(fig):
+        meta = fig["layout"].get("meta") or {}
+        if isinstance(meta, dict) and "title" in meta:
+            fig["layout"]["title"] = {**fig["layout"].get("title", {}), "text": meta["title"]}
+        return fig
+
+    return [titled(decode(json.loads(e.proto.spec))) for e in app.main if type(e).__name__ == "UnknownElement"
             and hasattr(e.proto, "spec")]
 
 

@@ -90,7 +90,7 @@ def test_plan_and_executed_stand_side_by_side_and_periods_span_their_years(real_
     assert in_2016 == {"Địa phương · Kế hoạch được duyệt": 2.025, "Trung ương · Kế hoạch được duyệt": 0.9,
                        "Tổng các cấp (tài liệu nêu) · Kế hoạch được duyệt": 2.925}
     periods = chart(app, "tổng giai đoạn")
-    spans = {trace["y"][0]: (trace["base"][0], trace["base"][0] + trace["x"][0], trace["text"][0])
+    spans = {trace["y"][0].replace("<br>", " "): (trace["base"][0], trace["base"][0] + trace["x"][0], trace["text"][0])
              for trace in periods["data"]}
     assert spans["2016–2020 · Trung ương · Thực hiện / đã chi"] == (2015.5, 2020.5, "≈ 6,8 tỷ đồng")
     assert spans["2012–2016 · Tổng các cấp (tài liệu nêu) · Thực hiện / đã chi"] == (2011.5, 2016.5,

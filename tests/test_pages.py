@@ -1,7 +1,7 @@
 """Overview and Funding trends, run through dashboard.py as Streamlit runs them, in both languages."""
 
 import pytest
-from conftest import chart_data, run_page
+from conftest import as_shown, chart_data, run_page
 
 TRENDS = "pages/trends.py"
 
@@ -60,7 +60,7 @@ def test_trend_chart_marks_the_central_period_total_and_never_spreads_it(real_on
     app = run_page(real_only_db_path, TRENDS, area="nghe-an")
     figure = chart_data(app)[0]
     assert [t["name"] for t in figure["data"]] == ["Địa phương", "Tổng"]
-    texts = [a["text"] for a in figure["layout"]["annotations"]]
+    texts = [as_shown(c.value) for c in app.caption]  # on screen the chart's notes are text under it
     assert "Trung ương 2002–2018: tổng giai đoạn 16,3 tỷ đồng, không có số từng năm" in texts
     assert "Địa phương 2002–2018: nguồn nêu tổng 53,7 tỷ đồng; các năm cộng lại 60 tỷ đồng" in texts
 

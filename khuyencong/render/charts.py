@@ -33,6 +33,8 @@ ACTIVITY_COLOURS = {
 TOPOJSON_URL = (Path(__file__).resolve().parents[2] / "static" / "topojson").as_uri() + "/"
 BROWSER_CONFIG = {"topojsonURL": "app/static/topojson/"}
 pio.defaults.topojson = TOPOJSON_URL  # for plotly.io.write_image / to_image, should anything call them
+# A chart's notes (annotations named NOTE) are drawn in images and slides; on screen they are text under the chart.
+NOTE = "note"
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#882255", "#999999"]
 
 pio.templates[TEMPLATE] = go.layout.Template(layout=go.Layout(
@@ -56,7 +58,10 @@ def finish_chart(fig: go.Figure, lang: str, title: str, y_title: str, years: lis
     if years:
         span = max(years) - min(years) + 1
         step = 1 if span <= 13 else 2
+        # Upright years: on a phone every other one is hidden (ui/screen_css.py) rather than turned on its side,
+        # which would push the axis title into a legend below.
         fig.update_xaxes(tickmode="linear", tick0=min(years) - min(years) % step, dtick=step, tickformat="d",
+                         tickangle=0,
                          range=[min(years) - 0.6, max(years) + 0.6])
     return fig
 
@@ -143,7 +148,8 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
         fig.add_vrect(x0=period.year_from - 0.5, x1=period.year_to + 0.5, fillcolor=colours.get(
             period.funding_source, "#999999"), opacity=0.05, line_width=0, layer="below")
         fig.add_annotation(x=(period.year_from + period.year_to) / 2, y=1 - 0.07 * index, yref="paper",
-                           text=label, showarrow=False, font={"size": 13}, bgcolor="rgba(255,255,255,0.85)")
+                           text=label, showarrow=False, font={"size": 13}, bgcolor="rgba(255,255,255,0.85)",
+                           name=NOTE)
         if show_estimate and not has_annual:
             span = list(range(period.year_from, period.year_to + 1))
             share = period.amount_mvnd / len(span)
@@ -304,7 +310,8 @@ def wrap_text(text: str, max_chars: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def _wrap(text: str, width: int = 34) -> str:
+def wrap_label(text: str, width: int = 34) -> str:
+    """A label on lines of at most `width` characters, for Plotly (<br> between them)."""
     return "<br>".join(wrap_text(text, width))
 
 
@@ -315,7 +322,7 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
     rows: label, pct_plan (None when no plan), expected_pct, status, text, actual, plan.
     """
     frame = rows.iloc[::-1].reset_index(drop=True)  # first indicator at the top
-    labels = [_wrap(s) for s in frame["label"]]
+    labels = [wrap_label(s) for s in frame["label"]]
     fig = go.Figure()
     top = max([100.0, *[p for p in frame["pct_plan"] if _known(p) is not None]])
     for status, name in status_names.items():
@@ -431,12 +438,16 @@ def make_group_funding_chart(level, key: str, names: dict, lang: str, title: str
     colours = [ACTIVITY_COLOURS.get(c, SERIES_COLOURS[0]) if key == "activity_id" else SERIES_COLOURS[0]
                for c in rows[key]]
     labels = format_money_group(rows["actual_mvnd"], lang)  # the bars' labels are read together: one precision
+    # Names wrapped short enough to leave the bars room on a phone; each row as tall as its lines.
+    wrapped = [wrap_label(names.get(c, c), 24) for c in rows[key]]
+    lines = max((w.count("<br>") + 1 for w in wrapped), default=1)
     fig = go.Figure(go.Bar(
-        y=[names.get(c, c) for c in rows[key]], x=[v / 1000 for v in rows["actual_mvnd"]], orientation="h",
+        y=wrapped, x=[v / 1000 for v in rows["actual_mvnd"]], orientation="h",
         marker_color=colours,
         customdata=[[s, v, c] for s, v, c in zip(labels, rows["actual_mvnd"], rows[key])],
         hovertemplate="%{y}: %{customdata[0]}<extra></extra>", text=labels, textposition="auto"))
-    fig.update_layout(showlegend=False, height=max(260, 44 * len(rows) + 120), yaxis={"automargin": True},
+    fig.update_layout(showlegend=False, height=max(260, max(44, 19 * lines + 8) * len(rows) + 120),
+                      yaxis={"automargin": True},
                       margin={"l": 16})
     fig = finish_chart(fig, lang, title, "", None)
     fig.update_layout(xaxis_title=t("outcomes_axis_money", lang), yaxis_title="")

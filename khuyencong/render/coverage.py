@@ -15,7 +15,8 @@ from khuyencong.render.charts import FONT, TEMPLATE
 
 INK = "#222222"
 ROW_HEIGHT = 26  # pixels per unit: 30 rows stay readable
-TOP, BOTTOM = 130, 40  # title, legend and year labels above the grid; a little air below
+# Title and year labels above the grid; below it the legend, with room for its three rows on a phone.
+TOP, BOTTOM = 100, 84
 
 
 def coverage_height(rows: int) -> int:
@@ -71,7 +72,8 @@ def make_coverage_chart(grid: CoverageGrid, lang: str, title: str) -> go.Figure:
         template=TEMPLATE, separators=number_separators(lang), height=height,
         title={"text": title, "yref": "container", "y": 1 - 14 / height, "yanchor": "top",
                "font": {"family": FONT, "size": 18, "color": INK}},
-        legend={"orientation": "h", "yref": "container", "y": 1 - 52 / height, "yanchor": "top", "x": 0,
+        # Below the grid, where its rows can grow on a phone without covering the year labels on top.
+        legend={"orientation": "h", "yref": "paper", "y": 0, "yanchor": "top", "x": 0,
                 "itemclick": False, "itemdoubleclick": False, "font": {"size": 14, "color": INK}},
         margin={"l": 10, "r": 16, "t": TOP, "b": BOTTOM},
         plot_bgcolor="white", hovermode="closest", dragmode=False,

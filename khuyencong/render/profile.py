@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 
 from khuyencong.data.code_lists import CodeLists
 from khuyencong.i18n.formatting import format_year_span, number_separators
-from khuyencong.render.charts import TEMPLATE, _bn, finish_chart
+from khuyencong.render.charts import TEMPLATE, _bn, finish_chart, wrap_label
 from khuyencong.render.deck import Kpi, SlideChart, build_deck
 from khuyencong.render.images import PAD as EXPORT_PAD
 from khuyencong.render.images import figure_for_export, render_image
@@ -63,7 +63,9 @@ def make_profile_periods_chart(rows, lang: str, title: str, x_title: str, *, cod
                                texts: list[str], docs: list[str], source_names: dict) -> go.Figure:
     """Period totals as spans: one horizontal bar from the first to the last year of each total, labelled with its
     amount (never spread over the years); colour by funding source, executed side hatched."""
-    frame = rows.reset_index(drop=True).assign(label_=labels, text_=texts, doc_=docs)
+    # Labels wrapped so that the spans keep the room of the chart on a phone.
+    wrapped = [wrap_label(label, 24) for label in labels]
+    frame = rows.reset_index(drop=True).assign(label_=wrapped, text_=texts, doc_=docs)
     frame = frame.sort_values(["year_from", "year_to"], kind="stable")
     fig = go.Figure()
     shown = set()
@@ -81,11 +83,13 @@ def make_profile_periods_chart(rows, lang: str, title: str, x_title: str, *, cod
         shown.add(legend)
     first, last = int(frame["year_from"].min()), int(frame["year_to"].max())
     step = 1 if last - first <= 13 else 2
-    height, top, bottom = 200 + 40 * len(frame), 56, 124
+    height, top, bottom = 200 + max(40, 19 * max(label.count("<br>") + 1 for label in frame["label_"]) + 8) \
+        * len(frame), 56, 124
     fig.update_layout(template=TEMPLATE, title={"text": title}, barmode="overlay", height=height,
                       margin={"l": 16, "r": 24, "t": top, "b": bottom}, legend=_legend_below(height, top, bottom),
                       separators=number_separators(lang))
     fig.update_xaxes(title=x_title, tickmode="linear", tick0=first - first % step, dtick=step, tickformat="d",
+                     tickangle=0,
                      range=[first - 0.6, last + 0.6], showgrid=True, gridcolor="#E5E5E5")
     fig.update_yaxes(automargin=True, type="category", categoryorder="array", categoryarray=list(frame["label_"]),
                      autorange="reversed")

@@ -4,6 +4,7 @@ Pages draw charts with show_chart; every chart of the run is registered with its
 filters), so presentation mode and the deck show exactly the charts of the page, as filtered.
 """
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,8 +14,9 @@ import streamlit as st
 
 from khuyencong.i18n.formatting import format_year_span
 from khuyencong.i18n.labels import N_, t
+from khuyencong.i18n.markdown import escape_markdown
 from khuyencong.render.browser import find_chromium
-from khuyencong.render.charts import BROWSER_CONFIG
+from khuyencong.render.charts import BROWSER_CONFIG, NOTE
 from khuyencong.ui.fetch import code_lists
 
 CHARTS_KEY = "_charts_of_run"
@@ -74,6 +76,23 @@ def _export_figure(entry: ChartEntry, fmt: str, line: str, lang: str) -> bytes:
     return render_image(figure_for_export(entry.figure, footnote, watermark=watermark_of(entry, lang)), fmt)
 
 
+def _plain(text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", text or ""))
+
+
+def screen_figure(fig: go.Figure) -> tuple[go.Figure, list[str], list[str]]:
+    """The chart as drawn on screen: its title lines and notes come out as page text, which wraps on a phone where
+    SVG text is cut; the figure keeps the title in layout.meta["title"]. Images and slides keep them drawn."""
+    lines = [_plain(line) for line in re.split(r"\s*<br\s*/?>\s*", fig.layout.title.text or "") if line.strip()]
+    notes = [_plain(a.text) for a in fig.layout.annotations if a.name == NOTE]
+    shown = go.Figure(fig)
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    shown.update_layout(title={"text": ""}, meta={**meta, "title": " · ".join(lines)})
+    # assigned, not updated: update_layout merges a list of annotations into the old one by position
+    shown.layout.annotations = [a for a in fig.layout.annotations if a.name != NOTE]
+    return shown, lines, notes
+
+
 def show_chart(fig: go.Figure, key: str, **selection) -> None:
     """Draw a chart with its PNG and SVG downloads, and register it for presenting and the deck. `selection`
     (on_select, selection_mode) goes to st.plotly_chart, for a chart whose points can be clicked."""
@@ -84,7 +103,14 @@ def show_chart(fig: go.Figure, key: str, **selection) -> None:
     st.session_state.setdefault(CHARTS_KEY, []).append(entry)
     if is_presenting():
         return
-    st.plotly_chart(fig, key=key, config=BROWSER_CONFIG, **selection)
+    shown, title_lines, notes = screen_figure(fig)
+    if title_lines:
+        st.markdown(f"**{escape_markdown(title_lines[0])}**")
+        for line in title_lines[1:]:
+            st.caption(escape_markdown(line))
+    st.plotly_chart(shown, key=key, config=BROWSER_CONFIG, **selection)
+    for note in notes:
+        st.caption(escape_markdown(note))
     filters = current_filters()
     lang, line = filters.lang, filters_line(filters, area_names(filters))
     # Without a browser the buttons stay in place, disabled, under a line saying what to install.

@@ -1,0 +1,21 @@
+"""Rules of the screen that only the browser knows: how wide it is. The server cannot see a phone, so a chart's
+labels that cannot fit there are hidden by CSS, and their values stay in the hover (a tap)."""
+
+import streamlit as st
+
+NARROW_PX = 640
+# Text labels over points (provinces reporting per year, the ⚑ of differing reports) and bar labels pile up at
+# phone widths (so do the marks in the cells of the coverage grid, whose colour says the same), and the x axis keeps
+# every tick it was given (years one or two apart): every other one goes.
+SCREEN_CSS = f"""<style>
+@media (max-width: {NARROW_PX}px) {{
+  .js-plotly-plot .scatterlayer .textpoint, .js-plotly-plot .barlayer .bartext,
+  .js-plotly-plot .heatmap-label {{display: none;}}
+  .js-plotly-plot .xaxislayer-above .xtick:nth-child(even) {{display: none;}}
+}}
+</style>"""
+
+
+def add_screen_css() -> None:
+    """Hide the chart labels that cannot fit on a phone's width."""
+    st.html(SCREEN_CSS)
