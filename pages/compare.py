@@ -30,6 +30,7 @@ from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
 from khuyencong.render.data_files import table_files
 from khuyencong.ui.captions import markdown_safe, show_sources
+from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.downloads import table_downloads
 from khuyencong.ui.fetch import code_lists, fetch, query, query_uncached
 from khuyencong.ui.links import profile_link_column, with_profile_links
@@ -122,7 +123,8 @@ else:
     with st.expander(t("compare_ranking_table", lang), icon=":material/location_city:"):
         st.dataframe(with_profile_links(ranking_table(rank, measure_label(figures, measure, lang), lang),
                                         rank["unit_id"], filters, after=1),
-                     hide_index=True, column_config={t("profile_link_column", lang): profile_link_column(lang)})
+                     hide_index=True,
+                     column_config=fit_headers({t("profile_link_column", lang): profile_link_column(lang)}))
 if not_ranked:
     st.caption(t("compare_not_ranked", lang, names=", ".join(not_ranked)))
 if filters.current_units:

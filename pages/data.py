@@ -18,6 +18,7 @@ from khuyencong.i18n.formatting import format_number, not_reported
 from khuyencong.i18n.labels import t
 from khuyencong.render.data_files import csv_builder, file_name, xlsx_builder
 from khuyencong.ui.captions import show_sources
+from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.fetch import code_lists, query, query_uncached
 from khuyencong.ui.links import profile_link_column, with_profile_links
 from khuyencong.ui.provenance import column_config
@@ -68,7 +69,7 @@ else:
     layout = column_config(table, lang)
     layout[t("profile_link_column", lang)] = profile_link_column(lang)
     st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
-                 column_config=layout, placeholder=not_reported(lang))
+                 column_config=fit_headers(layout), placeholder=not_reported(lang))
     st.caption(t("data_sort_note", lang))
 show_sources(summary["doc_ids"], summary["has_illustrative"], lang)
 

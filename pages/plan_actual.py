@@ -37,6 +37,7 @@ from khuyencong.i18n.labels import N_, t
 from khuyencong.i18n.markdown import escape_markdown
 from khuyencong.render.charts import make_plan_actual_money_chart, make_progress_chart
 from khuyencong.ui.captions import show_sources
+from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.fetch import code_lists, fetch
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import area_names, current_filters, unit_name
@@ -104,12 +105,12 @@ else:
                          years=format_year_span(filters.year_from, filters.year_to)) + "**")
     by_source = money_rows(money, "source")
     st.dataframe(money_table(by_source, lang, "source", code_lists()), hide_index=True, width="content",
-                 column_config=MONEY_COLUMNS)
+                 column_config=fit_headers(MONEY_COLUMNS))
     show_sources(doc_ids(by_source), bool(by_source["has_illustrative"].any()), lang)
     with st.expander(t("plan_actual_money_detail", lang)):
         detail = money_rows(money, "year_source")
         st.dataframe(money_table(detail, lang, "year_source", code_lists()), hide_index=True, width="content",
-                     column_config=MONEY_COLUMNS)
+                     column_config=fit_headers(MONEY_COLUMNS))
         show_sources(doc_ids(detail), bool(detail["has_illustrative"].any()), lang)
 
 # 2. Published funding figures: plan side against executed side, never summed
@@ -123,9 +124,10 @@ else:
     st.markdown(t("plan_actual_pub_intro", lang))
     link = st.column_config.LinkColumn(display_text=t("plan_actual_pub_link_text", lang), width=70)
     st.dataframe(published_table, hide_index=True,
-                 column_config={t("plan_actual_pub_col_share", lang): st.column_config.TextColumn(**right),
-                                t("plan_actual_pub_col_plan_link", lang): link,
-                                t("plan_actual_pub_col_executed_link", lang): link})
+                 column_config=fit_headers({
+                     t("plan_actual_pub_col_share", lang): st.column_config.TextColumn(**right),
+                     t("plan_actual_pub_col_plan_link", lang): link,
+                     t("plan_actual_pub_col_executed_link", lang): link}))
     shown = spans_with_both_sides(published)
     show_sources(sorted(set(shown["doc_id"])), bool(shown["is_illustrative"].any()), lang)
 
@@ -167,7 +169,7 @@ else:
         show_sources(doc_ids(shown), bool(shown["is_illustrative"].any()), lang)
 
         st.dataframe(indicator_table(rows, lang, {u: unit_name(u) for u in units}), hide_index=True,
-                     column_config=INDICATOR_COLUMNS)
+                     column_config=fit_headers(INDICATOR_COLUMNS))
         if cumulative:
             st.caption(t("plan_actual_cumulative_incomplete", lang))
         show_sources(doc_ids(rows), bool(rows["is_illustrative"].any()), lang)
@@ -211,7 +213,7 @@ else:
                              pct_plan=format_percent(row.plan_pct_reported, lang),
                              pct_prior=format_percent(row.prior_pct_reported, lang)))
         st.dataframe(reported_table(group, lang), hide_index=True,
-                     column_config=INDICATOR_COLUMNS)
+                     column_config=fit_headers(INDICATOR_COLUMNS))
         if (group["qualifier"] == "estimate").any():
             st.caption(t("plan_actual_rep_estimate_note", lang))
         notes = list(dict.fromkeys(n for n in group["note"] if isinstance(n, str)))

@@ -28,6 +28,7 @@ from khuyencong.figures.sources import (
 from khuyencong.i18n.labels import N_, t
 from khuyencong.render.coverage import make_coverage_chart
 from khuyencong.ui.captions import show_sources
+from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.fetch import code_lists, fetch
 from khuyencong.ui.links import follow_page_request, open_page_with, profile_link_column, with_profile_links
 from khuyencong.ui.presenting import show_chart
@@ -92,7 +93,7 @@ if differing.empty:
 else:
     st.dataframe(
         with_profile_links(differing_table(differing, codes, lang), differing["unit_id"], filters), hide_index=True,
-        column_config={
+        column_config=fit_headers({
             **profile_links_column,
             t("sources_col_unit", lang): st.column_config.TextColumn(width=150),
             t("sources_col_years", lang): st.column_config.TextColumn(width=78),
@@ -101,7 +102,7 @@ else:
             t("sources_col_amount", lang): st.column_config.TextColumn(width=100, **right),
             t("sources_col_as_written", lang): st.column_config.TextColumn(width=150),
             **document_columns,
-        },
+        }),
     )
     st.caption(t("sources_differing_note", lang))
 conflicts = fetch("outcome_conflicts", filters)
@@ -110,7 +111,7 @@ if not conflicts.empty:
     st.dataframe(
         with_profile_links(outcome_conflicts_table(conflicts, codes, lang), conflicts["unit_id"], filters),
         hide_index=True,
-        column_config={
+        column_config=fit_headers({
             **profile_links_column,
             t("sources_col_unit", lang): st.column_config.TextColumn(width=150),
             t("sources_col_years", lang): st.column_config.TextColumn(width=78),
@@ -120,7 +121,7 @@ if not conflicts.empty:
             t("sources_col_problem", lang): st.column_config.TextColumn(width=250),
             t("sources_col_as_written", lang): st.column_config.TextColumn(width=120),
             **document_columns,
-        },
+        }),
     )
 
 # 3. Source documents
@@ -128,7 +129,7 @@ st.subheader(t("sources_documents", lang))
 documents = fetch("document_figures", filters)
 st.dataframe(
     documents_table(documents, lang), hide_index=True,
-    column_config={
+    column_config=fit_headers({
         t("sources_col_title", lang): st.column_config.TextColumn(width=320),
         t("sources_col_publisher", lang): st.column_config.TextColumn(width=145),
         t("sources_col_date", lang): st.column_config.TextColumn(width=85),
@@ -136,7 +137,7 @@ st.dataframe(
         t("sources_col_kind", lang): st.column_config.TextColumn(width=115),
         t("sources_col_figures_in_view", lang): st.column_config.TextColumn(width=125, **right),
         t("sources_col_figures_total", lang): st.column_config.TextColumn(width=95, **right),
-    },
+    }),
 )
 st.caption(t("sources_documents_note", lang))
 
@@ -152,7 +153,7 @@ else:
     st.dataframe(
         with_profile_links(reconciliation_table(reconciliation, tolerance, lang), reconciliation["area_id"], filters),
         hide_index=True,
-        column_config={
+        column_config=fit_headers({
             **profile_links_column,
             **{t(key, lang): st.column_config.TextColumn(width=width) for key, width in (
                 (N_("sources_col_area"), 165), (N_("sources_col_source"), 100), (N_("sources_col_figure"), 120),
@@ -160,7 +161,7 @@ else:
             **{t(key, lang): st.column_config.TextColumn(width=width, **right) for key, width in (
                 (N_("sources_col_stated"), 108), (N_("sources_col_annual_sum"), 105), (N_("sources_col_gap"), 105),
                 (N_("sources_col_gap_pct"), 105), (N_("sources_col_years_missing"), 90))},
-        },
+        }),
     )
     st.caption(t("sources_reconciliation_note", lang, figures=figures_note(reconciliation, lang)))
     show_sources(doc_ids_of(reconciliation), has_illustrative(reconciliation, "includes_illustrative"), lang)
@@ -177,12 +178,12 @@ else:
     for years in year_blocks(grid.columns[3:]):
         st.dataframe(
             grid[names + years], hide_index=True, width="content", height=35 * (min(len(grid), 30) + 1) + 3,
-            column_config={
+            column_config=fit_headers({
                 names[0]: st.column_config.TextColumn(width=165),
                 names[1]: st.column_config.TextColumn(width=110),
                 **profile_links_column,
                 **{year: st.column_config.TextColumn(width=52, alignment="center") for year in years},
-            },
+            }),
         )
     st.caption(t("sources_completeness_legend", lang))
     show_sources(doc_ids_of(cells), has_illustrative(cells, "is_illustrative"), lang)
@@ -196,13 +197,13 @@ else:
     st.dataframe(with_profile_links(excluded_table(excluded, lang),
                                     excluded["area_id"].where(excluded["level"] == "province"), filters, after=1),
                  hide_index=True,
-                 column_config={
+                 column_config=fit_headers({
                      **profile_links_column,
                      t("sources_col_row_id", lang): st.column_config.TextColumn(width=80),
                      t("sources_col_unit", lang): st.column_config.TextColumn(width=150),
                      t("sources_col_reason", lang): st.column_config.TextColumn(width=620),
                      t("sources_col_link", lang): link_column(),
-                 })
+                 }))
     st.caption(t("sources_excluded_note", lang))
 
 # 7. Load log
@@ -212,11 +213,11 @@ if log.empty:
     st.info(t("sources_load_log_empty", lang))
 else:
     st.dataframe(load_log_table(log, lang), hide_index=True,
-                 column_config={
+                 column_config=fit_headers({
                      t("sources_col_loaded_at", lang): st.column_config.TextColumn(width=250),
                      t("sources_col_file", lang): st.column_config.TextColumn(width=245),
                      t("sources_col_rows", lang): st.column_config.TextColumn(width=70, **right),
                      t("sources_col_load_status", lang): st.column_config.TextColumn(width=115),
                      t("sources_col_message", lang): st.column_config.TextColumn(width=420),
-                 })
+                 }))
     st.caption(t("sources_load_log_note", lang, n=len(log)))

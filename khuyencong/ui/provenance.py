@@ -8,6 +8,7 @@ from khuyencong.data.filters import Filters
 from khuyencong.figures.data import number_columns, styled, table_rows, table_summary, table_view
 from khuyencong.i18n.formatting import format_number, format_year_span, not_reported
 from khuyencong.i18n.labels import t
+from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.fetch import code_lists, query
 from khuyencong.ui.shell import KEYS, area_names
 
@@ -42,7 +43,7 @@ def _panel(filters: Filters) -> None:
     shown = [t("data_col_area", lang)] if len(set(rows["unit_id"])) > 1 else []
     view = view[shown + [t(key, lang) for key in PANEL_COLUMNS]]
     st.dataframe(styled(view, TABLE, lang), hide_index=True, width="stretch", key="prov_grid",
-                 column_config=column_config(TABLE, lang), placeholder=not_reported(lang))
+                 column_config=fit_headers(column_config(TABLE, lang)), placeholder=not_reported(lang))
     if summary["total_rows"] > PANEL_ROWS:
         st.caption(t("prov_more", lang, shown=format_number(PANEL_ROWS, lang)))
     if summary["has_illustrative"]:

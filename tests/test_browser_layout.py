@@ -1,0 +1,136 @@
+"""Screens measured, not eyeballed (issue 16): on every page, at 1440×900, 1920×1080 and 390×844, in Vietnamese and
+English, no chart text overlaps another or is cut by its chart's frame, no key figure is cut short, no heading or
+paragraph runs off the screen (boxes from the browser's layout); and every table header fits the width its column is
+given (the text measured in the browser's font against the page's column settings)."""
+
+import json
+
+import pytest
+from conftest import run_page, serve_dashboard
+from test_browser import wait_idle
+
+pytestmark = [pytest.mark.chromium, pytest.mark.slow]
+
+VIEWPORTS = [(1440, 900), (1920, 1080), (390, 844)]
+# The illustrative data gives every page its fullest content: more charts, longer legends, every table.
+PAGES = ["?demo=1", "trends?demo=1", "outcomes?demo=1", "plan_actual?demo=1", "compare?demo=1",
+         "profile?area=nghe-an&demo=1", "data?area=nghe-an&demo=1", "sources?demo=1"]
+
+# Every problem on the page as a sentence. A chart text counts when shown (not display:none, e.g. the labels a phone
+# hides); 1,5 px of touching is not an overlap. Text inside a horizontally scrolling box (a wide table) is not off
+# screen: it is a scroll away.
+MEASURE = """() => {
+  const problems = [];
+  const shown = (el) => {
+    const s = getComputedStyle(el);
+    if (s.display === 'none' || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const hit = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1.5
+      && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1.5;
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, index) => {
+    const frame = plot.getBoundingClientRect();
+    const boxes = [...plot.querySelectorAll('text')]
+      .filter((t) => t.textContent.trim() && shown(t) && !t.closest('.hoverlayer'))
+      .map((t) => [t.textContent, t.getBoundingClientRect()]);
+    for (const [text, r] of boxes)
+      if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1)
+        problems.push(`chart ${index}: "${text}" cut by the frame`);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++)
+        if (hit(boxes[i][1], boxes[j][1])) problems.push(`chart ${index}: "${boxes[i][0]}" over "${boxes[j][0]}"`);
+  });
+  document.querySelectorAll('[data-testid=stMetric]').forEach((metric) => {
+    if ([...metric.querySelectorAll('*')].some((el) => el.scrollWidth > el.clientWidth + 1
+        && getComputedStyle(el).overflowX !== 'visible'))
+      problems.push(`key figure cut: "${metric.innerText.replace(/\\s+/g, ' ')}"`);
+  });
+  const width = document.documentElement.clientWidth;
+  document.querySelectorAll('[data-testid=stMain] :is(h1, h2, h3, p, [data-testid=stMetric])').forEach((el) => {
+    if (!shown(el) || el.getBoundingClientRect().right <= width + 1) return;
+    for (let box = el.parentElement; box; box = box.parentElement) {
+      const overflow = getComputedStyle(box).overflowX;
+      if ((overflow === 'auto' || overflow === 'scroll') && box.getBoundingClientRect().right <= width + 1) return;
+    }
+    problems.push(`off screen: "${el.textContent.slice(0, 60)}"`);
+  });
+  return problems;
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_path):
+    with serve_dashboard(demo_db_path) as base:
+        yield base
+
+
+def settle(page) -> None:
+    """Wait for the page's script, then until the number of drawn charts stops growing."""
+    wait_idle(page)
+    drawn = -1
+    for _ in range(20):
+        now = page.locator(".js-plotly-plot .main-svg").count()
+        if now == drawn:
+            return
+        drawn = now
+        page.wait_for_timeout(700)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+def test_no_text_overlaps_or_is_cut(server, browser, width, height, lang):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    found, charts = [], 0
+    for path in PAGES:
+        page.goto(f"{server}/{path}&lang={lang}", wait_until="domcontentloaded", timeout=60000)
+        settle(page)
+        charts += page.locator(".js-plotly-plot").count()
+        found += [f"{path}: {problem}" for problem in page.evaluate(MEASURE)]
+    page.close()
+    assert charts >= 15  # the measure ran over the pages' charts, not over pages still loading
+    assert found == []
+
+
+# Streamlit's named column widths, in pixels.
+NAMED_WIDTHS = {"small": 75, "medium": 200, "large": 400}
+DATA_TABLES = ["allocations", "periods", "projects", "outcomes"]
+HEADER_PAD = 2 * 8  # the grid's padding either side of a header
+
+
+def fixed_headers(db_path, lang: str) -> dict[str, int]:
+    """Every table header of the pages that its column gives a fixed width, with the pixels it has for its text."""
+    headers = {}
+
+    def collect(app) -> None:
+        for frame in app.dataframe:
+            for name, config in (json.loads(frame.proto.columns) if frame.proto.columns else {}).items():
+                width = NAMED_WIDTHS.get(config.get("width"), config.get("width"))
+                if isinstance(width, int) and not config.get("hidden"):
+                    headers[config.get("label") or name] = width - HEADER_PAD
+
+    for page in ("pages/trends.py", "pages/plan_actual.py", "pages/compare.py", "pages/profile.py",
+                 "pages/sources.py"):
+        collect(run_page(db_path, page, lang=lang, demo="1", area="nghe-an"))
+    data = run_page(db_path, "pages/data.py", lang=lang, demo="1", area="nghe-an")
+    for table in DATA_TABLES:
+        collect(data.segmented_control(key="dx_table").set_value(table).run())
+    return headers
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_table_headers_fit_their_columns(server, demo_db_path, browser, lang):
+    headers = fixed_headers(demo_db_path, lang)
+    assert len(headers) >= 10
+    page = browser.new_page()
+    page.goto(f"{server}/data?area=nghe-an&lang={lang}", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    # The grid draws its headers in the app's own face, semibold at 14 px; a canvas on the page measures it.
+    needed = page.evaluate("""(labels) => {
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = `600 14px ${getComputedStyle(document.body).fontFamily}`;
+      return labels.map((label) => Math.ceil(context.measureText(label).width));
+    }""", list(headers))
+    page.close()
+    cut = {label: (need, headers[label]) for label, need in zip(headers, needed) if need > headers[label]}
+    assert cut == {}
