@@ -7,7 +7,10 @@ NARROW_PX = 640
 # Text labels over points (provinces reporting per year, the ⚑ of differing reports) and bar labels pile up at
 # phone widths (so do the marks in the cells of the coverage grid, whose colour says the same), and the x axis keeps
 # every tick it was given (years one or two apart): every other one goes.
+# A static table's figures stay on one line ("không có số liệu", "543,2 tỷ đồng"): the table scrolls sideways
+# instead; the names in its first column still wrap.
 SCREEN_CSS = f"""<style>
+[data-testid=stTable] td {{white-space: nowrap;}}
 @media (max-width: {NARROW_PX}px) {{
   .js-plotly-plot .scatterlayer .textpoint, .js-plotly-plot .barlayer .bartext,
   .js-plotly-plot .heatmap-label {{display: none;}}
@@ -17,5 +20,5 @@ SCREEN_CSS = f"""<style>
 
 
 def add_screen_css() -> None:
-    """Hide the chart labels that cannot fit on a phone's width."""
+    """Keep table figures on one line; hide the chart labels that cannot fit on a phone's width."""
     st.html(SCREEN_CSS)
