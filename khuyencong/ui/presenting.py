@@ -207,10 +207,13 @@ def key_figures_html(figures: list, lang: str) -> str:
 def presentation_figure(entry: ChartEntry, lang: str) -> go.Figure:
     """A copy of the chart sized for a projector: it takes the height of its box, ticks, axis titles and the labels
     on the marks at ≥ 20 px, the legend at 22 px, the title at 34 px, axis titles held clear of the tick labels."""
+    from khuyencong.render.images import legend_items
+
     figure = go.Figure(entry.figure)
     figure.update_layout(height=None, autosize=True, font={"size": PRESENT_TICK_PX},
                          title={"font": {"size": PRESENT_TITLE_PX}, "y": 0.985, "yanchor": "top"},
-                         margin={"t": 150, "l": 40, "r": 40, "b": 40},
+                         # room under the title for the legend's band, when there is a legend
+                         margin={"t": 150 if legend_items(figure) else 100, "l": 40, "r": 40, "b": 40},
                          legend={"font": {"size": PRESENT_LEGEND_PX}, "y": 1.0, "yanchor": "bottom"},
                          hoverlabel={"font": {"size": 20}})
     axis = {"tickfont": {"size": PRESENT_TICK_PX}, "automargin": True,
@@ -277,7 +280,8 @@ def render_presentation(filters, area_text: str, url_path: str | None = None) ->
         left.button(t("pr_previous", lang), icon=":material/arrow_back:", disabled=index <= 0, on_click=_go_to,
                     args=(index - 1,), key="pr_previous", width="stretch")
     label = " · ".join(part for part in (page_name, position) if part)
-    middle.markdown(f"<div style='text-align:center'>{html.escape(label)}</div>", unsafe_allow_html=True)
+    middle.markdown(f"<div style='text-align:center; font-size:1.25rem'>{html.escape(label)}</div>",
+                    unsafe_allow_html=True)
     if index >= count and next_page is not None:
         right.button(t("pr_next", lang), icon=":material/arrow_forward:", key="pr_next", width="stretch",
                      help=t(next_page.label, lang), on_click=_ask_switch, args=(next_page, 1))
