@@ -379,7 +379,8 @@ def dashboard_items(sections: list[tuple[str, list[ChartEntry]]], line: str, lan
 
     items: list = []
     for label, charts in sections:
-        items += [Section(t(label, lang)), *_slides(charts, line, lang)]
+        if charts:  # a page with nothing to draw for the view gets no divider either
+            items += [Section(t(label, lang)), *_slides(charts, line, lang)]
     return items
 
 
