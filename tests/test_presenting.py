@@ -144,7 +144,8 @@ def test_the_key_figure_slide_shows_the_change_and_marks_illustrative_figures():
 
 def test_presentation_states_the_filters_in_a_small_line(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", years="2007-2016", source="local", present="1")
-    assert any(c.value.startswith("Nghệ An · 2007–2016 · Địa phương") for c in app.caption)
+    note = next(m.value for m in app.markdown if "kc-note" in m.value)
+    assert re.sub(r"<[^>]+>", "", note).startswith("Nghệ An · 2007–2016 · Địa phương")
 
 
 @pytest.mark.parametrize(("filters", "areas", "name"), [

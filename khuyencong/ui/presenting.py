@@ -122,6 +122,8 @@ PRESENT_CSS = f"""
 .block-container {{padding: 0.6rem 1.2rem 0 1.2rem !important; max-width: 100% !important;}}
 .block-container p, .block-container button p {{font-size: 1.25rem;}}
 .st-key-{STAGE_KEY} {{height: calc(100vh - {CONTROLS_PX}px) !important; flex: 0 0 auto !important;}}
+.kc-note {{font-size: 1rem; color: #666; line-height: 1.4; display: -webkit-box; -webkit-line-clamp: 2;
+  -webkit-box-orient: vertical; overflow: hidden;}}
 .kc-kpis {{display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: auto 1fr 1fr; gap: 3vh 2vw;
   height: calc(100vh - {CONTROLS_PX + 60}px); padding: 1vh 1vw;}}
 .kc-kpis .heading {{grid-column: 1 / -1; font-size: 3rem; font-weight: 700; color: #222;}}
@@ -210,8 +212,11 @@ def presentation_figure(entry: ChartEntry, lang: str) -> go.Figure:
     from khuyencong.render.images import legend_items
 
     figure = go.Figure(entry.figure)
+    # The title on one line (the map's second line after " · "): Plotly anchors a title of several lines by its
+    # first, which then leaves the top of the screen.
     figure.update_layout(height=None, autosize=True, font={"size": PRESENT_TICK_PX},
-                         title={"font": {"size": PRESENT_TITLE_PX}, "y": 0.985, "yanchor": "top"},
+                         title={"text": entry.title, "font": {"size": PRESENT_TITLE_PX}, "y": 0.985,
+                                "yanchor": "top"},
                          # room under the title for the legend's band, when there is a legend
                          margin={"t": 150 if legend_items(figure) else 100, "l": 40, "r": 40, "b": 40},
                          legend={"font": {"size": PRESENT_LEGEND_PX}, "y": 1.0, "yanchor": "bottom"},
@@ -270,7 +275,12 @@ def render_presentation(filters, area_text: str, url_path: str | None = None) ->
         stage.info(t("pr_no_charts", lang))
         position, footnote = "", ""
     previous_page, next_page = _neighbour(url_path, -1), _neighbour(url_path, 1)
-    st.caption(" · ".join(part for part in (filters_line(filters, area_text), footnote) if part))
+    # The filters and the sources in at most two lines, so the buttons stay on the screen; all of it on hover (the
+    # page itself, its exports and the deck carry the sources in full).
+    # (The footnote was written as Markdown for st.caption: its escapes are undone, the text then escaped as HTML.)
+    note = html.escape(re.sub(r"\\(.)", r"\1", " · ".join(
+        part for part in (filters_line(filters, area_text), footnote) if part)))
+    st.markdown(f"<div class='kc-note' title='{note}'>{note}</div>", unsafe_allow_html=True)
     left, middle, right, leave = st.columns([1, 2, 1, 1], vertical_alignment="center")
     # Within the page a click moves the slide; past its first or last chart it moves to the page before or after.
     if index == 1 and previous_page is not None:
