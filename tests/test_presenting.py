@@ -142,9 +142,17 @@ def test_the_key_figure_slide_shows_the_change_and_marks_illustrative_figures():
     assert "&lt;b&gt;" in key_figures_html([Marked("k", "<b>", "1")], "vi")  # text from data is escaped
 
 
+@pytest.mark.parametrize(("demo", "says"), [("1", True), ("0", False)])
+def test_the_key_figure_slide_says_when_the_view_holds_illustrative_data(demo_db_path, demo, says):
+    app = run_page(demo_db_path, area="nghe-an", present="1", demo=demo)
+    slide = next(m.value for m in app.markdown if "class='kc-kpis'" in m.value)
+    assert ("Có dữ liệu minh họa (không phải số liệu thật)." in slide) is says
+    assert key_figures(app)["Tổng kinh phí khuyến công"] == ("139,4 tỷ đồng" if says else "76,3 tỷ đồng")
+
+
 def test_presentation_states_the_filters_in_a_small_line(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", years="2007-2016", source="local", present="1")
-    note = next(m.value for m in app.markdown if "kc-note" in m.value)
+    note = next(m.value for m in app.markdown if "class='kc-note'" in m.value)
     assert re.sub(r"<[^>]+>", "", note).startswith("Nghệ An · 2007–2016 · Địa phương")
 
 

@@ -127,6 +127,7 @@ PRESENT_CSS = f"""
 .kc-kpis {{display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: auto 1fr 1fr; gap: 3vh 2vw;
   height: calc(100vh - {CONTROLS_PX + 60}px); padding: 1vh 1vw;}}
 .kc-kpis .heading {{grid-column: 1 / -1; font-size: 3rem; font-weight: 700; color: #222;}}
+.kc-kpis .warning {{font-size: 1.6rem; font-weight: 700; color: #CC0000; margin-left: 1.5vw;}}
 .kc-kpi {{background: #F2F5F8; border-radius: 12px; padding: 3vh 1.6vw;
   display: flex; flex-direction: column; justify-content: center;}}
 .kc-kpi .value {{font-size: 3.4rem; font-weight: 700; color: #0072B2; line-height: 1.15;}}
@@ -190,9 +191,10 @@ def is_illustrative_figure(figure) -> bool:
     return bool(getattr(figure, "illustrative", False) or getattr(figure, "is_illustrative", False))
 
 
-def key_figures_html(figures: list, lang: str) -> str:
+def key_figures_html(figures: list, lang: str, has_illustrative: bool = False) -> str:
     """The key-figure slide: the Overview's figures as cards, value large, label, change, and a badge on the
-    illustrative ones."""
+    illustrative ones; with `has_illustrative` (the view holds illustrative rows) a line under the heading says so
+    too, for figures that carry no flag of their own."""
     cards = []
     for figure in figures:
         parts = [f"<div class='value'>{html.escape(str(figure.value))}</div>",
@@ -202,7 +204,10 @@ def key_figures_html(figures: list, lang: str) -> str:
         if is_illustrative_figure(figure):
             parts.append(f"<div class='badge'>{html.escape(t('watermark_illustrative', lang))}</div>")
         cards.append(f"<div class='kc-kpi' data-key='{html.escape(figure.key)}'>{''.join(parts)}</div>")
-    heading = f"<div class='heading'>{html.escape(t('pr_deck_kpis', lang))}</div>"
+    heading = f"<div class='heading'>{html.escape(t('pr_deck_kpis', lang))}"
+    if has_illustrative:
+        heading += f" <span class='warning'>{html.escape(t('caption_illustrative', lang))}</span>"
+    heading += "</div>"
     return f"<div class='kc-kpis'>{heading}{''.join(cards)}</div>"
 
 
@@ -261,7 +266,9 @@ def render_presentation(filters, area_text: str, url_path: str | None = None) ->
         from khuyencong.figures.overview import kpis, overview_figures
         from khuyencong.ui.fetch import query
 
-        stage.markdown(key_figures_html(kpis(overview_figures(query, filters), lang), lang), unsafe_allow_html=True)
+        overview = overview_figures(query, filters)
+        stage.markdown(key_figures_html(kpis(overview, lang), lang, overview.has_illustrative),
+                       unsafe_allow_html=True)
         position = t("pr_deck_kpis", lang)
         footnote = ""
     elif charts:
