@@ -122,6 +122,19 @@ def test_the_run_ends_on_the_last_chart_of_compare(demo_db_path):
     assert app.button(key="pr_next").proto.disabled
 
 
+def test_preparing_the_deck_of_every_page_runs_past_a_page_that_stops_for_want_of_data(demo_db_path):
+    # Hà Giang in 2003: the Outcomes page has nothing and calls st.stop, which must end that page only.
+    app = run_page(demo_db_path, area="ha-giang", years="2003-2003")
+    assert not [b for b in app.get("download_button") if b.proto.id.endswith("pr_deck_all")]
+    app.button(key="pr_deck_all_prepare").click().run()
+    assert not app.exception
+    assert [b.proto.label for b in app.get("download_button") if b.proto.id.endswith("pr_deck_all")] == [
+        "Tải slide mọi trang (.pptx)"]
+    counts = {label: len(charts) for label, charts in app.session_state["_dashboard_charts"][1]}
+    assert counts["page_outcomes"] == 0 and counts["page_compare"] > 0  # the pages after it were collected
+    assert app.title[0].value == "Tổng quan"  # and the page on screen is still the Overview
+
+
 @dataclass(frozen=True)
 class Marked:
     """A key figure as the Overview may hand it over with an illustrative flag."""

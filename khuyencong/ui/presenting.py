@@ -5,6 +5,7 @@ filters), so presentation mode and the deck show exactly the charts of the page,
 """
 
 import html
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from khuyencong.render.charts import BROWSER_CONFIG
 from khuyencong.ui.fetch import code_lists
 
 CHARTS_KEY = "_charts_of_run"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -374,6 +376,9 @@ def _run_hidden(url_path: str | None) -> list[ChartEntry]:
             exec(ctx.pages_manager.get_page_script_byte_code(str(info["script_path"])), module.__dict__)  # noqa: S102
     except _PageStopped:
         pass
+    except Exception:  # noqa: BLE001 - a page that fails here fails on its own too; the deck goes on without it
+        log.exception("page %s failed while collecting the charts of the dashboard", url_path or "/")
+        st.session_state[CHARTS_KEY] = []
     finally:
         ctx.script_requests = requests
         st.session_state[COLLECTING_KEY] = False
