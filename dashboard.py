@@ -32,11 +32,11 @@ if presenting:
     with holder.container():
         page.run()
     holder.empty()
-    render_presentation(filters, area_names(filters))
+    render_presentation(filters, area_names(filters), page.url_path)
 else:
     add_screen_css()
     show_filter_chips(filters)
     page.run()
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.
-    render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters))
+    render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters), page.url_path)
     render_view_tools(lang)

@@ -1,17 +1,34 @@
-"""Presentation mode and chart downloads: one chart per screen, next/previous, leaving keeps the view."""
+"""Presentation mode and chart downloads: the key figures first, then one chart per screen, next/previous running
+on through the pages of the dashboard, leaving keeps the view."""
+
+import re
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 import pytest
 from conftest import chart_data, run_page
 
 from khuyencong.data.filters import Filters
-from khuyencong.ui.presenting import deck_file_name, filters_line
+from khuyencong.ui.presenting import deck_file_name, filters_line, key_figures_html
 
 TRENDS = "pages/trends.py"
+COMPARE = "pages/compare.py"
 
 
 def position(app) -> str:
-    return next(m.value for m in app.markdown if "Biểu đồ" in m.value or "Chart" in m.value)
+    """The line between previous and next: 'Xu hướng kinh phí · Biểu đồ 2/4', 'Tổng quan · Chỉ số chính'."""
+    return re.sub(r"<[^>]+>", "", app.markdown[-1].value)
+
+
+def key_figures(app) -> dict[str, str]:
+    """The key-figure slide as shown: label -> value."""
+    slide = next(m.value for m in app.markdown if "class='kc-kpis'" in m.value)
+    return dict((label, value) for value, label in
+                re.findall(r"<div class='value'>(.*?)</div><div class='label'>(.*?)</div>", slide))
+
+
+def chart_title(app) -> str:
+    return chart_data(app)[0]["layout"]["title"]["text"]
 
 
 def test_every_chart_has_png_and_svg_downloads_and_the_page_a_deck(demo_db_path):
@@ -23,9 +40,9 @@ def test_every_chart_has_png_and_svg_downloads_and_the_page_a_deck(demo_db_path)
 
 
 def test_presentation_shows_one_chart_per_screen_and_steps_through(demo_db_path):
-    app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1")
+    app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1", slide="1")
     assert not app.exception
-    assert len(chart_data(app)) == 1 and "Biểu đồ 1/4" in position(app)
+    assert len(chart_data(app)) == 1 and position(app) == "Xu hướng kinh phí · Biểu đồ 1/4"
     assert chart_data(app)[0]["layout"]["font"]["size"] == 22
     assert not app.get("download_button")  # no export clutter on the screen
     app.button(key="pr_next").click().run()
@@ -37,21 +54,119 @@ def test_presentation_shows_one_chart_per_screen_and_steps_through(demo_db_path)
 
 def test_leaving_presentation_returns_to_the_same_view(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", years="2007-2016", lang="en", present="1", slide="2")
-    assert "Chart 2 of 4" in position(app)
+    assert position(app) == "Funding trends · Chart 2 of 4"
     app.button(key="pr_leave").click().run()
     assert dict(app.query_params) == {"lang": "en", "area": "nghe-an", "years": "2007-2016"}
     assert app.title[0].value == "Funding trends" and len(chart_data(app)) == 4
 
 
-@pytest.mark.parametrize(("slide", "shown"), [("999", "4/4"), ("abc", "1/4"), ("0", "1/4"), ("-1", "1/4")])
+@pytest.mark.parametrize(("slide", "shown"), [("999", "Biểu đồ 4/4"), ("abc", "Chỉ số chính"),
+                                              ("0", "Chỉ số chính"), ("-1", "Chỉ số chính"), ("2", "Biểu đồ 2/4")])
 def test_a_bad_slide_number_is_clamped(demo_db_path, slide, shown):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1", slide=slide)
-    assert not app.exception and f"Biểu đồ {shown}" in position(app)
+    assert not app.exception and position(app) == f"Xu hướng kinh phí · {shown}"
+
+
+# The Overview's key figures of Nghệ An, published figures only (the default view), as the slide shows them.
+NGHE_AN_KEY_FIGURES = {
+    "vi": {"Tổng kinh phí khuyến công": "76,3 tỷ đồng", "Tỷ trọng địa phương": "78,6%",
+           "Tỷ trọng Trung ương": "21,4%", "Số đề án": "12", "Lượt cơ sở được hỗ trợ": "không có số liệu",
+           "Vốn đối ứng / 1 đồng khuyến công": "không có số liệu"},
+    "en": {"Total khuyến công funding": "VND 76.3 bn", "Local share": "78.6%", "Central share": "21.4%",
+           "Projects": "12", "Establishment-times supported": "not reported",
+           "Counterpart per đồng of support": "not reported"},
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_presentation_opens_on_the_key_figures_of_the_overview(demo_db_path, lang):
+    app = run_page(demo_db_path, area="nghe-an", present="1", lang=lang)
+    assert not app.exception and not chart_data(app)
+    assert key_figures(app) == NGHE_AN_KEY_FIGURES[lang]
+    assert position(app) == ("Tổng quan · Chỉ số chính" if lang == "vi" else "Overview · Key figures")
+    app.button(key="pr_next").click().run()
+    assert chart_title(app) == ("Kinh phí khuyến công theo năm" if lang == "vi" else "Khuyến công funding by year")
+
+
+def test_the_button_enters_on_the_key_figures(demo_db_path):
+    app = run_page(demo_db_path, TRENDS, area="nghe-an")
+    app.button(key="pr_enter").click().run()
+    assert app.query_params["present"] == "1" and app.query_params["slide"] == "0"
+    assert key_figures(app)["Tổng kinh phí khuyến công"] == "76,3 tỷ đồng"
+
+
+def test_next_from_the_last_chart_of_the_overview_lands_on_the_first_chart_of_trends_with_the_filters(demo_db_path):
+    app = run_page(demo_db_path, area="nghe-an", years="2002-2018", present="1", slide="999")
+    assert position(app) == "Tổng quan · Biểu đồ 2/2"
+    app.button(key="pr_next").click().run()
+    assert not app.exception
+    assert position(app) == "Xu hướng kinh phí · Biểu đồ 1/4"
+    assert chart_title(app) == "Kinh phí khuyến công theo năm và nguồn"
+    assert dict(app.query_params) == {"area": "nghe-an", "years": "2002-2018", "present": "1", "slide": "1"}
+    app.button(key="pr_previous").click().run()  # and back to where it came from
+    assert position(app) == "Tổng quan · Biểu đồ 2/2"
+    assert chart_title(app).startswith("Kinh phí khuyến công — Phân bổ, 2002–2018")
+
+
+def test_a_page_without_charts_is_one_slide_saying_so_and_the_run_goes_on(demo_db_path):
+    # Published figures only: Nghệ An has no project money, so Outcomes draws no chart.
+    app = run_page(demo_db_path, "pages/outcomes.py", area="nghe-an", present="1", slide="1")
+    assert not chart_data(app) and any("không có biểu đồ" in i.value for i in app.info)
+    app.button(key="pr_next").click().run()
+    assert position(app).startswith("Kế hoạch và thực hiện")
+
+
+def test_the_run_ends_on_the_last_chart_of_compare(demo_db_path):
+    app = run_page(demo_db_path, COMPARE, area="nghe-an", present="1", slide="999")
+    assert position(app) == "So sánh địa phương · Biểu đồ 3/3"
+    assert app.button(key="pr_next").proto.disabled
+
+
+def test_preparing_the_deck_of_every_page_runs_past_a_page_that_stops_for_want_of_data(demo_db_path):
+    # Hà Giang in 2003: the Outcomes page has nothing and calls st.stop, which must end that page only.
+    app = run_page(demo_db_path, area="ha-giang", years="2003-2003")
+    assert not [b for b in app.get("download_button") if b.proto.id.endswith("pr_deck_all")]
+    app.button(key="pr_deck_all_prepare").click().run()
+    assert not app.exception
+    assert [b.proto.label for b in app.get("download_button") if b.proto.id.endswith("pr_deck_all")] == [
+        "Tải slide mọi trang (.pptx)"]
+    counts = {label: len(charts) for label, charts in app.session_state["_dashboard_charts"][1]}
+    assert counts["page_outcomes"] == 0 and counts["page_compare"] > 0  # the pages after it were collected
+    assert app.title[0].value == "Tổng quan"  # and the page on screen is still the Overview
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A key figure as the Overview may hand it over with an illustrative flag."""
+
+    key: str
+    label: str
+    value: str
+    delta: str | None = None
+    illustrative: bool = False
+
+
+def test_the_key_figure_slide_shows_the_change_and_marks_illustrative_figures():
+    slide = key_figures_html([Marked("kpi_total", "Tổng", "60 tỷ đồng", "+12,5% so với 2016"),
+                              Marked("kpi_projects", "Số đề án", "98", illustrative=True)], "vi")
+    total, projects = slide.split("data-key=")[1:]
+    assert "+12,5% so với 2016" in total and "MINH HỌA" not in total
+    assert "MINH HỌA" in projects
+    assert "&lt;b&gt;" in key_figures_html([Marked("k", "<b>", "1")], "vi")  # text from data is escaped
+
+
+@pytest.mark.parametrize(("demo", "says"), [("1", True), ("0", False)])
+def test_the_key_figure_slide_says_when_the_view_holds_illustrative_data(demo_db_path, demo, says):
+    app = run_page(demo_db_path, area="nghe-an", present="1", demo=demo)
+    slide = next(m.value for m in app.markdown if "class='kc-kpis'" in m.value)
+    assert ("Có dữ liệu minh họa (không phải số liệu thật)." in slide) is says
+    assert key_figures(app)["Tổng kinh phí khuyến công"] == ("139,4 tỷ đồng" if says else "76,3 tỷ đồng")
 
 
 def test_presentation_states_the_filters_in_a_small_line(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", years="2007-2016", source="local", present="1")
-    assert any(c.value.startswith("Nghệ An · 2007–2016 · Địa phương") for c in app.caption)
+    note = next(m.value for m in app.markdown if "class='kc-note'" in m.value)
+    assert re.sub(r"<[^>]+>", "", note).startswith("Nghệ An · 2007–2016 · Địa phương")
 
 
 @pytest.mark.parametrize(("filters", "areas", "name"), [

@@ -128,12 +128,12 @@ MAX_SLIDE = 999
 def _valid_presentation(key: str, value: str) -> bool:
     if key == "present":
         return value == "1"
-    return value.isascii() and value.isdigit() and value == str(int(value)) and 1 <= int(value) <= MAX_SLIDE
+    return value.isascii() and value.isdigit() and value == str(int(value)) and 0 <= int(value) <= MAX_SLIDE
 
 
 def parse_presentation(params: Mapping[str, Sequence[str] | str]) -> tuple[dict[str, str], list[str]]:
-    """Presentation mode's keys (present=1, slide=1…999) as the link holds them, and the items that were not valid
-    (named like every other ignored item, and dropped from the link)."""
+    """Presentation mode's keys (present=1, slide=0…999, 0 the key figures) as the link holds them, and the items
+    that were not valid (named like every other ignored item, and dropped from the link)."""
     kept: dict[str, str] = {}
     ignored: list[str] = []
     for key in PRESENTATION_PARAMS:

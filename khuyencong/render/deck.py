@@ -56,6 +56,13 @@ class SlideChart:
     watermark: str | None = None  # "MINH HỌA" when the chart holds illustrative figures
 
 
+@dataclass
+class Section:
+    """A divider slide with a page's name, before that page's charts in the whole-dashboard deck."""
+
+    title: str
+
+
 def heading(key: str, lang: str) -> str:
     return t(HEADINGS[key], lang)
 
@@ -184,6 +191,13 @@ def _chart_slide(prs, chart: SlideChart) -> None:
         frame.margin_top = frame.margin_bottom = Inches(0.03)
 
 
+def _section_slide(prs, section: Section) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+    _set_title(slide, section.title, TITLE_PT)
+    shape = slide.shapes.title
+    shape.top, shape.height = Inches(2.6), Inches(1.6)
+
+
 def _watermark(slide, text: str) -> None:
     """The watermark as text on the slide too (over the picture's own), so a reader of the file finds it."""
     box = _text_box(slide, SLIDE_WIDTH - MARGIN - Inches(3.2), Inches(0.05), Inches(3.2), Inches(0.5), [text],
@@ -213,14 +227,15 @@ def _quality_slide(prs, notes: list[str], lang: str) -> None:
         _style(paragraph, size, colour=INK)
 
 
-def build_deck(title: str, subtitle: str, kpis: list[Kpi], charts: list[SlideChart], quality_notes: list[str],
-               lang: str = "vi") -> bytes:
+def build_deck(title: str, subtitle: str, kpis: list[Kpi], charts: list[SlideChart | Section],
+               quality_notes: list[str], lang: str = "vi") -> bytes:
     """A 16:9 .pptx (13.333 × 7.5 in) as bytes.
 
     Slides: the title (title; subtitle = areas, years; today's date as the UI language writes it), the key figures
     (up to six per slide; none when kpis is empty), one slide per chart (the chart title as slide title, the chart
     as a picture rendered by Kaleido filling the slide, the footnote under it) and, only when there are quality
-    notes, "Chất lượng dữ liệu"/"Data quality" with the notes as bullets (eight per slide).
+    notes, "Chất lượng dữ liệu"/"Data quality" with the notes as bullets (eight per slide). A Section among the
+    charts is a divider slide with its title (the page the charts after it come from, in the whole-dashboard deck).
     """
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
@@ -228,7 +243,10 @@ def build_deck(title: str, subtitle: str, kpis: list[Kpi], charts: list[SlideCha
     for group in _chunks(list(kpis), KPIS_PER_SLIDE):
         _kpi_slide(prs, group, lang)
     for chart in charts:
-        _chart_slide(prs, chart)
+        if isinstance(chart, Section):
+            _section_slide(prs, chart)
+        else:
+            _chart_slide(prs, chart)
     notes = [n for n in quality_notes if n and n.strip()]
     for group in _chunks(notes, NOTES_PER_SLIDE):
         _quality_slide(prs, group, lang)

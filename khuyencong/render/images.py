@@ -75,9 +75,10 @@ def _scaled(size) -> int | None:
     return None if size is None else max(MIN_TEXT_PX, round(size * BODY_PX / 15))
 
 
-def _legend_items(fig: go.Figure) -> list[str]:
+def legend_items(fig: go.Figure) -> list[str]:
     """Names the legend will show (Plotly shows a legend for two or more traces unless told otherwise)."""
-    shown = [tr for tr in fig.data if tr.showlegend is not False and tr.type not in ("treemap", "sunburst", "pie")]
+    # A treemap has no showlegend attribute: its type is asked first.
+    shown = [tr for tr in fig.data if tr.type not in ("treemap", "sunburst", "pie") and tr.showlegend is not False]
     if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(shown) < 2):
         return []
     return [str(tr.name or "") for tr in shown]
@@ -145,7 +146,7 @@ def figure_for_export(fig: go.Figure, footnote: str, width: int = EXPORT_WIDTH,
     for note in layout.annotations:
         note.font.size = _scaled(note.font.size) or BODY_PX
 
-    legend = _legend_items(out)
+    legend = legend_items(out)
     legend_rows = _legend_rows(legend, width - 2 * PAD) if legend else 0
     legend_h = legend_rows * BODY_PX * 1.5
 

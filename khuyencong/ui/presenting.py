@@ -5,6 +5,7 @@ filters), so presentation mode and the deck show exactly the charts of the page,
 """
 
 import html
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import streamlit as st
 
+from khuyencong.data.filters import MAX_SLIDE
 from khuyencong.i18n.formatting import format_year_span
 from khuyencong.i18n.labels import N_, t
 from khuyencong.i18n.markdown import escape_markdown
@@ -20,6 +22,7 @@ from khuyencong.render.charts import BROWSER_CONFIG, NOTE
 from khuyencong.ui.fetch import code_lists
 
 CHARTS_KEY = "_charts_of_run"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -31,14 +34,25 @@ class ChartEntry:
     illustrative: bool = False  # its sources caption said illustrative figures are in it
 
 
+COLLECTING_KEY = "_collecting_charts"
+
+
 def is_presenting() -> bool:
-    """?present=1 in the URL."""
-    return st.query_params.get("present") == "1"
+    """?present=1 in the URL, or another page running hidden for the whole-dashboard deck: either way charts and
+    captions are registered, not drawn."""
+    return st.query_params.get("present") == "1" or bool(st.session_state.get(COLLECTING_KEY))
+
+
+SWITCH_KEY = "_present_switch"
 
 
 def begin_run() -> None:
-    """Forget the charts of the previous run; called by the shell before the page runs."""
+    """Forget the charts of the previous run; called by the shell before the page runs. A click on previous or
+    next past the page's first or last slide asked (in its callback, where st.switch_page cannot run) to go on to
+    the page before or after: it happens here, before this page runs for nothing."""
     st.session_state[CHARTS_KEY] = []
+    if switch := st.session_state.pop(SWITCH_KEY, None):
+        _switch(*switch)
 
 
 def registered_charts() -> list[ChartEntry]:
@@ -124,14 +138,59 @@ def show_chart(fig: go.Figure, key: str, **selection) -> None:
                 disabled=missing)
 
 
-PRESENT_CSS = """
+# Presentation mode fills the screen: the chart's box is the viewport less the line of controls beneath it
+# (CONTROLS_PX), and Plotly draws into that box (height="stretch"), so a 1080 px screen gets a ~950 px chart.
+CONTROLS_PX = 170
+STAGE_KEY = "present_stage"
+PRESENT_CSS = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], footer {display: none !important;}
-.block-container {padding-top: 1.2rem !important; max-width: 100% !important;}
-.block-container p, .block-container button p {font-size: 1.25rem;}
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer {{display: none !important;}}
+.block-container {{padding: 0.6rem 1.2rem 0 1.2rem !important; max-width: 100% !important;}}
+.block-container p, .block-container button p {{font-size: 1.25rem;}}
+.st-key-{STAGE_KEY} {{height: calc(100vh - {CONTROLS_PX}px) !important; flex: 0 0 auto !important;}}
+.kc-note {{font-size: 1rem; color: #666; line-height: 1.4; display: -webkit-box; -webkit-line-clamp: 2;
+  -webkit-box-orient: vertical; overflow: hidden;}}
+.kc-kpis {{display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: auto 1fr 1fr; gap: 3vh 2vw;
+  height: calc(100vh - {CONTROLS_PX + 60}px); padding: 1vh 1vw;}}
+.kc-kpis .heading {{grid-column: 1 / -1; font-size: 3rem; font-weight: 700; color: #222;}}
+.kc-kpis .warning {{font-size: 1.6rem; font-weight: 700; color: #CC0000; margin-left: 1.5vw;}}
+.kc-kpi {{background: #F2F5F8; border-radius: 12px; padding: 3vh 1.6vw;
+  display: flex; flex-direction: column; justify-content: center;}}
+.kc-kpi .value {{font-size: 3.4rem; font-weight: 700; color: #0072B2; line-height: 1.15;}}
+.kc-kpi .label {{font-size: 1.7rem; color: #222; margin-top: 1vh;}}
+.kc-kpi .delta {{font-size: 1.4rem; color: #555; margin-top: 0.6vh;}}
+.kc-kpi .badge {{display: inline-block; font-size: 1.2rem; font-weight: 700; color: #CC0000;
+  border: 2px solid #CC0000; border-radius: 6px; padding: 0 0.5rem; margin-top: 1vh; align-self: flex-start;}}
 </style>
 """
+# Type read from the back of a hall: nothing under 20 px on the chart, the title larger.
+PRESENT_TICK_PX, PRESENT_AXIS_TITLE_PX, PRESENT_LABEL_PX, PRESENT_LEGEND_PX, PRESENT_TITLE_PX = 22, 24, 22, 22, 34
+AXIS_TITLE_STANDOFF = 18  # px between the tick labels and the axis title
+
+
+def run_pages() -> list:
+    """The pages presentation mode runs through and the whole-dashboard deck holds, in menu order."""
+    from khuyencong.ui.navigation import PAGES
+
+    return [p for p in PAGES if p.url_path in RUN_THROUGH]
+
+
+RUN_THROUGH = (None, "trends", "outcomes", "plan_actual", "compare")  # Overview → Trends → … → Compare
+
+
+def _nav_page(url_path: str | None):
+    return next((p for p in run_pages() if (p.url_path or "") == (url_path or "")), None)
+
+
+def _neighbour(url_path: str | None, step: int):
+    """The page before (step -1) or after (+1) this one in the run-through; None at either end or off it."""
+    pages = run_pages()
+    here = _nav_page(url_path)
+    if here is None:
+        return None
+    index = pages.index(here) + step
+    return pages[index] if 0 <= index < len(pages) else None
 
 
 def _go_to(index: int | None) -> None:
@@ -142,60 +201,242 @@ def _go_to(index: int | None) -> None:
         st.query_params["slide"] = str(index)
 
 
-def render_presentation(filters, area_text: str) -> None:
-    """One chart per screen, large type, no chrome; the filters in a small line; previous, next and leave."""
-    lang = filters.lang
-    st.markdown(PRESENT_CSS, unsafe_allow_html=True)
-    charts = registered_charts()
-    if not charts:
-        st.info(t("pr_no_charts", lang))
-        st.button(t("pr_leave", lang), on_click=_go_to, args=(None,), key="pr_leave")
-        return
-    slide = st.query_params.get("slide", "1")
-    index = min(max(int(slide) if slide.isascii() and slide.isdigit() and len(slide) < 4 else 1, 1), len(charts))
-    entry = charts[index - 1]
+def _ask_switch(page, slide: int) -> None:
+    st.session_state[SWITCH_KEY] = (page, slide)
+
+
+def _switch(page, slide: int) -> None:
+    """To another page's slide, still presenting; the filters ride along in the session and in the link
+    (st.switch_page drops the query string unless given)."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    params.update(present=["1"], slide=[str(slide)])
+    st.switch_page(page.file, query_params={k: v[0] if len(v) == 1 else v for k, v in params.items()})
+
+
+def is_illustrative_figure(figure) -> bool:
+    """Whether a key figure (figures.overview.KeyFigure) rests on illustrative data, when it says so."""
+    return bool(getattr(figure, "illustrative", False) or getattr(figure, "is_illustrative", False))
+
+
+def key_figures_html(figures: list, lang: str, has_illustrative: bool = False) -> str:
+    """The key-figure slide: the Overview's figures as cards, value large, label, change, and a badge on the
+    illustrative ones; with `has_illustrative` (the view holds illustrative rows) a line under the heading says so
+    too, for figures that carry no flag of their own."""
+    cards = []
+    for figure in figures:
+        parts = [f"<div class='value'>{html.escape(str(figure.value))}</div>",
+                 f"<div class='label'>{html.escape(str(figure.label))}</div>"]
+        if figure.delta:
+            parts.append(f"<div class='delta'>{html.escape(str(figure.delta))}</div>")
+        if is_illustrative_figure(figure):
+            parts.append(f"<div class='badge'>{html.escape(t('watermark_illustrative', lang))}</div>")
+        cards.append(f"<div class='kc-kpi' data-key='{html.escape(figure.key)}'>{''.join(parts)}</div>")
+    heading = f"<div class='heading'>{html.escape(t('pr_deck_kpis', lang))}"
+    if has_illustrative:
+        heading += f" <span class='warning'>{html.escape(t('caption_illustrative', lang))}</span>"
+    heading += "</div>"
+    return f"<div class='kc-kpis'>{heading}{''.join(cards)}</div>"
+
+
+def presentation_figure(entry: ChartEntry, lang: str) -> go.Figure:
+    """A copy of the chart sized for a projector: it takes the height of its box, ticks, axis titles and the labels
+    on the marks at ≥ 20 px, the legend at 22 px, the title at 34 px, axis titles held clear of the tick labels."""
+    from khuyencong.render.images import legend_items
+
     figure = go.Figure(entry.figure)
-    figure.update_layout(height=640, font={"size": 22}, title={"font": {"size": 32}, "y": 0.98, "yanchor": "top"},
-                         margin={"t": 130}, legend={"font": {"size": 20}, "y": 1.04},
+    # The title on one line (the map's second line after " · "): Plotly anchors a title of several lines by its
+    # first, which then leaves the top of the screen.
+    figure.update_layout(height=None, autosize=True, font={"size": PRESENT_TICK_PX},
+                         title={"text": entry.title, "font": {"size": PRESENT_TITLE_PX}, "y": 0.985,
+                                "yanchor": "top"},
+                         # room under the title for the legend's band, when there is a legend
+                         margin={"t": 150 if legend_items(figure) else 100, "l": 40, "r": 40, "b": 40},
+                         legend={"font": {"size": PRESENT_LEGEND_PX}, "y": 1.0, "yanchor": "bottom"},
                          hoverlabel={"font": {"size": 20}})
-    figure.update_xaxes(tickfont={"size": 20}, title_font={"size": 22})
-    figure.update_yaxes(tickfont={"size": 20}, title_font={"size": 22})
-    figure.update_annotations(font_size=20)
+    axis = {"tickfont": {"size": PRESENT_TICK_PX}, "automargin": True,
+            "title": {"font": {"size": PRESENT_AXIS_TITLE_PX}, "standoff": AXIS_TITLE_STANDOFF}}
+    figure.update_xaxes(**axis)
+    figure.update_yaxes(**axis)
+    for note in figure.layout.annotations:
+        note.font.size = max(20, note.font.size or 0)
+    for trace in figure.data:
+        for key in ("textfont", "insidetextfont", "outsidetextfont"):
+            font = getattr(trace, key, None)
+            if font is not None:
+                # The labels on bars and points: the charts set 12–14 px for a screen at arm's length.
+                font.size = max(PRESENT_LABEL_PX, round(font.size * 1.5)) if isinstance(font.size, int | float) \
+                    else PRESENT_LABEL_PX
+        colorbar = getattr(trace, "colorbar", None)
+        if colorbar is not None and trace.type in ("scattergeo", "choropleth"):
+            colorbar.tickfont.size, colorbar.title.font.size = PRESENT_TICK_PX, PRESENT_AXIS_TITLE_PX
     if watermark := watermark_of(entry, lang):
         from khuyencong.render.images import add_watermark
 
         add_watermark(figure, watermark)
-    for trace in figure.data:  # the map's sizes set for the screen (place names, signs, colour scale) grow too
-        if trace.type not in ("scattergeo", "choropleth"):
-            continue
-        font = getattr(trace, "textfont", None)
-        if font is not None and isinstance(font.size, int | float):
-            font.size = round(font.size * 1.5)
-        colorbar = getattr(trace, "colorbar", None)
-        if colorbar is not None and isinstance(colorbar.tickfont.size, int | float):
-            colorbar.tickfont.size, colorbar.title.font.size = 20, 22
-    # theme=None: Streamlit's theme would put its own smaller fonts over the large ones.
-    st.plotly_chart(figure, key=f"present_{entry.key}", theme=None, config=BROWSER_CONFIG)
-    st.caption(" · ".join(part for part in (filters_line(filters, area_text), entry.footnote) if part))
-    left, middle, right, leave = st.columns([1, 2, 1, 1])
-    left.button(t("pr_previous", lang), icon=":material/arrow_back:", disabled=index <= 1, on_click=_go_to,
-                args=(index - 1,), key="pr_previous", width="stretch")
-    position = t("pr_position", lang, index=index, count=len(charts))
-    middle.markdown(f"<div style='text-align:center'>{position}</div>", unsafe_allow_html=True)
-    right.button(t("pr_next", lang), icon=":material/arrow_forward:", disabled=index >= len(charts),
-                 on_click=_go_to, args=(index + 1,), key="pr_next", width="stretch")
+    return figure
+
+
+def render_presentation(filters, area_text: str, url_path: str | None = None) -> None:
+    """One slide per screen, no chrome: slide 0 the key figures, then the page's charts, large type, the filters in
+    a small line; previous and next run on through the pages of the dashboard (RUN_THROUGH), keeping the filters."""
+    lang = filters.lang
+    st.markdown(PRESENT_CSS, unsafe_allow_html=True)
+    charts = registered_charts()
+    slide = st.query_params.get("slide", "0")
+    # Slide 0 is the key figures; a page without charts keeps one slide saying so, to step over.
+    count = len(charts) or 1
+    index = min(max(int(slide) if slide.isascii() and slide.isdigit() and len(slide) < 4 else 0, 0), count)
+    here = _nav_page(url_path)
+    page_name = t(here.label, lang) if here else ""
+    stage = st.container(key=STAGE_KEY)
+    if index == 0:
+        from khuyencong.figures.overview import kpis, overview_figures
+        from khuyencong.ui.fetch import query
+
+        overview = overview_figures(query, filters)
+        stage.markdown(key_figures_html(kpis(overview, lang), lang, overview.has_illustrative),
+                       unsafe_allow_html=True)
+        position = t("pr_deck_kpis", lang)
+        footnote = ""
+    elif charts:
+        entry = charts[index - 1]
+        # theme=None: Streamlit's theme would put its own smaller fonts over the large ones.
+        stage.plotly_chart(presentation_figure(entry, lang), key=f"present_{entry.key}", theme=None,
+                           config=BROWSER_CONFIG, height="stretch")
+        position = t("pr_position", lang, index=index, count=len(charts))
+        footnote = entry.footnote
+    else:
+        stage.info(t("pr_no_charts", lang))
+        position, footnote = "", ""
+    previous_page, next_page = _neighbour(url_path, -1), _neighbour(url_path, 1)
+    # The filters and the sources in at most two lines, so the buttons stay on the screen; all of it on hover (the
+    # page itself, its exports and the deck carry the sources in full).
+    # (The footnote was written as Markdown for st.caption: its escapes are undone, the text then escaped as HTML.)
+    note = html.escape(re.sub(r"\\(.)", r"\1", " · ".join(
+        part for part in (filters_line(filters, area_text), footnote) if part)))
+    st.markdown(f"<div class='kc-note' title='{note}'>{note}</div>", unsafe_allow_html=True)
+    left, middle, right, leave = st.columns([1, 2, 1, 1], vertical_alignment="center")
+    # Within the page a click moves the slide; past its first or last chart it moves to the page before or after.
+    if index == 1 and previous_page is not None:
+        left.button(t("pr_previous", lang), icon=":material/arrow_back:", key="pr_previous", width="stretch",
+                    help=t(previous_page.label, lang), on_click=_ask_switch, args=(previous_page, MAX_SLIDE))
+    else:
+        left.button(t("pr_previous", lang), icon=":material/arrow_back:", disabled=index <= 0, on_click=_go_to,
+                    args=(index - 1,), key="pr_previous", width="stretch")
+    label = " · ".join(part for part in (page_name, position) if part)
+    middle.markdown(f"<div style='text-align:center; font-size:1.25rem'>{html.escape(label)}</div>",
+                    unsafe_allow_html=True)
+    if index >= count and next_page is not None:
+        right.button(t("pr_next", lang), icon=":material/arrow_forward:", key="pr_next", width="stretch",
+                     help=t(next_page.label, lang), on_click=_ask_switch, args=(next_page, 1))
+    else:
+        right.button(t("pr_next", lang), icon=":material/arrow_forward:", disabled=index >= count, on_click=_go_to,
+                     args=(index + 1,), key="pr_next", width="stretch")
     leave.button(t("pr_leave", lang), icon=":material/close:", on_click=_go_to, args=(None,), key="pr_leave",
                  width="stretch")
 
 
 def _enter() -> None:
     st.query_params["present"] = "1"
-    st.query_params["slide"] = "1"
+    st.query_params["slide"] = "0"  # the key figures first
 
 
-def render_sidebar_tools(filters, area_text: str, summary: Callable[[], tuple[list, list[str]]]) -> None:
-    """Sidebar: enter presentation mode, and the slide deck of this page's charts; the deck and its headline
-    figures (`summary()`: KPIs and data-quality notes) are built on click."""
+def _slides(charts: list[ChartEntry], line: str, lang: str):
+    from khuyencong.render.deck import SlideChart
+
+    return [SlideChart(c.title, c.figure, " ".join(p for p in (c.footnote, line) if p), watermark_of(c, lang))
+            for c in charts]
+
+
+def _deck(filters, line: str, summary: Callable[[], tuple[list, list[str]]], items: list) -> bytes:
+    from khuyencong.render.deck import Kpi, build_deck
+
+    kpis, quality_notes = summary()
+    return build_deck(t("pr_deck_title", filters.lang), line, [Kpi(label, value) for label, value in kpis], items,
+                      quality_notes, filters.lang)
+
+
+DECK_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+PREPARE_KEY = "_prepare_dashboard_deck"
+DASHBOARD_KEY = "_dashboard_charts"  # (view, [(page label key, [ChartEntry])]) of the last prepared run-through
+
+
+class _PageStopped(Exception):
+    """A page run hidden called st.stop (it has nothing to show for the filters)."""
+
+
+class _StopEndsThePage:
+    """Stands in for the run's script requests while a page runs hidden, so that its st.stop ends that page only
+    (st.stop asks ctx.script_requests to stop the whole run, which could then draw nothing more)."""
+
+    def __init__(self, requests) -> None:
+        self._requests = requests
+
+    def request_stop(self) -> None:
+        raise _PageStopped
+
+    def __getattr__(self, name):
+        return getattr(self._requests, name)
+
+
+def _run_hidden(url_path: str | None) -> list[ChartEntry]:
+    """Run one page of the dashboard inside a container that is emptied afterwards, and return the charts it
+    registered, with their footnotes, as a visit to the page would show them."""
+    import types
+
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    info = next(p for p in ctx.pages_manager.get_pages().values() if p["url_pathname"] == (url_path or ""))
+    saved = st.session_state.get(CHARTS_KEY, [])
+    st.session_state[CHARTS_KEY] = []
+    st.session_state[COLLECTING_KEY] = True
+    requests = ctx.script_requests
+    ctx.script_requests = _StopEndsThePage(requests)
+    holder = st.empty()
+    try:
+        with holder.container(), ctx.run_with_active_hash(info["page_script_hash"]):
+            module = types.ModuleType("__main__")
+            module.__dict__["__file__"] = str(info["script_path"])
+            exec(ctx.pages_manager.get_page_script_byte_code(str(info["script_path"])), module.__dict__)  # noqa: S102
+    except _PageStopped:
+        pass
+    except Exception:  # noqa: BLE001 - a page that fails here fails on its own too; the deck goes on without it
+        log.exception("page %s failed while collecting the charts of the dashboard", url_path or "/")
+        st.session_state[CHARTS_KEY] = []
+    finally:
+        ctx.script_requests = requests
+        st.session_state[COLLECTING_KEY] = False
+        holder.empty()
+        charts = st.session_state[CHARTS_KEY]
+        st.session_state[CHARTS_KEY] = saved
+    return charts
+
+
+def collect_dashboard(current: str | None) -> list[tuple[str, list[ChartEntry]]]:
+    """Every run-through page's charts for the current filters, in menu order: the current page's from this run,
+    the others' by running them hidden."""
+    return [(page.label, list(registered_charts()) if (page.url_path or "") == (current or "")
+             else _run_hidden(page.url_path)) for page in run_pages()]
+
+
+def dashboard_items(sections: list[tuple[str, list[ChartEntry]]], line: str, lang: str) -> list:
+    """The whole-dashboard deck's slides after the key figures: each page's name, then its charts."""
+    from khuyencong.render.deck import Section
+
+    items: list = []
+    for label, charts in sections:
+        if charts:  # a page with nothing to draw for the view gets no divider either
+            items += [Section(t(label, lang)), *_slides(charts, line, lang)]
+    return items
+
+
+def render_sidebar_tools(filters, area_text: str, summary: Callable[[], tuple[list, list[str]]],
+                         current: str | None = None) -> None:
+    """Sidebar: enter presentation mode, the slide deck of this page's charts and the deck of the whole dashboard;
+    the decks and their headline figures (`summary()`: KPIs and data-quality notes) are built on click. The whole
+    deck needs the other pages' charts: a first click runs those pages hidden (about a second at the bundled data),
+    the download button then builds the deck (its pictures are the slow part) off the page's run."""
     lang = filters.lang
     sidebar = st.sidebar
     sidebar.divider()
@@ -203,33 +444,37 @@ def render_sidebar_tools(filters, area_text: str, summary: Callable[[], tuple[li
                    key="pr_enter", width="stretch")
     charts = list(registered_charts())
     line = filters_line(filters, area_text)
-
-    def deck() -> bytes:
-        from khuyencong.render.deck import SlideChart, build_deck
-
-        slides = [SlideChart(c.title, c.figure, " ".join(p for p in (c.footnote, line) if p), watermark_of(c, lang))
-                  for c in charts]
-        from khuyencong.render.deck import Kpi
-
-        kpis, quality_notes = summary()
-        return build_deck(t("pr_deck_title", lang), line, [Kpi(label, value) for label, value in kpis], slides,
-                          quality_notes, lang)
-
     missing = find_chromium() is None  # the deck's chart slides are images
-    sidebar.download_button(t("pr_deck", lang), data=b"" if missing else deck,
-                            file_name=deck_file_name(filters, area_text),
-                            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                            icon=":material/co_present:", help=t("pr_deck_help", lang), key="pr_deck",
-                            on_click="ignore", width="stretch", disabled=missing)
+    sidebar.download_button(t("pr_deck", lang), data=b"" if missing else lambda: _deck(
+        filters, line, summary, _slides(charts, line, lang)), file_name=deck_file_name(filters, area_text),
+        mime=DECK_MIME, icon=":material/co_present:", help=t("pr_deck_help", lang), key="pr_deck", on_click="ignore",
+        width="stretch", disabled=missing)
+    view = repr(filters)
+    prepared = st.session_state.get(DASHBOARD_KEY)
+    if st.session_state.pop(PREPARE_KEY, False):  # the click's callback asked for it: collect in this run
+        with st.spinner(t("pr_deck_all_preparing", lang)):
+            prepared = (view, collect_dashboard(current))
+        st.session_state[DASHBOARD_KEY] = prepared
+    if prepared is None or prepared[0] != view:
+        sidebar.button(t("pr_deck_all_prepare", lang), icon=":material/library_books:", key="pr_deck_all_prepare",
+                       help=t("pr_deck_all_help", lang), width="stretch", disabled=missing,
+                       on_click=st.session_state.__setitem__, args=(PREPARE_KEY, True))
+    if prepared is not None and prepared[0] == view:
+        sections = prepared[1]
+        sidebar.download_button(
+            t("pr_deck_all", lang), data=lambda: _deck(filters, line, summary, dashboard_items(sections, line, lang)),
+            file_name=deck_file_name(filters, area_text, whole=True), mime=DECK_MIME, icon=":material/library_books:",
+            help=t("pr_deck_all_help", lang), key="pr_deck_all", on_click="ignore", width="stretch", disabled=missing)
     if missing:
         sidebar.caption(t("pr_no_chromium", lang))
 
 
-def deck_file_name(filters, area_text: str) -> str:
-    """khuyen-cong_nghe-an_2002-2018_trinh-chieu.pptx"""
+def deck_file_name(filters, area_text: str, whole: bool = False) -> str:
+    """khuyen-cong_nghe-an_2002-2018_trinh-chieu.pptx (…_ca-bang-dieu-khien.pptx for the whole dashboard)"""
     import re
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", area_text.replace("đ", "d").replace("Đ", "D"))
     slug = re.sub(r"[^a-z0-9]+", "-", "".join(c for c in plain if not unicodedata.combining(c)).lower()).strip("-")
-    return f"khuyen-cong_{slug[:60] or 'tat-ca'}_{filters.year_from}-{filters.year_to}_trinh-chieu.pptx"
+    what = "ca-bang-dieu-khien" if whole else "trinh-chieu"
+    return f"khuyen-cong_{slug[:60] or 'tat-ca'}_{filters.year_from}-{filters.year_to}_{what}.pptx"
