@@ -10,7 +10,7 @@ NARROW_PX = 640
 # A static table's figures stay on one line ("không có số liệu", "543,2 tỷ đồng"): the table scrolls sideways
 # instead; the names in its first column still wrap.
 SCREEN_CSS = f"""<style>
-[data-testid=stTable] td {{white-space: nowrap;}}
+[data-testid=stTable] td, [data-testid=stTable] td * {{white-space: nowrap !important;}}
 @media (max-width: {NARROW_PX}px) {{
   .js-plotly-plot .scatterlayer .textpoint, .js-plotly-plot .barlayer .bartext,
   .js-plotly-plot .heatmap-label {{display: none;}}
