@@ -186,7 +186,7 @@ def render_sidebar_tools(filters, area_text: str, summary: Callable[[], tuple[li
         from khuyencong.render.deck import Kpi
 
         kpis, quality_notes = summary()
-        return build_deck(t("pr_deck_title", lang), line, [Kpi(label, value) for label, value in kpis], slides,
+        return build_deck(t("pr_deck_title", lang), line, [Kpi(*kpi) for kpi in kpis], slides,
                           quality_notes, lang)
 
     missing = find_chromium() is None  # the deck's chart slides are images
