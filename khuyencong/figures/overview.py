@@ -277,6 +277,12 @@ def deck_summary(query: Query, filters: Filters) -> tuple[list[tuple[str, str, b
             ([note] if note else []) + period_notes(figures, filters.lang))
 
 
+# What each page's total includes that the other's does not: (period totals, sources that are not khuyến công).
+TOTALS_DIFFS = {"overview": (N_("totals_overview_adds_periods"), N_("totals_overview_leaves_other")),
+                "trends": (N_("totals_trends_leaves_periods"), N_("totals_trends_adds_other"))}
+TOTALS_VS = {"overview": N_("totals_overview_vs"), "trends": N_("totals_trends_vs")}
+
+
 @dataclass(frozen=True)
 class TotalsCompared:
     """The Overview's "Tổng kinh phí khuyến công" and the Trends page's "Tổng các năm có số liệu" of allocations,
@@ -293,8 +299,7 @@ class TotalsCompared:
         return self.overview_mvnd != self.trends_mvnd
 
     def _diffs(self, page: str, lang: str) -> str:
-        keys = {"overview": ("totals_overview_adds_periods", "totals_overview_leaves_other"),
-                "trends": ("totals_trends_leaves_periods", "totals_trends_adds_other")}[page]
+        keys = TOTALS_DIFFS[page]
         parts = []
         if self.periods_mvnd:
             parts.append(t(keys[0], lang, amount=format_money(self.periods_mvnd, lang)))
@@ -308,7 +313,7 @@ class TotalsCompared:
         if not self.differ:
             return None
         other = self.trends_mvnd if page == "overview" else self.overview_mvnd
-        return t(f"totals_{page}_vs", lang, other=format_headline_money(other, lang), diffs=self._diffs(page, lang))
+        return t(TOTALS_VS[page], lang, other=format_headline_money(other, lang), diffs=self._diffs(page, lang))
 
 
 def totals_compared(query: Query, filters: Filters) -> TotalsCompared:

@@ -15,7 +15,7 @@ BADGE_COLOUR = "orange"
 
 def badge(lang: str) -> str:
     """The mark of a figure that holds illustrative rows, as a Markdown badge for a metric's label."""
-    return f":{BADGE_COLOUR}-badge[{t('kpi_illustrative_badge', lang)}]"
+    return ":" + BADGE_COLOUR + "-badge[" + t("kpi_illustrative_badge", lang) + "]"
 
 
 def key_figure_label(figure: KeyFigure, lang: str) -> str:
