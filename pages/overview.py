@@ -2,15 +2,26 @@
 
 import streamlit as st
 
-from khuyencong.figures.overview import basis_sentence, kpis, other_kinds_sentence, overview_figures, period_notes
+from khuyencong.figures.overview import (
+    KeyFigure,
+    basis_sentence,
+    kpis,
+    other_kinds_sentence,
+    overview_figures,
+    period_notes,
+    totals_compared,
+    view_areas,
+)
+from khuyencong.figures.sources import documents_in_view
 from khuyencong.i18n.formatting import format_datetime, format_money, format_number, format_year_span
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import fetch, query
+from khuyencong.ui.key_figures import show_key_figure, show_key_figures
 from khuyencong.ui.map_section import show_map
 from khuyencong.ui.presenting import show_chart
-from khuyencong.ui.shell import area_names, current_filters
+from khuyencong.ui.shell import area_names, current_filters, unit_name
 
 filters = current_filters()
 lang = filters.lang
@@ -18,12 +29,16 @@ figures = overview_figures(query, filters)
 codes = figures.codes
 
 st.title(t("page_overview", lang))
-st.caption(t("view_summary", lang, areas=area_names(filters),
-             years=format_year_span(filters.year_from, filters.year_to),
+areas = view_areas(query, filters, area_names(filters), unit_name) if not filters.areas else area_names(filters)
+st.caption(t("view_summary", lang, areas=areas, years=format_year_span(filters.year_from, filters.year_to),
              sources=codes.source_names(filters.sources, lang)))
 
-for column, figure in zip([*st.columns(3), *st.columns(3)], kpis(figures, lang)):
-    column.metric(figure.label, figure.value, delta=figure.delta, help=figure.help)
+show_key_figures(kpis(figures, lang), lang)
+# The Trends page's "Tổng các năm có số liệu" is another figure: say what sets the two apart, and link to it.
+if sentence := totals_compared(query, filters).sentence("overview", lang):
+    st.caption(sentence)
+    st.page_link("pages/trends.py", label=t("totals_link_trends", lang), icon=":material/trending_up:",
+                 query_params=dict(st.query_params))
 st.markdown(basis_sentence(figures, lang))
 if other := other_kinds_sentence(query, filters):
     st.caption(other)
@@ -48,8 +63,13 @@ show_map(filters, "overview_map")
 
 facts = st.columns(3)
 covered = figures.years_covered
-facts[0].metric(t("period_covered", lang), format_year_span(*covered) if covered else format_number(None, lang))
-facts[1].metric(t("documents_count", lang), format_number(len(
-    [d for d in figures.documents if not d.startswith("minh-hoa")]), lang))
+show_key_figure(facts[0], KeyFigure(
+    "period_covered", t("period_covered", lang),
+    format_year_span(*covered) if covered else format_number(None, lang),
+    illustrative=bool(figures.annual["has_illustrative"].any() or figures.funding.has_illustrative)), lang)
+documents = documents_in_view(fetch("document_figures", filters))
+show_key_figure(facts[1], KeyFigure("documents_count", t("documents_count", lang),
+                                    format_number(len(documents), lang), t("documents_count_help", lang),
+                                    doc_ids=tuple(documents["doc_id"])), lang)
 facts[2].metric(t("time_in_vietnam", lang, time=t("last_loaded", lang)),
                 format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang, zone=False))

@@ -4,6 +4,7 @@ director reads at a glance, and the real figures as their source reported them."
 
 import streamlit as st
 
+from khuyencong.figures.overview import KeyFigure
 from khuyencong.figures.plan_actual import (
     PERIODS,
     QUARTERS,
@@ -39,6 +40,7 @@ from khuyencong.render.charts import make_plan_actual_money_chart, make_progress
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.fetch import code_lists, fetch
+from khuyencong.ui.key_figures import show_key_figure
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import area_names, current_filters, unit_name
 
@@ -82,15 +84,22 @@ elif not reports_project_money(total.iloc[0]):
     st.info(t("plan_actual_money_no_amounts", lang, n=format_number(total["projects"].iloc[0], lang), section=2))
 else:
     total = total.iloc[0]
-    kpis = st.columns([4, 4, 3, 3])
-    kpis[0].metric(t("plan_actual_money_plan_total", lang), format_headline_money(total["plan_mvnd"], lang))
-    kpis[1].metric(t("plan_actual_money_actual_total", lang), format_headline_money(total["actual_mvnd"], lang))
-    kpis[2].metric(t("plan_actual_money_pct", lang), format_percent(total["pct_of_plan"], lang),
-                   help=t("plan_actual_money_pct_help", lang))
-    kpis[3].metric(t("plan_actual_money_not_reported", lang),
-                   t("plan_actual_money_not_reported_value", lang,
-                     n=format_number(total["projects_without_actual"], lang),
-                     total=format_number(total["projects"], lang)), help=t("plan_actual_money_not_reported_help", lang))
+    # Every figure here sums the projects in view: each marked when illustrative projects are among them.
+    marks = {"illustrative": bool(total["has_illustrative"]), "doc_ids": tuple(total["doc_ids"])}
+    for column, key_figure in zip(st.columns([4, 4, 3, 3]), [
+        KeyFigure("plan_total", t("plan_actual_money_plan_total", lang),
+                  format_headline_money(total["plan_mvnd"], lang), **marks),
+        KeyFigure("actual_total", t("plan_actual_money_actual_total", lang),
+                  format_headline_money(total["actual_mvnd"], lang), **marks),
+        KeyFigure("pct", t("plan_actual_money_pct", lang), format_percent(total["pct_of_plan"], lang),
+                  t("plan_actual_money_pct_help", lang), **marks),
+        KeyFigure("not_reported", t("plan_actual_money_not_reported", lang),
+                  t("plan_actual_money_not_reported_value", lang,
+                    n=format_number(total["projects_without_actual"], lang),
+                    total=format_number(total["projects"], lang)), t("plan_actual_money_not_reported_help", lang),
+                  **marks),
+    ]):
+        show_key_figure(column, key_figure, lang)
     by_year = money_rows(money, "year")
     show_chart(make_plan_actual_money_chart(by_year, lang, t("plan_actual_money_chart_title", lang),
                                                  t("axis_money_bn", lang), format_money, format_percent),
@@ -192,14 +201,17 @@ else:
             st.markdown(t("plan_actual_rep_headline", lang, indicator=name, when=when, actual=actual,
                           estimate=t("plan_actual_rep_estimate_word", lang) if row.qualifier == "estimate" else "",
                           summary=summary_sentence(row, lang), status=status_text(row.status, lang)))
-            facts = st.columns(4)
-            facts[0].metric(t("plan_actual_rep_metric_actual", lang, indicator=name), actual)
             pct_plan = t("plan_actual_rep_metric_pct_plan", lang) if row.plan_basis == "year" else \
                 t("plan_actual_rep_metric_pct_plan_period", lang)
-            facts[1].metric(pct_plan, format_percent(row.plan_pct_reported, lang))
-            facts[2].metric(t("plan_actual_rep_metric_pct_prior", lang, prior_year=year - 1),
-                            format_percent(row.prior_pct_reported, lang))
-            facts[3].metric(t("plan_actual_col_status", lang), status_text(row.status, lang))
+            # Real figures only (plan_reported_outcomes), each as its one document reported it.
+            for column, key_figure in zip(st.columns(4), [
+                KeyFigure("actual", t("plan_actual_rep_metric_actual", lang, indicator=name), actual, doc_ids=(doc,)),
+                KeyFigure("pct_plan", pct_plan, format_percent(row.plan_pct_reported, lang), doc_ids=(doc,)),
+                KeyFigure("pct_prior", t("plan_actual_rep_metric_pct_prior", lang, prior_year=year - 1),
+                          format_percent(row.prior_pct_reported, lang), doc_ids=(doc,)),
+                KeyFigure("status", t("plan_actual_col_status", lang), status_text(row.status, lang), doc_ids=(doc,)),
+            ]):
+                show_key_figure(column, key_figure, lang)
             with st.container(border=True):
                 st.markdown("*" + t("plan_actual_rep_derived_title", lang) + "*")
                 derived = st.columns(4)

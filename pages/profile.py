@@ -26,6 +26,7 @@ from khuyencong.i18n.labels import t
 from khuyencong.render.coverage import make_coverage_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, fetch, query
+from khuyencong.ui.key_figures import show_key_figures
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.profile import (
     choose_province,
@@ -64,8 +65,7 @@ if not profile.has_figures:
     st.stop()
 
 kpis = headline(profile, codes, lang)
-for column, (label, value, help_text) in zip([*st.columns(3), *st.columns(3)], kpis):
-    column.metric(label, value, help=help_text or None)
+show_key_figures(kpis, lang)
 if profile.has_illustrative:
     st.caption("**" + t("caption_illustrative", lang) + "**")
 charts = profile_charts(profile, codes, lang)

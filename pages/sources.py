@@ -15,6 +15,7 @@ from khuyencong.figures.sources import (
     coverage_legend,
     differing_table,
     doc_ids_of,
+    documents_in_view,
     documents_table,
     excluded_table,
     figures_note,
@@ -25,6 +26,7 @@ from khuyencong.figures.sources import (
     selected_cell,
     year_blocks,
 )
+from khuyencong.i18n.formatting import format_number
 from khuyencong.i18n.labels import N_, t
 from khuyencong.render.coverage import make_coverage_chart
 from khuyencong.ui.captions import show_sources
@@ -139,7 +141,8 @@ st.dataframe(
         t("sources_col_figures_total", lang): st.column_config.TextColumn(width=95, **right),
     }),
 )
-st.caption(t("sources_documents_note", lang))
+st.caption(t("sources_documents_in_view", lang, n=format_number(len(documents_in_view(documents)), lang)) + " "
+           + t("sources_documents_note", lang))
 
 # 4. Reconciliation of period totals
 st.subheader(t("sources_reconciliation", lang))

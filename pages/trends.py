@@ -5,7 +5,7 @@ one area, and the years whose reports differ; nominal or real."""
 import streamlit as st
 
 from khuyencong.data.filters import DEFAULT_KIND
-from khuyencong.figures.overview import annual_change, change_text
+from khuyencong.figures.overview import annual_change, change_text, totals_compared
 from khuyencong.figures.trends import (
     NOT_COMPARABLE,
     differing_reports,
@@ -15,8 +15,9 @@ from khuyencong.figures.trends import (
     plan_executed,
     totals_by_unit,
     trend_figures,
+    trend_key_figures,
 )
-from khuyencong.i18n.formatting import format_headline_money, format_money, format_number, format_percent
+from khuyencong.i18n.formatting import format_money, format_number, format_percent
 from khuyencong.i18n.labels import N_, t
 from khuyencong.render.charts import (
     MAX_PERIOD_MARKS,
@@ -28,6 +29,7 @@ from khuyencong.render.charts import (
 )
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, fetch, query
+from khuyencong.ui.key_figures import show_key_figure
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.provenance import provenance_button, select_year
 from khuyencong.ui.shell import KEYS, current_filters, unit_name
@@ -68,16 +70,16 @@ else:
     summary = st.columns(4 if many_units else 3)
     # The change on the span before, in nominal money only (the real values' base year is a choice of the page).
     change = annual_change(query, filters, filters.kind, khuyen_cong_only=False) if mode == "nominal" else None
-    summary[0].metric(t("span_total", lang), format_headline_money(figures.totals["amount_mvnd"].sum(), lang),
-                      delta=change_text(change, lang), help=t("trends_span_total_help", lang))
-    summary[1].metric(t("years_reported", lang), format_number(len(figures.totals), lang))
-    summary[2].metric(t("avg_growth", lang), "—" if reason else format_percent(figures.growth_pct, lang),
-                      help=t("trends_growth_not_shown", lang, reason=reason) if reason else
-                      t("trends_growth_help", lang))
-    if many_units:
-        summary[3].metric(t("trends_units_reporting", lang),
-                          format_number(len({u for ids in figures.coverage["unit_ids"] for u in ids}), lang),
-                          help=t("trends_units_help", lang))
+    for column, key_figure in zip(summary, trend_key_figures(figures, change_text(change, lang), reason, many_units,
+                                                             lang)):
+        show_key_figure(column, key_figure, lang)
+    # The Overview's "Tổng kinh phí khuyến công" is another figure of the same allocations: say what sets the two
+    # apart, and link to it (nominal allocations only: the Overview shows no other kind and no real values).
+    if kind == DEFAULT_KIND and mode == "nominal" and (
+            sentence := totals_compared(query, filters).sentence("trends", lang)):
+        st.caption(sentence)
+        st.page_link("pages/overview.py", label=t("totals_link_overview", lang), icon=":material/dashboard:",
+                     query_params=dict(st.query_params))
     if reason:
         st.caption(t("trends_not_joined", lang, reason=reason))
 

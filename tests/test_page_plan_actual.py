@@ -132,8 +132,10 @@ def test_money_plan_and_actual_match_a_direct_sum(demo_db_path):
     assert {x: c[1] for x, c in zip(actual["x"], actual["customdata"])} == {y: a for y, (_, a) in expected.items()}
     assert dict(zip(plan["x"], (c[0] for c in plan["customdata"])))[2024] == format_money(expected[2024][0])
     shown = metrics(app)
-    assert shown["Kinh phí kế hoạch"] == format_headline_money(sum(p for p, _ in expected.values()))
-    assert shown["Đề án chưa có số thực hiện"] == f"{missing} / {total}"
+    # illustrative projects are in these sums: each figure carries the badge
+    assert shown["Kinh phí kế hoạch :orange-badge[Minh họa]"] == format_headline_money(
+        sum(p for p, _ in expected.values()))
+    assert shown["Đề án chưa có số thực hiện :orange-badge[Minh họa]"] == f"{missing} / {total}"
     assert missing > 0  # Nghệ An 2024 lists projects without amounts: they are counted, not summed as 0
 
 

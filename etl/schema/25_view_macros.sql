@@ -44,6 +44,17 @@ CREATE MACRO source_in_view(p_sources, funding_source) AS
 CREATE MACRO illustrative_in_view(p_include_illustrative, is_illustrative) AS
     p_include_illustrative OR NOT is_illustrative;
 
+-- The funding source rule of counts (projects, establishments supported): a row with a source is in view when its
+-- source is selected, as the total's rows are; a row reported without a source counts for khuyến công as a whole
+-- (it cannot be split by source), so it stays in view while the filter selects every source or at least one
+-- khuyến công source, and leaves when only non-khuyến công sources (counterpart capital) are selected: a count
+-- never stands beside a total that is "not reported" for the same sources.
+CREATE MACRO count_source_in_view(p_sources, r_funding_source) AS
+    CASE WHEN r_funding_source IS NOT NULL THEN source_in_view(p_sources, r_funding_source)
+         ELSE len(p_sources::VARCHAR[]) = 0
+              OR EXISTS (SELECT 1 FROM funding_source AS s
+                         WHERE s.is_khuyen_cong AND list_contains(p_sources::VARCHAR[], s.funding_source_id)) END;
+
 -- Allocations in view, as rows (allocation) and set against their annual figures (v_reconciliation), by one
 -- predicate: a row's span (year_from..year_to) overlaps the selected years, so a period total stays one row.
 -- Activity and sector filters do not apply: allocations are not split by them. r_ parameters are the row's values.
@@ -62,13 +73,13 @@ AS TABLE
     WHERE span_in_view(p_areas, p_include_illustrative, p_sources, p_year_from, p_year_to, u.unit_id, u.unit_level,
                        a.year_from, a.year_to, a.funding_source, a.is_illustrative);
 
--- Projects in view, as rows (project) and summed (project_cube), by one predicate; a project without a funding
--- source stays in view. r_ parameters are the row's values.
+-- Projects in view, as rows (project) and summed (project_cube), by one predicate; the funding source by the rule of
+-- counts (count_source_in_view). r_ parameters are the row's values.
 CREATE MACRO project_in_view(p_activities, p_areas, p_include_illustrative, p_sectors, p_sources, p_year_from,
                              p_year_to, r_unit_id, r_unit_level, r_year, r_funding_source, r_activity_id,
                              r_sector_id, r_is_illustrative) AS
     r_year BETWEEN p_year_from AND p_year_to
-    AND (r_funding_source IS NULL OR source_in_view(p_sources, r_funding_source))
+    AND count_source_in_view(p_sources, r_funding_source)
     AND area_in_view(p_areas, r_unit_id, r_unit_level)
     AND code_in_view(p_activities, r_activity_id)
     AND code_in_view(p_sectors, r_sector_id)

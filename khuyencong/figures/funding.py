@@ -189,14 +189,19 @@ def comparable_growth(totals: pd.DataFrame, coverage: pd.DataFrame) -> tuple[flo
     return growth, None if growth is not None else "series_one_year"
 
 
+def share_units(by_unit_source: pd.DataFrame, sources=("local", "central")) -> list[str]:
+    """The units that report every one of `sources`: the ones source shares are taken over."""
+    rows = by_unit_source[by_unit_source["funding_source"].isin(sources)]
+    per_unit = rows.groupby("unit_id")["funding_source"].nunique()
+    return list(per_unit[per_unit == len(sources)].index)
+
+
 def source_shares(by_unit_source: pd.DataFrame, sources=("local", "central")) -> tuple[dict[str, float], int]:
     """Shares (%) of each of `sources` in their sum, over the units that report every one of them, and how many
     units that is. by_unit_source: unit_id, funding_source, amount_mvnd (counted figures). A share over units that
     report only one source would show which provinces published what, not how money splits."""
-    rows = by_unit_source[by_unit_source["funding_source"].isin(sources)]
-    per_unit = rows.groupby("unit_id")["funding_source"].nunique()
-    both = per_unit[per_unit == len(sources)].index
-    rows = rows[rows["unit_id"].isin(both)]
+    both = share_units(by_unit_source, sources)
+    rows = by_unit_source[by_unit_source["funding_source"].isin(sources) & by_unit_source["unit_id"].isin(both)]
     total = float(rows["amount_mvnd"].astype(float).sum())
     if not total:
         return {}, 0

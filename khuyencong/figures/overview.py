@@ -16,11 +16,13 @@ from khuyencong.figures.funding import (
     funding_total,
     qualified_money,
     qualified_note,
+    share_units,
     source_shares,
     why_not_comparable,
     year_coverage,
 )
 from khuyencong.i18n.formatting import (
+    format_headline_money,
     format_money,
     format_number,
     format_percent,
@@ -61,11 +63,17 @@ class OverviewFigures:
 
 @dataclass(frozen=True)
 class KeyFigure:
+    """One key figure (st.metric, and a card of the deck's key-figure slide). `illustrative` says whether any
+    illustrative row is in the figure: the metric and the card carry the "Minh họa" mark, one made of real rows only
+    none. `doc_ids` are the documents behind the figure, which its tooltip names."""
+
     key: str            # the label key, also the metric's identity
     label: str
     value: str
     help: str | None = None
     delta: str | None = None   # the change against the span before, when there is one to compare with
+    illustrative: bool = False
+    doc_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,13 +134,21 @@ def overview_figures(query: Query, filters: Filters) -> OverviewFigures:
     documents = sorted(set(funding.doc_ids) | _ids(projects["doc_ids"]) | _ids(establishments["doc_ids"]))
     illustrative = bool(funding.has_illustrative or projects["has_illustrative"] or establishments["has_illustrative"])
     basis = query("funding_basis", **filters.sql_params(), figure="allocated")
+    basis["has_illustrative"] = basis["has_illustrative"].fillna(False).astype(bool)
     return OverviewFigures(funding, annual, projects, establishments, documents, illustrative, codes,
                            filters.sources or codes.sources, basis, year_coverage(annual),
                            total_change(query, filters, funding))
 
 
 def _ids(value) -> set[str]:
-    return set() if is_missing(value) or value is pd.NA else set(value)
+    if value is None or value is pd.NA or (not hasattr(value, "__len__") and is_missing(value)):
+        return set()
+    return set(value)
+
+
+def _count(value: int) -> int | None:
+    """A count of rows in view: no row is "not reported" (None), never 0."""
+    return int(value) or None
 
 
 def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
@@ -140,27 +156,45 @@ def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
     # Shares only over the units that report both sources (funding.source_shares): a unit that reports local money
     # alone would otherwise count as "100 % local".
     shares, both = source_shares(figures.basis)
+    shown_shares = bool(shares)
+    basis = figures.basis
+    share_rows = basis[basis["unit_id"].isin(share_units(basis)) & basis["funding_source"].isin(("local", "central"))
+                       ] if shown_shares else basis.iloc[0:0]
 
     def share(source: str) -> str:
         return format_percent(shares[source], lang) if source in figures.sources and shares else "—"
 
     share_help = t("overview_share_help", lang, n=format_number(both, lang)) if shares else \
         t("overview_share_none", lang)
+    share_illustrative = bool(share_rows["has_illustrative"].any())
+    share_docs = tuple(sorted({d for ids in share_rows["all_doc_ids"] for d in _ids(ids)}))
     leverage = figures.leverage
     total = figures.funding.khuyen_cong_mvnd
+    projects, establishments = figures.projects, figures.establishments
+    project_count = _count(projects["projects"])
     return [
         KeyFigure("kpi_total", t("kpi_total", lang), qualified_money(
             total, figures.funding.qualifiers, figures.codes, lang, money_unit(total), headline_decimals(total)),
-            t("kpi_total_help", lang), change_text(figures.change, lang)),
-        KeyFigure("kpi_local_share", t("kpi_local_share", lang), share("local"), share_help),
-        KeyFigure("kpi_central_share", t("kpi_central_share", lang), share("central"), share_help),
-        KeyFigure("kpi_projects", t("kpi_projects", lang), format_number(figures.projects["projects"], lang),
-                  t("kpi_projects_help", lang, n=format_number(figures.projects["projects_with_actual"], lang))),
+            t("kpi_total_help", lang), change_text(figures.change, lang),
+            total is not None and figures.funding.has_illustrative, tuple(figures.funding.doc_ids)),
+        KeyFigure("kpi_local_share", t("kpi_local_share", lang), share("local"), share_help,
+                  illustrative=share_illustrative and share("local") != "—", doc_ids=share_docs),
+        KeyFigure("kpi_central_share", t("kpi_central_share", lang), share("central"), share_help,
+                  illustrative=share_illustrative and share("central") != "—", doc_ids=share_docs),
+        KeyFigure("kpi_projects", t("kpi_projects", lang), format_number(project_count, lang),
+                  t("kpi_projects_help", lang, n=format_number(projects["projects_with_actual"], lang)) + ". "
+                  + t("kpi_count_source_rule", lang),
+                  illustrative=bool(projects["has_illustrative"]), doc_ids=tuple(sorted(_ids(projects["doc_ids"])))),
         KeyFigure("kpi_establishments", t("kpi_establishments", lang),
-                  format_number(figures.establishments["establishments"], lang), t("kpi_establishments_help", lang)),
+                  format_number(establishments["establishments"], lang),
+                  t("kpi_establishments_help", lang) + " " + t("kpi_count_source_rule", lang),
+                  illustrative=bool(establishments["has_illustrative"]),
+                  doc_ids=tuple(sorted(_ids(establishments["doc_ids"])))),
         KeyFigure("kpi_leverage", t("kpi_leverage", lang),
                   t("leverage_value", lang, value=format_number(leverage, lang, 2)) if leverage is not None
-                  else format_number(None, lang), t("kpi_leverage_help", lang)),
+                  else format_number(None, lang), t("kpi_leverage_help", lang),
+                  illustrative=leverage is not None and bool(projects["leverage_illustrative"]),
+                  doc_ids=tuple(sorted(_ids(projects["leverage_doc_ids"]))) if leverage is not None else ()),
     ]
 
 
@@ -226,8 +260,78 @@ def period_notes(figures: OverviewFigures, lang: str) -> list[str]:
     return notes
 
 
-def deck_summary(query: Query, filters: Filters) -> tuple[list[tuple[str, str]], list[str]]:
-    """Key figures for the deck's KPI slide (the Overview's list), and the data-quality notes of the view."""
+def illustrative_note(figures: list[KeyFigure], lang: str) -> str | None:
+    """Where the illustrative data is: the key figures that hold some by name, and the charts by their mark; None
+    when every key figure is made of real rows."""
+    marked = [k.label for k in figures if k.illustrative]
+    return t("pr_quality_illustrative", lang, items=", ".join(marked)) if marked else None
+
+
+def deck_summary(query: Query, filters: Filters) -> tuple[list[tuple[str, str, bool]], list[str]]:
+    """Key figures for the deck's KPI slide (the Overview's list: label, value, whether it holds illustrative rows),
+    and the data-quality notes of the view."""
     figures = overview_figures(query, filters)
-    notes = [t("pr_quality_illustrative", filters.lang)] if figures.has_illustrative else []
-    return [(k.label, k.value) for k in kpis(figures, filters.lang)], notes + period_notes(figures, filters.lang)
+    key_figures = kpis(figures, filters.lang)
+    note = illustrative_note(key_figures, filters.lang)
+    return ([(k.label, k.value, k.illustrative) for k in key_figures],
+            ([note] if note else []) + period_notes(figures, filters.lang))
+
+
+# What each page's total includes that the other's does not: (period totals, sources that are not khuyến công).
+TOTALS_DIFFS = {"overview": (N_("totals_overview_adds_periods"), N_("totals_overview_leaves_other")),
+                "trends": (N_("totals_trends_leaves_periods"), N_("totals_trends_adds_other"))}
+TOTALS_VS = {"overview": N_("totals_overview_vs"), "trends": N_("totals_trends_vs")}
+
+
+@dataclass(frozen=True)
+class TotalsCompared:
+    """The Overview's "Tổng kinh phí khuyến công" and the Trends page's "Tổng các năm có số liệu" of allocations,
+    computed once, with what sets them apart: the period totals the first counts (the second adds annual figures
+    only) and the annual figures of sources that are not khuyến công money (counterpart), which only the second adds."""
+
+    overview_mvnd: float | None
+    trends_mvnd: float | None
+    periods_mvnd: float
+    other_sources_mvnd: float
+
+    @property
+    def differ(self) -> bool:
+        return self.overview_mvnd != self.trends_mvnd
+
+    def _diffs(self, page: str, lang: str) -> str:
+        keys = TOTALS_DIFFS[page]
+        parts = []
+        if self.periods_mvnd:
+            parts.append(t(keys[0], lang, amount=format_money(self.periods_mvnd, lang)))
+        if self.other_sources_mvnd:
+            parts.append(t(keys[1], lang, amount=format_money(self.other_sources_mvnd, lang)))
+        return "; ".join(parts) if parts else t("totals_other_rows", lang)
+
+    def sentence(self, page: str, lang: str) -> str | None:
+        """What the total on `page` ('overview' or 'trends') includes that the other page's does not, with the
+        other page's value; None when the two are equal."""
+        if not self.differ:
+            return None
+        other = self.trends_mvnd if page == "overview" else self.overview_mvnd
+        return t(TOTALS_VS[page], lang, other=format_headline_money(other, lang), diffs=self._diffs(page, lang))
+
+
+def totals_compared(query: Query, filters: Filters) -> TotalsCompared:
+    """Both headline totals of the allocations in view (the total rule and the annual series), from the same
+    queries the two pages read."""
+    funding = funding_total(query, filters)
+    annual = annual_funding(query, filters)
+    periods = funding.periods_used
+    counted_periods = periods[periods["is_khuyen_cong"].astype(bool)] if len(periods) else periods
+    other = annual.loc[~annual["is_khuyen_cong"].astype(bool), "amount_mvnd"].sum() if len(annual) else 0.0
+    return TotalsCompared(funding.khuyen_cong_mvnd, float(annual["amount_mvnd"].sum()) if len(annual) else None,
+                          float(counted_periods["amount_mvnd"].sum()) if len(counted_periods) else 0.0, float(other))
+
+
+def view_areas(query: Query, filters: Filters, all_areas: str, unit_name) -> str:
+    """The areas of the view as the subtitle names them: `all_areas` ("Tất cả địa phương"), or, when every row in view
+    comes from one unit, "Tất cả địa phương (số liệu chỉ có của Nghệ An)"; selected areas are named by the caller."""
+    units = query("units_in_view", **filters.sql_params())["unit_id"]
+    if len(units) == 1:
+        return t("all_areas_only", filters.lang, area=unit_name(units.iloc[0]))
+    return all_areas

@@ -13,6 +13,7 @@ from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.data import PAGE_ROWS, SIDES, table_rows, table_summary
 from khuyencong.figures.funding import qualified_money
+from khuyencong.figures.overview import KeyFigure
 from khuyencong.i18n.formatting import (
     cite_document,
     format_date,
@@ -129,9 +130,10 @@ def year_ranges(years) -> str:
 
 # --- Headline figures ---------------------------------------------------------------------------------------------
 
-def headline(profile: Profile, codes: CodeLists, lang: str) -> list[tuple[str, str, str]]:
-    """(label, value, help) of the key figures: published money figures, years reported, documents, projects,
-    outcome figures, reports that differ; 'không có số liệu' where there is none, never 0."""
+def headline(profile: Profile, codes: CodeLists, lang: str) -> list[KeyFigure]:
+    """The key figures: the latest published figure, money figures, years reported, documents, projects, reports
+    that differ; 'không có số liệu' where there is none, never 0. Each is marked when it holds illustrative rows and
+    carries its documents (overview.KeyFigure)."""
     published = profile.published
     years = sorted({int(y) for y in profile.coverage["year"]}) if len(profile.coverage) else []
     docs = {d for d in set(published["doc_id"]) | set(profile.projects["doc_ids"]) | set(profile.outcomes["doc_ids"])
@@ -152,16 +154,30 @@ def headline(profile: Profile, codes: CodeLists, lang: str) -> list[tuple[str, s
         kind=codes.name(lists.FIGURES, latest.figure, lang),
         source=source_label(latest.funding_source, codes, lang),
         doc=cite_row(latest, lang))
+    published_docs = tuple(sorted(set(published["doc_id"])))
+    published_illustrative = profile.has_illustrative
+    coverage_illustrative = bool(len(profile.coverage) and profile.coverage["is_illustrative"].astype(bool).any())
+    projects = profile.projects
     return [
-        (t("profile_kpi_latest", lang, span="—" if latest is None else format_year_span(
-            int(latest.year_from), int(latest.year_to))), latest_text, latest_help),
-        (t("profile_kpi_figures", lang), count(len(published)), t("profile_kpi_figures_help", lang)),
-        (t("profile_kpi_years", lang), year_ranges(years) if years else not_reported(lang),
-         t("profile_kpi_years_help", lang)),
-        (t("profile_kpi_documents", lang), count(len(docs)), t("profile_kpi_documents_help", lang)),
-        (t("profile_kpi_projects", lang), count(profile.projects["total_rows"]), t("profile_kpi_projects_help", lang)),
-        (t("profile_kpi_differing", lang), format_number(groups, lang) if len(published) else not_reported(lang),
-         t("profile_kpi_differing_help", lang)),
+        KeyFigure("profile_kpi_latest", t("profile_kpi_latest", lang, span="—" if latest is None else
+                                          format_year_span(int(latest.year_from), int(latest.year_to))),
+                  latest_text, latest_help or None, illustrative=latest is not None and bool(latest.is_illustrative),
+                  doc_ids=() if latest is None else (str(latest.doc_id),)),
+        KeyFigure("profile_kpi_figures", t("profile_kpi_figures", lang), count(len(published)),
+                  t("profile_kpi_figures_help", lang), illustrative=published_illustrative, doc_ids=published_docs),
+        KeyFigure("profile_kpi_years", t("profile_kpi_years", lang), year_ranges(years) if years else
+                  not_reported(lang), t("profile_kpi_years_help", lang), illustrative=coverage_illustrative,
+                  doc_ids=published_docs),
+        KeyFigure("profile_kpi_documents", t("profile_kpi_documents", lang), count(len(docs)),
+                  t("profile_kpi_documents_help", lang), doc_ids=tuple(sorted(docs))),
+        KeyFigure("profile_kpi_projects", t("profile_kpi_projects", lang), count(projects["total_rows"]),
+                  t("profile_kpi_projects_help", lang),
+                  illustrative=bool(projects["total_rows"] > projects["real_rows"]),
+                  doc_ids=tuple(sorted(set(projects["doc_ids"])))),
+        KeyFigure("profile_kpi_differing", t("profile_kpi_differing", lang),
+                  format_number(groups, lang) if len(published) else not_reported(lang),
+                  t("profile_kpi_differing_help", lang),
+                  doc_ids=tuple(sorted(set(profile.differing["doc_id"]))) if len(profile.differing) else ()),
     ]
 
 

@@ -93,6 +93,12 @@ def has_illustrative(frame: pd.DataFrame, column: str) -> bool:
     return bool(len(frame) and frame[column].fillna(False).astype(bool).any())
 
 
+def documents_in_view(documents: pd.DataFrame) -> pd.DataFrame:
+    """The published documents with figures in the view (document_figures.sql rows with figures_in_view > 0, not
+    the illustrative one): what the Sources page's table shows as in view and the Overview counts, by one rule."""
+    return documents[(documents["figures_in_view"] > 0) & ~documents["is_illustrative"].astype(bool)]
+
+
 def documents_table(documents: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Source documents with title, publisher, date, link, kind and their figure counts, labelled in `lang`."""
     return pd.DataFrame({

@@ -21,7 +21,17 @@ from khuyencong.figures.funding import (
     year_on_year_change,
     yearly_totals,
 )
-from khuyencong.i18n.formatting import format_date, format_money, format_year_span, is_missing, money_decimals
+from khuyencong.figures.overview import KeyFigure
+from khuyencong.i18n.formatting import (
+    format_date,
+    format_headline_money,
+    format_money,
+    format_number,
+    format_percent,
+    format_year_span,
+    is_missing,
+    money_decimals,
+)
 from khuyencong.i18n.labels import N_, t
 
 SIDE_COUNTS = {"plan": N_("trends_side_count_plan"), "executed": N_("trends_side_count_executed")}
@@ -168,3 +178,28 @@ def period_table(periods: pd.DataFrame, codes: CodeLists, lang: str, unit_name: 
              if not is_missing(p.years_reported) and p.years_reported > 0 else t("trends_no_annual", lang)}
             for p in periods.itertuples()]
     return pd.DataFrame(rows)
+
+
+def trend_key_figures(figures: TrendFigures, change: str | None, reason: str | None, many_units: bool,
+                      lang: str) -> list[KeyFigure]:
+    """The Trends page's key figures, all read from the annual series: its sum, the years, the average growth (or
+    "—" and why not) and, for several areas, how many report; each marked when the series holds illustrative rows,
+    with the series' documents."""
+    annual = figures.annual
+    illustrative = bool(len(annual) and annual["has_illustrative"].any())
+    docs = tuple(sorted({d for ids in annual["doc_ids"] for d in ids}))
+    shown = [
+        KeyFigure("span_total", t("span_total", lang), format_headline_money(figures.totals["amount_mvnd"].sum(), lang)
+                  if len(figures.totals) else format_number(None, lang), t("trends_span_total_help", lang), change,
+                  illustrative, docs),
+        KeyFigure("years_reported", t("years_reported", lang), format_number(len(figures.totals), lang),
+                  illustrative=illustrative, doc_ids=docs),
+        KeyFigure("avg_growth", t("avg_growth", lang), "—" if reason else format_percent(figures.growth_pct, lang),
+                  t("trends_growth_not_shown", lang, reason=reason) if reason else t("trends_growth_help", lang),
+                  illustrative=illustrative and not reason, doc_ids=docs if not reason else ()),
+    ]
+    if many_units:
+        shown.append(KeyFigure("trends_units_reporting", t("trends_units_reporting", lang),
+                               format_number(len({u for ids in figures.coverage["unit_ids"] for u in ids}), lang),
+                               t("trends_units_help", lang), illustrative=illustrative, doc_ids=docs))
+    return shown

@@ -30,6 +30,7 @@ KPI_VALUE_PT, KPI_VALUE_MIN_PT, KPI_LABEL_PT = 44, 32, 18
 KPI_PAD = Inches(0.14)
 FOOTNOTE_PT, FOOTNOTE_LONG_PT = 14, 12
 NOTE_PT, NOTE_MANY_PT = 22, 18
+ILLUSTRATIVE = RGBColor(0xCC, 0x00, 0x00)  # the watermark's red
 INK, MUTED, ACCENT, CARD = RGBColor(0x22, 0x22, 0x22), RGBColor(0x55, 0x55, 0x55), RGBColor(0x00, 0x72, 0xB2), \
     RGBColor(0xF2, 0xF5, 0xF8)
 # The chart picture: between the slide title and the footnote, as wide as the slide allows. It is rendered at
@@ -46,6 +47,7 @@ LAYOUT_TITLE, LAYOUT_TITLE_CONTENT, LAYOUT_TITLE_ONLY = 0, 1, 5  # python-pptx's
 class Kpi:
     label: str
     value: str
+    illustrative: bool = False  # the figure holds illustrative rows: its card carries the mark (watermark_illustrative)
 
 
 @dataclass
@@ -151,6 +153,12 @@ def _kpi_slide(prs, kpis: list[Kpi], lang: str) -> None:
                   [kpi.value], value_pt, bold=True, colour=ACCENT, anchor=MSO_ANCHOR.BOTTOM)
         _text_box(slide, left + KPI_PAD, top + cell_h * 11 // 20 + Inches(0.2), cell_w - 2 * KPI_PAD,
                   cell_h * 9 // 20 - Inches(0.35), [kpi.label], KPI_LABEL_PT, colour=INK)
+        if kpi.illustrative:
+            # On the card itself, as the metric's badge on screen: a figure of real rows only carries none.
+            mark = _text_box(slide, left + KPI_PAD, top + Inches(0.08), cell_w - 2 * KPI_PAD, Inches(0.4),
+                             [t("watermark_illustrative", lang)], FOOTNOTE_PT + 2, bold=True, colour=ILLUSTRATIVE,
+                             align=PP_ALIGN.RIGHT)
+            mark.name = "kpi_illustrative"
 
 
 def _px_per_inch(fig: go.Figure, height_in: float) -> float:
@@ -201,7 +209,7 @@ def _section_slide(prs, section: Section) -> None:
 def _watermark(slide, text: str) -> None:
     """The watermark as text on the slide too (over the picture's own), so a reader of the file finds it."""
     box = _text_box(slide, SLIDE_WIDTH - MARGIN - Inches(3.2), Inches(0.05), Inches(3.2), Inches(0.5), [text],
-                    FOOTNOTE_PT + 6, bold=True, colour=RGBColor(0xCC, 0x00, 0x00), align=PP_ALIGN.RIGHT)
+                    FOOTNOTE_PT + 6, bold=True, colour=ILLUSTRATIVE, align=PP_ALIGN.RIGHT)
     box.name = "watermark"
 
 

@@ -96,10 +96,10 @@ def make_profile_periods_chart(rows, lang: str, title: str, x_title: str, *, cod
     return fig
 
 
-def profile_deck(title: str, subtitle: str, kpis: list[tuple[str, str]], charts: list[tuple[str, go.Figure, str]],
+def profile_deck(title: str, subtitle: str, kpis: list[tuple], charts: list[tuple[str, go.Figure, str]],
                  notes: list[str], lang: str) -> bytes:
     """The profile as a 16:9 deck (render/deck.py): title, key figures, one slide per chart, the notes."""
-    return build_deck(title, subtitle, [Kpi(label, value) for label, value in kpis],
+    return build_deck(title, subtitle, [Kpi(*kpi) for kpi in kpis],
                       [SlideChart(name, fig, footnote) for name, fig, footnote in charts], notes, lang)
 
 

@@ -352,7 +352,7 @@ def _deck(filters, line: str, summary: Callable[[], tuple[list, list[str]]], ite
     from khuyencong.render.deck import Kpi, build_deck
 
     kpis, quality_notes = summary()
-    return build_deck(t("pr_deck_title", filters.lang), line, [Kpi(label, value) for label, value in kpis], items,
+    return build_deck(t("pr_deck_title", filters.lang), line, [Kpi(*kpi) for kpi in kpis], items,
                       quality_notes, filters.lang)
 
 

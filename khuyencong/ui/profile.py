@@ -9,6 +9,7 @@ import streamlit as st
 from khuyencong.data import code_lists as lists
 from khuyencong.data.code_lists import CodeLists
 from khuyencong.data.filters import Filters
+from khuyencong.figures.overview import KeyFigure
 from khuyencong.figures.profile import (
     Profile,
     cite_row,
@@ -110,7 +111,7 @@ def _notes(profile: Profile, codes: CodeLists, lang: str) -> list[str]:
     return notes
 
 
-def profile_downloads(container, profile: Profile, kpis: list[tuple[str, str, str]], charts: list[ProfileChart],
+def profile_downloads(container, profile: Profile, kpis: list[KeyFigure], charts: list[ProfileChart],
                       codes: CodeLists, lang: str) -> None:
     """Two buttons: the profile as a slide deck (.pptx) and its main chart as a PNG; both built on click, disabled
     with a line saying what to install when there is no browser to draw the charts."""
@@ -132,11 +133,12 @@ def profile_downloads(container, profile: Profile, kpis: list[tuple[str, str, st
                            make_coverage_chart(grid, lang, t("profile_coverage_title", lang, name=profile.name)),
                            line))
         return profile_deck(t("profile_deck_title", lang, name=profile.name), line,
-                            [(label, value) for label, value, _ in kpis], slides, _notes(profile, codes, lang), lang)
+                            [(k.label, k.value, k.illustrative) for k in kpis], slides, _notes(profile, codes, lang),
+                            lang)
 
     def picture() -> bytes:
         # The profile in one picture: its name and key figures over its main chart, the sources under it.
-        figures = " · ".join(f"{label}: {value}" for label, value, _ in kpis[:4])
+        figures = " · ".join(f"{k.label}: {k.value}" for k in kpis[:4])
         return profile_png(charts[0].figure, t("profile_deck_title", lang, name=profile.name), figures,
                            footnote(charts[0]))
 

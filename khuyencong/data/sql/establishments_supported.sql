@@ -1,4 +1,5 @@
--- Establishment-times supported in whole years: the outcome indicators counted in establishments (unit 'cơ sở').
+-- Establishment-times supported in whole years: the outcome indicators counted in establishments (unit 'cơ sở'),
+-- following the funding source filter by the rule of counts (count_source_in_view), as the project count does.
 SELECT
     sum(o.actual_value)                         AS establishments,
     coalesce(sum(o.actual_reported), 0)::BIGINT AS figures,
@@ -8,4 +9,5 @@ FROM outcome_cube_in_view($activities, $areas, $current_units, $include_illustra
      AS o
 JOIN indicator AS i USING (indicator_id)
 WHERE o.period = 'year'
-  AND i.unit_vi = 'cơ sở';
+  AND i.unit_vi = 'cơ sở'
+  AND count_source_in_view($sources, o.funding_source);
