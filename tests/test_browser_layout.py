@@ -33,10 +33,14 @@ MEASURE = """() => {
     const frame = plot.getBoundingClientRect();
     const boxes = [...plot.querySelectorAll('text')]
       .filter((t) => t.textContent.trim() && shown(t) && !t.closest('.hoverlayer'))
-      .map((t) => [t.textContent, t.getBoundingClientRect()]);
-    for (const [text, r] of boxes)
-      if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1)
-        problems.push(`chart ${index}: "${text}" cut by the frame`);
+      .map((t) => [t.textContent, t.getBoundingClientRect(), t]);
+    const out = (r, f) => r.left < f.left - 1 || r.right > f.right + 1 || r.top < f.top - 1 || r.bottom > f.bottom + 1;
+    for (const [text, r, element] of boxes) {
+      if (out(r, frame)) problems.push(`chart ${index}: "${text}" cut by the frame`);
+      // a map's labels are clipped to the map's own box, inside the chart
+      const map = element.closest('.geo') && element.closest('.geo').querySelector('.bg');
+      if (map && out(r, map.getBoundingClientRect())) problems.push(`chart ${index}: "${text}" cut by the map's box`);
+    }
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++)
         if (hit(boxes[i][1], boxes[j][1])) problems.push(`chart ${index}: "${boxes[i][0]}" over "${boxes[j][0]}"`);

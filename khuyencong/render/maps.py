@@ -185,7 +185,8 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
         # Trường Sa's name above its dots: below them it would run out of the frame (8° N) in large type.
         above = row["archipelago_id"] in LABEL_ABOVE
         at = lat + (max(dy for _, dy in dots) + 0.3 if above else min(dy for _, dy in dots) - 0.3)
-        fig.add_scattergeo(lon=[lon - 0.3], lat=[at], mode="text", text=[label],
+        # Trường Sa's name leans west of its dots' middle: on a phone's narrow map it would reach past the frame.
+        fig.add_scattergeo(lon=[lon - (1.0 if above else 0.3)], lat=[at], mode="text", text=[label],
                            textposition="top center" if above else "bottom center",
                            textfont={"size": 13, "color": INK, "family": FONT}, showlegend=False,
                            hovertext=[row[name]], hovertemplate="%{hovertext}<extra></extra>",
