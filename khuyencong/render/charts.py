@@ -88,14 +88,31 @@ def mark_illustrative_bars(trace, flags) -> None:
     flags = [bool(f) for f in flags]
     trace.meta = {"illustrative": flags}
     if any(flags):
-        trace.marker = illustrative_marker(trace.marker.to_plotly_json(), flags)
+        own = trace.marker.to_plotly_json()
+        trace.meta["legend_marker"] = own  # the legend draws a trace's first bar: it shows the real bars' look
+        trace.marker = illustrative_marker(own, flags)
 
 
 def add_illustrative_legend(fig: go.Figure, lang: str, kind: str = "bar") -> None:
     """One legend entry naming the illustrative pattern ("Dữ liệu minh họa (gạch chéo)"), when a mark uses it."""
-    if not any(any((getattr(tr, "meta", None) or {}).get("illustrative", [])) for tr in fig.data
-               if isinstance(getattr(tr, "meta", None), dict)):
+    marked = [tr for tr in fig.data if isinstance(getattr(tr, "meta", None), dict)
+              and any(tr.meta.get("illustrative", []))]
+    if not marked:
         return
+    if fig.layout.showlegend is False:  # a chart without a legend gets one for the pattern alone
+        for trace in fig.data:
+            trace.showlegend = False
+    # Plotly's legend draws a bar trace with the pattern of its first bar: a series whose bars are partly illustrative
+    # gets its entry from a stand-in with the real bars' look, placed where its own entry was.
+    order = list(fig.data)
+    for trace in marked:
+        if trace.type != "bar" or trace.showlegend is False or "legend_marker" not in trace.meta:
+            continue
+        fig.add_bar(x=[None], y=[None], name=trace.name, marker=trace.meta["legend_marker"], hoverinfo="skip",
+                    legendgroup=trace.legendgroup or trace.name, orientation=trace.orientation, showlegend=True)
+        trace.showlegend, trace.legendgroup = False, trace.legendgroup or trace.name
+        order.insert(order.index(trace) + 1, fig.data[-1])
+    fig.data = tuple(order)
     if kind == "bar":
         fig.add_bar(x=[None], y=[None], name=t("chart_illustrative_bars", lang), showlegend=True,
                     legendgroup=ILLUSTRATIVE_LEGEND_GROUP, hoverinfo="skip",
