@@ -54,6 +54,8 @@ def click_bar(page, title: str, position: int, code: str) -> None:
     page.wait_for_timeout(800)  # scrolled into view: let Streamlit settle before the click
     point = page.evaluate(BAR, [title, position, code])
     assert point, f"no bar for {code} in {title}"
+    page.mouse.move(*point)
+    page.wait_for_timeout(300)  # Plotly clicks the point it hovers: let the hover land first
     page.mouse.click(*point)
 
 
@@ -126,4 +128,18 @@ def test_a_click_on_a_map_area_offers_its_source_rows(server, browser):
     page.wait_for_timeout(1500)
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / "map_click_provenance_nghe-an.png"))
+    page.close()
+
+
+def test_a_click_on_a_funding_source_segment_filters_to_that_source(server, browser):
+    """Plotly's legend click never reaches Streamlit: a funding source is picked by a click on its bar segment."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/?area=nghe-an", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    assert "source=" not in page.url
+    click_bar(page, "Kinh phí khuyến công theo năm", 2, "local")
+    page.wait_for_url("**source=local**", timeout=30000)
+    wait_idle(page)
+    assert re.search(r"[?&]source=local(&|$)", page.url) and "area=nghe-an" in page.url
+    expect(chips(page)).to_contain_text("Địa phương", timeout=30000)
     page.close()

@@ -362,7 +362,9 @@ def make_sparkline_chart(annual, lang: str, title: str, y_title: str, format_mon
     """A small stacked-bar trend for the overview; the total joins only the years coverage marks joined."""
     fig = make_funding_trend_chart(annual, annual.iloc[0:0].assign(year_from=[], year_to=[]), lang, title, y_title,
                                    format_money=format_money, codes=codes, coverage=coverage)
-    fig.update_layout(height=300, margin={"t": 56, "b": 40}, title={"font": {"size": 16}})
+    # hovermode closest: a click selects the source segment under the pointer (x unified would hand Streamlit the
+    # total's point of that year), and the Overview makes that source the filter.
+    fig.update_layout(height=300, margin={"t": 56, "b": 40}, title={"font": {"size": 16}}, hovermode="closest")
     return fig
 
 
