@@ -93,8 +93,10 @@ def mark_illustrative_bars(trace, flags) -> None:
         trace.marker = illustrative_marker(own, flags)
 
 
-def add_illustrative_legend(fig: go.Figure, lang: str, kind: str = "bar") -> None:
-    """One legend entry naming the illustrative pattern ("Dữ liệu minh họa (gạch chéo)"), when a mark uses it."""
+def add_illustrative_legend(fig: go.Figure, lang: str, kind: str = "bar", grouped: bool = False) -> None:
+    """One legend entry naming the illustrative pattern ("Dữ liệu minh họa (gạch chéo)"), when a mark uses it.
+    grouped: the chart's bars stand side by side (barmode group), where every bar trace takes a slot of its own
+    unless it shares an offsetgroup: the legend's stand-ins share their series' slot."""
     marked = [tr for tr in fig.data if isinstance(getattr(tr, "meta", None), dict)
               and any(tr.meta.get("illustrative", []))]
     if not marked:
@@ -108,13 +110,21 @@ def add_illustrative_legend(fig: go.Figure, lang: str, kind: str = "bar") -> Non
     for trace in marked:
         if trace.type != "bar" or trace.showlegend is False or "legend_marker" not in trace.meta:
             continue
+        if grouped and trace.offsetgroup is None:
+            trace.offsetgroup = f"series{order.index(trace)}"
         fig.add_bar(x=[None], y=[None], name=trace.name, marker=trace.meta["legend_marker"], hoverinfo="skip",
-                    legendgroup=trace.legendgroup or trace.name, orientation=trace.orientation, showlegend=True)
+                    legendgroup=trace.legendgroup or trace.name, orientation=trace.orientation, showlegend=True,
+                    offsetgroup=trace.offsetgroup if grouped else None)
         trace.showlegend, trace.legendgroup = False, trace.legendgroup or trace.name
         order.insert(order.index(trace) + 1, fig.data[-1])
     fig.data = tuple(order)
     if kind == "bar":
+        first = next((tr for tr in fig.data if tr.type == "bar"), None)
+        if grouped and first is not None and first.offsetgroup is None:
+            first.offsetgroup = "series0"
         fig.add_bar(x=[None], y=[None], name=t("chart_illustrative_bars", lang), showlegend=True,
+                    offsetgroup=first.offsetgroup if grouped and first is not None else None,
+                    orientation=first.orientation if first is not None else None,
                     legendgroup=ILLUSTRATIVE_LEGEND_GROUP, hoverinfo="skip",
                     marker={"color": "#FFFFFF", "line": {"color": "#555555", "width": 1},
                             "pattern": {**ILLUSTRATIVE_PATTERN, "fgcolor": "#444444", "solidity": 0.3}})
@@ -130,7 +140,7 @@ def add_line(fig: go.Figure, xs, ys, flags, *, line: dict, marker: dict, **trace
     """A line with markers whose illustrative points are open and whose segments touching them are dotted; a None in
     ys is a gap (connectgaps off). The flags ride on the trace (meta) for the legend and for tests."""
     flags = [bool(f) for f in flags]
-    symbol = marker.get("symbol", "circle")
+    symbol, plain = marker.get("symbol", "circle"), marker
     marker = {**marker, "symbol": [f"{symbol}-open" if f else symbol for f in flags],
               "line": {"width": 2, "color": line.get("color")}} if any(flags) else marker
     solid = list(ys)
@@ -143,8 +153,9 @@ def add_line(fig: go.Figure, xs, ys, flags, *, line: dict, marker: dict, **trace
             dx += [xs[i], xs[i + 1], None]
             dy += [ys[i], ys[i + 1], None]
         name, group = trace.get("name"), trace.get("name")
-        fig.add_scatter(x=xs, y=solid, mode="lines", name=name, showlegend=trace.get("showlegend"),
-                        hoverinfo="skip", connectgaps=False, line=line, legendgroup=group)
+        # lines+markers: the series' legend entry looks like a real series's (a line through a filled point)
+        fig.add_scatter(x=xs, y=solid, mode="lines+markers", name=name, showlegend=trace.get("showlegend"),
+                        hoverinfo="skip", connectgaps=False, line=line, marker=plain, legendgroup=group)
         if dx:
             fig.add_scatter(x=dx, y=dy, mode="lines", name=name, showlegend=False, hoverinfo="skip",
                             connectgaps=False, line={**line, "dash": "dot"}, legendgroup=group)
@@ -333,7 +344,7 @@ def make_change_chart(changes, lang: str, title: str, format_percent):
                         customdata=[["= " + format_percent(v, lang)] for v in flat["change_pct"]],
                         hovertemplate="%{customdata[0]}<extra></extra>")
     fig.update_layout(showlegend=False, yaxis_rangemode="normal")
-    add_illustrative_legend(fig, lang)
+    add_illustrative_legend(fig, lang, grouped=True)  # Plotly's default barmode is group
     return finish_chart(fig, lang, title, t("axis_change_pct", lang), list(changes["year"]))
 
 
@@ -410,7 +421,7 @@ def make_plan_actual_money_chart(by_year, lang: str, title: str, y_title: str, f
                 hovertemplate="%{customdata[0]}<br>%{customdata[2]}<br>%{customdata[3]}"
                               "<extra>%{fullData.name} %{x}</extra>")
     mark_illustrative_bars(fig.data[-1], flags)
-    add_illustrative_legend(fig, lang)
+    add_illustrative_legend(fig, lang, grouped=True)
     fig.update_layout(barmode="group", bargap=0.25, margin={"t": 96})
     fig.update_yaxes(range=[0, max([*_bn(frame["plan_mvnd"].fillna(0)), *_bn(frame["actual_mvnd"].fillna(0)), 0])
                             * (1.18 if len(years) <= 12 else 1.3) or 1])
@@ -578,7 +589,7 @@ def make_group_funding_chart(level, key: str, names: dict, lang: str, title: str
     mark_illustrative_bars(fig.data[0], illustrative_flags(rows))
     fig.update_layout(showlegend=False, height=max(260, 44 * len(rows) + 120), yaxis={"automargin": True},
                       margin={"l": 16})
-    add_illustrative_legend(fig, lang)
+    add_illustrative_legend(fig, lang, grouped=True)  # Plotly's default barmode is group
     fig = finish_chart(fig, lang, title, "", None)
     fig.update_layout(xaxis_title=t("outcomes_axis_money", lang), yaxis_title="")
     return fig

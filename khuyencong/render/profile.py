@@ -57,7 +57,7 @@ def make_profile_annual_chart(rows, lang: str, title: str, y_title: str, *, code
                     customdata=[[text, doc] for text, doc in zip(part["text_"], part["doc_"])],
                     hovertemplate="%{x}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>")
         mark_illustrative_bars(fig.data[-1], illustrative_flags(part, "is_illustrative"))
-    add_illustrative_legend(fig, lang)
+    add_illustrative_legend(fig, lang, grouped=True)
     years = sorted({int(y) for y in frame["year_from"]})
     # Several series' names do not fit beside the title: the legend goes under the year axis.
     height, top, bottom = 480, 56, 96 + 24 * ((len(fig.data) + 1) // 3)
