@@ -3,6 +3,7 @@ of the funding_source table, passed in as CodeLists), whole-year axes."""
 
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -64,7 +65,7 @@ def illustrative_flags(frame, column: str = "has_illustrative") -> list[bool]:
     """The illustrative flag of each row of a frame (all False when the frame carries none)."""
     if column not in frame:
         return [False] * len(frame)
-    return [bool(v) if v == v and v is not None else False for v in frame[column]]
+    return [False if pd.isna(v) else bool(v) for v in frame[column]]  # not known (NULL) is not illustrative
 
 
 def illustrative_marker(marker: dict, flags) -> dict:
@@ -153,15 +154,17 @@ def add_line(fig: go.Figure, xs, ys, flags, *, line: dict, marker: dict, **trace
             dx += [xs[i], xs[i + 1], None]
             dy += [ys[i], ys[i + 1], None]
         name, group = trace.get("name"), trace.get("name")
+        # The points (their hover and customdata, a fill) first, so the series is found by its name as before, and
+        # drawn over the lines (zorder).
+        fig.add_scatter(x=xs, y=ys, mode="markers", marker=marker, legendgroup=group,
+                        zorder=0 if trace.get("fill") else 1,  # a fill drawn over the lines would veil them
+                        meta={"illustrative": flags}, **{**trace, "showlegend": False})
         # lines+markers: the series' legend entry looks like a real series's (a line through a filled point)
         fig.add_scatter(x=xs, y=solid, mode="lines+markers", name=name, showlegend=trace.get("showlegend"),
                         hoverinfo="skip", connectgaps=False, line=line, marker=plain, legendgroup=group)
         if dx:
             fig.add_scatter(x=dx, y=dy, mode="lines", name=name, showlegend=False, hoverinfo="skip",
                             connectgaps=False, line={**line, "dash": "dot"}, legendgroup=group)
-        # the points (and their hover, and a fill) on a trace of their own, over the lines
-        fig.add_scatter(x=xs, y=ys, mode="markers", marker=marker, legendgroup=group,
-                        meta={"illustrative": flags}, **{**trace, "showlegend": False})
         return
     fig.add_scatter(x=xs, y=ys, mode="lines+markers", line=line, marker=marker, connectgaps=False,
                     meta={"illustrative": flags}, **trace)
@@ -618,7 +621,9 @@ def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, for
                                hovertemplate="%{label}: %{customdata[0]}<extra></extra>",
                                marker={"colors": [ACTIVITY_COLOURS.get(i.split("/")[0], "#BBBBBB") for i in ids]}))
     mark_illustrative_bars(fig.data[0], flags)
-    if any(flags):  # a treemap has no legend: the pattern is named in the title's second line
+    if any(flags):  # finer lines than on bars (the tiles carry text); a treemap has no legend: the title names it
+        pattern = fig.data[0].marker.pattern
+        pattern.solidity = [0.12 if f else s for f, s in zip(flags, pattern.solidity)]
         title = f"{title}<br><span style='font-size:13px'>{t('chart_illustrative_bars', lang)}</span>"
     fig.update_layout(height=480, margin={"l": 8, "r": 8, "t": 56, "b": 8})
     fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang))
