@@ -30,6 +30,7 @@ from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_compare_funding_chart, make_ranking_chart
 from khuyencong.render.data_files import table_files
 from khuyencong.ui.captions import markdown_safe, show_sources
+from khuyencong.ui.chart_clicks import AREA_AT, select_area
 from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.downloads import table_downloads
 from khuyencong.ui.fetch import code_lists, fetch, query, query_uncached
@@ -96,7 +97,8 @@ chart_frame = funding_chart_frame(figures, names, lang)
 if len(chart_frame):
     show_chart(make_compare_funding_chart(chart_frame, lang, t("compare_funding_chart_title", lang),
                                                money_axis(figures, lang), format_money, codes=code_lists()),
-               key="cmp_funding_chart")
+               key="cmp_funding_chart", selection_mode="points",
+               on_select=lambda: select_area("cmp_funding_chart", AREA_AT["compare_funding"]))
     if not_drawn := not_drawn_note(figures, names, lang):
         st.caption(not_drawn)
     if filters.current_units:
@@ -118,7 +120,8 @@ else:
                                        axis_title(figures, measure, lang), t("compare_legend_selected", lang),
                                        t("compare_legend_others", lang),
                                        value_scale=0.001 if measure in ("total", "local", "central") else 1.0),
-                    key="cmp_ranking_chart")
+                    key="cmp_ranking_chart", selection_mode="points",
+               on_select=lambda: select_area("cmp_ranking_chart", AREA_AT["ranking"]))
     # The chart cannot hold links: the same ranking as a table, each province with its profile.
     with st.expander(t("compare_ranking_table", lang), icon=":material/location_city:"):
         st.dataframe(with_profile_links(ranking_table(rank, measure_label(figures, measure, lang), lang),

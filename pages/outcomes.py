@@ -20,6 +20,7 @@ from khuyencong.i18n.formatting import format_money, format_number
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_activity_sector_treemap, make_group_funding_chart
 from khuyencong.ui.captions import show_sources
+from khuyencong.ui.chart_clicks import select_code
 from khuyencong.ui.fetch import query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters
@@ -43,7 +44,8 @@ if with_money:
     show_chart(make_activity_sector_treemap(groups, names, lang, t("outcomes_treemap_title", lang), format_money),
                key="oc_treemap")
     show_chart(make_group_funding_chart(by_activity, "activity_id", names, lang,
-                                        t("outcomes_activity_chart_title", lang), format_money), key="oc_by_activity")
+                                        t("outcomes_activity_chart_title", lang), format_money), key="oc_by_activity",
+               on_select=lambda: select_code("oc_by_activity", "activities"), selection_mode="points")
 else:
     st.info(t("outcomes_no_actual_money", lang, n=format_number(int(groups["projects"].sum()), lang)))
 st.dataframe(group_table(query, by_activity, "activity_id", lang), hide_index=True, width="stretch")
@@ -60,7 +62,8 @@ sector = picks[1].selectbox(t("outcomes_drill_sector", lang), [None, *by_sector[
 if with_money:
     show_chart(make_group_funding_chart(by_sector, "sector_id", names, lang,
                                         t("outcomes_sector_chart_title", lang, activity=names.get(activity, activity)),
-                                        format_money), key="oc_by_sector")
+                                        format_money), key="oc_by_sector",
+               on_select=lambda: select_code("oc_by_sector", "sectors"), selection_mode="points")
 st.dataframe(group_table(query, by_sector, "sector_id", lang), hide_index=True, width="stretch")
 drilled = projects(query, filters, activity=activity, sector=sector, limit=100)
 st.subheader(t("outcomes_projects_of", lang, activity=names.get(activity, activity),

@@ -17,6 +17,7 @@ from khuyencong.i18n.formatting import format_datetime, format_money, format_num
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
 from khuyencong.ui.captions import show_sources
+from khuyencong.ui.chart_clicks import select_source
 from khuyencong.ui.fetch import fetch, query
 from khuyencong.ui.key_figures import show_key_figure, show_key_figures
 from khuyencong.ui.map_section import show_map
@@ -55,7 +56,8 @@ if figures.annual.empty:
 else:
     show_chart(make_sparkline_chart(figures.annual, lang, t("overview_trend_title", lang),
                                          t("axis_money_bn", lang), format_money, codes=codes,
-                                    coverage=figures.coverage), key="overview_trend")
+                                    coverage=figures.coverage), key="overview_trend",
+               on_select=lambda: select_source("overview_trend"), selection_mode="points")
     show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
                  bool(figures.annual["has_illustrative"].any()), lang)
 

@@ -38,9 +38,9 @@ def figure(app, title_start: str) -> dict:
 
 
 def ranked(app, lang: str = "vi") -> dict[str, float]:
-    """Label -> value drawn, over both traces of the ranking chart."""
+    """Label -> value drawn, over both traces of the ranking chart (not the legend's entry for the pattern)."""
     chart = figure(app, {"vi": "Xếp hạng", "en": "Ranking"}[lang])
-    return {y: x for trace in chart["data"] for y, x in zip(trace["y"], trace["x"])}
+    return {y: x for trace in chart["data"] if trace.get("customdata") for y, x in zip(trace["y"], trace["x"])}
 
 
 def as_in_column(app, column: str, mvnd: float) -> str:
@@ -83,7 +83,7 @@ def test_page_runs_in_both_languages_and_marks_the_selected_area(demo_db_path, l
 def test_ranking_highlights_the_selected_area_by_marker_and_colour(demo_db_path, lang):
     app = run_page(demo_db_path, COMPARE, demo="1", lang=lang, area="ha-tinh")
     chart = figure(app, {"vi": "Xếp hạng", "en": "Ranking"}[lang])
-    selected, others = chart["data"]
+    selected, others = [trace for trace in chart["data"] if trace.get("customdata")]  # the bars, not the legend's
     name = {"vi": "Hà Tĩnh", "en": "Ha Tinh"}[lang]
     assert selected["y"] == [f"<b>▶ {name}</b>"]
     assert selected["name"] == {"vi": "▶ Địa phương đang chọn", "en": "▶ Selected area"}[lang]

@@ -190,7 +190,7 @@ def test_cumulative_q1_q2_differs_from_q2_alone(demo_db_path):
 def test_progress_chart_says_status_in_words_and_symbols_not_colour_alone(demo_db_path):
     app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2023-2025")
     figure = chart_data(app)[-1]
-    bars = [tr for tr in figure["data"] if tr["type"] == "bar"]
+    bars = [tr for tr in figure["data"] if tr["type"] == "bar" and tr.get("customdata")]  # not the pattern's entry
     colours = {"▼ Chậm tiến độ": "#D55E00", "● Đúng tiến độ": "#0072B2", "▲ Vượt tiến độ": "#009E73"}
     assert bars and all(colours.get(tr["name"], "#999999") == tr["marker"]["color"] for tr in bars)
     for trace in bars:

@@ -246,7 +246,9 @@ def ranking(comparison: Comparison, measure: str, names: dict[str, str], lang: s
     decimals = money_decimals(frame["value"]) if measure in MONEY_COLUMNS else None  # the chart's labels: one group
     frame["text"] = [format_value(comparison, measure, v, lang, qualifiers.get(u, ()), decimals) for u, v in
                      zip(frame["unit_id"], frame["value"])]
-    return frame.reset_index(drop=True)[["unit_id", "label", "value", "text", "highlighted"]], missing
+    frame["illustrative"] = measure_illustrative(comparison, measure).reindex(frame["unit_id"]).fillna(False) \
+        .astype(bool).to_numpy()
+    return frame.reset_index(drop=True)[["unit_id", "label", "value", "text", "highlighted", "illustrative"]], missing
 
 
 def ranking_table(rank: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
@@ -399,13 +401,17 @@ def outcome_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
 
 
 def funding_chart_frame(comparison: Comparison, names: dict[str, str], lang: str = "vi") -> pd.DataFrame:
-    """Per unit, the stacked segments of the funding chart: label, highlighted, total_mvnd, total_text (with the
+    """Per unit, the stacked segments of the funding chart: label, highlighted, {local,central}_illustrative,
+    total_mvnd, total_text (with the
     sign its figures share, '> 9 tỷ đồng'), and for local and central the annual part and (absolute mode only) the
     period-total part. The chart draws local and central money only, so its total is theirs: money at another level
     (district, state budget with no level stated) is named under the chart (not_drawn_note), never drawn as a label
     without a bar."""
     units = comparison.units
     frame = units[["unit_id", "highlighted", "local_mvnd", "central_mvnd"]].copy()
+    for source in ("local", "central"):  # each segment's flag: the rows of its own source
+        frame[f"{source}_illustrative"] = measure_illustrative(comparison, source).reindex(frame["unit_id"]) \
+            .fillna(False).astype(bool).to_numpy()
     frame["total_mvnd"] = frame[["local_mvnd", "central_mvnd"]].sum(axis=1, min_count=1)
     signs = [frozenset().union(*(q for q in qs if isinstance(q, frozenset)))
              for qs in zip(units.get("local_qualifiers", [None] * len(units)),
@@ -563,6 +569,13 @@ def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", b
         real = real_by_unit(annual)
     shown = normalise(money, mode, real)
     table = unit_table(units, money, shown, growth_by_unit(annual), projects, highlighted)
+    # Each unit's flag, per kind of measure: its money (the rows its sum adds, as _funding_illustrative), its projects.
+    money_rows = funding[funding["is_khuyen_cong"].astype(bool)] if mode == "absolute" else annual
+    table["funding_illustrative"] = table["unit_id"].isin(_illustrative_units(money_rows))
+    table["projects_illustrative"] = table["unit_id"].isin(_illustrative_units(projects))
+    for source in ("local", "central"):
+        table[f"{source}_illustrative"] = table["unit_id"].isin(_illustrative_units(
+            money_rows[money_rows["funding_source"] == source]))
 
     periods = period_totals(query, view, figure)
     qualified = query("funding_qualified", **view.sql_params(), figure=figure)
@@ -579,6 +592,28 @@ def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", b
         project_docs=_docs(project_rows), project_illustrative=bool(project_rows["has_illustrative"].any()),
         outcome_docs=_docs(outcome_rows), outcome_illustrative=bool(outcome_rows["has_illustrative"].any()),
         figure=figure, figure_side=_side(query, figure), qualified=qualified, other_kinds=other_kinds)
+
+
+def _illustrative_units(rows: pd.DataFrame) -> set[str]:
+    """The units that have an illustrative row among the given rows (has_illustrative)."""
+    if rows.empty or "has_illustrative" not in rows:
+        return set()
+    return set(rows.loc[rows["has_illustrative"].fillna(False).astype(bool), "unit_id"])
+
+
+def measure_illustrative(comparison: Comparison, measure: str) -> pd.Series:
+    """Whether each unit's value of a measure adds illustrative rows, indexed by unit_id (False when not known)."""
+    units = comparison.units.set_index("unit_id")
+    if measure in MONEY_COLUMNS or measure == "projects":
+        column = {"projects": "projects_illustrative", "total": "funding_illustrative"}.get(
+            measure, f"{measure}_illustrative")
+        return units[column].astype(bool) if column in units else pd.Series(False, index=units.index)
+    indicator = measure.split(":", 1)[1]
+    rows = comparison.outcomes[comparison.outcomes["indicator_id"] == indicator]
+    if "has_illustrative" not in rows:
+        return pd.Series(False, index=units.index)
+    flags = rows.groupby("unit_id")["has_illustrative"].any()
+    return flags.reindex(units.index).fillna(False).astype(bool)
 
 
 def _side(query: Query, figure: str) -> str | None:

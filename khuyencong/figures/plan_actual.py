@@ -295,6 +295,7 @@ def progress_chart_rows(rows, lang: str):
     return pd.DataFrame({
         "label": labels, "pct_plan": list(rows["pct_plan"]), "expected_pct": list(rows["expected_pct"]),
         "status": list(rows["status"]), "text": texts,
+        "illustrative": [bool(v) for v in rows["is_illustrative"]] if "is_illustrative" in rows else False,
         "actual": [format_indicator_value(v, m, lang, _row_qualifier(r)) for v, m, r in
                    zip(rows["actual_value"], rows["is_money"], rows.itertuples())],
         "plan": [_derived_or_value(v, d, m, lang) for v, d, m in

@@ -43,10 +43,10 @@ NOT_COMPARABLE = {"series_one_year": N_("series_one_year"), "series_years_missin
 @dataclass
 class TrendFigures:
     annual: pd.DataFrame          # unit_id, year, funding_source, amount_mvnd (nominal or real)
-    by_source: pd.DataFrame       # year, funding_source, amount_mvnd, qualifiers (all units together)
-    totals: pd.DataFrame          # year, amount_mvnd
+    by_source: pd.DataFrame       # year, funding_source, amount_mvnd, qualifiers, has_illustrative (all units together)
+    totals: pd.DataFrame          # year, amount_mvnd, has_illustrative
     coverage: pd.DataFrame        # year, unit_ids, units, joined (funding.year_coverage)
-    changes: pd.DataFrame         # year, change_pct (only between joined years)
+    changes: pd.DataFrame         # year, change_pct, has_illustrative (only between joined years)
     periods: pd.DataFrame         # period totals overlapping the selection (always nominal)
     growth_pct: float | None
     not_comparable: str | None    # why the series may not be joined as a whole (message key), None when it may
@@ -63,20 +63,28 @@ def trend_figures(query: Query, filters: Filters, real_base_year: int | None = N
     periods = period_totals(query, filters, figure)
     by_source = annual.groupby(["year", "funding_source"], as_index=False).agg(
         amount_mvnd=("amount_mvnd", "sum"),
-        qualifiers=("qualifiers", lambda lists: sorted({q for codes in lists for q in codes})))
+        qualifiers=("qualifiers", lambda lists: sorted({q for codes in lists for q in codes})),
+        has_illustrative=("has_illustrative", "any"))
+    # Each mark's flag: a year's total, and its change on the year before, are illustrative when a row they add is.
+    illustrative_years = set(annual.loc[annual["has_illustrative"].fillna(False).astype(bool), "year"])
     totals = yearly_totals(annual)
+    totals["has_illustrative"] = totals["year"].isin(illustrative_years)
     coverage = year_coverage(annual)
     growth, reason = comparable_growth(totals, coverage)
+    changes = year_on_year_change(totals, coverage)
+    changes["has_illustrative"] = changes["year"].isin(illustrative_years) | (changes["year"] - 1).isin(
+        illustrative_years)
     doc_ids = sorted({d for ids in annual["doc_ids"] for d in ids} | set(periods["doc_id"]))
     illustrative = bool(annual["has_illustrative"].any() or periods["is_illustrative"].any())
-    return TrendFigures(annual, by_source, totals, coverage, year_on_year_change(totals, coverage), periods,
+    return TrendFigures(annual, by_source, totals, coverage, changes, periods,
                         growth, why_not_comparable(coverage), doc_ids, illustrative)
 
 
 def totals_by_unit(annual: pd.DataFrame) -> pd.DataFrame:
-    """unit_id, year, amount_mvnd, joined: one series per area, for the side-by-side comparison; `joined` says
-    whether the year may be joined to the one before (funding.year_coverage of that area)."""
-    totals = annual.groupby(["unit_id", "year"], as_index=False)["amount_mvnd"].sum()
+    """unit_id, year, amount_mvnd, has_illustrative, joined: one series per area, for the side-by-side comparison;
+    `joined` says whether the year may be joined to the one before (funding.year_coverage of that area)."""
+    totals = annual.groupby(["unit_id", "year"], as_index=False).agg(amount_mvnd=("amount_mvnd", "sum"),
+                                                                     has_illustrative=("has_illustrative", "any"))
     joined = {(unit, year): j for unit, rows in annual.groupby("unit_id")
               for year, j in zip(*year_coverage(rows)[["year", "joined"]].T.values)}
     totals["joined"] = [bool(joined.get((u, y), False)) for u, y in zip(totals["unit_id"], totals["year"])]
@@ -108,7 +116,8 @@ def plan_executed(query: Query, filters: Filters, codes: CodeLists, lang: str) -
     A span's figure of one kind is the stated total when the source gives one, else the sum over funding sources of
     that kind (the total rule). Plan and executed are separate rows: never added together."""
     rows = query("plan_executed", **filters.sql_params())
-    columns = ["span", "year_from", "year_to", "figure", "side", "amount_mvnd", "text", "parts", "doc_ids"]
+    columns = ["span", "year_from", "year_to", "figure", "side", "amount_mvnd", "text", "parts", "doc_ids",
+               "has_illustrative"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
     out = []
@@ -126,7 +135,8 @@ def plan_executed(query: Query, filters: Filters, codes: CodeLists, lang: str) -
                     "year_to": int(year_to), "figure": figure, "side": group["side"].iloc[0],
                     "kind_order": int(group["kind_order"].iloc[0]), "amount_mvnd": amount,
                     "qualifiers": list(counted["qualifier"]), "parts": part_texts,
-                    "doc_ids": sorted(set(group["doc_id"]))})
+                    "doc_ids": sorted(set(group["doc_id"])),
+                    "has_illustrative": bool(counted["is_illustrative"].astype(bool).any())})
     frame = pd.DataFrame(out)
     # The bars' labels are one group: one unit and one number of decimals (the precision rule of formatting.py).
     decimals = money_decimals(frame["amount_mvnd"], "bn")

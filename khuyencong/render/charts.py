@@ -3,6 +3,7 @@ of the funding_source table, passed in as CodeLists), whole-year axes."""
 
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -49,6 +50,126 @@ pio.templates[TEMPLATE] = go.layout.Template(layout=go.Layout(
     xaxis={"showgrid": False, "linecolor": "#888888", "ticks": "outside"},
     yaxis={"gridcolor": "#E5E5E5", "zerolinecolor": "#888888", "rangemode": "tozero"},
 ))
+
+
+# Illustrative marks, drawn apart from real ones in every chart (real marks are left as they are): bars cross-hatched
+# ("x"; hatching "/" already means a period total or the executed side), line points open and the segments that
+# touch them dotted. Each chart names the pattern once in its legend ("Dữ liệu minh họa (gạch chéo)"). The flag of
+# each mark comes from the figures layer (has_illustrative of the rows a mark is built from), never from ids.
+ILLUSTRATIVE_SHAPE = "x"
+ILLUSTRATIVE_INK = "rgba(20, 20, 20, 0.55)"
+ILLUSTRATIVE_PATTERN = {"shape": ILLUSTRATIVE_SHAPE, "fillmode": "overlay", "fgcolor": ILLUSTRATIVE_INK, "size": 9,
+                        "solidity": 0.22}
+ILLUSTRATIVE_LEGEND_GROUP = "illustrative"
+
+
+def illustrative_flags(frame, column: str = "has_illustrative") -> list[bool]:
+    """The illustrative flag of each row of a frame (all False when the frame carries none)."""
+    if column not in frame:
+        return [False] * len(frame)
+    return [False if pd.isna(v) else bool(v) for v in frame[column]]  # not known (NULL) is not illustrative
+
+
+def illustrative_marker(marker: dict, flags) -> dict:
+    """A bar trace's marker with the cross-hatching on its illustrative bars only; a pattern the trace had (the
+    period totals' "/") stays on its real bars. Unchanged when no bar is illustrative."""
+    flags = [bool(f) for f in flags]
+    if not any(flags):
+        return marker
+    own = dict(marker.get("pattern") or {})
+    pattern = {"fillmode": own.get("fillmode", "overlay")}
+    for name, value in ILLUSTRATIVE_PATTERN.items():
+        if name == "fillmode":
+            continue
+        kept = own.get(name, "" if name == "shape" else value)
+        pattern[name] = [value if f else kept for f in flags]
+    return {**marker, "pattern": pattern}
+
+
+def mark_illustrative_bars(trace, flags) -> None:
+    """Cross-hatch the illustrative bars of a trace already added, and keep the flags on it (trace.meta)."""
+    flags = [bool(f) for f in flags]
+    trace.meta = {"illustrative": flags}
+    if any(flags):
+        own = trace.marker.to_plotly_json()
+        trace.meta["legend_marker"] = own  # the legend draws a trace's first bar: it shows the real bars' look
+        trace.marker = illustrative_marker(own, flags)
+
+
+def add_illustrative_legend(fig: go.Figure, lang: str, kind: str = "bar", grouped: bool = False) -> None:
+    """One legend entry naming the illustrative pattern ("Dữ liệu minh họa (gạch chéo)"), when a mark uses it.
+    grouped: the chart's bars stand side by side (barmode group), where every bar trace takes a slot of its own
+    unless it shares an offsetgroup: the legend's stand-ins share their series' slot."""
+    marked = [tr for tr in fig.data if isinstance(getattr(tr, "meta", None), dict)
+              and any(tr.meta.get("illustrative", []))]
+    if not marked:
+        return
+    if fig.layout.showlegend is False:  # a chart without a legend gets one for the pattern alone
+        for trace in fig.data:
+            trace.showlegend = False
+    # Plotly's legend draws a bar trace with the pattern of its first bar: a series whose bars are partly illustrative
+    # gets its entry from a stand-in with the real bars' look, placed where its own entry was.
+    order = list(fig.data)
+    for trace in marked:
+        if trace.type != "bar" or trace.showlegend is False or "legend_marker" not in trace.meta:
+            continue
+        if grouped and trace.offsetgroup is None:
+            trace.offsetgroup = f"series{order.index(trace)}"
+        fig.add_bar(x=[None], y=[None], name=trace.name, marker=trace.meta["legend_marker"], hoverinfo="skip",
+                    legendgroup=trace.legendgroup or trace.name, orientation=trace.orientation, showlegend=True,
+                    offsetgroup=trace.offsetgroup if grouped else None)
+        trace.showlegend, trace.legendgroup = False, trace.legendgroup or trace.name
+        order.insert(order.index(trace) + 1, fig.data[-1])
+    fig.data = tuple(order)
+    if kind == "bar":
+        first = next((tr for tr in fig.data if tr.type == "bar"), None)
+        if grouped and first is not None and first.offsetgroup is None:
+            first.offsetgroup = "series0"
+        fig.add_bar(x=[None], y=[None], name=t("chart_illustrative_bars", lang), showlegend=True,
+                    offsetgroup=first.offsetgroup if grouped and first is not None else None,
+                    orientation=first.orientation if first is not None else None,
+                    legendgroup=ILLUSTRATIVE_LEGEND_GROUP, hoverinfo="skip",
+                    marker={"color": "#FFFFFF", "line": {"color": "#555555", "width": 1},
+                            "pattern": {**ILLUSTRATIVE_PATTERN, "fgcolor": "#444444", "solidity": 0.3}})
+    else:
+        fig.add_scatter(x=[None], y=[None], name=t("chart_illustrative_lines", lang), showlegend=True,
+                        legendgroup=ILLUSTRATIVE_LEGEND_GROUP, mode="lines+markers", hoverinfo="skip",
+                        line={"color": "#555555", "width": 2, "dash": "dot"},
+                        marker={"symbol": "circle-open", "size": 9, "color": "#555555", "line": {"width": 2}})
+    fig.update_layout(showlegend=True)
+
+
+def add_line(fig: go.Figure, xs, ys, flags, *, line: dict, marker: dict, **trace) -> None:
+    """A line with markers whose illustrative points are open and whose segments touching them are dotted; a None in
+    ys is a gap (connectgaps off). The flags ride on the trace (meta) for the legend and for tests."""
+    flags = [bool(f) for f in flags]
+    symbol, plain = marker.get("symbol", "circle"), marker
+    marker = {**marker, "symbol": [f"{symbol}-open" if f else symbol for f in flags],
+              "line": {"width": 2, "color": line.get("color")}} if any(flags) else marker
+    solid = list(ys)
+    if any(flags):  # the solid line runs between two real points only; the rest is drawn dotted beneath
+        solid = [y if not f or y is None else None for y, f in zip(ys, flags)]
+        dx, dy = [], []
+        for i in range(len(xs) - 1):
+            if ys[i] is None or ys[i + 1] is None or not (flags[i] or flags[i + 1]):
+                continue
+            dx += [xs[i], xs[i + 1], None]
+            dy += [ys[i], ys[i + 1], None]
+        name, group = trace.get("name"), trace.get("name")
+        # The points (their hover and customdata, a fill) first, so the series is found by its name as before, and
+        # drawn over the lines (zorder).
+        fig.add_scatter(x=xs, y=ys, mode="markers", marker=marker, legendgroup=group,
+                        zorder=0 if trace.get("fill") else 1,  # a fill drawn over the lines would veil them
+                        meta={"illustrative": flags}, **{**trace, "showlegend": False})
+        # lines+markers: the series' legend entry looks like a real series's (a line through a filled point)
+        fig.add_scatter(x=xs, y=solid, mode="lines+markers", name=name, showlegend=trace.get("showlegend"),
+                        hoverinfo="skip", connectgaps=False, line=line, marker=plain, legendgroup=group)
+        if dx:
+            fig.add_scatter(x=dx, y=dy, mode="lines", name=name, showlegend=False, hoverinfo="skip",
+                            connectgaps=False, line={**line, "dash": "dot"}, legendgroup=group)
+        return
+    fig.add_scatter(x=xs, y=ys, mode="lines+markers", line=line, marker=marker, connectgaps=False,
+                    meta={"illustrative": flags}, **trace)
 
 
 def finish_chart(fig: go.Figure, lang: str, title: str, y_title: str, years: list[int] | None = None) -> go.Figure:
@@ -103,9 +224,10 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
         # width in years: with few years far apart Plotly would widen a bar over its neighbours' years
         fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang), width=0.8,
                     marker_color=colours[source],
-                    customdata=[[qualified_money(v, q, codes, lang), v] for v, q in zip(rows["amount_mvnd"],
-                                                                                         qualifiers)],
+                    customdata=[[qualified_money(v, q, codes, lang), v, source]  # [2]: a click's source
+                                for v, q in zip(rows["amount_mvnd"], qualifiers)],
                     hovertemplate=_money_hover(lang))
+        mark_illustrative_bars(fig.data[-1], illustrative_flags(rows))
     if len(annual):
         totals = annual.groupby("year", as_index=False)["amount_mvnd"].sum()
         year_qualifiers = annual.groupby("year")["qualifiers"].agg(lambda lists: {q for x in lists for q in x}) \
@@ -113,15 +235,17 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
         joined = dict(zip(coverage["year"], coverage["joined"])) if coverage is not None else {}
         # A gap (None) wherever a year is not joined to the one before: no line through missing years or across a
         # change in the units a sum rests on.
-        xs, ys, data = [], [], []
+        year_illustrative: dict = {}
+        for year, flag in zip(annual["year"], illustrative_flags(annual)):
+            year_illustrative[year] = year_illustrative.get(year, False) or flag  # illustrative if any part is
+        xs, ys, data, flags = [], [], [], []
         for y, v in zip(totals["year"], totals["amount_mvnd"]):
             if xs and not joined.get(y, False):
-                xs.append(y - 0.5), ys.append(None), data.append(["", None])
-            xs.append(y), ys.append(v / 1000)
+                xs.append(y - 0.5), ys.append(None), data.append(["", None]), flags.append(False)
+            xs.append(y), ys.append(v / 1000), flags.append(year_illustrative.get(y, False))
             data.append([qualified_money(v, year_qualifiers.get(y, ()), codes, lang), v])
-        fig.add_scatter(x=xs, y=ys, name=t("total", lang), mode="lines+markers", connectgaps=False,
-                        line={"color": TOTAL_COLOUR, "width": 2}, marker={"size": 7, "color": TOTAL_COLOUR},
-                        customdata=data, hovertemplate=_money_hover(lang))
+        add_line(fig, xs, ys, flags, name=t("total", lang), line={"color": TOTAL_COLOUR, "width": 2},
+                 marker={"size": 7, "color": TOTAL_COLOUR}, customdata=data, hovertemplate=_money_hover(lang))
         if count_units and coverage is not None and len(coverage):
             names = area_names or {}
             top = dict(zip(totals["year"], totals["amount_mvnd"]))
@@ -159,6 +283,7 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
                                 "pattern": {"shape": "/"}},
                         customdata=[[format_money(share, lang) + " (" + t("estimate", lang) + ")", share]] * len(span),
                         hovertemplate=_money_hover(lang))
+            mark_illustrative_bars(fig.data[-1], [bool(getattr(period, "is_illustrative", False))] * len(span))
     if differing is not None and len(differing):
         stacked = annual.groupby("year")["amount_mvnd"].sum() if len(annual) else {}
         top = max([*(_bn(list(stacked))), *(p.amount_mvnd / 1000 for p in marked.itertuples() if show_estimate), 0])
@@ -175,6 +300,7 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
                                                                                     differing["lines"])],
                         hovertemplate="%{customdata[0]}<extra></extra>")
         years += [y for r in differing.itertuples() for y in (r.year_from, r.year_to)]
+    add_illustrative_legend(fig, lang)
     fig.update_layout(barmode="stack", hovermode="x unified")
     return finish_chart(fig, lang, title, y_title, years or None)
 
@@ -183,11 +309,18 @@ def make_cumulative_chart(totals, lang: str, title: str, y_title: str, format_mo
     """Running total of the annual figures."""
     frame = totals.sort_values("year")
     cumulative = frame["amount_mvnd"].cumsum()
-    fig = go.Figure(go.Scatter(x=frame["year"], y=_bn(cumulative), mode="lines+markers", fill="tozeroy",
-                               name=t("cumulative", lang), line={"color": CUMULATIVE_COLOUR, "width": 3},
-                               customdata=[[format_money(v, lang), v] for v in cumulative],
-                               hovertemplate=_money_hover(lang)))
+    # A running total is illustrative from the first illustrative year on: it adds that year.
+    flags, seen = [], False
+    for flag in illustrative_flags(frame):
+        seen = seen or flag
+        flags.append(seen)
+    fig = go.Figure()
+    add_line(fig, list(frame["year"]), _bn(cumulative), flags, fill="tozeroy", name=t("cumulative", lang),
+             line={"color": CUMULATIVE_COLOUR, "width": 3}, marker={"size": 7, "color": CUMULATIVE_COLOUR},
+             customdata=[[format_money(v, lang), v] for v in cumulative], hovertemplate=_money_hover(lang),
+             showlegend=False)
     fig.update_layout(showlegend=False)
+    add_illustrative_legend(fig, lang, "line")
     return finish_chart(fig, lang, title, y_title, list(frame["year"]))
 
 
@@ -204,6 +337,7 @@ def make_change_chart(changes, lang: str, title: str, format_percent):
                            textposition="outside", cliponaxis=False, constraintext="none",
                            name=t("axis_change_pct", lang),
                            customdata=[[s] for s in text], hovertemplate="%{customdata[0]}<extra></extra>"))
+    mark_illustrative_bars(fig.data[0], illustrative_flags(changes))
     # Many years make bars narrower than "▲ 7,3%": labels stand upright then, so neighbours never overlap, and the
     # axis leaves room above and below for them (outside labels are not counted by Plotly's autorange).
     upright = len(changes) > UPRIGHT_LABELS_FROM
@@ -219,6 +353,7 @@ def make_change_chart(changes, lang: str, title: str, format_percent):
                         customdata=[["= " + format_percent(v, lang)] for v in flat["change_pct"]],
                         hovertemplate="%{customdata[0]}<extra></extra>")
     fig.update_layout(showlegend=False, yaxis_rangemode="normal")
+    add_illustrative_legend(fig, lang, grouped=True)  # Plotly's default barmode is group
     return finish_chart(fig, lang, title, t("axis_change_pct", lang), list(changes["year"]))
 
 
@@ -229,14 +364,16 @@ def make_area_comparison_chart(by_unit, names: dict, lang: str, title: str, y_ti
     for index, (unit, rows) in enumerate(by_unit.groupby("unit_id", sort=False)):
         rows = rows.sort_values("year")
         joined = rows["joined"] if "joined" in rows else rows["year"].diff() == 1
-        xs, ys, data = [], [], []
-        for year, value, join in zip(rows["year"], rows["amount_mvnd"], joined):
+        xs, ys, data, flags = [], [], [], []
+        for year, value, join, flag in zip(rows["year"], rows["amount_mvnd"], joined, illustrative_flags(rows)):
             if xs and not join:  # a gap: no line through missing years or a change of sources
-                xs.append(year - 0.5), ys.append(None), data.append(["", None])
+                xs.append(year - 0.5), ys.append(None), data.append(["", None]), flags.append(False)
             xs.append(year), ys.append(value / 1000), data.append([format_money(value, lang), value])
-        fig.add_scatter(x=xs, y=ys, mode="lines+markers", name=names.get(unit, unit), connectgaps=False,
-                        line={"color": SERIES_COLOURS[index % len(SERIES_COLOURS)], "width": 3},
-                        marker={"size": 8}, customdata=data, hovertemplate=_money_hover(lang))
+            flags.append(flag)
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        add_line(fig, xs, ys, flags, name=names.get(unit, unit), line={"color": colour, "width": 3},
+                 marker={"size": 8, "color": colour}, customdata=data, hovertemplate=_money_hover(lang))
+    add_illustrative_legend(fig, lang, "line")
     return finish_chart(fig, lang, title, y_title, sorted(set(by_unit["year"])))
 
 
@@ -245,7 +382,9 @@ def make_sparkline_chart(annual, lang: str, title: str, y_title: str, format_mon
     """A small stacked-bar trend for the overview; the total joins only the years coverage marks joined."""
     fig = make_funding_trend_chart(annual, annual.iloc[0:0].assign(year_from=[], year_to=[]), lang, title, y_title,
                                    format_money=format_money, codes=codes, coverage=coverage)
-    fig.update_layout(height=300, margin={"t": 56, "b": 40}, title={"font": {"size": 16}})
+    # hovermode closest: a click selects the source segment under the pointer (x unified would hand Streamlit the
+    # total's point of that year), and the Overview makes that source the filter.
+    fig.update_layout(height=300, margin={"t": 56, "b": 40}, title={"font": {"size": 16}}, hovermode="closest")
     return fig
 
 
@@ -270,6 +409,8 @@ def make_plan_actual_money_chart(by_year, lang: str, title: str, y_title: str, f
                             for v, c, w in zip(frame["plan_mvnd"], counts, with_actual)],
                 hovertemplate="%{customdata[0]}<br>" + t("plan_actual_hover_plan_with_actual", lang)
                               + ": %{customdata[3]}<br>%{customdata[2]}<extra>%{fullData.name} %{x}</extra>")
+    flags = illustrative_flags(frame)
+    mark_illustrative_bars(fig.data[-1], flags)
     if without_actual.sum() > 0:
         fig.add_bar(x=years, y=_bn(without_actual), base=_bn(with_actual), offsetgroup="plan",
                     name=t("plan_actual_plan_without_actual", lang),
@@ -277,6 +418,7 @@ def make_plan_actual_money_chart(by_year, lang: str, title: str, y_title: str, f
                             "pattern": {"shape": "/", "fgcolor": PLAN_COLOUR}},
                     customdata=[[format_money(v, lang), v] for v in without_actual],
                     hovertemplate="%{customdata[0]}<extra>%{fullData.name} %{x}</extra>")
+        mark_illustrative_bars(fig.data[-1], flags)
     pct_text = [format_percent(p, lang) if _known(p) is not None else "" for p in frame["pct_of_plan"]]
     fig.add_bar(x=years, y=_bn(frame["actual_mvnd"].fillna(0)), name=t("plan_actual_actual", lang),
                 marker_color=ACTUAL_COLOUR,
@@ -287,6 +429,8 @@ def make_plan_actual_money_chart(by_year, lang: str, title: str, y_title: str, f
                              c] for v, p, c in zip(frame["actual_mvnd"], frame["pct_of_plan"], counts)],
                 hovertemplate="%{customdata[0]}<br>%{customdata[2]}<br>%{customdata[3]}"
                               "<extra>%{fullData.name} %{x}</extra>")
+    mark_illustrative_bars(fig.data[-1], flags)
+    add_illustrative_legend(fig, lang, grouped=True)
     fig.update_layout(barmode="group", bargap=0.25, margin={"t": 96})
     fig.update_yaxes(range=[0, max([*_bn(frame["plan_mvnd"].fillna(0)), *_bn(frame["actual_mvnd"].fillna(0)), 0])
                             * (1.18 if len(years) <= 12 else 1.3) or 1])
@@ -336,6 +480,7 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
                     hovertemplate="%{y}<br>" + t("plan_actual_actual", lang) + ": %{customdata[1]}<br>"
                                   + t("plan_actual_plan", lang)
                                   + ": %{customdata[2]}<br>%{customdata[0]}<extra></extra>")
+        mark_illustrative_bars(fig.data[-1], illustrative_flags(part, "illustrative"))
     fig.add_scatter(y=labels, x=[top * 1.12] * len(labels), mode="text", text=list(frame["text"]),
                     textposition="middle right", textfont={"size": 14, "color": "#222222"}, showlegend=False,
                     hoverinfo="skip", cliponaxis=False)
@@ -344,6 +489,7 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
                     name=t("plan_actual_expected_marker", lang),
                     marker={"symbol": "line-ns", "size": 30, "line": {"width": 3, "color": "#222222"}},
                     hovertemplate=t("plan_actual_expected_marker", lang) + ": %{x}%<extra></extra>")
+    add_illustrative_legend(fig, lang)
     fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="overlay", height=140 + 46 * len(frame), bargap=0.35,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56},
@@ -374,6 +520,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
         return codes.source_name(source, lang)
 
     labels = [_bold_if(a, h) for a, h in zip(frame["label"], frame["highlighted"])]
+    unit_ids = list(frame["unit_id"]) if "unit_id" in frame else [None] * len(frame)  # a click names its area
     fig = go.Figure()
     for source in ("local", "central"):
         for part in ("annual", "period"):
@@ -386,13 +533,15 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
             if part == "period":
                 marker["pattern"] = {"shape": "/", "fgcolor": "white", "fillmode": "overlay", "solidity": 0.35}
             fig.add_bar(y=labels, x=_bn(values), orientation="h", name=name, marker=marker,
-                        customdata=[[format_money(v, lang) if v else "—", total]
-                                    for v, total in zip(values, frame["total_text"])],
+                        customdata=[[format_money(v, lang) if v else "—", total, unit]
+                                    for v, total, unit in zip(values, frame["total_text"], unit_ids)],
                         hovertemplate="%{y}<br>%{fullData.name}: %{customdata[0]}<br>"
                                       + t("total", lang) + ": %{customdata[1]}<extra></extra>")
+            mark_illustrative_bars(fig.data[-1], illustrative_flags(frame, f"{source}_illustrative"))
     fig.add_scatter(y=labels, x=_bn(frame["total_mvnd"]), mode="text", showlegend=False, hoverinfo="skip",
                     text=list(frame["total_text"]), textposition="middle right",
                     textfont={"size": 13}, cliponaxis=False)
+    add_illustrative_legend(fig, lang)
     top = max(_bn(frame["total_mvnd"]), default=0) or 1
     fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="stack", height=160 + 40 * len(frame), bargap=0.3,
@@ -411,6 +560,8 @@ def make_ranking_chart(rank, lang: str, title: str, x_title: str, selected_name:
     (1/1000 for money stored in triệu đồng and drawn in tỷ đồng).
     """
     labels = [_bold_if(a, h) for a, h in zip(rank["label"], rank["highlighted"])]
+    unit_ids = list(rank["unit_id"]) if "unit_id" in rank else [None] * len(rank)  # a click names its area
+    flags = illustrative_flags(rank, "illustrative")
     fig = go.Figure()
     for highlighted, name, colour in ((True, selected_name, HIGHLIGHT_COLOUR), (False, others_name, OTHER_AREA_COLOUR)):
         keep = [i for i, h in enumerate(rank["highlighted"]) if bool(h) == highlighted]
@@ -419,13 +570,15 @@ def make_ranking_chart(rank, lang: str, title: str, x_title: str, selected_name:
         fig.add_bar(y=[labels[i] for i in keep], x=[rank["value"].iloc[i] * value_scale for i in keep],
                     orientation="h", name=name, marker_color=colour, text=[rank["text"].iloc[i] for i in keep],
                     textposition="outside", cliponaxis=False, constraintext="none", textfont={"size": 13},
-                    customdata=[[rank["text"].iloc[i]] for i in keep],
+                    customdata=[[rank["text"].iloc[i], unit_ids[i]] for i in keep],
                     hovertemplate="%{y}: %{customdata[0]}<extra></extra>")
+        mark_illustrative_bars(fig.data[-1], [flags[i] for i in keep])
     top = max([v * value_scale for v in rank["value"]], default=0) or 1
     fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="overlay", height=160 + 40 * len(rank), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"},
                       showlegend=bool(rank["highlighted"].any()))
+    add_illustrative_legend(fig, lang)
     fig.update_xaxes(title=x_title, range=[0, top * 1.35], showgrid=True, gridcolor="#E5E5E5")
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, autorange="reversed",
                      gridcolor="rgba(0,0,0,0)")
@@ -446,9 +599,11 @@ def make_group_funding_chart(level, key: str, names: dict, lang: str, title: str
         marker_color=colours,
         customdata=[[s, v, c] for s, v, c in zip(labels, rows["actual_mvnd"], rows[key])],
         hovertemplate="%{y}: %{customdata[0]}<extra></extra>", text=labels, textposition="auto"))
+    mark_illustrative_bars(fig.data[0], illustrative_flags(rows))
     fig.update_layout(showlegend=False, height=max(260, max(44, 19 * lines + 8) * len(rows) + 120),
                       yaxis={"automargin": True},
                       margin={"l": 16})
+    add_illustrative_legend(fig, lang, grouped=True)  # Plotly's default barmode is group
     fig = finish_chart(fig, lang, title, "", None)
     fig.update_layout(xaxis_title=t("outcomes_axis_money", lang), yaxis_title="")
     return fig
@@ -457,23 +612,30 @@ def make_group_funding_chart(level, key: str, names: dict, lang: str, title: str
 def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, format_money):
     """Activity → sector treemap of actual spending; a click zooms into an activity (presenter's drill-down)."""
     rows = groups[groups["actual_mvnd"].fillna(0) > 0]
-    ids, labels, parents, values = [], [], [], []
+    ids, labels, parents, values, flags = [], [], [], [], []
     for activity, part in rows.groupby("activity_id"):
         ids.append(activity or "_")
         labels.append(names.get(activity, activity))
         parents.append("")
         values.append(part["actual_mvnd"].sum() / 1000)
-        for row in part.itertuples():
+        flags.append(any(illustrative_flags(part)))
+        for row, flag in zip(part.itertuples(), illustrative_flags(part)):
             ids.append(f"{activity or '_'}/{row.sector_id or '_'}")
             labels.append(names.get(row.sector_id, row.sector_id))
             parents.append(activity or "_")
             values.append(row.actual_mvnd / 1000)
+            flags.append(flag)
     decimals = money_decimals([v * 1000 for v in values])  # every tile's amount in one precision
     texts = [format_money(v * 1000, lang, "bn", decimals) for v in values]
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
                                customdata=[[s] for s in texts], texttemplate="%{label}<br>%{customdata[0]}",
                                hovertemplate="%{label}: %{customdata[0]}<extra></extra>",
                                marker={"colors": [ACTIVITY_COLOURS.get(i.split("/")[0], "#BBBBBB") for i in ids]}))
+    mark_illustrative_bars(fig.data[0], flags)
+    if any(flags):  # finer lines than on bars (the tiles carry text); a treemap has no legend: the title names it
+        pattern = fig.data[0].marker.pattern
+        pattern.solidity = [0.12 if f else s for f, s in zip(flags, pattern.solidity)]
+        title = f"{title}<br><span style='font-size:13px'>{t('chart_illustrative_bars', lang)}</span>"
     fig.update_layout(height=480, margin={"l": 8, "r": 8, "t": 56, "b": 8})
     fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang))
     return fig
@@ -503,6 +665,8 @@ def make_plan_executed_chart(rows, lang: str, title: str, x_title: str, *, codes
                     marker_color=colour,
                     customdata=[[text, "<br>".join(parts)] for text, parts in zip(part["text"], part["parts"])],
                     hovertemplate="%{y}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>")
+        mark_illustrative_bars(fig.data[-1], illustrative_flags(part))
+    add_illustrative_legend(fig, lang)
     top = max(_bn(frame["amount_mvnd"].fillna(0)), default=0) or 1
     fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="overlay", height=170 + 34 * len(frame), bargap=0.3,

@@ -34,6 +34,9 @@ NOT_REPORTED_COLOUR = "#C8C8C8"
 BORDER_COLOUR, SELECTED_COLOUR = "#FFFFFF", "#111111"
 COLOURS = [[0.0, "#DCEAF6"], [0.5, "#4A90C8"], [1.0, "#08306B"]]  # light blue never reads as the grey of no data
 MARK_COLOUR, ISLAND_COLOUR, INK = "#B2182B", "#3A6EA5", "#222222"
+# A choropleth has no fill pattern: an area whose figure adds illustrative rows gets a thick orange outline instead
+# (the bars' cross-hatching in the other charts), named in the legend; a selected area keeps its black outline.
+ILLUSTRATIVE_OUTLINE, ILLUSTRATIVE_OUTLINE_WIDTH = "#E69F00", 2.5
 HEIGHT = 640
 GEO_WIDTH = 0.8  # of the figure's width; the colour scale stands right of it, near the map
 # Dots suggesting each archipelago around its label point (degrees); Trường Sa spreads wider than Hoàng Sa.
@@ -125,9 +128,13 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
     selected = set(view.highlighted)
     fig = go.Figure()
 
+    made_up = set(values.index[values["illustrative"].astype(bool)]) if len(values) else set()
+
     def outline(ids) -> dict:
-        return {"line": {"color": [SELECTED_COLOUR if u in selected else BORDER_COLOUR for u in ids],
-                         "width": [3 if u in selected else 0.6 for u in ids]}}
+        return {"line": {"color": [SELECTED_COLOUR if u in selected else ILLUSTRATIVE_OUTLINE if u in made_up
+                                   else BORDER_COLOUR for u in ids],
+                         "width": [3 if u in selected else ILLUSTRATIVE_OUTLINE_WIDTH if u in made_up else 0.6
+                                   for u in ids]}}
 
     missing = [u for u in shapes if u not in values.index]
     if missing:
@@ -154,7 +161,7 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
             customdata=[[u, shapes[u][name]] for u in drawn],
             hovertext=[_hover([shapes[u][name], f"{r.text} · {view.kind_label}", r.detail, r.documents,
                                illustrative if r.illustrative else ""]) for u, r in zip(drawn, rows.itertuples())],
-            hovertemplate="%{hovertext}<extra></extra>")
+            hovertemplate="%{hovertext}<extra></extra>", meta={"illustrative": [u in made_up for u in drawn]})
         marked = [(u, r.mark) for u, r in zip(drawn, rows.itertuples()) if r.mark]
         partial = [u for u, r in zip(drawn, rows.itertuples()) if r.partial]
         if marked:
@@ -170,6 +177,10 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
                 mode="text", text=["*"] * len(partial), name="partial", showlegend=False,
                 textfont={"size": 20, "color": MARK_COLOUR, "family": FONT}, hoverinfo="skip")
             _legend_only(fig, t("map_legend_partial", lang))
+    if made_up & set(shapes):
+        fig.add_scattergeo(lon=[None], lat=[None], mode="markers", name=t("map_legend_illustrative", lang),
+                           marker={"symbol": "square-open", "size": 14, "color": ILLUSTRATIVE_OUTLINE,
+                                   "line": {"width": 3}}, hoverinfo="skip")
     if selected & set(shapes):
         fig.add_scattergeo(lon=[None], lat=[None], mode="markers", name=t("map_legend_selected", lang),
                            marker={"symbol": "square-open", "size": 14, "color": SELECTED_COLOUR,

@@ -5,7 +5,15 @@ import plotly.graph_objects as go
 
 from khuyencong.data.code_lists import CodeLists
 from khuyencong.i18n.formatting import format_year_span, number_separators
-from khuyencong.render.charts import TEMPLATE, _bn, finish_chart, wrap_label
+from khuyencong.render.charts import (
+    TEMPLATE,
+    _bn,
+    add_illustrative_legend,
+    finish_chart,
+    illustrative_flags,
+    mark_illustrative_bars,
+    wrap_label,
+)
 from khuyencong.render.deck import Kpi, SlideChart, build_deck
 from khuyencong.render.images import PAD as EXPORT_PAD
 from khuyencong.render.images import figure_for_export, render_image
@@ -49,6 +57,8 @@ def make_profile_annual_chart(rows, lang: str, title: str, y_title: str, *, code
                     marker={"color": _colour(source, codes), "pattern": EXECUTED_PATTERN if executed else None},
                     customdata=[[text, doc] for text, doc in zip(part["text_"], part["doc_"])],
                     hovertemplate="%{x}: <b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>")
+        mark_illustrative_bars(fig.data[-1], illustrative_flags(part, "is_illustrative"))
+    add_illustrative_legend(fig, lang, grouped=True)
     years = sorted({int(y) for y in frame["year_from"]})
     # Several series' names do not fit beside the title: the legend goes under the year axis.
     height, top, bottom = 480, 56, 96 + 24 * ((len(fig.data) + 1) // 3)
@@ -80,7 +90,9 @@ def make_profile_periods_chart(rows, lang: str, title: str, x_title: str, *, cod
                             "pattern": EXECUTED_PATTERN if executed else None, "opacity": 0.8},
                     customdata=[[format_year_span(int(row.year_from), int(row.year_to)), row.text_, row.doc_]],
                     hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>")
+        mark_illustrative_bars(fig.data[-1], [bool(getattr(row, "is_illustrative", False))])
         shown.add(legend)
+    add_illustrative_legend(fig, lang)
     first, last = int(frame["year_from"].min()), int(frame["year_to"].max())
     step = 1 if last - first <= 13 else 2
     height, top, bottom = 200 + max(40, 19 * max(label.count("<br>") + 1 for label in frame["label_"]) + 8) \

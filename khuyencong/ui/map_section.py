@@ -1,6 +1,6 @@
 """The map section of the Overview and Compare pages: the measure, the unit mode (the shared filter), the map, and
-what a click does: the province becomes the dashboard's area filter (so the URL gets area=…), and a link opens its
-profile page."""
+what a click does: the province becomes the dashboard's area filter (so the URL gets area=…), its source rows and
+documents are one button away, and a link opens its profile page."""
 
 import streamlit as st
 
@@ -21,6 +21,7 @@ from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, query
 from khuyencong.ui.links import profile_url
 from khuyencong.ui.presenting import show_chart
+from khuyencong.ui.provenance import provenance_button
 from khuyencong.ui.shell import KEYS, convert_areas, load_choices, unit_name
 
 MAX_PROFILE_LINKS = 6
@@ -34,6 +35,7 @@ def _select_area(key: str) -> None:
         return
     if unit in st.session_state.get("area_labels", {}):
         st.session_state[KEYS["areas"]] = [unit]
+        st.session_state[f"{key}_clicked"] = unit  # the map then offers that area's rows and documents
         st.session_state.pop(f"{key}_without_data", None)
     else:
         st.session_state[f"{key}_without_data"] = unit
@@ -67,6 +69,11 @@ def show_map(filters: Filters, key: str) -> None:
         table = map_table(view, {u: unit_name(u) for u in view.units["unit_id"]}, lang)
         st.caption(t("map_table_caption", lang, n=len(table), missing=len(ids) - len(table)))
         st.dataframe(table, hide_index=True, width="stretch", height=min(640, 38 + 35 * max(len(table), 1)))
+    # After a click on an area (now the only area of the view): its rows and their documents, one click away.
+    clicked = st.session_state.get(f"{key}_clicked")
+    if clicked is not None and filters.areas == (clicked,):
+        st.caption(t("map_provenance_of", lang, name=unit_name(clicked)))
+        provenance_button(filters, f"{key}_rows")
     if (unit := st.session_state.pop(f"{key}_without_data", None)) is not None:
         st.info(t("map_clicked_without_data", lang, name=shape_name(unit, filters.current_units, lang)), icon="ℹ️")
     notes = [t("map_click_hint", lang)]

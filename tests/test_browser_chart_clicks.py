@@ -1,0 +1,145 @@
+"""Click-to-filter beyond the year, in a real browser (issue 16): a click on an activity's bar in Outcomes makes it
+the activity filter (activity= in the URL, a chip, the chart redrawn with that activity alone), then a click on a
+sector's bar the sector filter; a click on a province's bar in Compare makes it the area filter (area=, a chip, its
+bar marked as selected); a click on a map area offers that area's source rows and documents."""
+
+import re
+
+import pytest
+from conftest import ROOT, serve_dashboard
+from playwright.sync_api import expect
+from test_browser import wait_idle
+from test_browser_map import INSIDE
+
+OUTPUT = ROOT / "test-output" / "screenshots"
+pytestmark = [pytest.mark.chromium, pytest.mark.slow]
+
+# The centre of the bar of chart `title` whose point carries `code` at customdata[position], in viewport pixels.
+BAR = """([title, position, code]) => {
+  const plot = [...document.querySelectorAll('.js-plotly-plot')]
+    .find((p) => ((p.querySelector('.gtitle') || {}).textContent || '').includes(title));
+  if (!plot) return null;
+  for (const path of plot.querySelectorAll('.bars .point path')) {
+    const trace = path.closest('.trace'), i = path.__data__ && path.__data__.i;
+    const data = trace && trace.__data__ && trace.__data__[0] && trace.__data__[0].trace.customdata;
+    if (data && data[i] && data[i][position] === code) {
+      path.scrollIntoView({block: 'center'});
+      const box = path.getBoundingClientRect();
+      if (box.width < 2 || box.height < 2) continue;
+      return [box.x + box.width / 2, box.y + box.height / 2];
+    }
+  }
+  return null;
+}"""
+# The y labels of chart `title`: what the bars stand for, as drawn.
+LABELS = """(title) => {
+  const plot = [...document.querySelectorAll('.js-plotly-plot')]
+    .find((p) => ((p.querySelector('.gtitle') || {}).textContent || '').includes(title));
+  return plot ? [...plot.querySelectorAll('.ytick text')].map((t) => t.textContent) : null;
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_path):
+    with serve_dashboard(demo_db_path) as base:
+        yield base
+
+
+def chips(page):
+    return page.locator("[data-testid='stButtonGroup']").first
+
+
+def click_bar(page, title: str, position: int, code: str) -> None:
+    page.wait_for_function(f"() => ({BAR})({[title, position, code]!r}) !== null", timeout=60000)
+    page.wait_for_timeout(800)  # scrolled into view: let Streamlit settle before the click
+    point = page.evaluate(BAR, [title, position, code])
+    assert point, f"no bar for {code} in {title}"
+    page.mouse.move(*point)
+    page.wait_for_timeout(300)  # Plotly clicks the point it hovers: let the hover land first
+    page.mouse.click(*point)
+
+
+def test_a_click_on_an_activity_then_a_sector_bar_filters_to_them(server, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/outcomes?demo=1", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    title = "theo nội dung khuyến công"
+    before = page.evaluate(LABELS, title)
+    assert "Hội chợ, triển lãm" in before and len(before) > 3
+    click_bar(page, title, 2, "hoi_cho_trien_lam")
+    page.wait_for_url("**activity=hoi_cho_trien_lam**", timeout=30000)
+    wait_idle(page)
+    assert re.search(r"[?&]activity=hoi_cho_trien_lam(&|$)", page.url) and "demo=1" in page.url
+    expect(chips(page)).to_contain_text("Hội chợ, triển lãm", timeout=30000)
+    page.wait_for_function(f"() => {{ const l = ({LABELS})({title!r}); return l && l.length === 1; }}",
+                           timeout=30000)
+    assert page.evaluate(LABELS, title) == ["Hội chợ, triển lãm"]  # the chart now shows that activity alone
+
+    sectors = "theo ngành nghề"
+    page.wait_for_function(f"() => ({LABELS})({sectors!r}) !== null", timeout=30000)
+    sector_labels = page.evaluate(LABELS, sectors)
+    assert "Dệt may, thêu ren, dệt thổ cẩm" in sector_labels and len(sector_labels) > 1
+    click_bar(page, sectors, 2, "det_may")
+    page.wait_for_url("**sector=det_may**", timeout=30000)
+    wait_idle(page)
+    assert "activity=hoi_cho_trien_lam" in page.url
+    expect(chips(page)).to_contain_text("Dệt may, thêu ren, dệt thổ cẩm", timeout=30000)
+    page.wait_for_function(f"() => {{ const l = ({LABELS})({sectors!r}); return l && l.length === 1; }}",
+                           timeout=30000)
+    assert page.evaluate(LABELS, sectors) == ["Dệt may, thêu ren, dệt thổ cẩm"]
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "outcomes_click_activity_sector.png"))
+    page.close()
+
+
+@pytest.mark.parametrize(("title", "position"), [("Xếp hạng", 1), ("theo địa phương và nguồn", 2)])
+def test_a_click_on_a_province_bar_in_compare_filters_to_it(server, browser, title, position):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/compare?demo=1", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    page.wait_for_function(f"() => ({LABELS})({title!r}) !== null", timeout=60000)
+    assert not [label for label in page.evaluate(LABELS, title) if label.startswith("▶")]
+    click_bar(page, title, position, "thanh-hoa")
+    page.wait_for_url("**area=thanh-hoa**", timeout=30000)
+    wait_idle(page)
+    assert re.search(r"[?&]area=thanh-hoa(&|$)", page.url)
+    expect(chips(page)).to_contain_text("Thanh Hóa", timeout=30000)
+    # The chart now marks Thanh Hóa as the selected area among the others.
+    page.wait_for_function(f"() => ({LABELS})({title!r}) !== null", timeout=30000)
+    assert [label for label in page.evaluate(LABELS, title) if label.startswith("▶")] == ["▶ Thanh Hóa"]
+    page.close()
+
+
+def test_a_click_on_a_map_area_offers_its_source_rows(server, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/?demo=1", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    page.wait_for_selector("path.choroplethlocation", timeout=60000)
+    page.locator(".geo").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    page.mouse.click(*page.evaluate(INSIDE, "nghe-an"))
+    page.wait_for_url("**area=nghe-an**", timeout=30000)
+    wait_idle(page)
+    expect(page.get_by_text("Số liệu và tài liệu của Nghệ An:")).to_be_visible(timeout=30000)
+    page.locator(".st-key-overview_map_rows").get_by_role("button").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible(timeout=30000)
+    expect(dialog).to_contain_text("Nghệ An", timeout=30000)
+    page.wait_for_timeout(1500)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "map_click_provenance_nghe-an.png"))
+    page.close()
+
+
+def test_a_click_on_a_funding_source_segment_filters_to_that_source(server, browser):
+    """Plotly's legend click never reaches Streamlit: a funding source is picked by a click on its bar segment."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/?area=nghe-an", wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    assert "source=" not in page.url
+    click_bar(page, "Kinh phí khuyến công theo năm", 2, "local")
+    page.wait_for_url("**source=local**", timeout=30000)
+    wait_idle(page)
+    assert re.search(r"[?&]source=local(&|$)", page.url) and "area=nghe-an" in page.url
+    expect(chips(page)).to_contain_text("Địa phương", timeout=30000)
+    page.close()
