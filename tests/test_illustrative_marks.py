@@ -66,7 +66,7 @@ def test_compare_ranking_hatches_exactly_the_areas_whose_money_is_illustrative(d
 
 def test_compare_map_outlines_exactly_the_illustrative_areas(demo_db_path):
     app = run_page(demo_db_path, "pages/compare.py", demo="1", lang="en")
-    figure = chart(app, "<br>")
+    figure = next(f for f in chart_data(app) if any(tr.get("type") == "choropleth" for tr in f["data"]))
     drawn = next(tr for tr in figure["data"] if tr.get("type") == "choropleth" and tr.get("colorbar"))
     outlined = {data[0] for data, colour in zip(drawn["customdata"], drawn["marker"]["line"]["color"])
                 if colour == ILLUSTRATIVE_OUTLINE}

@@ -82,7 +82,9 @@ def illustrative_marker(marker: dict, flags) -> dict:
         if name == "fillmode":
             continue
         kept = own.get(name, "" if name == "shape" else value)
-        pattern[name] = [value if f else kept for f in flags]
+        values = [value if f else kept for f in flags]
+        # one value for every mark as a scalar: a treemap takes no list of colours (plotly.js warns, draws black)
+        pattern[name] = values if name == "shape" or len(set(map(str, values))) > 1 else values[0]
     return {**marker, "pattern": pattern}
 
 
@@ -634,7 +636,7 @@ def make_activity_sector_treemap(groups, names: dict, lang: str, title: str, for
     mark_illustrative_bars(fig.data[0], flags)
     if any(flags):  # finer lines than on bars (the tiles carry text); a treemap has no legend: the title names it
         pattern = fig.data[0].marker.pattern
-        pattern.solidity = [0.12 if f else s for f, s in zip(flags, pattern.solidity)]
+        pattern.solidity = 0.12
         title = f"{title}<br><span style='font-size:13px'>{t('chart_illustrative_bars', lang)}</span>"
     fig.update_layout(height=480, margin={"l": 8, "r": 8, "t": 56, "b": 8})
     fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang))

@@ -9,8 +9,11 @@ NARROW_PX = 640
 # every tick it was given (years one or two apart): every other one goes.
 # A static table's figures stay on one line ("không có số liệu", "543,2 tỷ đồng"): the table scrolls sideways
 # instead; the names in its first column still wrap.
+# A key figure's label (and its "Minh họa" badge) wraps onto a second line rather than being cut with "…".
 SCREEN_CSS = f"""<style>
 [data-testid=stTable] td, [data-testid=stTable] td * {{white-space: nowrap !important;}}
+[data-testid=stMetricLabel] * {{white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important;}}
 @media (max-width: {NARROW_PX}px) {{
   .js-plotly-plot .scatterlayer .textpoint, .js-plotly-plot .barlayer .bartext,
   .js-plotly-plot .heatmap-label {{display: none;}}
@@ -20,5 +23,5 @@ SCREEN_CSS = f"""<style>
 
 
 def add_screen_css() -> None:
-    """Keep table figures on one line; hide the chart labels that cannot fit on a phone's width."""
+    """Keep table figures on one line, let key-figure labels wrap; hide the chart labels a phone cannot fit."""
     st.html(SCREEN_CSS)
