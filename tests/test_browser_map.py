@@ -34,7 +34,7 @@ def server(real_only_db_path):
 
 @pytest.mark.parametrize(("path", "unit", "name", "profile"), [
     ("", "nghe-an", "Nghệ An", "Hồ sơ Nghệ An"),
-    ("compare?lang=en", "lam-dong", "Lam Dong", "Profile of Lam Dong"),
+    ("compare?lang=en", "lam-dong", "Lâm Đồng", "Profile of Lâm Đồng"),
 ])
 def test_a_click_on_a_province_filters_the_dashboard_to_it(server, browser, path, unit, name, profile):
     page = browser.new_page(viewport={"width": 1440, "height": 1000})

@@ -25,10 +25,10 @@ TITLES = {
         "Overview", "Khuyến công funding by year",
         "Khuyến công funding — Allocated, 2002–2025 · 63 provinces · includes illustrative data",
         "Funding trends", "Khuyến công funding by year and source", "Change on the previous year",
-        "Nghe An: plan-side and executed-side figures",
+        "Nghệ An: plan-side and executed-side figures",
         "Outcomes by sector and activity", "Actual spending: activity → sector (click to drill down)",
         "Actual spending by activity", "Actual spending by sector: Cleaner production",
-        "Plan versus actual", "Project funding by year: plan and actual", "Progress against plan: Nghe An, 2025",
+        "Plan versus actual", "Project funding by year: plan and actual", "Progress against plan: Nghệ An, 2025",
         "Compare areas", "Khuyến công funding by area and source",
         "Khuyến công funding — Allocated, 2002–2025 · 63 provinces · includes illustrative data",
         "Ranking: Total funding",
@@ -42,7 +42,7 @@ PAGE_NAMES = {"Tổng quan", "Xu hướng kinh phí", "So sánh địa phương"
               "Outcomes by sector and activity", "Plan versus actual", "Compare areas"}
 # Slides without a chart, and the one chart of the illustrative view made from published figures only.
 UNMARKED = PAGE_NAMES | {"Khuyến công funding", "Key figures", "Data quality",
-                         "Nghe An: plan-side and executed-side figures"}
+                         "Nghệ An: plan-side and executed-side figures"}
 
 
 def whole_deck(demo_db_path, downloads, demo: str, lang: str) -> Presentation:

@@ -175,7 +175,7 @@ def test_projects_and_establishments_read_the_same_macro(demo_db_path):
 
 @pytest.mark.parametrize(("lang", "params", "subtitle"), [
     ("vi", {"years": "2002-2004"}, "Tất cả địa phương (số liệu chỉ có của Nghệ An) · 2002–2004"),
-    ("en", {"years": "2002-2004"}, "All areas (figures only from Nghe An) · 2002–2004"),
+    ("en", {"years": "2002-2004"}, "All areas (figures only from Nghệ An) · 2002–2004"),
     ("vi", {"years": "2010-2010"}, "Tất cả địa phương · 2010"),      # Bình Phước and Nghệ An
     ("vi", {"area": "nghe-an", "years": "2002-2004"}, "Nghệ An · 2002–2004"),
 ])

@@ -67,7 +67,7 @@ def local_allocated_mvnd(db_path, areas: tuple[str, ...]) -> float:
 
 @pytest.mark.parametrize(("lang", "title", "selected"), [
     ("vi", "So sánh địa phương", "▶ Nghệ An"),
-    ("en", "Compare areas", "▶ Nghe An"),
+    ("en", "Compare areas", "▶ Nghệ An"),
 ])
 def test_page_runs_in_both_languages_and_marks_the_selected_area(demo_db_path, lang, title, selected):
     app = run_page(demo_db_path, COMPARE, lang=lang, area="nghe-an")
@@ -84,7 +84,7 @@ def test_ranking_highlights_the_selected_area_by_marker_and_colour(demo_db_path,
     app = run_page(demo_db_path, COMPARE, demo="1", lang=lang, area="ha-tinh")
     chart = figure(app, {"vi": "Xếp hạng", "en": "Ranking"}[lang])
     selected, others = [trace for trace in chart["data"] if trace.get("customdata")]  # the bars, not the legend's
-    name = {"vi": "Hà Tĩnh", "en": "Ha Tinh"}[lang]
+    name = {"vi": "Hà Tĩnh", "en": "Hà Tĩnh"}[lang]
     assert selected["y"] == [f"<b>▶ {name}</b>"]
     assert selected["name"] == {"vi": "▶ Địa phương đang chọn", "en": "▶ Selected area"}[lang]
     assert not any("▶" in label for label in others["y"])
@@ -119,11 +119,11 @@ def test_current_units_put_thai_binh_under_hung_yen(demo_db_path):
 
 @pytest.mark.parametrize(("lang", "total", "note"), [
     ("vi", "76,3 tỷ đồng", "Đã cộng tổng giai đoạn: Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng)."),
-    ("en", "VND 76.3 bn", "Period totals included: Nghe An: Central 2002–2018 (VND 16.3 bn)."),
+    ("en", "VND 76.3 bn", "Period totals included: Nghệ An: Central 2002–2018 (VND 16.3 bn)."),
 ])
 def test_nghe_an_total_adds_the_central_period_total(real_only_db_path, lang, total, note):
     app = run_page(real_only_db_path, COMPARE, lang=lang, area="nghe-an", years="2002-2018", source="local,central")
-    row = row_of(app, {"vi": "▶ Nghệ An", "en": "▶ Nghe An"}[lang])
+    row = row_of(app, {"vi": "▶ Nghệ An", "en": "▶ Nghệ An"}[lang])
     assert row[TOTAL[lang]] == total  # 60 annual local + 16,3 central period total
     assert note in [i.value for i in app.info]
 
@@ -255,7 +255,7 @@ def test_ranking_orders_marks_and_leaves_out_not_reported():
 
 @pytest.mark.parametrize(("lang", "note"), [
     ("vi", "Ninh Bình (đến 6/2025) (30,2 tỷ đồng)"),
-    ("en", "Ninh Binh (to Jun 2025) (VND 30.2 bn)"),
+    ("en", "Ninh Bình (to Jun 2025) (VND 30.2 bn)"),
 ])
 def test_the_chart_draws_local_and_central_and_names_money_at_other_levels(real_only_db_path, lang, note):
     app = run_page(real_only_db_path, COMPARE, lang=lang)
@@ -265,13 +265,13 @@ def test_the_chart_draws_local_and_central_and_names_money_at_other_levels(real_
     # Ninh Bình's money is state budget with no level stated: not drawn, so no label floats without a bar.
     assert not any("Ninh B" in label for label in shown)
     assert [c.value for c in app.caption if note in c.value]
-    total = row_of(app, {"vi": "Ninh Bình (đến 6/2025)", "en": "Ninh Binh (to Jun 2025)"}[lang])[TOTAL[lang]]
+    total = row_of(app, {"vi": "Ninh Bình (đến 6/2025)", "en": "Ninh Bình (to Jun 2025)"}[lang])[TOTAL[lang]]
     assert total == {"vi": "30,2 tỷ đồng", "en": "VND 30.2 bn"}[lang]  # the table still counts it
 
 
 @pytest.mark.parametrize(("lang", "area", "shown"), [
     # the two labels are read together: one precision, within 1 % (76,3 reads 76 beside 9)
-    ("vi", "Lâm Đồng", "> 9 tỷ đồng"), ("en", "Lam Dong", "> VND 9 bn"), ("vi", "Nghệ An", "76 tỷ đồng")])
+    ("vi", "Lâm Đồng", "> 9 tỷ đồng"), ("en", "Lâm Đồng", "> VND 9 bn"), ("vi", "Nghệ An", "76 tỷ đồng")])
 def test_the_chart_label_and_hover_carry_the_sign_the_figures_share(real_only_db_path, lang, area, shown):
     """Lâm Đồng's local allocations are published as 'trên 9 tỷ' and 'hơn 10 tỷ': its bar reads > 9 tỷ đồng."""
     app = run_page(real_only_db_path, COMPARE, lang=lang, area="lam-dong,nghe-an", years="2002-2019")
@@ -302,7 +302,7 @@ def test_the_table_downloads_like_the_data_page(real_only_db_path, downloads, la
     shown = table(app)
     assert len(rows) == len(shown)   # the rows of the table on screen
     total = {"vi": "Tổng kinh phí (tỷ đồng)", "en": "Total funding (VND billion)"}[lang]
-    nghe_an = rows[{"vi": "Nghệ An", "en": "Nghe An"}[lang]]
+    nghe_an = rows[{"vi": "Nghệ An", "en": "Nghệ An"}[lang]]
     assert nghe_an[total] == pytest.approx(76.3)   # a number: 60 annual local + 16,3 central period total
     assert nghe_an[{"vi": "Được chọn", "en": "Selected"}[lang]] == {"vi": "Có", "en": "Yes"}[lang]
     info = "\n".join(str(c) for r in book["Thông tin"].iter_rows(values_only=True) for c in r if c)

@@ -51,7 +51,7 @@ PUBLISHED = [
       ("2002–2018", "Địa phương", "53,7 tỷ đồng", "53,7 tỷ đồng", None),
       ("2002–2018", "Trung ương", "16,3 tỷ đồng", "16,3 tỷ đồng", None),
       ("2007", "Địa phương", "4 tỷ đồng", "4 tỷ đồng/năm", None)]),
-    ("nghe-an", "en", "Nghe An",
+    ("nghe-an", "en", "Nghệ An",
      {"Latest funding figure (2018)": "VND 4.5 bn", "Funding figures": "23", "Years reported": "2002–2018",
       "Projects": "12"},
      [("2002–2018", "All levels (stated total)", "> VND 70 bn", "trên 70 tỷ đồng",
@@ -102,10 +102,10 @@ def test_plan_and_executed_stand_side_by_side_and_periods_span_their_years(real_
 @pytest.mark.parametrize(("area", "lang", "sentence"), [
     ("binh-dinh", "vi", "Từ 01/07/2025: Bình Định (đến 6/2025) nhập vào Gia Lai (từ 7/2025), cùng với Gia Lai "
                         "(đến 6/2025) (Nghị quyết 202/2025/QH15"),
-    ("binh-dinh", "en", "From 1 Jul 2025: Binh Dinh (to Jun 2025) merged into Gia Lai (from Jul 2025), together "
+    ("binh-dinh", "en", "From 1 Jul 2025: Bình Định (to Jun 2025) merged into Gia Lai (from Jul 2025), together "
                         "with Gia Lai (to Jun 2025)"),
     ("nghe-an", "vi", "Từ 01/07/2025: Nghệ An không thay đổi khi sắp xếp lại đơn vị hành chính cấp tỉnh"),
-    ("nghe-an", "en", "From 1 Jul 2025: Nghe An is unchanged by the reorganisation of provinces"),
+    ("nghe-an", "en", "From 1 Jul 2025: Nghệ An is unchanged by the reorganisation of provinces"),
 ])
 def test_what_1_july_2025_changed(real_only_db_path, area, lang, sentence):
     app = run_page(real_only_db_path, PROFILE, area=area, lang=lang)
@@ -190,7 +190,7 @@ def open_link(db_path, link: str):
 
 
 @pytest.mark.parametrize(("page", "params", "lang", "link", "header"), [
-    ("pages/data.py", {"area": "nghe-an", "lang": "en"}, "en", "profile?area=nghe-an&lang=en", "Nghe An"),
+    ("pages/data.py", {"area": "nghe-an", "lang": "en"}, "en", "profile?area=nghe-an&lang=en", "Nghệ An"),
     ("pages/compare.py", {}, "vi", "profile?area=nghe-an", "Nghệ An"),
     ("pages/sources.py", {}, "vi", "profile?area=bac-giang", "Bắc Giang (đến 6/2025)"),
 ], ids=["data", "compare", "sources"])
@@ -257,8 +257,8 @@ def test_profile_in_a_browser(real_only_db_path):
         expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(3, timeout=30000)
         assert "area=binh-dinh" in page.url
         page.goto(f"{base}/profile?area=nghe-an&lang=en", wait_until="domcontentloaded", timeout=60000)
-        expect(main.get_by_role("heading", name="Nghe An")).to_be_visible(timeout=60000)
-        expect(main.get_by_text("From 1 Jul 2025: Nghe An is unchanged")).to_be_visible()
+        expect(main.get_by_role("heading", name="Nghệ An")).to_be_visible(timeout=60000)
+        expect(main.get_by_text("From 1 Jul 2025: Nghệ An is unchanged")).to_be_visible()
         # From the Data page: the second column of its grid is the row's profile link; a click on a selected link
         # cell opens it in a new tab.
         page.goto(f"{base}/data?area=nghe-an", wait_until="domcontentloaded", timeout=60000)

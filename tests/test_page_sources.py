@@ -236,7 +236,7 @@ def test_tolerance_status(reported, annual, gap_pct, tolerance, status):
 
 def _reconciliation_rows() -> pd.DataFrame:
     return pd.DataFrame({
-        "area_name_vi": ["Nghệ An", "Nghệ An"], "area_name_en": ["Nghe An", "Nghe An"],
+        "area_name_vi": ["Nghệ An", "Nghệ An"], "area_name_en": ["Nghệ An", "Nghệ An"],
         "funding_source": ["local", "central"], "figure": ["allocated", "allocated"],
         "source_name_vi": ["Địa phương", "Trung ương"], "source_name_en": ["Local", "Central"],  # from funding_source
         "figure_name_vi": ["Phân bổ", "Phân bổ"], "figure_name_en": ["Allocated", "Allocated"],  # from figure_kind
@@ -251,9 +251,9 @@ def _reconciliation_rows() -> pd.DataFrame:
             "-11,7%", "0", "⚠ Vượt ngưỡng"],
      ["Nghệ An", "Trung ương", "2002–2018", "16,3 tỷ đồng", "không có số liệu", "không có số liệu",
       "không có số liệu", "17", "Không có số từng năm"]),
-    ("en", ["Nghe An", "Local", "2002–2018", "VND 53.7 bn", "VND 60 bn", "VND -6.3 bn", "-11.7%",
+    ("en", ["Nghệ An", "Local", "2002–2018", "VND 53.7 bn", "VND 60 bn", "VND -6.3 bn", "-11.7%",
             "0", "⚠ Beyond tolerance"],
-     ["Nghe An", "Central", "2002–2018", "VND 16.3 bn", "not reported", "not reported",
+     ["Nghệ An", "Central", "2002–2018", "VND 16.3 bn", "not reported", "not reported",
       "not reported", "17", "No annual figures"]),
 ])
 def test_reconciliation_table(lang, expected_local, expected_central):

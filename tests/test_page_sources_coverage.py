@@ -35,7 +35,7 @@ UI = {
            "title": "Title", "publisher": "Publisher", "date": "Date", "link": "Link",
            "local": "Local", "plan": "Approved plan", "estimate": "Estimated executed",
            "plan_amount": "VND 8.85 bn", "estimate_amount": "VND 8.3 bn", "approx": "≈ VND 3.5 bn",
-           "lam_dong": "Lam Dong (to Jun 2025)", "thai_binh": "Thai Binh (to Jun 2025)", "level": "Level",
+           "lam_dong": "Lâm Đồng (to Jun 2025)", "thai_binh": "Thái Bình (to Jun 2025)", "level": "Level",
            "count": "Count", "problem": "What disagrees", "total": "Total", "central": "Central",
            "parts_exceed": "The parts add up to more than the total", "reason": "Why it is left out",
            "row_id": "Row id", "excluded": "28 figures left out, with the reason",
@@ -44,9 +44,9 @@ UI = {
            "differing": "Sources differ", "none": "Not reported",
            "intro": "{p} provinces/cities**, **{r} regions** and **the national programme**, **{y}**, from "
                     "**{d} documents**",
-           "names": {"binh-dinh": "Binh Dinh (to Jun 2025)", "bac-giang": "Bac Giang (to Jun 2025)",
-                     "lam-dong": "Lam Dong (to Jun 2025)", "quang-tri": "Quang Tri (to Jun 2025)",
-                     "ben-tre": "Ben Tre (to Jun 2025)", "nghe-an": "Nghe An"}},
+           "names": {"binh-dinh": "Bình Định (to Jun 2025)", "bac-giang": "Bắc Giang (to Jun 2025)",
+                     "lam-dong": "Lâm Đồng (to Jun 2025)", "quang-tri": "Quảng Trị (to Jun 2025)",
+                     "ben-tre": "Bến Tre (to Jun 2025)", "nghe-an": "Nghệ An"}},
 }
 
 
@@ -205,7 +205,7 @@ def test_heatmap_reads_whole_years_vietnamese_names_and_grows_with_its_rows(page
     assert layout["xaxis"]["tickformat"] == "d" and layout["xaxis"]["dtick"] in (1, 2)
     rows = layout["yaxis"]["categoryarray"]
     assert len(rows) >= 25 and layout["height"] >= 26 * len(rows)
-    assert ("Đắk Lắk (đến 6/2025)" if lang == "vi" else "Dak Lak (to Jun 2025)") in rows
+    assert ("Đắk Lắk (đến 6/2025)" if lang == "vi" else "Đắk Lắk (to Jun 2025)") in rows
     # provinces only by default: no region and not the whole country
     assert not any(r.startswith(("Khu vực", "Toàn quốc", "Whole country")) for r in rows)
     legend = [d["name"] for d in figure["data"] if d.get("type") == "scatter" and d.get("showlegend") is not False]

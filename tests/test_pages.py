@@ -117,7 +117,7 @@ def test_current_units_sum_thai_binh_and_hung_yen_into_hung_yen(demo_db_path):
 def test_comparison_chart_for_several_areas(demo_db_path):
     app = run_page(demo_db_path, TRENDS, demo="1", area="nghe-an,ha-tinh", lang="en")
     names = [t["name"] for t in chart_data(app)[-1]["data"] if t.get("showlegend") is not False]
-    assert names == ["Ha Tinh", "Nghe An", "Illustrative data (dotted, open points)"]
+    assert names == ["Hà Tĩnh", "Nghệ An", "Illustrative data (dotted, open points)"]
 
 
 def test_link_restores_the_same_filters(demo_db_path):

@@ -241,11 +241,11 @@ def compare_total(app, area_label: str, lang: str) -> str:
     return as_read(rows.iloc[0][t("compare_col_total", lang)])
 
 
-NAMES = {"binh-dinh": ("Bình Định (đến 6/2025)", "Binh Dinh (to Jun 2025)"),
-         "ninh-binh": ("Ninh Bình (đến 6/2025)", "Ninh Binh (to Jun 2025)"),
-         "lam-dong": ("Lâm Đồng (đến 6/2025)", "Lam Dong (to Jun 2025)"),
-         "bac-giang": ("Bắc Giang (đến 6/2025)", "Bac Giang (to Jun 2025)"),
-         "dak-lak": ("Đắk Lắk (đến 6/2025)", "Dak Lak (to Jun 2025)")}
+NAMES = {"binh-dinh": ("Bình Định (đến 6/2025)", "Bình Định (to Jun 2025)"),
+         "ninh-binh": ("Ninh Bình (đến 6/2025)", "Ninh Bình (to Jun 2025)"),
+         "lam-dong": ("Lâm Đồng (đến 6/2025)", "Lâm Đồng (to Jun 2025)"),
+         "bac-giang": ("Bắc Giang (đến 6/2025)", "Bắc Giang (to Jun 2025)"),
+         "dak-lak": ("Đắk Lắk (đến 6/2025)", "Đắk Lắk (to Jun 2025)")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -274,8 +274,8 @@ def test_compare_page_compares_one_kind_and_names_the_others_never_adding_them(r
 @pytest.mark.parametrize(("lang", "total", "items"), [
     ("vi", "30,2 tỷ đồng", ["hơn 10,2 tỷ đồng (Ninh Bình (đến 6/2025) 2019)",
                             "khoảng 7,2 tỷ đồng (Ninh Bình (đến 6/2025) 2020)"]),
-    ("en", "VND 30.2 bn", ["> VND 10.2 bn (Ninh Binh (to Jun 2025) 2019)",
-                           "≈ VND 7.2 bn (Ninh Binh (to Jun 2025) 2020)"]),
+    ("en", "VND 30.2 bn", ["> VND 10.2 bn (Ninh Bình (to Jun 2025) 2019)",
+                           "≈ VND 7.2 bn (Ninh Bình (to Jun 2025) 2020)"]),
 ])
 def test_compare_total_that_adds_qualified_and_other_figures_says_so(real_only_db_path, lang, total, items):
     app = run_page(real_only_db_path, COMPARE, lang=lang, area="ninh-binh", years="2016-2020")

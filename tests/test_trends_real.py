@@ -92,7 +92,7 @@ def titles(app) -> list[str]:
 
 @pytest.mark.parametrize(("lang", "count", "labels", "nghe_an", "growth", "no_cumulative"), [
     ("vi", "Số tỉnh có số liệu", ("1 tỉnh", "4 tỉnh"), "Nghệ An", "Tăng trưởng bình quân năm", "Không vẽ lũy kế"),
-    ("en", "Provinces reporting", ("1 prov.", "4 prov."), "Nghe An", "Average annual growth", "No cumulative line"),
+    ("en", "Provinces reporting", ("1 prov.", "4 prov."), "Nghệ An", "Average annual growth", "No cumulative line"),
 ])
 def test_all_areas_show_provinces_per_year_and_no_growth(real_only_db_path, lang, count, labels, nghe_an, growth,
                                                           no_cumulative):
