@@ -9,15 +9,23 @@ import pytest
 from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
 from test_browser import wait_idle
-from test_browser_map import INSIDE
+from test_browser_map import click_map_area
 
 OUTPUT = ROOT / "test-output" / "screenshots"
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 
+# The chart whose title (page text just above it on screen) holds `title`.
+TITLED = """(title) => [...document.querySelectorAll('.js-plotly-plot')].find((plot) => {
+  let box = plot.closest('[data-testid=stElementContainer]');
+  for (let n = 0; box && n < 3; n++) {
+    box = box.previousElementSibling;
+    if (box && box.textContent.includes(title)) return true;
+  }
+  return false;
+})"""
 # The centre of the bar of chart `title` whose point carries `code` at customdata[position], in viewport pixels.
 BAR = """([title, position, code]) => {
-  const plot = [...document.querySelectorAll('.js-plotly-plot')]
-    .find((p) => ((p.querySelector('.gtitle') || {}).textContent || '').includes(title));
+  const plot = (""" + TITLED + """)(title);
   if (!plot) return null;
   for (const path of plot.querySelectorAll('.bars .point path')) {
     const trace = path.closest('.trace'), i = path.__data__ && path.__data__.i;
@@ -33,9 +41,10 @@ BAR = """([title, position, code]) => {
 }"""
 # The y labels of chart `title`: what the bars stand for, as drawn.
 LABELS = """(title) => {
-  const plot = [...document.querySelectorAll('.js-plotly-plot')]
-    .find((p) => ((p.querySelector('.gtitle') || {}).textContent || '').includes(title));
-  return plot ? [...plot.querySelectorAll('.ytick text')].map((t) => t.textContent) : null;
+  const plot = (""" + TITLED + """)(title);
+  // a label wrapped onto lines reads as one line of words
+  const read = (t) => [...t.querySelectorAll('tspan.line')].map((l) => l.textContent).join(' ') || t.textContent;
+  return plot ? [...plot.querySelectorAll('.ytick text')].map(read) : null;
 }"""
 
 
@@ -111,15 +120,7 @@ def test_a_click_on_a_province_bar_in_compare_filters_to_it(server, browser, tit
 
 
 def test_a_click_on_a_map_area_offers_its_source_rows(server, browser):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(f"{server}/?demo=1", wait_until="domcontentloaded", timeout=60000)
-    wait_idle(page)
-    page.wait_for_selector("path.choroplethlocation", timeout=60000)
-    page.locator(".geo").first.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
-    page.mouse.click(*page.evaluate(INSIDE, "nghe-an"))
-    page.wait_for_url("**area=nghe-an**", timeout=30000)
-    wait_idle(page)
+    page = click_map_area(browser, f"{server}/?demo=1", "nghe-an")
     expect(page.get_by_text("Số liệu và tài liệu của Nghệ An:")).to_be_visible(timeout=30000)
     page.locator(".st-key-overview_map_rows").get_by_role("button").click()
     dialog = page.get_by_role("dialog")

@@ -26,6 +26,24 @@ INSIDE = """(unit) => {
 }"""
 
 
+def click_map_area(browser, url: str, unit: str, requests: list | None = None):
+    """A page at `url` after a click inside `unit` on its map and the filter's rerun (requests: every URL asked)."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    if requests is not None:
+        page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="domcontentloaded", timeout=60000)
+    wait_idle(page)
+    page.wait_for_selector("path.choroplethlocation", timeout=60000)
+    page.locator(".geo").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    point = page.evaluate(INSIDE, unit)
+    assert point, f"no shape for {unit}"
+    page.mouse.click(*point)
+    page.wait_for_url(f"**area={unit}**", timeout=30000)
+    wait_idle(page)
+    return page
+
+
 @pytest.fixture(scope="module")
 def server(real_only_db_path):
     with serve_dashboard(real_only_db_path) as base:
@@ -37,19 +55,8 @@ def server(real_only_db_path):
     ("compare?lang=en", "lam-dong", "Lâm Đồng", "Profile of Lâm Đồng"),
 ])
 def test_a_click_on_a_province_filters_the_dashboard_to_it(server, browser, path, unit, name, profile):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
     requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{server}/{path}", wait_until="domcontentloaded", timeout=60000)
-    wait_idle(page)
-    page.wait_for_selector("path.choroplethlocation", timeout=60000)
-    page.locator(".geo").first.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
-    point = page.evaluate(INSIDE, unit)
-    assert point, f"no shape for {unit}"
-    page.mouse.click(*point)
-    page.wait_for_url(f"**area={unit}**", timeout=30000)
-    wait_idle(page)
+    page = click_map_area(browser, f"{server}/{path}", unit, requests)
     # The area filter holds that province alone (the URL and the sidebar's area picker say so).
     assert re.search(rf"[?&]area={unit}(&|$)", page.url)
     expect(page.locator(".st-key-f_areas")).to_contain_text(name, timeout=30000)
@@ -65,15 +72,7 @@ def test_a_click_on_a_province_filters_the_dashboard_to_it(server, browser, path
 def test_a_click_on_a_province_without_any_figure_filters_to_it_and_says_not_reported(server, browser):
     """Every province is a filter choice (its page says 'không có số liệu', never 0), the ones no document covers
     too: a click on Sơn La filters the dashboard to Sơn La."""
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(f"{server}/?area=nghe-an", wait_until="domcontentloaded", timeout=60000)
-    wait_idle(page)
-    page.wait_for_selector("path.choroplethlocation", timeout=60000)
-    page.locator(".geo").first.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
-    page.mouse.click(*page.evaluate(INSIDE, "son-la"))
-    page.wait_for_url("**area=son-la**", timeout=30000)
-    wait_idle(page)
+    page = click_map_area(browser, f"{server}/?area=nghe-an", "son-la")
     main = page.locator("[data-testid='stMain']")
     expect(main).to_contain_text("Sơn La · 2002–2025", timeout=30000)
     expect(page.locator("[data-testid='stMetric']").first).to_contain_text("không có số liệu")

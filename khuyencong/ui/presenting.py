@@ -94,10 +94,15 @@ def _plain(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text or ""))
 
 
+def title_lines(fig: go.Figure) -> list[str]:
+    """The lines of a chart's title as plain text."""
+    return [_plain(line) for line in re.split(r"\s*<br\s*/?>\s*", fig.layout.title.text or "") if line.strip()]
+
+
 def screen_figure(fig: go.Figure) -> tuple[go.Figure, list[str], list[str]]:
     """The chart as drawn on screen: its title lines and notes come out as page text, which wraps on a phone where
     SVG text is cut; the figure keeps the title in layout.meta["title"]. Images and slides keep them drawn."""
-    lines = [_plain(line) for line in re.split(r"\s*<br\s*/?>\s*", fig.layout.title.text or "") if line.strip()]
+    lines = title_lines(fig)
     notes = [_plain(a.text) for a in fig.layout.annotations if a.name == NOTE]
     shown = go.Figure(fig)
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
@@ -112,15 +117,15 @@ def show_chart(fig: go.Figure, key: str, **selection) -> None:
     (on_select, selection_mode) goes to st.plotly_chart, for a chart whose points can be clicked."""
     from khuyencong.ui.shell import area_names, current_filters
 
-    # A title on two lines (the map's) is one line on a slide.
-    entry = ChartEntry(key, re.sub(r"\s*<br\s*/?>\s*", " · ", fig.layout.title.text or ""), fig)
+    # A title on two lines (the map's, the treemap's) is one line of plain text on a slide.
+    entry = ChartEntry(key, " · ".join(title_lines(fig)), fig)
     st.session_state.setdefault(CHARTS_KEY, []).append(entry)
     if is_presenting():
         return
-    shown, title_lines, notes = screen_figure(fig)
-    if title_lines:
-        st.markdown(f"**{escape_markdown(title_lines[0])}**")
-        for line in title_lines[1:]:
+    shown, heading, notes = screen_figure(fig)
+    if heading:
+        st.markdown(f"**{escape_markdown(heading[0])}**")
+        for line in heading[1:]:
             st.caption(escape_markdown(line))
     st.plotly_chart(shown, key=key, config=BROWSER_CONFIG, **selection)
     for note in notes:
