@@ -222,6 +222,8 @@ import etl.importer as importer
 from etl.__main__ import main
 
 moment = sys.argv[1]
+# A shell that starts the tests in the background hands them SIGINT ignored; a user's Ctrl-C meets Python's handler.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real_replace, real_fsync, real_write = os.replace, atomic._fsync, importer.write_file
 
 def interrupt():

@@ -122,6 +122,7 @@ def test_the_run_ends_on_the_last_chart_of_compare(demo_db_path):
     assert app.button(key="pr_next").proto.disabled
 
 
+@pytest.mark.chromium  # without a browser the deck buttons are disabled (its chart slides are images)
 def test_preparing_the_deck_of_every_page_runs_past_a_page_that_stops_for_want_of_data(demo_db_path):
     # Hà Giang in 2003: the Outcomes page has nothing and calls st.stop, which must end that page only.
     app = run_page(demo_db_path, area="ha-giang", years="2003-2003")
