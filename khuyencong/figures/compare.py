@@ -13,6 +13,7 @@ from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.data import SIDES, qualifier_legend
 from khuyencong.figures.funding import (
+    SHARE_SOURCES,
     annual_funding,
     average_annual_growth,
     period_totals,
@@ -75,7 +76,7 @@ class Comparison:
     @property
     def money_measures(self) -> list[str]:
         """Total, and the budget sources that are in the view."""
-        return ["total", *[s for s in ("local", "central") if s in self.sources]]
+        return ["total", *[s for s in SHARE_SOURCES if s in self.sources]]
 
     @property
     def indicators(self) -> pd.DataFrame:
@@ -166,7 +167,7 @@ def real_by_unit(annual_real: pd.DataFrame) -> pd.DataFrame:
     """unit_id, total_mvnd, local_mvnd, central_mvnd from annual figures already at base-year prices."""
     frame = annual_real[annual_real["is_khuyen_cong"].astype(bool)]
     result = frame.groupby("unit_id")["amount_mvnd"].sum(min_count=1).rename("total_mvnd").to_frame()
-    for source in ("local", "central"):
+    for source in SHARE_SOURCES:
         rows = frame[frame["funding_source"] == source]
         result[f"{source}_mvnd"] = rows.groupby("unit_id")["amount_mvnd"].sum(min_count=1)
     return result.reset_index()
@@ -409,7 +410,7 @@ def funding_chart_frame(comparison: Comparison, names: dict[str, str], lang: str
     without a bar."""
     units = comparison.units
     frame = units[["unit_id", "highlighted", "local_mvnd", "central_mvnd"]].copy()
-    for source in ("local", "central"):  # each segment's flag: the rows of its own source
+    for source in SHARE_SOURCES:  # each segment's flag: the rows of its own source
         frame[f"{source}_illustrative"] = measure_illustrative(comparison, source).reindex(frame["unit_id"]) \
             .fillna(False).astype(bool).to_numpy()
     frame["total_mvnd"] = frame[["local_mvnd", "central_mvnd"]].sum(axis=1, min_count=1)
@@ -424,7 +425,7 @@ def funding_chart_frame(comparison: Comparison, names: dict[str, str], lang: str
     period = period_by_source(comparison.periods[comparison.periods["usable"]]) if comparison.mode == "absolute" \
         else pd.DataFrame(columns=["unit_id", "local", "central"])
     period = period.set_index("unit_id")
-    for source in ("local", "central"):
+    for source in SHARE_SOURCES:
         part = period[source].reindex(frame["unit_id"]).to_numpy(dtype=float) if source in period else 0.0
         frame[f"{source}_period_mvnd"] = pd.Series(part, index=frame.index).fillna(0.0)
         frame[f"{source}_annual_mvnd"] = frame[f"{source}_mvnd"].fillna(0.0) - frame[f"{source}_period_mvnd"]
@@ -573,7 +574,7 @@ def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", b
     money_rows = funding[funding["is_khuyen_cong"].astype(bool)] if mode == "absolute" else annual
     table["funding_illustrative"] = table["unit_id"].isin(_illustrative_units(money_rows))
     table["projects_illustrative"] = table["unit_id"].isin(_illustrative_units(projects))
-    for source in ("local", "central"):
+    for source in SHARE_SOURCES:
         table[f"{source}_illustrative"] = table["unit_id"].isin(_illustrative_units(
             money_rows[money_rows["funding_source"] == source]))
 

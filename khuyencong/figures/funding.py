@@ -14,6 +14,9 @@ from khuyencong.data.queries import Query
 from khuyencong.i18n.formatting import format_money, format_year_span, is_missing
 from khuyencong.i18n.labels import t
 
+# The two budget levels the dashboard splits money between: shares are taken between them and the Compare chart
+# stacks them; money at another level is named, never drawn into the split.
+SHARE_SOURCES = ("local", "central")
 
 @dataclass
 class FundingTotal:
@@ -36,7 +39,7 @@ class FundingTotal:
         return sum(values) if values else None
 
     def share(self, source: str) -> float | None:
-        total = sum(v for s, v in self.by_source.items() if s in ("local", "central"))
+        total = sum(v for s, v in self.by_source.items() if s in SHARE_SOURCES)
         return None if not total or source not in self.by_source else 100 * self.by_source[source] / total
 
 
@@ -189,14 +192,14 @@ def comparable_growth(totals: pd.DataFrame, coverage: pd.DataFrame) -> tuple[flo
     return growth, None if growth is not None else "series_one_year"
 
 
-def share_units(by_unit_source: pd.DataFrame, sources=("local", "central")) -> list[str]:
+def share_units(by_unit_source: pd.DataFrame, sources=SHARE_SOURCES) -> list[str]:
     """The units that report every one of `sources`: the ones source shares are taken over."""
     rows = by_unit_source[by_unit_source["funding_source"].isin(sources)]
     per_unit = rows.groupby("unit_id")["funding_source"].nunique()
     return list(per_unit[per_unit == len(sources)].index)
 
 
-def source_shares(by_unit_source: pd.DataFrame, sources=("local", "central")) -> tuple[dict[str, float], int]:
+def source_shares(by_unit_source: pd.DataFrame, sources=SHARE_SOURCES) -> tuple[dict[str, float], int]:
     """Shares (%) of each of `sources` in their sum, over the units that report every one of them, and how many
     units that is. by_unit_source: unit_id, funding_source, amount_mvnd (counted figures). A share over units that
     report only one source would show which provinces published what, not how money splits."""

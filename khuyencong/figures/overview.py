@@ -11,6 +11,7 @@ from khuyencong.data.code_lists import CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.funding import (
+    SHARE_SOURCES,
     FundingTotal,
     annual_funding,
     funding_total,
@@ -158,7 +159,7 @@ def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
     shares, both = source_shares(figures.basis)
     shown_shares = bool(shares)
     basis = figures.basis
-    share_rows = basis[basis["unit_id"].isin(share_units(basis)) & basis["funding_source"].isin(("local", "central"))
+    share_rows = basis[basis["unit_id"].isin(share_units(basis)) & basis["funding_source"].isin(SHARE_SOURCES)
                        ] if shown_shares else basis.iloc[0:0]
 
     def share(source: str) -> str:

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from khuyencong.data.code_lists import CodeLists
-from khuyencong.figures.funding import qualified_money
+from khuyencong.figures.funding import SHARE_SOURCES, qualified_money
 from khuyencong.i18n.formatting import format_money_group, money_decimals, number_separators
 from khuyencong.i18n.labels import t
 
@@ -524,7 +524,7 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
     labels = [_bold_if(a, h) for a, h in zip(frame["label"], frame["highlighted"])]
     unit_ids = list(frame["unit_id"]) if "unit_id" in frame else [None] * len(frame)  # a click names its area
     fig = go.Figure()
-    for source in ("local", "central"):
+    for source in SHARE_SOURCES:
         for part in ("annual", "period"):
             values = list(frame[f"{source}_{part}_mvnd"])
             if not any(values):
