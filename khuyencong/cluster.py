@@ -1,0 +1,223 @@
+"""Several app processes behind a real nginx on loopback ports: `make serve-many`, the nginx browser test and the
+capacity bench.
+
+nginx runs from a temporary prefix (its own config, pid, temp folders and logs), as the current user, so no root is
+needed and no system nginx is touched. Its configuration is deploy/nginx/khuyencong.conf, the file the README
+shows, with only the addresses changed (`nginx_config`): the routing, headers and log format are the production
+ones. `python -m khuyencong.cluster --processes 3 --port 8080` serves until Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import grp
+import os
+import pwd
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy" / "nginx"
+SITE_CONFIG = DEPLOY / "khuyencong.conf"
+NGINX = "/usr/sbin/nginx"
+# Where the production config expects the project (README, Deploying): replaced by this checkout.
+DEPLOYED_ROOT = "/srv/khuyencong/"
+COOKIE_SECRET_ENV = "STREAMLIT_SERVER_COOKIE_SECRET"
+
+
+@dataclass
+class Cluster:
+    """A running cluster: nginx's base URL, the app processes (port, process) and nginx's access log."""
+
+    url: str
+    backends: list[tuple[int, subprocess.Popen]]
+    access_log: Path
+    log_dir: Path
+    nginx: subprocess.Popen | None = None
+    backend_logs: dict[int, Path] = field(default_factory=dict)
+
+    @property
+    def upstreams(self) -> list[str]:
+        """The backends as nginx's $upstream_addr names them."""
+        return [f"127.0.0.1:{port}" for port, _ in self.backends]
+
+
+ACCESS_LINE = re.compile(r'^(?P<time>\S+) (?P<remote>\S+) "(?P<method>\S+) (?P<path>\S+)[^"]*" (?P<status>\d{3}) '
+                         r'(?P<bytes>\d+) upstream=(?P<upstream>\S+) upstream_status=(?P<upstream_status>\S+) '
+                         r'route=(?P<route>\S*) rt=(?P<rt>\S+)$')
+
+
+def read_access_log(path: Path) -> list[dict]:
+    """nginx's access log (the `khuyencong` log_format) as dicts: time, method, path, status, upstream, route…"""
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        match = ACCESS_LINE.match(line)
+        if match:
+            rows.append(match.groupdict())
+    return rows
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _replace(text: str, pattern: str, replacement: str, count: int = 1) -> str:
+    """Substitute in the checked-in config, failing loudly when the file no longer has what is replaced."""
+    new, found = re.subn(pattern, replacement, text, flags=re.MULTILINE)
+    if found != count:
+        raise ValueError(f"{SITE_CONFIG.name}: expected {count}× /{pattern}/, found {found}")
+    return new
+
+
+def site_config(backend_ports: list[int], listen: str, access_log: Path) -> str:
+    """deploy/nginx/khuyencong.conf served on `listen` (address:port) over these backends, without TLS, its proxy
+    rules included from this checkout."""
+    text = SITE_CONFIG.read_text(encoding="utf-8")
+    servers = "".join(f"    server 127.0.0.1:{port};\n" for port in backend_ports)
+    text = _replace(text, r"^    server 127\.0\.0\.1:\d+;\n", "", count=3)
+    text = _replace(text, r"^(    hash \$kc_route consistent;.*\n)", lambda m: m.group(1) + servers)
+    text = _replace(text, r"^    listen 443 ssl;$", f"    listen {listen};")
+    text = _replace(text, r"^    ssl_certificate.*\n", "", count=2)
+    text = _replace(text, r"^    access_log \S+ khuyencong;$", f"    access_log {access_log} khuyencong;")
+    return _replace(text, re.escape(DEPLOYED_ROOT), lambda _: f"{ROOT}/")
+
+
+def nginx_config(prefix: Path, backend_ports: list[int], listen: str, access_log: Path) -> str:
+    """A whole nginx.conf running from `prefix` in the foreground with the site config inside its http block."""
+    temp = "\n".join(f"    {name}_temp_path {prefix / 'temp' / name};"
+                     for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    # As root nginx would hand its workers to `nobody`, who cannot enter the private prefix: keep the caller.
+    user = (f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};\n"
+            if os.geteuid() == 0 else "")
+    site = site_config(backend_ports, listen, access_log)
+    return (f"{user}daemon off;\nworker_processes 1;\npid {prefix / 'nginx.pid'};\nerror_log {prefix / 'error.log'};\n"
+            f"events {{\n    worker_connections 1024;\n}}\nhttp {{\n{temp}\n"
+            + "".join(f"    {line}\n" if line else "\n" for line in site.splitlines()) + "}\n")
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{what} did not answer {url}/_stcore/health within {timeout:.0f} s")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def running_cluster(processes: int, db_path, *, port: int = 0, env: dict | None = None,
+                    log_dir: Path | None = None, address: str = "127.0.0.1") -> Iterator[Cluster]:
+    """N `streamlit run dashboard.py` processes serving db_path on free loopback ports, and nginx in front on `port`
+    (0: a free one). Every process gets the same cookie secret (generated here unless env or the environment sets
+    STREAMLIT_SERVER_COOKIE_SECRET): Streamlit signs its cookies with it, so any process must read another's.
+    Logs (access.log, error.log, backend-PORT.log) go to log_dir, else to the temporary prefix."""
+    if not Path(NGINX).exists():
+        raise FileNotFoundError(f"{NGINX} not found: install Debian's nginx (apt-get install nginx-light or nginx)")
+    prefix = Path(tempfile.mkdtemp(prefix="kc-nginx-"))
+    logs = Path(log_dir) if log_dir else prefix
+    logs.mkdir(parents=True, exist_ok=True)
+    for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (prefix / "temp" / name).mkdir(parents=True)
+    port = port or free_port()
+    base_env = {**os.environ, **(env or {})}
+    base_env.setdefault(COOKIE_SECRET_ENV, secrets.token_hex(32))
+    base_env["KC_DB_PATH"] = str(db_path)
+    cluster = Cluster(url=f"http://{'127.0.0.1' if address in ('0.0.0.0', '') else address}:{port}", backends=[],
+                      access_log=logs / "access.log", log_dir=logs)
+    handles = []
+    try:
+        for _ in range(processes):
+            backend_port = free_port()
+            log_path = logs / f"backend-{backend_port}.log"
+            handle = log_path.open("wb")
+            handles.append(handle)
+            # The flags of `make run` (cwd = the project root, so .streamlit/config.toml applies), on loopback.
+            process = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(backend_port),
+                 "--server.address", "127.0.0.1", "--server.headless", "true"],
+                cwd=ROOT, env=base_env, stdout=handle, stderr=subprocess.STDOUT)
+            cluster.backends.append((backend_port, process))
+            cluster.backend_logs[backend_port] = log_path
+        for backend_port, process in cluster.backends:
+            _wait_healthy(f"http://127.0.0.1:{backend_port}", process, f"app process on port {backend_port}")
+        conf = prefix / "nginx.conf"
+        conf.write_text(nginx_config(prefix, [p for p, _ in cluster.backends], f"{address}:{port}",
+                                     cluster.access_log), encoding="utf-8")
+        # -e: the error log before the config is read (Debian's default path needs root).
+        cluster.nginx = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(conf), "-e", str(logs / "error.log")],
+                                         stdout=subprocess.DEVNULL, stderr=(logs / "nginx.out").open("wb"))
+        _wait_healthy(cluster.url, cluster.nginx, "nginx", timeout=30)
+        yield cluster
+    except RuntimeError as error:
+        detail = (logs / "nginx.out").read_text(errors="replace") if (logs / "nginx.out").exists() else ""
+        raise RuntimeError(f"{error}\n{detail}".strip()) from None
+    finally:
+        if cluster.nginx is not None:
+            _stop(cluster.nginx)
+        for _, process in cluster.backends:
+            _stop(process)
+        for handle in handles:
+            handle.close()
+        if log_dir:
+            shutil.rmtree(prefix, ignore_errors=True)
+        else:
+            shutil.rmtree(prefix / "temp", ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from khuyencong.data.database import database_path
+
+    parser = argparse.ArgumentParser(prog="python -m khuyencong.cluster", description=__doc__.splitlines()[0])
+    parser.add_argument("--processes", type=int, default=3, help="app processes (default 3)")
+    parser.add_argument("--port", type=int, default=8080, help="nginx's port (default 8080)")
+    parser.add_argument("--address", default="127.0.0.1", help="nginx's address (default 127.0.0.1)")
+    parser.add_argument("--db", type=Path, default=None, help="database served (default: KC_DB_PATH or "
+                                                              "data/khuyencong.duckdb)")
+    parser.add_argument("--log-dir", type=Path, default=ROOT / "logs" / "serve-many",
+                        help="access.log, error.log, backend-PORT.log (default logs/serve-many)")
+    args = parser.parse_args(argv)
+    db_path = (args.db or database_path()).resolve()
+    with running_cluster(args.processes, db_path, port=args.port, log_dir=args.log_dir,
+                         address=args.address) as cluster:
+        print(f"{args.processes} app processes ({', '.join(cluster.upstreams)}) behind nginx: {cluster.url}",
+              flush=True)
+        print(f"nginx access log: {cluster.access_log}; Ctrl-C stops them all.", flush=True)
+        try:
+            while all(p.poll() is None for _, p in cluster.backends) and cluster.nginx.poll() is None:
+                time.sleep(1)
+        except KeyboardInterrupt:
+            return 0
+    print("a process of the cluster stopped; see the logs in", args.log_dir, file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
