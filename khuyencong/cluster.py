@@ -68,6 +68,28 @@ def read_access_log(path: Path) -> list[dict]:
     return rows
 
 
+def route_cookies(cluster: Cluster, tries: int = 64) -> dict[str, str]:
+    """A kc_route cookie value per backend (upstream address -> value), found by asking nginx with probe values and
+    reading which backend its access log names: a browser given that cookie is served by that backend."""
+    found: dict[str, str] = {}
+    for n in range(tries):
+        value = f"probe-{n}"
+        request = urllib.request.Request(f"{cluster.url}/_stcore/health", headers={"Cookie": f"kc_route={value}"})
+        urllib.request.urlopen(request, timeout=10).close()
+        upstream = None
+        for _ in range(100):  # nginx writes the line just after the response
+            upstream = next((row["upstream"] for row in reversed(read_access_log(cluster.access_log))
+                             if row["route"] == value), None)
+            if upstream:
+                break
+            time.sleep(0.02)
+        if upstream and upstream not in found:
+            found[upstream] = value
+        if len(found) == len(cluster.backends):
+            return found
+    raise RuntimeError(f"no route found to every backend in {tries} tries: {found}")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -18,19 +18,34 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.hookimpl(tryfirst=True)  # before -m "not slow" deselects
 def pytest_collection_modifyitems(items):
-    """A test that needs a browser starts one: it is slow too."""
+    """A test that needs a browser or nginx starts one: it is slow too."""
     for item in items:
-        if item.get_closest_marker("chromium"):
+        if item.get_closest_marker("chromium") or item.get_closest_marker("nginx"):
             item.add_marker(pytest.mark.slow)
 
 
+def missing_nginx() -> str | None:
+    from khuyencong.cluster import NGINX
+
+    return None if Path(NGINX).exists() else f"no {NGINX}: install Debian's nginx (sudo apt-get install nginx-light)"
+
+
+def missing_chromium() -> str | None:
+    return None if find_chromium() else f"no Chromium or Chrome found: {INSTALL_HINT}"
+
+
+# marker -> what is missing for it (None: nothing).
+REQUIREMENTS = {"chromium": missing_chromium, "nginx": missing_nginx}
+
+
 def pytest_runtest_setup(item):
-    """No Chromium: a browser test is skipped, naming what to install; under CI (which installs one) it fails."""
-    if item.get_closest_marker("chromium") and find_chromium() is None:
-        reason = f"no Chromium or Chrome found: {INSTALL_HINT}"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI must run the browser tests)", pytrace=False)
-        pytest.skip(reason)
+    """A test needing a browser or nginx that is not there is skipped, naming what to install; under CI (which
+    installs both) it fails."""
+    for marker, missing in REQUIREMENTS.items():
+        if item.get_closest_marker(marker) and (reason := missing()):
+            if os.environ.get("CI"):
+                pytest.fail(f"{reason} (CI must run these tests)", pytrace=False)
+            pytest.skip(reason)
 
 
 def reference_codes(file_name: str) -> tuple[str, ...]:
