@@ -1,5 +1,6 @@
-# make run: set up and serve the dashboard. make test: set up and run every test (make test-fast: all but the slow
-# ones, which start servers or browsers or kill builds). Both look for Chromium first (tools/ensure-chromium).
+# make run: set up and serve the dashboard. make serve-many: the same, N app processes behind nginx on PORT.
+# make test: set up and run every test (make test-fast: all but the slow ones, which start servers or browsers or
+# kill builds). They look for Chromium, a Vietnamese font and nginx first (tools/ensure-system-packages).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +8,9 @@ DB := data/khuyencong.duckdb
 DB_INPUTS := $(wildcard data/reference/*.csv data/sources/*.csv etl/*.py etl/importing/*.py etl/schema/*.sql etl/sql/*.sql \
                       etl/sql/*/*.sql etl/checks/*.sql)
 
-.PHONY: run test test-fast browser lint check db clean
+.PHONY: run serve-many test test-fast browser lint check db clean
+N ?= 3
+PORT ?= 8080
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +23,17 @@ $(DB): $(BIN)/.installed $(DB_INPUTS)
 
 db: $(DB)
 
-# Installs Chromium and a Vietnamese font where it can (root with apt-get), else says what to install; never fails.
+# Installs Chromium, a Vietnamese font and nginx where it can (root with apt-get), else says what to install; never
+# fails.
 browser:
-	@PYTHON=$(PYTHON) tools/ensure-chromium
+	@PYTHON=$(PYTHON) tools/ensure-system-packages
 
 run: browser $(DB)
 	$(BIN)/streamlit run dashboard.py
+
+# N app processes behind nginx (its own temporary prefix, as the current user) on 127.0.0.1:PORT until Ctrl-C.
+serve-many: browser $(DB)
+	$(BIN)/python -m khuyencong.cluster --processes $(N) --port $(PORT)
 
 test: browser $(DB)
 	$(BIN)/python -m pytest -q

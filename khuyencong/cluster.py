@@ -17,6 +17,7 @@ import pwd
 import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -109,8 +110,7 @@ def site_config(backend_ports: list[int], listen: str, access_log: Path) -> str:
     rules included from this checkout."""
     text = SITE_CONFIG.read_text(encoding="utf-8")
     servers = "".join(f"    server 127.0.0.1:{port};\n" for port in backend_ports)
-    text = _replace(text, r"^    server 127\.0\.0\.1:\d+;\n", "", count=3)
-    text = _replace(text, r"^(    hash \$kc_route consistent;.*\n)", lambda m: m.group(1) + servers)
+    text = _replace(text, r"^(?:    server 127\.0\.0\.1:\d+;\n)+", lambda _: servers)
     text = _replace(text, r"^    listen 443 ssl;$", f"    listen {listen};")
     text = _replace(text, r"^    ssl_certificate.*\n", "", count=2)
     text = _replace(text, r"^    access_log \S+ khuyencong;$", f"    access_log {access_log} khuyencong;")
@@ -159,7 +159,8 @@ def running_cluster(processes: int, db_path, *, port: int = 0, env: dict | None 
                     log_dir: Path | None = None, address: str = "127.0.0.1") -> Iterator[Cluster]:
     """N `streamlit run dashboard.py` processes serving db_path on free loopback ports, and nginx in front on `port`
     (0: a free one). Every process gets the same cookie secret (generated here unless env or the environment sets
-    STREAMLIT_SERVER_COOKIE_SECRET): Streamlit signs its cookies with it, so any process must read another's.
+    STREAMLIT_SERVER_COOKIE_SECRET): Streamlit signs its session and login cookies with it, and a browser moved to
+    another process (its own stopped) must still be read. The XSRF cookie is not signed: any process accepts it.
     Logs (access.log, error.log, backend-PORT.log) go to log_dir, else to the temporary prefix."""
     if not Path(NGINX).exists():
         raise FileNotFoundError(f"{NGINX} not found: install Debian's nginx (apt-get install nginx-light or nginx)")
@@ -226,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log-dir", type=Path, default=ROOT / "logs" / "serve-many",
                         help="access.log, error.log, backend-PORT.log (default logs/serve-many)")
     args = parser.parse_args(argv)
+    # Ctrl-C or a service manager's SIGTERM stops every process started here (a shell's `&` may ignore SIGINT).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     db_path = (args.db or database_path()).resolve()
     with running_cluster(args.processes, db_path, port=args.port, log_dir=args.log_dir,
                          address=args.address) as cluster:

@@ -46,7 +46,7 @@ def test_kc_chromium_first_then_the_usual_names_on_path(tmp_path, monkeypatch, o
 
 
 def test_the_setup_script_asks_the_same_module(tmp_path):
-    """tools/ensure-chromium runs browser.py with the system Python: the path on stdout, or exit 1 with none."""
+    """tools/ensure-system-packages runs browser.py with the system Python: the path on stdout, or exit 1 with none."""
     script = [sys.executable, str(ROOT / "khuyencong" / "render" / "browser.py")]
     chrome = programs(tmp_path / "bin", "chromium") / "chromium"
     there = subprocess.run(script, env={**os.environ, "KC_CHROMIUM": str(chrome)}, capture_output=True, text=True)

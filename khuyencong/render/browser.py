@@ -2,7 +2,7 @@
 
 KC_CHROMIUM first: a path or a command name; "none" (or any value that names no program) means "there is none",
 which is how the tests and a check of a machine without a browser pretend. Otherwise the usual command names on
-PATH, then the usual macOS application bundles. Standard library only: tools/ensure-chromium runs this file with
+PATH, then the usual macOS application bundles. Standard library only: tools/ensure-system-packages runs this file with
 the system Python before the virtual environment exists (`python3 khuyencong/render/browser.py` prints the path or
 exits 1).
 """
