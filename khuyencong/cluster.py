@@ -163,7 +163,7 @@ def running_cluster(processes: int, db_path, *, port: int = 0, env: dict | None 
     another process (its own stopped) must still be read. The XSRF cookie is not signed: any process accepts it.
     Logs (access.log, error.log, backend-PORT.log) go to log_dir, else to the temporary prefix."""
     if not Path(NGINX).exists():
-        raise FileNotFoundError(f"{NGINX} not found: install Debian's nginx (apt-get install nginx-light or nginx)")
+        raise FileNotFoundError(f"{NGINX} not found: install Debian's nginx (sudo apt-get install nginx)")
     prefix = Path(tempfile.mkdtemp(prefix="kc-nginx-"))
     logs = Path(log_dir) if log_dir else prefix
     logs.mkdir(parents=True, exist_ok=True)

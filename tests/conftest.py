@@ -27,7 +27,7 @@ def pytest_collection_modifyitems(items):
 def missing_nginx() -> str | None:
     from khuyencong.cluster import NGINX
 
-    return None if Path(NGINX).exists() else f"no {NGINX}: install Debian's nginx (sudo apt-get install nginx-light)"
+    return None if Path(NGINX).exists() else f"no {NGINX}: install Debian's nginx (sudo apt-get install nginx)"
 
 
 def missing_chromium() -> str | None:

@@ -4,6 +4,7 @@ its process while different browsers spread over both, an import through the Imp
 proxy, and after its swap every process shows the new figure with no error."""
 
 import shutil
+import time
 
 import pytest
 from conftest import BROWSER_ARGS
@@ -69,8 +70,15 @@ class Viewer:
         self.context.close()
 
 
-def lines_of(cluster, route: str) -> list[dict]:
-    return [row for row in read_access_log(cluster.access_log) if row["route"] == route]
+def lines_of(cluster, route: str, until_path: str | None = None) -> list[dict]:
+    """The access log's lines of one browser; with until_path, once a request of that path is logged (nginx logs a
+    websocket when it closes, a moment after its browser)."""
+    deadline = time.monotonic() + 30
+    while True:
+        lines = [row for row in read_access_log(cluster.access_log) if row["route"] == route]
+        if not until_path or any(row["path"] == until_path for row in lines) or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.2)
 
 
 def test_a_page_through_nginx_upgrades_its_websocket_and_stays_on_one_process(cluster, chromium):
@@ -90,7 +98,7 @@ def test_a_page_through_nginx_upgrades_its_websocket_and_stays_on_one_process(cl
 
     route = viewer.route()
     viewer.close()
-    lines = lines_of(cluster, route)
+    lines = lines_of(cluster, route, until_path="/_stcore/stream")
     # Every request of this browser, from the first (which handed out the cookie) on, reached one process.
     assert lines[0]["path"].startswith("/?area=nghe-an")
     assert len(lines) > 10 and {row["upstream"] for row in lines} == {lines[0]["upstream"]}
@@ -136,9 +144,10 @@ def test_an_import_through_the_proxy_is_seen_by_every_process(cluster, chromium,
     confirm.click()
     expect(main).to_contain_text("Đã nạp 1 tệp", timeout=60000)
     assert importer.page.locator(PROBLEMS).count() == 0
-    upload = [row for row in lines_of(cluster, routes[cluster.upstreams[0]])
-              if row["path"].startswith("/_stcore/upload_file")]
+    session = lines_of(cluster, routes[cluster.upstreams[0]])
+    upload = [row for row in session if row["path"].startswith("/_stcore/upload_file")]
     assert upload and {row["status"] for row in upload} <= {"200", "204"}   # XSRF header and cookie accepted
+    assert {row["upstream"] for row in session} == {cluster.upstreams[0]}    # page, websocket, upload: one process
     importer.close()
     swapped = len(read_access_log(cluster.access_log))
 
