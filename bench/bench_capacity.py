@@ -292,8 +292,9 @@ def measure_throughput(db: Path, label: str, processes: int, args) -> dict:
     with running_cluster(processes, db.resolve(), log_dir=log_dir) as cluster:
         servers = [process.pid for _, process in cluster.backends]
         if args.pin:
-            for core, pid in enumerate(servers):
-                os.sched_setaffinity(pid, {core % os.cpu_count()})
+            for core, pid in enumerate(servers):  # every thread: affinity is per thread, new ones inherit it
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    os.sched_setaffinity(int(task.name), {core % os.cpu_count()})
         # Warm every process's caches directly (nginx would spread the warm-up at random).
         for port, _ in cluster.backends:
             for name in pages:
