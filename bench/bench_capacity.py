@@ -27,6 +27,7 @@ import asyncio
 import os
 import random
 import shlex
+import signal
 import statistics
 import sys
 import time
@@ -552,6 +553,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results-md", type=Path, default=RESULTS_MD)
     parser.add_argument("--results-json", type=Path, default=RESULTS_JSON)
     args = parser.parse_args(argv)
+    # Stopped with kill: unwind, so the servers, nginx and the browser this run started are stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     args.pages = [p for p in args.pages.split(",") if p]
     compare = args.compare_env or list(DEFAULT_COMPARE_ENV)
     args.compare_env = {} if compare == ["none"] else dict(item.split("=", 1) for item in compare)
