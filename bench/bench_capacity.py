@@ -330,6 +330,8 @@ def measure_throughput(db: Path, label: str, processes: int, args) -> dict:
             "other": round(max(0.0, machine_cpu - sum(server_cpu) - nginx_cpu - client_cpu) / wall, 2),
             "machine": round(machine_cpu / wall, 2),
             "machine_cores": round((total_after - total_before) / wall, 2)},
+        "cpu_s": {"servers": [round(c, 3) for c in server_cpu], "nginx": round(nginx_cpu, 3),
+                  "client": round(client_cpu, 3)},
         "server_cpu_ms_per_view": round(sum(server_cpu) / max(1, views) * 1000, 1),
         "sessions_per_process": split, "load_average_before": round(load_before, 2),
     }
@@ -510,22 +512,34 @@ def throughput_section(scale: dict) -> list[str]:
         "machine (other work).",
         "",
         "| app processes | viewers at once | views/s | ratio | median / p95 s per view | server CPU ms per view | "
-        "cores: app processes | nginx | client | other | sessions per process | failed |",
+        "cores: app processes | nginx (CPU per view) | client (CPU per view) | other | sessions per process | "
+        "failed |",
         "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     base = scale["throughput"][0]["views_per_s"] if scale["throughput"] else None
     for run in scale["throughput"]:
         cores = run["cores_used"]
+
+        def per_view(part: str, run=run, cores=cores) -> str:
+            seconds = run["cpu_s"][part] if "cpu_s" in run else cores[part] * run["wall_s"]
+            return f"{fmt(seconds / max(1, run['views']) * 1000, 1)} ms/view"
+
         ratio = run["views_per_s"] / base if base else None
         lines.append(
             f"| {run['processes']}{' (pinned)' if run['pinned'] else ''} | {run['concurrency']} | "
             f"{fmt(run['views_per_s'], 2)} | {fmt(ratio, 2)}× | {fmt(run['view_wall_median_s'], 2)} / "
             f"{fmt(run['view_wall_p95_s'], 2)} | {fmt(run['server_cpu_ms_per_view'])} | "
-            f"{' + '.join(fmt(c, 2) for c in cores['servers'])} | {fmt(cores['nginx'], 2)} | "
-            f"{fmt(cores['client'], 2)} | {fmt(cores['other'], 2)} | "
+            f"{' + '.join(fmt(c, 2) for c in cores['servers'])} | {fmt(cores['nginx'], 2)} ({per_view('nginx')}) | "
+            f"{fmt(cores['client'], 2)} ({per_view('client')}) | {fmt(cores['other'], 2)} | "
             f"{' / '.join(str(n) for n in run['sessions_per_process'].values())} | {run['failed']} |")
     lines += ["", f"Two processes against one: {fmt(scale['speedup_2_processes'], 2)}× "
                   f"({met(scale['speedup_target_met'])}, target ≥ {str(TARGET_SPEEDUP).replace('.', ',')}×)."]
+    busiest_other = max(run["cores_used"]["other"] for run in scale["throughput"])
+    if busiest_other > 0.5:
+        lines[-1] += (f" Other work on the machine took up to {fmt(busiest_other, 2)} of its "
+                      f"{fmt(scale['throughput'][0]['cores_used']['machine_cores'])} cores during these runs, so the "
+                      "app processes did not get the cores this comparison is about: the ratio measures that "
+                      "contention, not the app. Re-run on a quiet machine.")
     return lines
 
 
