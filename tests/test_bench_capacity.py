@@ -140,7 +140,7 @@ def test_a_smoke_run_measures_every_page_asked_and_both_process_counts(tmp_path)
     for name, page in scale["pages"].items():
         assert page["errors"] == [] and page["chromium_errors"] == [], name
         assert page["view_cpu_ms"] > 0 and page["change_cpu_ms"] > 0 and page["chromium_view_cpu_ms"] > 0, name
-        assert page["views_per_core_s"] == pytest.approx(1000 / page["view_cpu_ms"], rel=0.01)
+        assert page["views_per_core_s"] == pytest.approx(1000 / page["view_cpu_ms"], abs=0.05)  # one decimal
         assert scale["compared"]["pages"][name]["view_cpu_ms"] > 0
     one, two = scale["throughput"]
     assert (one["processes"], two["processes"]) == (1, 2)
