@@ -57,6 +57,7 @@ bench: $(DB)
 	$(BIN)/python bench/bench_pages.py --scales 10000,1000000,10000000
 	$(BIN)/python bench/bench_browser.py
 	$(BIN)/python bench/bench_soak.py
+	$(BIN)/python bench/bench_capacity.py --scales 10000,1000000
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_report_layout.py
 	$(BIN)/python bench/bench_hostile.py
