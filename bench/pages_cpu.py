@@ -62,20 +62,21 @@ def main(argv: list[str] | None = None) -> int:
         st.cache_data.clear()
         recorder.take()
         app = new_session(PAGES[name], 300)
-        run_timed(app, 300)
+        errors = [error for error in [run_timed(app, 300)[1]] if error]
         cold = recorder.take()
         replay_cpu(con, recorder.sql, cold)  # the floor's buffers as warm as the dashboard's
         app_cpu, floor_cpu, wall = [], [], []
         for change in changes:
             set_filters(app, change)
             started, cpu = time.perf_counter(), time.process_time()
-            run_timed(app, 300)
+            error = run_timed(app, 300)[1]
+            errors += [error] if error else []
             app_cpu.append(time.process_time() - cpu)
             wall.append(time.perf_counter() - started)
             calls = recorder.take()
             floor_cpu.append(min(replay_cpu(con, recorder.sql, calls) for _ in range(3)))
         figures = {"app_cpu_s": statistics.median(app_cpu), "floor_cpu_s": statistics.median(floor_cpu),
-                   "wall_s": statistics.median(wall)}
+                   "wall_s": statistics.median(wall), "errors": errors}
         figures["ratio"] = figures["app_cpu_s"] / figures["floor_cpu_s"] if figures["floor_cpu_s"] else None
         result[name] = figures
         print(f"{name:12s} CPU per change {figures['app_cpu_s'] * 1000:6.0f} ms, "
