@@ -58,3 +58,22 @@ def test_the_results_section_has_a_row_per_page_and_the_targets(smoke_run):
         assert row and float(row.group(1)) > 0, page
     assert "### Targets at 10.000 projects" in section
     assert any(row["target"].startswith("peak memory") and row["met"] is not None for row in figures["targets"])
+
+
+def test_the_cpu_bench_sets_each_page_against_the_cpu_of_its_own_queries(tmp_path):
+    """bench/pages_cpu.py on the 10.000-project database: a change of the sidebar filters reaches the database (the
+    floor is the CPU of those queries) and the page costs more than its queries alone."""
+    database = tmp_path / "national-10k.duckdb"
+    subprocess.run([sys.executable, "-m", "etl", "national", "--projects", "10000", "--db", str(database)],
+                   cwd=ROOT, check=True, capture_output=True, timeout=600)
+    out = tmp_path / "cpu.json"
+    done = subprocess.run([sys.executable, "bench/pages_cpu.py", str(database), "--changes", "2",
+                           "--pages", "trends,data", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    pages = json.loads(out.read_text(encoding="utf-8"))["pages"]
+    assert list(pages) == ["trends", "data"]
+    for page, figures in pages.items():
+        assert figures["errors"] == [], page
+        assert 0 < figures["floor_cpu_s"] < figures["app_cpu_s"], (page, figures)
+        assert figures["ratio"] == figures["app_cpu_s"] / figures["floor_cpu_s"]

@@ -5,8 +5,11 @@ pages."""
 
 import csv
 import io
+import json
 import re
 
+import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 from conftest import ROOT, chart_data, run_page
 from PIL import Image
@@ -132,6 +135,20 @@ def test_both_archipelagos_are_labelled_on_every_map(query, lang, units, measure
     assert archipelago_labels(fig) == NAMES[lang]
     assert NOT_REPORTED[lang] in [tr.name for tr in fig.data]
     assert all(name in fig.layout.meta["alt"] for name in NAMES[lang])
+
+
+def test_every_copy_of_a_map_draws_every_shape_once_and_none_can_change_them(query):
+    """The boundaries are shared between figures, not copied: a copy (the screen's, an export's) and the JSON spec
+    still hold every shape exactly once, and changing the shapes of one figure is refused."""
+    fig = map_figure_for(query, Filters())
+    copied = go.Figure(fig)
+    spec = json.loads(pio.to_json(copied))
+    drawn = [f["properties"]["area_id"] for tr in spec["data"] if tr["type"] == "choropleth"
+             for f in tr["geojson"]["features"]]
+    assert sorted(drawn) == sorted(shape_ids(False)) and len(drawn) == 63
+    with pytest.raises(TypeError):
+        copied.data[0].geojson["features"] = ()
+    assert len(fig.data[0].geojson["features"]) + len(fig.data[1].geojson["features"]) == 63
 
 
 def test_a_click_on_a_shape_names_its_unit():

@@ -7,7 +7,7 @@ import streamlit as st
 from khuyencong.i18n.formatting import cite_document, is_missing
 from khuyencong.i18n.labels import t
 from khuyencong.i18n.markdown import escape_markdown
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.fetch import fetch, once_per_version
 
 
 def describe_document(row, lang: str) -> str:
@@ -23,11 +23,18 @@ def markdown_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.map(escape).rename(index=escape)
 
 
+def document_rows() -> dict:
+    """doc_id → its row of document_titles (title, publisher, published_on, date_note, url, is_illustrative), made
+    once per database version: every caption and key figure of a run looks documents up (read only)."""
+    return once_per_version(("documents",), lambda: {
+        row.doc_id: row for row in fetch("document_titles").itertuples(index=False)})
+
+
 def sources_caption(doc_ids, has_illustrative: bool, lang: str) -> str:
     """One caption line: the real documents behind the figures, and the illustrative notice when needed."""
-    documents = fetch("document_titles").set_index("doc_id")
-    real = [describe_document(documents.loc[d], lang) for d in sorted(set(doc_ids))
-            if d in documents.index and not documents.loc[d, "is_illustrative"]]
+    documents = document_rows()
+    real = [describe_document(documents[d], lang) for d in sorted(set(doc_ids))
+            if d in documents and not documents[d].is_illustrative]
     parts = []
     if has_illustrative:
         parts.append("**" + t("caption_illustrative", lang) + "**")

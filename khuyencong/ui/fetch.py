@@ -51,6 +51,22 @@ def fetch(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     return query(name, **(filters.sql_params() if filters else {}), **extra)
 
 
+_of_version: dict[tuple, object] = {}
+
+
+def once_per_version(key: tuple, make):
+    """What `make()` returns, made once per database version and shared by every session and run (each run of every
+    page asks for the filter choices, area labels or document titles several times). Callers must not change what
+    they get."""
+    version = get_database().version
+    found = _of_version.get((version, *key))
+    if found is None:
+        if any(k[0] != version for k in _of_version):
+            _of_version.clear()  # a new file was swapped in: what the old one gave is never asked for again
+        found = _of_version[(version, *key)] = make()
+    return found
+
+
 _code_lists: dict[str, CodeLists] = {}
 
 

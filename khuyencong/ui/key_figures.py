@@ -4,10 +4,9 @@
 import streamlit as st
 
 from khuyencong.figures.overview import KeyFigure
-from khuyencong.i18n.formatting import format_number
+from khuyencong.i18n.formatting import format_number, is_missing
 from khuyencong.i18n.labels import t
-from khuyencong.ui.captions import describe_document
-from khuyencong.ui.fetch import fetch
+from khuyencong.ui.captions import describe_document, document_rows
 
 MAX_DOCUMENTS = 5  # named in a tooltip; the rest are counted ("và 3 tài liệu khác")
 BADGE_COLOUR = "orange"
@@ -25,14 +24,15 @@ def key_figure_label(figure: KeyFigure, lang: str) -> str:
 def documents_help(doc_ids, lang: str) -> str:
     """'Tài liệu: - title (publisher, date) …' for a tooltip: real documents first, newest first, at most
     MAX_DOCUMENTS, then 'và N tài liệu khác'; the illustrative one named as such; '' without documents."""
-    documents = fetch("document_titles").set_index("doc_id")
-    known = [d for d in dict.fromkeys(doc_ids) if d in documents.index]
+    documents = document_rows()
+    known = [documents[d] for d in dict.fromkeys(doc_ids) if d in documents]
     if not known:
         return ""
-    rows = documents.loc[known].sort_values(["is_illustrative", "published_on"], ascending=[True, False],
-                                            na_position="last")
+    # Real first, then newest first, undated last (stable sorts, as pandas' sort_values on the two columns).
+    dated = sorted((r for r in known if not is_missing(r.published_on)), key=lambda r: r.published_on, reverse=True)
+    rows = sorted(dated + [r for r in known if is_missing(r.published_on)], key=lambda r: bool(r.is_illustrative))
     lines = [("*" + t("kpi_doc_illustrative", lang) + "*") if row.is_illustrative else describe_document(row, lang)
-             for row in rows.head(MAX_DOCUMENTS).itertuples()]
+             for row in rows[:MAX_DOCUMENTS]]
     if len(rows) > MAX_DOCUMENTS:
         lines.append(t("kpi_docs_more", lang, n=format_number(len(rows) - MAX_DOCUMENTS, lang)))
     return t("kpi_docs", lang) + "\n" + "\n".join(f"- {line}" for line in lines)

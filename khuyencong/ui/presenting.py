@@ -99,17 +99,33 @@ def title_lines(fig: go.Figure) -> list[str]:
     return [_plain(line) for line in re.split(r"\s*<br\s*/?>\s*", fig.layout.title.text or "") if line.strip()]
 
 
-def screen_figure(fig: go.Figure) -> tuple[go.Figure, list[str], list[str]]:
-    """The chart as drawn on screen: its title lines and notes come out as page text, which wraps on a phone where
-    SVG text is cut; the figure keeps the title in layout.meta["title"]. Images and slides keep them drawn."""
+def screen_spec(fig: go.Figure) -> tuple[dict, list[str], list[str]]:
+    """The chart as drawn on screen, as its JSON-ready dict: its title lines and notes come out as page text, which
+    wraps on a phone where SVG text is cut; the spec keeps the title in layout.meta["title"]. Images and slides keep
+    them drawn. Made from one to_dict() of the figure (which stays as it was): a copy of the figure to edit would
+    validate every trace again, a few milliseconds per chart on every rerun."""
     lines = title_lines(fig)
     notes = [_plain(a.text) for a in fig.layout.annotations if a.name == NOTE]
-    shown = go.Figure(fig)
-    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
-    shown.update_layout(title={"text": ""}, meta={**meta, "title": " · ".join(lines)})
-    # assigned, not updated: update_layout merges a list of annotations into the old one by position
-    shown.layout.annotations = [a for a in fig.layout.annotations if a.name != NOTE]
-    return shown, lines, notes
+    spec = fig.to_dict()
+    layout = spec.setdefault("layout", {})
+    layout["title"] = {**layout.get("title", {}), "text": ""}
+    meta = layout.get("meta") if isinstance(layout.get("meta"), dict) else {}
+    layout["meta"] = {**meta, "title": " · ".join(lines)}
+    if "annotations" in layout:
+        layout["annotations"] = [a for a in layout["annotations"] if a.get("name") != NOTE]
+    return spec, lines, notes
+
+
+class _FinishedSpec(go.Figure):
+    """A finished spec for st.plotly_chart, which takes a figure's to_dict() as it is (a dict would be validated
+    into a new figure first): the spec is handed over without being copied or checked again."""
+
+    def __init__(self, spec: dict) -> None:
+        super().__init__()
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
 
 
 def show_chart(fig: go.Figure, key: str, **selection) -> None:
@@ -122,12 +138,12 @@ def show_chart(fig: go.Figure, key: str, **selection) -> None:
     st.session_state.setdefault(CHARTS_KEY, []).append(entry)
     if is_presenting():
         return
-    shown, heading, notes = screen_figure(fig)
+    spec, heading, notes = screen_spec(fig)
     if heading:
         st.markdown(f"**{escape_markdown(heading[0])}**")
         for line in heading[1:]:
             st.caption(escape_markdown(line))
-    st.plotly_chart(shown, key=key, config=BROWSER_CONFIG, **selection)
+    st.plotly_chart(_FinishedSpec(spec), key=key, config=BROWSER_CONFIG, **selection)
     for note in notes:
         st.caption(escape_markdown(note))
     filters = current_filters()

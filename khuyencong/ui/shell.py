@@ -17,7 +17,7 @@ from khuyencong.data.filters import (
 from khuyencong.i18n.labels import UNIT_MODES, language_name, region_short, t
 from khuyencong.i18n.markdown import code_span
 from khuyencong.ui.app_state import get_database
-from khuyencong.ui.fetch import code_lists, fetch
+from khuyencong.ui.fetch import code_lists, fetch, once_per_version
 
 KEPT_PARAMS = PRESENTATION_PARAMS
 MAX_NOTICE_ITEMS = 20
@@ -27,7 +27,11 @@ KEYS = {"lang": "f_lang", "unit_mode": "f_units", "areas": "f_areas", "years": "
 
 
 def load_choices() -> tuple[Choices, pd.DataFrame, CodeLists]:
-    """Valid filter values from the database, the areas with their names, and the code lists."""
+    """Valid filter values from the database, the areas with their names, and the code lists (shared: read only)."""
+    return once_per_version(("choices",), _load_choices)
+
+
+def _load_choices() -> tuple[Choices, pd.DataFrame, CodeLists]:
     areas = fetch("area_choices")
     codes = code_lists()
     bounds = fetch("year_bounds").iloc[0]
@@ -134,9 +138,9 @@ def render_shell() -> Filters:
     unit_mode = sidebar.radio(t("unit_mode", lang), ["reported", "current"], key=KEYS["unit_mode"],
                               format_func=lambda m: t(UNIT_MODES[m], lang), on_change=_convert_areas,
                               args=(areas,))
-    labels = area_labels(areas, unit_mode, lang)
+    labels = once_per_version(("labels", unit_mode, lang), lambda: area_labels(areas, unit_mode, lang))
     st.session_state[KEYS["areas"]] = [a for a in st.session_state[KEYS["areas"]] if a in labels]
-    groups = region_groups(areas, unit_mode)
+    groups = once_per_version(("regions", unit_mode), lambda: region_groups(areas, unit_mode))
     sidebar.selectbox(t("add_region", lang), list(groups), key="f_add_region", index=None,
                       format_func=lambda r: region_short(r, lang) or r, on_change=_add_region, args=(groups,),
                       placeholder=t("add_region_placeholder", lang))
