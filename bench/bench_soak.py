@@ -9,12 +9,18 @@ pages not drawn within --timeout. Figures go to bench/results.json under "soak" 
 bench/results.md.
 
     .venv/bin/python bench/bench_soak.py [--db bench/data/national-1m.duckdb] [--sessions 10] [--minutes 10]
+        [--probe-every 30] [--env MALLOC_ARENA_MAX=2]
+
+--probe-every S turns on the server's memory probe (khuyencong/ui/memory_probe.py: tracemalloc, glibc arenas, cache
+sizes, DuckDB memory every S seconds) into bench/data/soak-probe-<time>.jsonl, with the tracemalloc difference from the
+end of the warm-up to the end of the run beside it (.diff.txt); the probe costs memory and time of its own.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import shutil
 import sys
 import tempfile
@@ -111,7 +117,10 @@ async def soak(args: argparse.Namespace, db: Path, folder: Path) -> dict:
     visits: list[Visit] = []
     loads: list[dict] = []
     samples: list[tuple[float, float]] = []
-    with Server(db, folder / "streamlit.log") as server:
+    env = dict(args.env)
+    if args.probe_every:
+        env |= {"KC_MEMORY_PROBE": str(args.probe_path), "KC_MEMORY_PROBE_EVERY": str(args.probe_every)}
+    with Server(db, folder / "streamlit.log", extra_env=env) as server:
         memory = {"launch_mib": server.rss_mib()}
         async with async_playwright() as playwright:
             browser = await launch_browser(playwright)
@@ -124,6 +133,8 @@ async def soak(args: argparse.Namespace, db: Path, folder: Path) -> dict:
                 await asyncio.gather(*(visit(s, server.base, args.pages[0], args.query, args.timeout)
                                        for s in sessions))
                 memory["start_mib"] = server.rss_mib()
+                if args.probe_every:
+                    Path(f"{args.probe_path}.start").touch()  # the probe's tracemalloc baseline
                 print(f"warm: server {memory['start_mib']} MiB; soaking {args.minutes:g} min", flush=True)
                 start = time.monotonic()
                 deadline = start + args.minutes * 60
@@ -134,6 +145,8 @@ async def soak(args: argparse.Namespace, db: Path, folder: Path) -> dict:
                       for i, s in enumerate(sessions)))
                 memory["end_mib"] = server.rss_mib()
                 elapsed = time.monotonic() - start
+                if args.probe_every:
+                    await finish_probe(args.probe_path, args.probe_every)
                 await asyncio.gather(*(s.close() for s in sessions))
                 chromium = browser.version
             finally:
@@ -144,6 +157,46 @@ async def soak(args: argparse.Namespace, db: Path, folder: Path) -> dict:
     memory["samples"] = samples
     return {"visits": visits, "loads": loads, "memory": memory, "elapsed_s": round(elapsed, 1),
             "server_tracebacks": tracebacks, "chromium": chromium}
+
+
+async def finish_probe(path: Path, every_s: float) -> None:
+    """Ask the probe for its last sample and snapshot difference, and wait for it (one interval at most)."""
+    Path(f"{path}.end").touch()
+    deadline = time.monotonic() + every_s + 60
+    while time.monotonic() < deadline:
+        if any(line.get("end") for line in probe_lines(path)):
+            return
+        await asyncio.sleep(2)
+
+
+def probe_lines(path: Path) -> list[dict]:
+    try:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError):
+        return []
+
+
+def series_at(samples: list[tuple[float, float]], minutes: float) -> list[tuple[float, float]]:
+    """RSS at the start, every 10 minutes and at the end of the run: the sample nearest each mark."""
+    if not samples:
+        return []
+    marks = [m * 60 for m in range(0, int(minutes) + 1, 10)] + [samples[-1][0]]
+    chosen = [min(samples, key=lambda s, m=m: abs(s[0] - m)) for m in marks]
+    return sorted(set(chosen))
+
+
+def probe_summary(path: Path) -> dict | None:
+    """The probe's first sample after the warm-up, its last one and a handful between, without the top lists."""
+    lines = probe_lines(path)
+    if not lines:
+        return None
+    start = next((i for i, line in enumerate(lines) if line.get("baseline")), 0)
+    kept = lines[start:]
+    step = max(1, len(kept) // 6)
+    picked = kept[::step] + ([kept[-1]] if (len(kept) - 1) % step else [])
+    return {"path": display_path(path), "baseline_t": lines[start]["t"],
+            "samples": [{k: v for k, v in line.items() if k != "top"} for line in picked],
+            "top_start": lines[start].get("top"), "top_end": lines[-1].get("top")}
 
 
 def error_kind(message: str) -> str:
@@ -176,6 +229,8 @@ def figures_of(args: argparse.Namespace, counts: dict, run: dict) -> dict:
         "page_time_first": summarise([v.first_ms for v in visits]), "per_page": per_page,
         "loads": run["loads"], "loads_ok": sum(load["returncode"] == 0 for load in run["loads"]),
         "memory": memory, "memory_target_met": memory["growth_pct"] <= MAX_GROWTH * 100,
+        "rss_series": series_at(memory["samples"], args.minutes), "server_env": dict(args.env),
+        "probe": probe_summary(args.probe_path) if args.probe_every else None,
         "errors_target_met": not messages,
         "machine": {**machine("streamlit", "plotly", "duckdb", "pandas", "playwright"), "Chromium": run["chromium"]},
     }
@@ -209,6 +264,11 @@ def markdown(f: dict) -> list[str]:
         f"{verdict[f['memory_target_met']]} |",
         f"| Python tracebacks in the server log | {f['server_tracebacks']} | |",
         "",
+        "Server RSS over the run (MiB): " + "; ".join(f"{t / 60:.0f} min {m}" for t, m in f["rss_series"])
+        + f"; peak {memory['peak_mib']}."
+        + (" Server environment: " + ", ".join(f"`{k}={v}`" for k, v in f["server_env"].items()) + "."
+           if f["server_env"] else ""),
+        "",
         "Per page, time to every chart drawn (the main table on data and sources), median / p95 (s): "
         + "; ".join(f"{page} {fmt_s(p['median_s'])} / {fmt_s(p['p95_s'])}" for page, p in f["per_page"].items())
         + ". Start = after a warm-up pass (query caches filled, every session opened once); memory is the VmRSS "
@@ -236,9 +296,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--pages", nargs="+", default=PAGES, metavar="PATH",
                         help="url paths ('' is the overview; default: every page but import)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds before a page counts as not drawn")
+    parser.add_argument("--probe-every", type=float, default=0,
+                        help="seconds between the server's memory probe samples (default: 0, no probe)")
+    parser.add_argument("--env", type=lambda text: tuple(text.split("=", 1)), action="append", default=[],
+                        metavar="NAME=VALUE", help="extra environment of the server process (repeatable)")
     parser.add_argument("--results", type=Path, default=RESULTS_MD,
                         help="Markdown results file; the JSON goes beside it (default: bench/results.md)")
     args = parser.parse_args(argv)
+    args.probe_path = WORK_DIR / f"soak-probe-{datetime.now():%Y%m%dT%H%M%S}.jsonl"
     if not args.db.is_file():
         parser.error(f"no database at {args.db}: build one with `python -m etl national --projects 1000000 --db "
                      f"{args.db}` (or `python -m etl build --db ...` for the demo data)")
