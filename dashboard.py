@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from khuyencong.data.heap import trim_heap_at_most_every
 from khuyencong.figures.overview import deck_summary
 from khuyencong.i18n.labels import t
 from khuyencong.ui.app_state import get_database
@@ -44,3 +45,5 @@ else:
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.
     render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters), page.url_path)
     render_view_tools(lang)
+# Each rerun runs in a new thread whose frees stay in glibc's arenas; hand them back now and then (a few ms).
+trim_heap_at_most_every(60)

@@ -120,7 +120,7 @@ async def soak(args: argparse.Namespace, db: Path, folder: Path) -> dict:
     env = dict(args.env)
     if args.probe_every:
         env |= {"KC_MEMORY_PROBE": str(args.probe_path), "KC_MEMORY_PROBE_EVERY": str(args.probe_every)}
-    with Server(db, folder / "streamlit.log", extra_env=env) as server:
+    with Server(db, folder / "streamlit.log", extra_env=env, port=args.port) as server:
         memory = {"launch_mib": server.rss_mib()}
         async with async_playwright() as playwright:
             browser = await launch_browser(playwright)
@@ -296,6 +296,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--pages", nargs="+", default=PAGES, metavar="PATH",
                         help="url paths ('' is the overview; default: every page but import)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds before a page counts as not drawn")
+    parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
     parser.add_argument("--probe-every", type=float, default=0,
                         help="seconds between the server's memory probe samples (default: 0, no probe)")
     parser.add_argument("--env", type=lambda text: tuple(text.split("=", 1)), action="append", default=[],
