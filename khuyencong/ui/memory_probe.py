@@ -137,6 +137,18 @@ def _duckdb_figures(database) -> dict:
         return {"duckdb_error": repr(error)[:200]}
 
 
+def _arrow_figures() -> dict:
+    """pyarrow's memory pool (pandas' string columns live there; jemalloc or mimalloc, not glibc's arenas)."""
+    try:
+        import pyarrow
+
+        pool = pyarrow.default_memory_pool()
+        return {"arrow_pool": pool.backend_name, "arrow_mib": round(pool.bytes_allocated() / MIB, 1),
+                "arrow_max_mib": round(pool.max_memory() / MIB, 1)}
+    except Exception:  # noqa: BLE001 - no pyarrow: nothing to report
+        return {}
+
+
 def _top(snapshot: tracemalloc.Snapshot) -> list[list]:
     return [[f"{s.traceback[0].filename}:{s.traceback[0].lineno}", round(s.size / MIB, 2), s.count]
             for s in snapshot.statistics("lineno")[:TOP]]
@@ -159,7 +171,7 @@ def sample(started: float, database=None) -> dict:
             "threads": threading.active_count(),
             "traced_mib": round(current / MIB, 1), "traced_peak_mib": round(peak / MIB, 1),
             "tracemalloc_overhead_mib": round(tracemalloc.get_tracemalloc_memory() / MIB, 1),
-            **_streamlit_figures(), **_duckdb_figures(database)}
+            **_streamlit_figures(), **_duckdb_figures(database), **_arrow_figures()}
 
 
 def _run(path: Path, every_s: float, database) -> None:
