@@ -230,13 +230,57 @@ def figures_of(args: argparse.Namespace, counts: dict, run: dict) -> dict:
         "loads": run["loads"], "loads_ok": sum(load["returncode"] == 0 for load in run["loads"]),
         "memory": memory, "memory_target_met": memory["growth_pct"] <= MAX_GROWTH * 100,
         "rss_series": series_at(memory["samples"], args.minutes), "server_env": dict(args.env),
+        "probe_every_s": args.probe_every,
         "probe": probe_summary(args.probe_path) if args.probe_every else None,
         "errors_target_met": not messages,
         "machine": {**machine("streamlit", "plotly", "duckdb", "pandas", "playwright"), "Chromium": run["chromium"]},
     }
 
 
-def markdown(f: dict) -> list[str]:
+PARTS = (  # (label, reader of one probe sample), in MiB
+    ("RSS", lambda d: d.get("rss_mib")),
+    ("anonymous memory (heaps, stacks)", lambda d: (d.get("rss_parts_mib") or {}).get("RssAnon")),
+    ("mapped files (code)", lambda d: (d.get("rss_parts_mib") or {}).get("RssFile")),
+    ("glibc heap, in use (uordblks)", lambda d: (d.get("malloc") or {}).get("uordblks")),
+    ("glibc heap, free but kept (fordblks)", lambda d: (d.get("malloc") or {}).get("fordblks")),
+    ("glibc mmapped blocks (hblkhd)", lambda d: (d.get("malloc") or {}).get("hblkhd")),
+    ("Python objects (tracemalloc)", lambda d: d.get("traced_mib")),
+    ("tracemalloc's own traces", lambda d: d.get("tracemalloc_overhead_mib")),
+    ("DuckDB (duckdb_memory)", lambda d: d.get("duckdb_mib")),
+    ("st.cache_data (serialized)",
+     lambda d: sum(v for k, v in (d.get("caches_mib") or {}).items() if "st_cache_data" in k)),
+    ("pyarrow pool", lambda d: d.get("arrow_mib")),
+)
+COUNTS = (("glibc arenas", lambda d: (d.get("malloc") or {}).get("arenas")), ("threads", lambda d: d.get("threads")),
+          ("sessions", lambda d: d.get("sessions")))
+
+
+def _delta(start, end) -> str:
+    return "–" if start is None or end is None else f"{end - start:+.1f}"
+
+
+def probe_table(probe: dict, before: dict | None = None) -> list[str]:
+    """Memory by part at the end of the warm-up and at the end of the run, from the server's probe (and the same of
+    an earlier run before it)."""
+    runs = [("before, ", before), ("", probe)] if before else [("", probe)]
+    head = "".join(f" {label}start | {label}end | {label}change |" for label, _run in runs)
+    lines = [f"| part (MiB) |{head}", "|---|" + "---:|" * 3 * len(runs)]
+    for label, read in PARTS + COUNTS:
+        cells = []
+        for _run_label, run in runs:
+            first, last = run["samples"][0], run["samples"][-1]
+            cells += [read(first), read(last), _delta(read(first), read(last))]
+        if any(cell not in (None, "–") for cell in cells):
+            lines.append(f"| {label} | " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
+    return lines
+
+
+def series_row(f: dict) -> str:
+    marks = "; ".join(f"{t / 60:.0f} min {m}" for t, m in f.get("rss_series", []))
+    return f"{marks}; peak {f['memory']['peak_mib']}"
+
+
+def markdown(f: dict, before: dict | None = None, note: str = "") -> list[str]:
     verdict = {True: "met", False: "**not met**"}
     memory, time_all = f["memory"], f["page_time_all"]
     load_seconds = sorted(load["seconds"] for load in f["loads"])
@@ -282,6 +326,21 @@ def markdown(f: dict) -> list[str]:
     if f["ignored_console_errors"]:
         lines += ["", "Not counted as errors: " + "; ".join(
             f"{reason} ×{count}" for reason, count in f["ignored_console_errors"].items()) + "."]
+    if f.get("probe"):
+        lines += ["", f"Server memory by part ({f['probe']['path']}: probe every {f['probe_every_s']:g} s; start = "
+                  "end of the warm-up; the probe's tracemalloc slows the server and holds its own traces"
+                  + ("; before = the earlier run below" if before and before.get("probe") else "") + "):", "",
+                  *probe_table(f["probe"], (before or {}).get("probe"))]
+    if before:
+        lines += ["", "Before → after, the same run (RSS series in MiB):", "",
+                  "| run | server environment | RSS: start; every 10 min; end; peak | growth | page loads |",
+                  "|---|---|---|---:|---:|"]
+        for label, run in (("before", before), ("after", f)):
+            env = ", ".join(f"`{k}={v}`" for k, v in run.get("server_env", {}).items()) or "(none)"
+            lines.append(f"| {label} | {env} | {series_row(run)} | {run['memory']['growth_pct']:+.1f} % | "
+                         f"{thousands(run['visits'])} |")
+    if note:
+        lines += ["", note]
     lines += ["", machine_sentence(f["machine"])]
     return lines
 
@@ -301,6 +360,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="seconds between the server's memory probe samples (default: 0, no probe)")
     parser.add_argument("--env", type=lambda text: tuple(text.split("=", 1)), action="append", default=[],
                         metavar="NAME=VALUE", help="extra environment of the server process (repeatable)")
+    parser.add_argument("--before", type=Path, help="results JSON of an earlier run to show beside this one")
+    parser.add_argument("--note", default="", help="a sentence added to the section (what the figures show)")
+    parser.add_argument("--rewrite", type=Path, metavar="JSON",
+                        help="no run: write the section again from this results JSON (with --before and --note)")
     parser.add_argument("--results", type=Path, default=RESULTS_MD,
                         help="Markdown results file; the JSON goes beside it (default: bench/results.md)")
     args = parser.parse_args(argv)
@@ -313,6 +376,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    before = json.loads(args.before.read_text(encoding="utf-8"))["soak"] if args.before else None
+    if args.rewrite:
+        figures = json.loads(args.rewrite.read_text(encoding="utf-8"))["soak"]
+        figures.setdefault("probe_every_s", args.probe_every)
+        lines = markdown(figures, before, args.note)
+        write_results("soak", figures, lines, md_path=args.results, json_path=args.results.with_suffix(".json"))
+        print("\n".join(lines))
+        return 0
     counts = database_counts(args.db)
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="soak-", dir=WORK_DIR) as folder:
@@ -320,8 +391,9 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copyfile(args.db, db)
         run = asyncio.run(soak(args, db, Path(folder)))
     figures = figures_of(args, counts, run)
-    write_results("soak", figures, markdown(figures), md_path=args.results, json_path=args.results.with_suffix(".json"))
-    print("\n".join(markdown(figures)))
+    lines = markdown(figures, before, args.note)
+    write_results("soak", figures, lines, md_path=args.results, json_path=args.results.with_suffix(".json"))
+    print("\n".join(lines))
     return 0  # figures, not a pass/fail test: the verdicts are in the results
 
 
