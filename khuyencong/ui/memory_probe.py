@@ -5,7 +5,7 @@ $KC_MEMORY_PROBE_EVERY seconds (default 30): VmRSS, glibc's mallinfo2() and numb
 memory and its top allocation sites (tracemalloc, file:line), the sizes of Streamlit's caches, the number of sessions
 and threads, and DuckDB's own memory. A file `path.start` (written by the bench after its warm-up) makes the probe
 take the baseline snapshot; `path.end` makes it write the snapshot difference baseline → now to `path.diff.txt`
-and stop (the difference is also written every 10 minutes, so a killed server still leaves the last one).
+and stop ($KC_MEMORY_PROBE_SNAPSHOT_EVERY seconds writes it in between too, at a cost: see _run).
 
 tracemalloc slows allocations and holds its own traces: both are reported (`tracemalloc_overhead_mib`), and the probe
 is meant for measuring runs only, never for serving.
@@ -28,7 +28,7 @@ PROBE_ENV = "KC_MEMORY_PROBE"
 EVERY_ENV = "KC_MEMORY_PROBE_EVERY"
 FRAMES_ENV = "KC_MEMORY_PROBE_FRAMES"
 TOP = 15
-SNAPSHOT_EVERY_S = 600
+SNAPSHOT_EVERY_ENV = "KC_MEMORY_PROBE_SNAPSHOT_EVERY"  # seconds between intermediate snapshots; default: none
 MIB = 1024 * 1024
 
 _started = threading.Lock()
@@ -175,8 +175,10 @@ def sample(started: float, database=None) -> dict:
 
 
 def _run(path: Path, every_s: float, database) -> None:
-    # Snapshots are costly (seconds of the GIL for half a million traces): only at the baseline, every
-    # SNAPSHOT_EVERY_S after it and at the end; the cheap figures at every sample.
+    # Snapshots are costly: comparing half a million traces holds the GIL for seconds, and on a loaded machine
+    # (a 30-minute soak beside other work) for minutes, with the server unanswering meanwhile. So by default only
+    # at the baseline and at the end; the cheap figures at every sample.
+    snapshot_every_s = float(os.environ.get(SNAPSHOT_EVERY_ENV) or "inf")
     started = time.monotonic()
     start_mark, end_mark = Path(f"{path}.start"), Path(f"{path}.end")
     diff_path = Path(f"{path}.diff.txt")
@@ -189,7 +191,7 @@ def _run(path: Path, every_s: float, database) -> None:
             if baseline is None and start_mark.exists():
                 baseline, line["baseline"], last_snapshot = tracemalloc.take_snapshot(), True, time.monotonic()
                 line["top"] = _top(baseline)
-            elif baseline is not None and (ended or time.monotonic() - last_snapshot >= SNAPSHOT_EVERY_S):
+            elif baseline is not None and (ended or time.monotonic() - last_snapshot >= snapshot_every_s):
                 snapshot, last_snapshot = tracemalloc.take_snapshot(), time.monotonic()
                 line["top"] = _top(snapshot)
                 _write_diff(diff_path, baseline, snapshot, "end" if ended else f"t={line['t']} s")
