@@ -24,8 +24,10 @@ db: $(DB)
 browser:
 	@PYTHON=$(PYTHON) tools/ensure-chromium
 
+# Two glibc arenas instead of 8 per core: each rerun's thread otherwise keeps what it freed in an arena of its own
+# (the soak's memory growth: bench/results.md).
 run: browser $(DB)
-	$(BIN)/streamlit run dashboard.py
+	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run dashboard.py
 
 test: browser $(DB)
 	$(BIN)/python -m pytest -q
