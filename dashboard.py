@@ -4,10 +4,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from khuyencong.data.heap import trim_heap_at_most_every
 from khuyencong.figures.overview import deck_summary
 from khuyencong.i18n.labels import t
+from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import query
 from khuyencong.ui.filter_chips import show_filter_chips
+from khuyencong.ui.memory_probe import start_from_env as start_memory_probe
 from khuyencong.ui.navigation import PAGES
 from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
 from khuyencong.ui.screen_css import add_screen_css
@@ -18,6 +21,8 @@ from khuyencong.ui.view_tools import render_view_tools
 # server may not reach.
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 st.set_page_config(page_title="Kinh phí khuyến công", page_icon=str(FAVICON), layout="wide")
+# Off unless $KC_MEMORY_PROBE names a file (soak measurements); one thread per process however many reruns.
+start_memory_probe(get_database)
 
 filters = render_shell()
 lang = filters.lang
@@ -40,3 +45,5 @@ else:
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.
     render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters), page.url_path)
     render_view_tools(lang)
+# Each rerun runs in a new thread whose frees stay in glibc's arenas; hand them back now and then (a few ms).
+trim_heap_at_most_every(60)

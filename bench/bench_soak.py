@@ -9,12 +9,18 @@ pages not drawn within --timeout. Figures go to bench/results.json under "soak" 
 bench/results.md.
 
     .venv/bin/python bench/bench_soak.py [--db bench/data/national-1m.duckdb] [--sessions 10] [--minutes 10]
+        [--probe-every 30] [--env MALLOC_ARENA_MAX=2]
+
+--probe-every S turns on the server's memory probe (khuyencong/ui/memory_probe.py: tracemalloc, glibc arenas, cache
+sizes, DuckDB memory every S seconds) into bench/data/soak-probe-<time>.jsonl, with the tracemalloc difference from the
+end of the warm-up to the end of the run beside it (.diff.txt); the probe costs memory and time of its own.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import shutil
 import sys
 import tempfile
@@ -111,7 +117,10 @@ async def soak(args: argparse.Namespace, db: Path, folder: Path) -> dict:
     visits: list[Visit] = []
     loads: list[dict] = []
     samples: list[tuple[float, float]] = []
-    with Server(db, folder / "streamlit.log") as server:
+    env = dict(args.env)
+    if args.probe_every:
+        env |= {"KC_MEMORY_PROBE": str(args.probe_path), "KC_MEMORY_PROBE_EVERY": str(args.probe_every)}
+    with Server(db, folder / "streamlit.log", extra_env=env, port=args.port) as server:
         memory = {"launch_mib": server.rss_mib()}
         async with async_playwright() as playwright:
             browser = await launch_browser(playwright)
@@ -124,6 +133,8 @@ async def soak(args: argparse.Namespace, db: Path, folder: Path) -> dict:
                 await asyncio.gather(*(visit(s, server.base, args.pages[0], args.query, args.timeout)
                                        for s in sessions))
                 memory["start_mib"] = server.rss_mib()
+                if args.probe_every:
+                    Path(f"{args.probe_path}.start").touch()  # the probe's tracemalloc baseline
                 print(f"warm: server {memory['start_mib']} MiB; soaking {args.minutes:g} min", flush=True)
                 start = time.monotonic()
                 deadline = start + args.minutes * 60
@@ -134,6 +145,8 @@ async def soak(args: argparse.Namespace, db: Path, folder: Path) -> dict:
                       for i, s in enumerate(sessions)))
                 memory["end_mib"] = server.rss_mib()
                 elapsed = time.monotonic() - start
+                if args.probe_every:
+                    await finish_probe(args.probe_path, args.probe_every)
                 await asyncio.gather(*(s.close() for s in sessions))
                 chromium = browser.version
             finally:
@@ -144,6 +157,46 @@ async def soak(args: argparse.Namespace, db: Path, folder: Path) -> dict:
     memory["samples"] = samples
     return {"visits": visits, "loads": loads, "memory": memory, "elapsed_s": round(elapsed, 1),
             "server_tracebacks": tracebacks, "chromium": chromium}
+
+
+async def finish_probe(path: Path, every_s: float) -> None:
+    """Ask the probe for its last sample and snapshot difference, and wait for it (one interval at most)."""
+    Path(f"{path}.end").touch()
+    deadline = time.monotonic() + every_s + 60
+    while time.monotonic() < deadline:
+        if any(line.get("end") for line in probe_lines(path)):
+            return
+        await asyncio.sleep(2)
+
+
+def probe_lines(path: Path) -> list[dict]:
+    try:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError):
+        return []
+
+
+def series_at(samples: list[tuple[float, float]], minutes: float) -> list[tuple[float, float]]:
+    """RSS at the start, every 10 minutes and at the end of the run: the sample nearest each mark."""
+    if not samples:
+        return []
+    marks = [m * 60 for m in range(0, int(minutes) + 1, 10)] + [samples[-1][0]]
+    chosen = [min(samples, key=lambda s, m=m: abs(s[0] - m)) for m in marks]
+    return sorted(set(chosen))
+
+
+def probe_summary(path: Path) -> dict | None:
+    """The probe's first sample after the warm-up, its last one and a handful between, without the top lists."""
+    lines = probe_lines(path)
+    if not lines:
+        return None
+    start = next((i for i, line in enumerate(lines) if line.get("baseline")), 0)
+    kept = lines[start:]
+    step = max(1, len(kept) // 6)
+    picked = kept[::step] + ([kept[-1]] if (len(kept) - 1) % step else [])
+    return {"path": display_path(path), "baseline_t": lines[start]["t"],
+            "samples": [{k: v for k, v in line.items() if k != "top"} for line in picked],
+            "top_start": lines[start].get("top"), "top_end": lines[-1].get("top")}
 
 
 def error_kind(message: str) -> str:
@@ -176,12 +229,58 @@ def figures_of(args: argparse.Namespace, counts: dict, run: dict) -> dict:
         "page_time_first": summarise([v.first_ms for v in visits]), "per_page": per_page,
         "loads": run["loads"], "loads_ok": sum(load["returncode"] == 0 for load in run["loads"]),
         "memory": memory, "memory_target_met": memory["growth_pct"] <= MAX_GROWTH * 100,
+        "rss_series": series_at(memory["samples"], args.minutes), "server_env": dict(args.env),
+        "probe_every_s": args.probe_every,
+        "probe": probe_summary(args.probe_path) if args.probe_every else None,
         "errors_target_met": not messages,
         "machine": {**machine("streamlit", "plotly", "duckdb", "pandas", "playwright"), "Chromium": run["chromium"]},
     }
 
 
-def markdown(f: dict) -> list[str]:
+PARTS = (  # (label, reader of one probe sample), in MiB
+    ("RSS", lambda d: d.get("rss_mib")),
+    ("anonymous memory (heaps, stacks)", lambda d: (d.get("rss_parts_mib") or {}).get("RssAnon")),
+    ("mapped files (code)", lambda d: (d.get("rss_parts_mib") or {}).get("RssFile")),
+    ("glibc heap, in use (uordblks)", lambda d: (d.get("malloc") or {}).get("uordblks")),
+    ("glibc heap, free but kept (fordblks)", lambda d: (d.get("malloc") or {}).get("fordblks")),
+    ("glibc mmapped blocks (hblkhd)", lambda d: (d.get("malloc") or {}).get("hblkhd")),
+    ("Python objects (tracemalloc)", lambda d: d.get("traced_mib")),
+    ("tracemalloc's own traces", lambda d: d.get("tracemalloc_overhead_mib")),
+    ("DuckDB (duckdb_memory)", lambda d: d.get("duckdb_mib")),
+    ("st.cache_data (serialized)",
+     lambda d: sum(v for k, v in (d.get("caches_mib") or {}).items() if "st_cache_data" in k)),
+    ("pyarrow pool", lambda d: d.get("arrow_mib")),
+)
+COUNTS = (("glibc arenas", lambda d: (d.get("malloc") or {}).get("arenas")), ("threads", lambda d: d.get("threads")),
+          ("sessions", lambda d: d.get("sessions")))
+
+
+def _delta(start, end) -> str:
+    return "–" if start is None or end is None else f"{end - start:+.1f}"
+
+
+def probe_table(probe: dict, before: dict | None = None) -> list[str]:
+    """Memory by part at the end of the warm-up and at the end of the run, from the server's probe (and the same of
+    an earlier run before it)."""
+    runs = [("before, ", before), ("", probe)] if before else [("", probe)]
+    head = "".join(f" {label}start | {label}end | {label}change |" for label, _run in runs)
+    lines = [f"| part (MiB) |{head}", "|---|" + "---:|" * 3 * len(runs)]
+    for label, read in PARTS + COUNTS:
+        cells = []
+        for _run_label, run in runs:
+            first, last = run["samples"][0], run["samples"][-1]
+            cells += [read(first), read(last), _delta(read(first), read(last))]
+        if any(cell not in (None, "–") for cell in cells):
+            lines.append(f"| {label} | " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
+    return lines
+
+
+def series_row(f: dict) -> str:
+    marks = "; ".join(f"{t / 60:.0f} min {m}" for t, m in f.get("rss_series", []))
+    return f"{marks}; peak {f['memory']['peak_mib']}"
+
+
+def markdown(f: dict, before: dict | None = None, note: str = "") -> list[str]:
     verdict = {True: "met", False: "**not met**"}
     memory, time_all = f["memory"], f["page_time_all"]
     load_seconds = sorted(load["seconds"] for load in f["loads"])
@@ -209,6 +308,11 @@ def markdown(f: dict) -> list[str]:
         f"{verdict[f['memory_target_met']]} |",
         f"| Python tracebacks in the server log | {f['server_tracebacks']} | |",
         "",
+        "Server RSS over the run (MiB): " + "; ".join(f"{t / 60:.0f} min {m}" for t, m in f["rss_series"])
+        + f"; peak {memory['peak_mib']}."
+        + (" Server environment: " + ", ".join(f"`{k}={v}`" for k, v in f["server_env"].items()) + "."
+           if f["server_env"] else ""),
+        "",
         "Per page, time to every chart drawn (the main table on data and sources), median / p95 (s): "
         + "; ".join(f"{page} {fmt_s(p['median_s'])} / {fmt_s(p['p95_s'])}" for page, p in f["per_page"].items())
         + ". Start = after a warm-up pass (query caches filled, every session opened once); memory is the VmRSS "
@@ -222,6 +326,21 @@ def markdown(f: dict) -> list[str]:
     if f["ignored_console_errors"]:
         lines += ["", "Not counted as errors: " + "; ".join(
             f"{reason} ×{count}" for reason, count in f["ignored_console_errors"].items()) + "."]
+    if f.get("probe"):
+        lines += ["", f"Server memory by part ({f['probe']['path']}: probe every {f['probe_every_s']:g} s; start = "
+                  "end of the warm-up; the probe's tracemalloc slows the server and holds its own traces"
+                  + ("; before = the earlier run below" if before and before.get("probe") else "") + "):", "",
+                  *probe_table(f["probe"], (before or {}).get("probe"))]
+    if before:
+        lines += ["", "Before → after, the same run (RSS series in MiB):", "",
+                  "| run | server environment | RSS: start; every 10 min; end; peak | growth | page loads |",
+                  "|---|---|---|---:|---:|"]
+        for label, run in (("before", before), ("after", f)):
+            env = ", ".join(f"`{k}={v}`" for k, v in run.get("server_env", {}).items()) or "(none)"
+            lines.append(f"| {label} | {env} | {series_row(run)} | {run['memory']['growth_pct']:+.1f} % | "
+                         f"{thousands(run['visits'])} |")
+    if note:
+        lines += ["", note]
     lines += ["", machine_sentence(f["machine"])]
     return lines
 
@@ -236,9 +355,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--pages", nargs="+", default=PAGES, metavar="PATH",
                         help="url paths ('' is the overview; default: every page but import)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds before a page counts as not drawn")
+    parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    parser.add_argument("--probe-every", type=float, default=0,
+                        help="seconds between the server's memory probe samples (default: 0, no probe)")
+    parser.add_argument("--env", type=lambda text: tuple(text.split("=", 1)), action="append", default=[],
+                        metavar="NAME=VALUE", help="extra environment of the server process (repeatable)")
+    parser.add_argument("--before", type=Path, help="results JSON of an earlier run to show beside this one")
+    parser.add_argument("--note", default="", help="a sentence added to the section (what the figures show)")
+    parser.add_argument("--rewrite", type=Path, metavar="JSON",
+                        help="no run: write the section again from this results JSON (with --before and --note)")
     parser.add_argument("--results", type=Path, default=RESULTS_MD,
                         help="Markdown results file; the JSON goes beside it (default: bench/results.md)")
     args = parser.parse_args(argv)
+    args.probe_path = WORK_DIR / f"soak-probe-{datetime.now():%Y%m%dT%H%M%S}.jsonl"
     if not args.db.is_file():
         parser.error(f"no database at {args.db}: build one with `python -m etl national --projects 1000000 --db "
                      f"{args.db}` (or `python -m etl build --db ...` for the demo data)")
@@ -247,6 +376,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    before = json.loads(args.before.read_text(encoding="utf-8"))["soak"] if args.before else None
+    if args.rewrite:
+        figures = json.loads(args.rewrite.read_text(encoding="utf-8"))["soak"]
+        figures.setdefault("probe_every_s", args.probe_every)
+        lines = markdown(figures, before, args.note)
+        write_results("soak", figures, lines, md_path=args.results, json_path=args.results.with_suffix(".json"))
+        print("\n".join(lines))
+        return 0
     counts = database_counts(args.db)
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="soak-", dir=WORK_DIR) as folder:
@@ -254,8 +391,9 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copyfile(args.db, db)
         run = asyncio.run(soak(args, db, Path(folder)))
     figures = figures_of(args, counts, run)
-    write_results("soak", figures, markdown(figures), md_path=args.results, json_path=args.results.with_suffix(".json"))
-    print("\n".join(markdown(figures)))
+    lines = markdown(figures, before, args.note)
+    write_results("soak", figures, lines, md_path=args.results, json_path=args.results.with_suffix(".json"))
+    print("\n".join(lines))
     return 0  # figures, not a pass/fail test: the verdicts are in the results
 
 

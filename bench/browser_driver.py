@@ -109,8 +109,8 @@ def vm_rss_kib(pid: int) -> int | None:
 class Server:
     """`streamlit run dashboard.py` serving `db` on a free port, its output kept in `log`; stopped on exit."""
 
-    def __init__(self, db: Path, log: Path, extra_env: dict | None = None) -> None:
-        self.db, self.log, self.port = Path(db), Path(log), free_port()
+    def __init__(self, db: Path, log: Path, extra_env: dict | None = None, port: int = 0) -> None:
+        self.db, self.log, self.port = Path(db), Path(log), port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.extra_env = extra_env or {}
         self.process: subprocess.Popen | None = None

@@ -56,6 +56,7 @@ def add_national_data(con: duckdb.DuckDBPyConnection, projects: int, seed: int =
         _run(con, "00_document.sql", ILLUSTRATIVE_DOCUMENT)
         _run(con, "01_areas.sql")
         _create_mixes(con)
+        _run(con, "01b_row_numbers.sql", {"projects": projects})
         for table, name, params in (
             ("project", "02_projects.sql", {"projects": projects, "seed": seed, "annual_mvnd": ANNUAL_MVND,
                                             "per_area_year": per_area_year}),

@@ -8,6 +8,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from khuyencong.data.heap import trim_heap
+
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "khuyencong.duckdb"
 DB_ENV = "KC_DB_PATH"
 
@@ -81,6 +83,8 @@ class Database:
             # DuckDB caches one instance per path: every old connection must close before reopening.
             if self._con is not None:
                 self._con.close()
+                self._con = None
+                trim_heap()  # the old instance's buffers and caches, freed, go back to the system
             # Default connect options: other read-only users of the file in this process share the instance.
             self._con = duckdb.connect(str(self.path), read_only=True)
             self._con.execute("SET memory_limit = ?", [self._memory_limit])

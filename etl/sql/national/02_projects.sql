@@ -9,7 +9,7 @@ WITH numbered AS (
            (hash(i, $seed, 2) % 1000000007)::BIGINT AS h2,
            (hash(i, $seed, 3) % 1000000007)::BIGINT AS h3,
            (hash(i, $seed, 4) % 1000000007)::BIGINT AS h4
-    FROM range($projects) AS t (i)
+    FROM national_row AS t
 ), shaped AS (
     SELECT n.*, m.activity_id, m.sector_id, m.name_vi AS activity_name, m.with_counterpart,
            CASE WHEN n.h2 % 10 < 7 THEN 'local' ELSE 'central' END AS funding_source,
