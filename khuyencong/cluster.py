@@ -172,6 +172,7 @@ def running_cluster(processes: int, db_path, *, port: int = 0, env: dict | None 
     port = port or free_port()
     base_env = {**os.environ, **(env or {})}
     base_env.setdefault(COOKIE_SECRET_ENV, secrets.token_hex(32))
+    base_env.setdefault("MALLOC_ARENA_MAX", "2")  # as `make run`: freed heap reused, not kept per thread
     base_env["KC_DB_PATH"] = str(db_path)
     cluster = Cluster(url=f"http://{'127.0.0.1' if address in ('0.0.0.0', '') else address}:{port}", backends=[],
                       access_log=logs / "access.log", log_dir=logs)
