@@ -190,12 +190,19 @@ if reported.empty:
     st.info(t("plan_actual_rep_none", lang))
 else:
     st.markdown(t("plan_actual_rep_intro", lang))
-    reported = indicator_progress(reported.assign(is_illustrative=False), None)
-    for (unit, year, period, doc), group in reported.groupby(["unit_id", "year", "period", "doc_id"], sort=False):
+    reported = indicator_progress(reported.assign(is_illustrative=False), None).reset_index(drop=True)
+    # The table, rows and columns built once and picked by position per group: built per group (46 groups in the
+    # national view) they cost more of the page's CPU than everything else on it.
+    tables = reported_table(reported, lang)
+    rows = list(reported.itertuples())
+    headline = (reported["pct_plan_reported"] | reported["pct_prior_reported"]).tolist()
+    qualifiers, notes_of = reported["qualifier"].tolist(), reported["note"].tolist()
+    groups = reported.groupby(["unit_id", "year", "period", "doc_id"], sort=False).indices
+    for (unit, year, period, doc), positions in sorted(groups.items(), key=lambda group: group[1][0]):
         year = int(year)
         when = describe_when(period, year, lang)
         st.markdown("#### " + capitalised(t("plan_actual_rep_group", lang, unit=unit_name(unit), when=when)))
-        for row in group[group["pct_plan_reported"] | group["pct_prior_reported"]].itertuples():
+        for row in (rows[i] for i in positions if headline[i]):
             name = row.name_vi if lang == "vi" else row.name_en
             actual = format_indicator_value(row.actual_value, row.is_money, lang, row.qualifier)
             st.markdown(t("plan_actual_rep_headline", lang, indicator=name, when=when, actual=actual,
@@ -224,11 +231,11 @@ else:
                 st.caption(t("plan_actual_rep_derived_note", lang, actual=actual,
                              pct_plan=format_percent(row.plan_pct_reported, lang),
                              pct_prior=format_percent(row.prior_pct_reported, lang)))
-        st.dataframe(reported_table(group, lang), hide_index=True,
+        st.dataframe(tables.iloc[positions], hide_index=True,
                      column_config=fit_headers(INDICATOR_COLUMNS))
-        if (group["qualifier"] == "estimate").any():
+        if any(qualifiers[i] == "estimate" for i in positions):
             st.caption(t("plan_actual_rep_estimate_note", lang))
-        notes = list(dict.fromkeys(n for n in group["note"] if isinstance(n, str)))
+        notes = list(dict.fromkeys(notes_of[i] for i in positions if isinstance(notes_of[i], str)))
         if notes:
             st.caption(t("plan_actual_rep_notes", lang, notes=" · ".join(escape_markdown(n) for n in notes)))
         show_sources([doc], False, lang)
