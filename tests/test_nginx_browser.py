@@ -3,18 +3,16 @@
 its process while different browsers spread over both, an import through the Import page passes XSRF through the
 proxy, and after its swap every process shows the new figure with no error."""
 
-import shutil
 import time
 
 import pytest
-from conftest import BROWSER_ARGS
+from conftest import private_copy
 from playwright.sync_api import expect
 from test_browser import is_streamlit_probe, wait_idle
 from test_viewers_during_load import SHOWN, workbook_version
 
 from khuyencong.cluster import read_access_log, route_cookies, running_cluster
 from khuyencong.i18n.labels import t
-from khuyencong.render.browser import find_chromium
 
 pytestmark = [pytest.mark.chromium, pytest.mark.nginx, pytest.mark.slow]
 PASSWORD = "Mật-khẩu thử 9!"
@@ -26,28 +24,16 @@ MAIN = "[data-testid='stMain']"
 def cluster(demo_db_path, tmp_path_factory):
     """Two processes serving a private copy of the demo database (the import test swaps it), XSRF on as shipped."""
     folder = tmp_path_factory.mktemp("cluster")
-    db_path = folder / "data" / "kc.duckdb"
-    db_path.parent.mkdir()
-    shutil.copyfile(demo_db_path, db_path)
+    db_path = private_copy(demo_db_path, folder)
     with running_cluster(2, db_path, env={"KC_ADMIN_PASSWORD": PASSWORD}, log_dir=folder / "logs") as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=BROWSER_ARGS)
-        yield browser
-        browser.close()
 
 
 class Viewer:
     """One browser context (its own cookies, so its own route) with one page, recording websockets and errors."""
 
-    def __init__(self, chromium, cluster, route: str | None = None):
-        self.context = chromium.new_context(viewport={"width": 1440, "height": 1000})
+    def __init__(self, browser, cluster, route: str | None = None):
+        self.context = browser.new_context(viewport={"width": 1440, "height": 1000})
         if route:
             self.context.add_cookies([{"name": "kc_route", "value": route, "url": cluster.url}])
         self.page = self.context.new_page()
@@ -81,8 +67,8 @@ def lines_of(cluster, route: str, until_path: str | None = None) -> list[dict]:
         time.sleep(0.2)
 
 
-def test_a_page_through_nginx_upgrades_its_websocket_and_stays_on_one_process(cluster, chromium):
-    viewer = Viewer(chromium, cluster)
+def test_a_page_through_nginx_upgrades_its_websocket_and_stays_on_one_process(cluster, browser):
+    viewer = Viewer(browser, cluster)
     main = viewer.open(f"{cluster.url}/?area=nghe-an&years=2007-2016&source=local")
     expect(main).to_contain_text("40 tỷ đồng", timeout=30000)  # Nghệ An's local money 2007–2016, as without nginx
     assert viewer.websockets == [cluster.url.replace("http", "ws") + "/_stcore/stream"]
@@ -107,11 +93,11 @@ def test_a_page_through_nginx_upgrades_its_websocket_and_stays_on_one_process(cl
     assert {row["status"] for row in lines} <= {"101", "200", "304"}
 
 
-def test_different_browsers_reach_both_processes(cluster, chromium):
+def test_different_browsers_reach_both_processes(cluster, browser):
     """The route is per browser (a cookie), not per address: fresh browsers from 127.0.0.1 spread over both."""
     seen: set[str] = set()
     for _ in range(16):  # with two processes, 16 fresh browsers all on one: 1 in 32.768
-        viewer = Viewer(chromium, cluster)
+        viewer = Viewer(browser, cluster)
         viewer.page.goto(f"{cluster.url}/", wait_until="commit", timeout=60000)
         route = viewer.route()
         viewer.close()
@@ -121,11 +107,11 @@ def test_different_browsers_reach_both_processes(cluster, chromium):
     assert seen == set(cluster.upstreams)
 
 
-def test_an_import_through_the_proxy_is_seen_by_every_process(cluster, chromium, tmp_path):
+def test_an_import_through_the_proxy_is_seen_by_every_process(cluster, browser, tmp_path):
     routes = route_cookies(cluster)                  # upstream -> a kc_route value nginx sends there
     url = f"{cluster.url}/?area=son-la"              # Sơn La: no figure until the workbook brings one
     for route in routes.values():                    # both processes open the database before the swap
-        viewer = Viewer(chromium, cluster, route)
+        viewer = Viewer(browser, cluster, route)
         main = viewer.open(url)
         expect(main).to_contain_text("không có số liệu", timeout=30000)
         expect(main).not_to_contain_text(SHOWN[1])
@@ -133,7 +119,7 @@ def test_an_import_through_the_proxy_is_seen_by_every_process(cluster, chromium,
 
     workbook = tmp_path / "son-la-2024.xlsx"
     workbook.write_bytes(workbook_version(1))
-    importer = Viewer(chromium, cluster, routes[cluster.upstreams[0]])
+    importer = Viewer(browser, cluster, routes[cluster.upstreams[0]])
     main = importer.open(f"{cluster.url}/import_data")
     importer.page.locator("input[type='password']").fill(PASSWORD)
     importer.page.get_by_role("button", name=t("import_data_unlock")).click()
@@ -152,7 +138,7 @@ def test_an_import_through_the_proxy_is_seen_by_every_process(cluster, chromium,
     swapped = len(read_access_log(cluster.access_log))
 
     for upstream, route in routes.items():
-        viewer = Viewer(chromium, cluster, route)
+        viewer = Viewer(browser, cluster, route)
         main = viewer.open(url)
         expect(main).to_contain_text(SHOWN[1], timeout=30000)
         assert viewer.page.locator(PROBLEMS).count() == 0
