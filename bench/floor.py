@@ -37,10 +37,16 @@ def replay(con: duckdb.DuckDBPyConnection, sql: dict[str, str], calls: list[dict
     return seconds
 
 
+def connect_floor(db: str) -> duckdb.DuckDBPyConnection:
+    """A read-only connection of the file with the app's memory limit, for replaying the app's queries."""
+    con = duckdb.connect(db, read_only=True)
+    con.execute("SET memory_limit = ?", [APP_MEMORY_LIMIT])
+    return con
+
+
 def floor_of_runs(db: str, runs: dict) -> dict:
     """Per page: the floor of each change run (sum of its queries) and the floor seconds of every query."""
-    con = duckdb.connect(db, read_only=True)
-    con.execute(f"SET memory_limit = '{APP_MEMORY_LIMIT}'")
+    con = connect_floor(db)
     result = {}
     for page, measured in runs["pages"].items():
         errors: list[str] = []

@@ -42,11 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     db = args.db.resolve()
     os.environ["KC_DB_PATH"] = str(db)
-    import duckdb
     import streamlit as st
 
     from bench.bench_pages import filter_changes
-    from bench.floor import APP_MEMORY_LIMIT
+    from bench.floor import connect_floor
     from bench.page_runs import PAGES, QueryRecorder, new_session, run_timed, set_filters
 
     pages = [p for p in args.pages.split(",") if p] or list(PAGES)
@@ -54,8 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     recorder.install()
     changes = filter_changes(db, args.changes)
     run_timed(new_session(None, 300), 300)  # imports and opening the database, untimed
-    con = duckdb.connect(str(db), read_only=True)
-    con.execute(f"SET memory_limit = '{APP_MEMORY_LIMIT}'")
+    con = connect_floor(str(db))
     load = [os.getloadavg()[0]]
     result = {}
     for name in pages:
