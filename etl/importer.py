@@ -42,7 +42,6 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -55,7 +54,7 @@ from etl.importing.mappings import remember_value as _remember_value
 from etl.importing.parse import ParsedFile, parse_file
 from etl.importing.reader import MAX_FILE_BYTES, FileRefused, too_large
 from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
-from etl.load_log import log_load
+from etl.load_log import log_load, utc_now
 from etl.problems import Problem, bilingual, both
 
 __all__ = ["MAX_FILE_BYTES", "ImportReport", "check_files", "imports_dir_for", "load_files", "remember_value",
@@ -198,7 +197,7 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
         fresh = _reports(parsed_files, results)
         if any(r.errors for r in fresh):
             raise _Refused(fresh)
-        now = datetime.now()
+        now = utc_now()
         for parsed, result in zip(parsed_files, results):
             if not result.already_loaded:
                 write_file(con, parsed, result, now)
@@ -319,7 +318,7 @@ def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progr
         if result.already_loaded:
             progress(replay + bilingual("etl_already_loaded"))
             continue
-        write_file(con, parsed, result, datetime.now())
+        write_file(con, parsed, result, utc_now())
         total += len(parsed.records)
         progress(replay + f"{len(parsed.records)} " + bilingual("etl_word_rows", "/") + f"; {summary(result)}")
     return total

@@ -1,14 +1,20 @@
 """Record what each build, demo run or import did."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import duckdb
 
 
+def utc_now() -> datetime:
+    """Now in UTC, naive as DuckDB's TIMESTAMP stores it: load_log holds UTC whatever the machine's time zone, and
+    the screen shows it in Vietnam time (format_datetime)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def log_load(con: duckdb.DuckDBPyConnection, file_name: str, sha256: str | None, rows: int,
-             status: str, message: str) -> None:
-    """Append one row to load_log."""
+             status: str, message: str, at: datetime | None = None) -> None:
+    """Append one row to load_log, stamped `at` (UTC; now when not given)."""
     con.execute(
         "INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?)",
-        [datetime.now(), file_name, sha256, rows, status, message],
+        [at or utc_now(), file_name, sha256, rows, status, message],
     )

@@ -1,7 +1,7 @@
 """The presenter's PowerPoint deck, read back with python-pptx."""
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import plotly.graph_objects as go
 import pytest
@@ -9,7 +9,6 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
 
-from khuyencong.i18n.formatting import format_date
 from khuyencong.render.charts import finish_chart
 from khuyencong.render.deck import Kpi, SlideChart, build_deck
 
@@ -33,8 +32,11 @@ CHARTS = [
 ]
 
 
-def deck(notes=NOTES, lang="vi", kpis=KPIS, charts=CHARTS) -> Presentation:
-    data = build_deck("Kinh phí khuyến công", "Hà Nội, Đà Nẵng · 2021–2023", kpis, charts, notes, lang)
+MADE_ON = date(2026, 1, 31)
+
+
+def deck(notes=NOTES, lang="vi", kpis=KPIS, charts=CHARTS, made_on=MADE_ON) -> Presentation:
+    data = build_deck("Kinh phí khuyến công", "Hà Nội, Đà Nẵng · 2021–2023", kpis, charts, notes, lang, made_on)
     return Presentation(io.BytesIO(data))
 
 
@@ -71,17 +73,33 @@ def test_slide_is_16_9_widescreen(vi_deck):
     assert (vi_deck.slide_width, vi_deck.slide_height) == (12192000, 6858000)  # 13.333 × 7.5 in
 
 
-def test_title_slide_has_subtitle_and_todays_date(vi_deck):
+def test_title_slide_has_subtitle_and_its_date(vi_deck):
     text = "\n".join(slide_texts(vi_deck.slides[0]))
     assert "Hà Nội, Đà Nẵng · 2021–2023" in text
-    assert format_date(date.today(), "vi") in text  # dd/mm/yyyy
-    assert date.today().strftime("%d/%m/%Y") in text
+    assert "31/01/2026" in text  # dd/mm/yyyy
 
 
 def test_title_slide_date_in_english():
     prs = deck([], "en", kpis=[], charts=[])
-    assert format_date(date.today(), "en") in "\n".join(slide_texts(prs.slides[0]))
+    assert "31 Jan 2026" in "\n".join(slide_texts(prs.slides[0]))
     assert len(prs.slides) == 1  # no key figures, no charts, no notes: only the title slide
+
+
+@pytest.mark.parametrize(("utc_now", "shown"), [
+    (datetime(2026, 12, 7, 18, 30, tzinfo=UTC), "08/12/2026"),   # 01:30 on the 8th in Vietnam
+    (datetime(2026, 12, 7, 16, 59, tzinfo=UTC), "07/12/2026"),   # 23:59 on the 7th
+])
+def test_a_deck_made_without_a_date_carries_todays_date_in_vietnam(monkeypatch, utc_now, shown):
+    from khuyencong.i18n import formatting
+
+    class FrozenClock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return utc_now.astimezone(tz) if tz else utc_now.replace(tzinfo=None)
+
+    monkeypatch.setattr(formatting, "datetime", FrozenClock)
+    prs = Presentation(io.BytesIO(build_deck("Kinh phí", "Nghệ An", [], [], [], "vi")))
+    assert shown in "\n".join(slide_texts(prs.slides[0]))
 
 
 def test_kpi_values_and_labels_are_large(vi_deck):

@@ -31,13 +31,18 @@ def test_trim_returns_freed_heap_below_a_live_block():
     del pin
 
 
-@glibc_only
-def test_trim_at_most_every_skips_a_second_call_within_the_interval(monkeypatch):
+@pytest.mark.parametrize("uptime_s", [60.0, 7 * 24 * 3600.0])  # a machine just booted, and one up a week
+def test_trim_at_most_every_trims_at_once_then_skips_within_the_interval(monkeypatch, uptime_s):
+    """The first call trims whatever the machine's uptime (time.monotonic() counts from boot)."""
+    clock = [uptime_s]
     calls = []
+    monkeypatch.setattr(heap.time, "monotonic", lambda: clock[0])
     monkeypatch.setattr(heap, "_TRIM", lambda pad: calls.append(pad) or 1)
-    monkeypatch.setattr(heap, "_last", [0.0])
-    assert [heap.trim_heap_at_most_every(3600) for _ in range(3)] == [True, False, False]
-    assert calls == [0]
+    monkeypatch.setattr(heap, "_last", [None])
+    first_three = [heap.trim_heap_at_most_every(3600) for _ in range(3)]
+    clock[0] += 3600
+    assert first_three + [heap.trim_heap_at_most_every(3600)] == [True, False, False, True]
+    assert calls == [0, 0]
 
 
 @pytest.fixture

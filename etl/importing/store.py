@@ -113,7 +113,7 @@ def _differs(a, b) -> bool:
 def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: Assessment, now: datetime) -> None:
     """Replace what this file name loaded before by its rows now, with its source_document and load_log row."""
     note = (bilingual("etl_note_loaded_by_importer") + f"; sha256={parsed.sha256}; "
-            + bilingual("etl_note_loaded_at") + f" {now:%Y-%m-%d %H:%M:%S}")
+            + bilingual("etl_note_loaded_at") + f" {now:%Y-%m-%d %H:%M:%S} UTC")
     con.execute("BEGIN")
     try:
         for table in TABLES:
@@ -139,7 +139,7 @@ def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: Asses
                 con.unregister("import_rows")
         warnings = [p for p in parsed.problems + result.problems if p.severity == "warning"]
         log_load(con, parsed.file_name, parsed.sha256, len(parsed.records), "warning" if warnings else "ok",
-                 summary(result) + (f"; {len(warnings)} " + bilingual("etl_warnings") if warnings else ""))
+                 summary(result) + (f"; {len(warnings)} " + bilingual("etl_warnings") if warnings else ""), at=now)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -17,7 +17,9 @@ def _malloc_trim():
 
 _TRIM = _malloc_trim()
 _lock = threading.Lock()
-_last = [0.0]
+# None: never trimmed yet. Not 0.0: time.monotonic() counts from boot, so 0.0 would read as "trimmed at boot" and
+# the first trim would wait until the machine had been up `seconds`.
+_last: list[float | None] = [None]
 
 
 def trim_heap() -> bool:
@@ -29,7 +31,7 @@ def trim_heap_at_most_every(seconds: float) -> bool:
     """trim_heap(), unless another call did it less than `seconds` ago (it walks every arena: ~ms, not per query)."""
     now = time.monotonic()
     with _lock:
-        if now - _last[0] < seconds:
+        if _last[0] is not None and now - _last[0] < seconds:
             return False
         _last[0] = now
     return trim_heap()

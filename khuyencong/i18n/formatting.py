@@ -213,6 +213,11 @@ def format_month(value, lang: str = "vi") -> str:
     return _plain(dates.format_date(value, MONTH_PATTERNS.get(lang, MONTH_PATTERNS["vi"]), locale=_locale(lang)))
 
 
+def vietnam_today():
+    """Today's date as the clock in Vietnam reads it (the server's own date may still be yesterday, or tomorrow)."""
+    return datetime.now(VIETNAM).date()
+
+
 def vietnam_time(value) -> datetime:
     """A stored time (UTC, naive as DuckDB's TIMESTAMP hands it over, or aware) as the clock in Vietnam reads it."""
     stamp = pd.Timestamp(value).to_pydatetime()

@@ -15,7 +15,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from khuyencong.i18n.formatting import format_date
+from khuyencong.i18n.formatting import format_date, vietnam_today
 from khuyencong.i18n.labels import N_, t
 from khuyencong.render.images import MIN_CROWDED_TICK_PX, category_labels, figure_for_export, render_image
 
@@ -105,7 +105,7 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _title_slide(prs, title: str, subtitle: str, lang: str) -> None:
+def _title_slide(prs, title: str, subtitle: str, lang: str, made_on: date) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
     shape = slide.shapes.title
     shape.left, shape.top, shape.width, shape.height = Inches(0.9), Inches(1.9), SLIDE_WIDTH - Inches(1.8), Inches(1.9)
@@ -120,7 +120,7 @@ def _title_slide(prs, title: str, subtitle: str, lang: str) -> None:
     frame.word_wrap = True
     _style(frame.paragraphs[0], SUBTITLE_PT, colour=INK, align=PP_ALIGN.LEFT)
     stamp = frame.add_paragraph()
-    stamp.text = format_date(date.today(), lang)
+    stamp.text = format_date(made_on, lang)
     _style(stamp, DATE_PT, colour=MUTED, align=PP_ALIGN.LEFT)
     stamp.space_before = Pt(18)
 
@@ -236,18 +236,19 @@ def _quality_slide(prs, notes: list[str], lang: str) -> None:
 
 
 def build_deck(title: str, subtitle: str, kpis: list[Kpi], charts: list[SlideChart | Section],
-               quality_notes: list[str], lang: str = "vi") -> bytes:
+               quality_notes: list[str], lang: str = "vi", made_on: date | None = None) -> bytes:
     """A 16:9 .pptx (13.333 × 7.5 in) as bytes.
 
-    Slides: the title (title; subtitle = areas, years; today's date as the UI language writes it), the key figures
-    (up to six per slide; none when kpis is empty), one slide per chart (the chart title as slide title, the chart
-    as a picture rendered by Kaleido filling the slide, the footnote under it) and, only when there are quality
+    Slides: the title (title; subtitle = areas, years; made_on, else today in Vietnam, as the UI language writes
+    it), the key figures (up to six per slide; none when kpis is empty), one slide per chart (the chart title as
+    slide title, the chart as a picture rendered by Kaleido filling the slide, the footnote under it) and, only when
+    there are quality
     notes, "Chất lượng dữ liệu"/"Data quality" with the notes as bullets (eight per slide). A Section among the
     charts is a divider slide with its title (the page the charts after it come from, in the whole-dashboard deck).
     """
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-    _title_slide(prs, title, subtitle, lang)
+    _title_slide(prs, title, subtitle, lang, made_on or vietnam_today())
     for group in _chunks(list(kpis), KPIS_PER_SLIDE):
         _kpi_slide(prs, group, lang)
     for chart in charts:
