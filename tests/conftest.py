@@ -165,12 +165,29 @@ def chart_data(app) -> list:
             and hasattr(e.proto, "spec")]
 
 
-def run_page(db_path, page: str | None = None, **params):
-    """Run dashboard.py as Streamlit does, with query parameters, then switch to `page` if given."""
+def open_app(db_path, timeout: float = 30):
+    """dashboard.py as an AppTest that serves db_path on every run (KC_DB_PATH is set for the run and restored
+    after it, so a test never leaves its database to the next one)."""
     from streamlit.testing.v1 import AppTest
 
-    os.environ["KC_DB_PATH"] = str(db_path)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    class ServingApp(AppTest):
+        def _run(self, widget_state=None, timeout=None):
+            before = os.environ.get("KC_DB_PATH")
+            os.environ["KC_DB_PATH"] = str(db_path)
+            try:
+                return super()._run(widget_state, timeout)
+            finally:
+                if before is None:
+                    os.environ.pop("KC_DB_PATH", None)
+                else:
+                    os.environ["KC_DB_PATH"] = before
+
+    return ServingApp(str(ROOT / "dashboard.py"), default_timeout=timeout)
+
+
+def run_page(db_path, page: str | None = None, **params):
+    """Run dashboard.py as Streamlit does, with query parameters, then switch to `page` if given."""
+    app = open_app(db_path)
     for key, value in params.items():
         app.query_params[key] = value
     app.run()

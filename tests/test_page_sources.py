@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import ROOT, as_shown
+from conftest import as_shown, open_app
 from streamlit.testing.v1 import AppTest
 
 from khuyencong.figures.sources import (
@@ -42,12 +42,11 @@ UI = {
 
 
 @pytest.fixture()
-def open_page(demo_db_path, monkeypatch):
+def open_page(demo_db_path):
     """Open the sources page with the given query parameters, as a link would."""
-    monkeypatch.setenv("KC_DB_PATH", str(demo_db_path))
 
     def _open(**params: str) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+        at = open_app(demo_db_path)
         for key, value in params.items():
             at.query_params[key] = value
         at.switch_page("pages/sources.py")

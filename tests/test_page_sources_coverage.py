@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
-from conftest import ROOT, chart_data, serve_dashboard
+from conftest import chart_data, open_app, serve_dashboard
 from streamlit.testing.v1 import AppTest
 
 from khuyencong.data.filters import Filters
@@ -53,15 +53,12 @@ UI = {
 @pytest.fixture(scope="module")
 def pages(real_only_db_path):
     """The Sources page on the real-only database, opened once per language (and per extra query string)."""
-    import os
-
-    os.environ["KC_DB_PATH"] = str(real_only_db_path)
     opened: dict[tuple, AppTest] = {}
 
     def _open(lang: str, **params: str) -> AppTest:
         key = (lang, *sorted(params.items()))
         if key not in opened:
-            app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+            app = open_app(real_only_db_path, timeout=60)
             app.query_params["lang"] = lang
             for name, value in params.items():
                 app.query_params[name] = value
@@ -295,10 +292,7 @@ def test_clicking_a_cell_in_the_browser_opens_trends_for_that_province_and_year(
 
 
 def test_with_illustrative_data_the_map_says_so_outside_its_folded_list_of_documents(demo_db_path):
-    import os
-
-    os.environ["KC_DB_PATH"] = str(demo_db_path)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app = open_app(demo_db_path, timeout=60)
     app.query_params["demo"] = "1"
     app.switch_page("pages/sources.py").run()
     assert not app.exception

@@ -38,7 +38,7 @@ def view(db: Path, page: str | None):
     and slowness is measured in bench/, not failed here."""
     from streamlit.testing.v1 import AppTest
 
-    os.environ["KC_DB_PATH"] = str(db)
+    assert os.environ["KC_DB_PATH"] == str(db)   # set by the serving fixture, for every thread
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     app.query_params["area"] = "son-la"
     app.run()
@@ -163,11 +163,13 @@ def apptests_in_threads(monkeypatch):
 
 
 @pytest.fixture()
-def serving(tmp_path) -> Path:
+def serving(tmp_path, monkeypatch) -> Path:
+    """A database built as `make run` builds it, served (KC_DB_PATH) for this test only."""
     path = tmp_path / "data" / "kc.duckdb"
     path.parent.mkdir()
     result = run_etl("build", "--db", str(path))
     assert result.returncode == 0, result.stderr
+    monkeypatch.setenv("KC_DB_PATH", str(path))   # one value for every thread's runs, restored after the test
     return path
 
 
