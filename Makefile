@@ -43,8 +43,10 @@ test: browser $(DB)
 test-fast: $(DB)
 	$(BIN)/python -m pytest -q -m "not slow"
 
+# ruff, then the project's own rules read from the source (layers, SQL view rules: tools/lint_rules.py).
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/python tools/lint_rules.py
 
 check: $(DB)
 	$(BIN)/python -m etl check --db $(DB)

@@ -9,11 +9,18 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import settings
 
 from etl.build import build_database
 from khuyencong.render.browser import INSTALL_HINT, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The suite's examples are the same on every run and machine (derandomize), and a slow example on a busy machine is
+# not a failure (deadline; speed is measured in bench/). HYPOTHESIS_PROFILE=explore searches anew each run.
+settings.register_profile("suite", derandomize=True, deadline=None, database=None)
+settings.register_profile("explore", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m "not slow" deselects
@@ -165,24 +172,33 @@ def chart_data(app) -> list:
             and hasattr(e.proto, "spec")]
 
 
+@contextlib.contextmanager
+def serving(db_path):
+    """KC_DB_PATH set to db_path for the block, then as it was: what the app serves while the block runs."""
+    before = os.environ.get("KC_DB_PATH")
+    os.environ["KC_DB_PATH"] = str(db_path)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("KC_DB_PATH", None)
+        else:
+            os.environ["KC_DB_PATH"] = before
+
+
 def open_app(db_path, timeout: float = 30):
-    """dashboard.py as an AppTest that serves db_path on every run (KC_DB_PATH is set for the run and restored
-    after it, so a test never leaves its database to the next one)."""
+    """dashboard.py as an AppTest that serves db_path on every run (and in what its runs hand over, such as a
+    download's builder), leaving KC_DB_PATH as it was: a test never leaves its database to the next one."""
     from streamlit.testing.v1 import AppTest
 
     class ServingApp(AppTest):
         def _run(self, widget_state=None, timeout=None):
-            before = os.environ.get("KC_DB_PATH")
-            os.environ["KC_DB_PATH"] = str(db_path)
-            try:
+            with serving(db_path):
                 return super()._run(widget_state, timeout)
-            finally:
-                if before is None:
-                    os.environ.pop("KC_DB_PATH", None)
-                else:
-                    os.environ["KC_DB_PATH"] = before
 
-    return ServingApp(str(ROOT / "dashboard.py"), default_timeout=timeout)
+    app = ServingApp(str(ROOT / "dashboard.py"), default_timeout=timeout)
+    app.db_path = db_path
+    return app
 
 
 def run_page(db_path, page: str | None = None, **params):
@@ -263,7 +279,8 @@ def downloads(monkeypatch):
         for button in app.get("download_button"):
             if button.proto.id.endswith(suffixes):
                 name, build = registered[button.proto.deferred_file_id]
-                out[name] = build()
+                with serving(app.db_path):   # built on the click, after the run: from the page's database
+                    out[name] = build()
         return out
 
     return files

@@ -1,11 +1,11 @@
 """End to end in a real browser: `streamlit run dashboard.py` on a free port, Chromium driven by Playwright."""
 
 import pytest
+from browser_state import act_and_wait, open_tab, wait_idle
 from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
 
 OUTPUT = ROOT / "test-output" / "screenshots"
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 
@@ -30,7 +30,8 @@ def is_streamlit_probe(url: str) -> bool:
 
 
 def open_page(browser, url: str):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    """A tab at url, settled, and the list its errors are collected in."""
+    page = open_tab(browser, viewport={"width": 1440, "height": 1000})
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(f"{message.text} ({message.location.get('url')})")
@@ -38,14 +39,6 @@ def open_page(browser, url: str):
     page.goto(url, wait_until="domcontentloaded", timeout=60000)
     wait_idle(page)
     return page, errors
-
-
-def wait_idle(page) -> None:
-    """Wait until the page shows something and the script has finished (a loaded machine may start it late)."""
-    page.wait_for_selector("[data-testid='stMain'] [data-testid='stElementContainer']:visible", timeout=60000)
-    page.wait_for_timeout(500)
-    page.wait_for_selector(IDLE, timeout=60000)
-    page.wait_for_timeout(1500)  # Plotly draws after the script is idle
 
 
 def assert_charts(page, expected: int) -> None:
@@ -71,19 +64,15 @@ def test_key_figure_on_screen_and_a_copied_link_opens_the_same_view(server, brow
     expect(page.locator("[data-testid='stMain']")).to_contain_text("40 tỷ đồng", timeout=30000)
     copied = page.url
     page.close()
-    context = browser.new_context()
-    again = context.new_page()
-    again.goto(copied, wait_until="domcontentloaded")
-    wait_idle(again)
+    again = open_tab(browser, copied)
     expect(again.locator("[data-testid='stMain']")).to_contain_text("40 tỷ đồng", timeout=30000)
-    context.close()
+    again.close()
 
 
 def test_switching_language_changes_the_chart_and_the_url(server, browser):
     page, _ = open_page(browser, f"{server}/trends?area=nghe-an")
     expect(page.locator("[data-testid='stPlotlyChart']").first).to_contain_text("Địa phương", timeout=30000)
-    page.get_by_text("English", exact=True).click()
-    wait_idle(page)
+    act_and_wait(page, page.get_by_text("English", exact=True).click)
     assert "lang=en" in page.url
     expect(page.locator("[data-testid='stPlotlyChart']").first).to_contain_text("Local", timeout=30000)
     page.close()
@@ -93,8 +82,7 @@ def test_presentation_mode_enter_and_leave(server, browser):
     page, _ = open_page(browser, f"{server}/trends?area=nghe-an&present=1&slide=1")
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     assert_charts(page, 1)  # slide 0 is the key figures; 1 the page's first chart
-    page.get_by_role("button", name="Thoát trình chiếu").click()
-    wait_idle(page)
+    act_and_wait(page, page.get_by_role("button", name="Thoát trình chiếu").click)
     assert "present" not in page.url and "area=nghe-an" in page.url
     assert page.locator("[data-testid='stSidebar']").is_visible()
     assert_charts(page, PAGES["trends"][1])

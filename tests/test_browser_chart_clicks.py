@@ -6,9 +6,9 @@ bar marked as selected); a click on a map area offers that area's source rows an
 import re
 
 import pytest
+from browser_state import hover, open_tab, runs, steady_point, wait_idle
 from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
-from test_browser import wait_idle
 from test_browser_map import click_map_area
 
 OUTPUT = ROOT / "test-output" / "screenshots"
@@ -58,26 +58,25 @@ def chips(page):
     return page.locator("[data-testid='stButtonGroup']").first
 
 
-def click_bar(page, title: str, position: int, code: str) -> None:
-    page.wait_for_function(f"() => ({BAR})({[title, position, code]!r}) !== null", timeout=60000)
-    page.wait_for_timeout(800)  # scrolled into view: let Streamlit settle before the click
-    point = page.evaluate(BAR, [title, position, code])
-    assert point, f"no bar for {code} in {title}"
-    page.mouse.move(*point)
-    page.wait_for_timeout(300)  # Plotly clicks the point it hovers: let the hover land first
+def click_bar(page, title: str, position: int, code: str) -> int:
+    """Click the bar; returns the number of script runs before the click (wait_idle(page, after=it))."""
+    wait_idle(page, after=runs(page) - 1)
+    point = steady_point(page, BAR, [title, position, code])   # scrolled into view, laid out
+    hover(page, point)
+    before = runs(page)
     page.mouse.click(*point)
+    return before
 
 
 def test_a_click_on_an_activity_then_a_sector_bar_filters_to_them(server, browser):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(f"{server}/outcomes?demo=1", wait_until="domcontentloaded", timeout=60000)
-    wait_idle(page)
+    page = open_tab(browser, f"{server}/outcomes?demo=1", viewport={"width": 1440, "height": 1000})
     title = "theo nội dung khuyến công"
+    page.wait_for_function(f"() => {{ const l = ({LABELS})({title!r}); return l && l.length > 3; }}", timeout=60000)
     before = page.evaluate(LABELS, title)
     assert "Hội chợ, triển lãm" in before and len(before) > 3
-    click_bar(page, title, 2, "hoi_cho_trien_lam")
+    before = click_bar(page, title, 2, "hoi_cho_trien_lam")
     page.wait_for_url("**activity=hoi_cho_trien_lam**", timeout=30000)
-    wait_idle(page)
+    wait_idle(page, after=before)
     assert re.search(r"[?&]activity=hoi_cho_trien_lam(&|$)", page.url) and "demo=1" in page.url
     expect(chips(page)).to_contain_text("Hội chợ, triển lãm", timeout=30000)
     page.wait_for_function(f"() => {{ const l = ({LABELS})({title!r}); return l && l.length === 1; }}",
@@ -88,9 +87,9 @@ def test_a_click_on_an_activity_then_a_sector_bar_filters_to_them(server, browse
     page.wait_for_function(f"() => ({LABELS})({sectors!r}) !== null", timeout=30000)
     sector_labels = page.evaluate(LABELS, sectors)
     assert "Dệt may, thêu ren, dệt thổ cẩm" in sector_labels and len(sector_labels) > 1
-    click_bar(page, sectors, 2, "det_may")
+    before = click_bar(page, sectors, 2, "det_may")
     page.wait_for_url("**sector=det_may**", timeout=30000)
-    wait_idle(page)
+    wait_idle(page, after=before)
     assert "activity=hoi_cho_trien_lam" in page.url
     expect(chips(page)).to_contain_text("Dệt may, thêu ren, dệt thổ cẩm", timeout=30000)
     page.wait_for_function(f"() => {{ const l = ({LABELS})({sectors!r}); return l && l.length === 1; }}",
@@ -103,14 +102,12 @@ def test_a_click_on_an_activity_then_a_sector_bar_filters_to_them(server, browse
 
 @pytest.mark.parametrize(("title", "position"), [("Xếp hạng", 1), ("theo địa phương và nguồn", 2)])
 def test_a_click_on_a_province_bar_in_compare_filters_to_it(server, browser, title, position):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(f"{server}/compare?demo=1", wait_until="domcontentloaded", timeout=60000)
-    wait_idle(page)
+    page = open_tab(browser, f"{server}/compare?demo=1", viewport={"width": 1440, "height": 1000})
     page.wait_for_function(f"() => ({LABELS})({title!r}) !== null", timeout=60000)
     assert not [label for label in page.evaluate(LABELS, title) if label.startswith("▶")]
-    click_bar(page, title, position, "thanh-hoa")
+    before = click_bar(page, title, position, "thanh-hoa")
     page.wait_for_url("**area=thanh-hoa**", timeout=30000)
-    wait_idle(page)
+    wait_idle(page, after=before)
     assert re.search(r"[?&]area=thanh-hoa(&|$)", page.url)
     expect(chips(page)).to_contain_text("Thanh Hóa", timeout=30000)
     # The chart now marks Thanh Hóa as the selected area among the others.
@@ -126,7 +123,7 @@ def test_a_click_on_a_map_area_offers_its_source_rows(server, browser):
     dialog = page.get_by_role("dialog")
     expect(dialog).to_be_visible(timeout=30000)
     expect(dialog).to_contain_text("Nghệ An", timeout=30000)
-    page.wait_for_timeout(1500)
+    expect(dialog.locator("[role=gridcell]").first).to_be_attached(timeout=30000)  # the grid has drawn its rows
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / "map_click_provenance_nghe-an.png"))
     page.close()
@@ -134,13 +131,11 @@ def test_a_click_on_a_map_area_offers_its_source_rows(server, browser):
 
 def test_a_click_on_a_funding_source_segment_filters_to_that_source(server, browser):
     """Plotly's legend click never reaches Streamlit: a funding source is picked by a click on its bar segment."""
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(f"{server}/?area=nghe-an", wait_until="domcontentloaded", timeout=60000)
-    wait_idle(page)
+    page = open_tab(browser, f"{server}/?area=nghe-an", viewport={"width": 1440, "height": 1000})
     assert "source=" not in page.url
-    click_bar(page, "Kinh phí khuyến công theo năm", 2, "local")
+    before = click_bar(page, "Kinh phí khuyến công theo năm", 2, "local")
     page.wait_for_url("**source=local**", timeout=30000)
-    wait_idle(page)
+    wait_idle(page, after=before)
     assert re.search(r"[?&]source=local(&|$)", page.url) and "area=nghe-an" in page.url
     expect(chips(page)).to_contain_text("Địa phương", timeout=30000)
     page.close()

@@ -5,9 +5,9 @@ figure as it wrote it; a click on a filter chip removes that filter from the vie
 import re
 
 import pytest
+from browser_state import hover, open_tab, runs, steady_point, wait_idle
 from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
-from test_browser import wait_idle
 
 OUTPUT = ROOT / "test-output" / "screenshots"
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
@@ -30,22 +30,19 @@ def server(real_only_db_path):
 
 @pytest.mark.parametrize(("lang", "button"), [("vi", "Số liệu gốc và tài liệu"), ("en", "Source rows and documents")])
 def test_a_click_on_a_bar_filters_the_year_and_the_panel_cites_the_article(server, browser, lang, button):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(f"{server}/trends?area=nghe-an&lang={lang}", wait_until="domcontentloaded", timeout=60000)
-    wait_idle(page)
-    page.wait_for_selector(".js-plotly-plot .bars .point path", timeout=60000)
+    page = open_tab(browser, f"{server}/trends?area=nghe-an&lang={lang}", viewport={"width": 1440, "height": 1000})
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
-    page.wait_for_timeout(800)
-    point = page.evaluate(BAR, 2007)
-    assert point, "no bar for 2007"
+    point = steady_point(page, BAR, 2007)
+    hover(page, point)
+    before = runs(page)
     page.mouse.click(*point)
     page.wait_for_url("**years=2007-2007**", timeout=30000)
-    wait_idle(page)
+    wait_idle(page, after=before)
     assert re.search(r"[?&]years=2007-2007(&|$)", page.url) and "area=nghe-an" in page.url
     page.get_by_role("button", name=button).click()
     dialog = page.get_by_role("dialog")
     expect(dialog).to_be_visible(timeout=30000)
-    page.wait_for_timeout(1500)  # the grid draws its cells on a canvas after the dialog opens
+    expect(dialog.locator("[role=gridcell]").first).to_be_attached(timeout=30000)  # the grid has drawn its rows
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / f"provenance_nghe-an-2007_{lang}.png"))
     grid = dialog.locator("[data-testid='stDataFrame']")
@@ -60,19 +57,19 @@ def test_a_click_on_a_bar_filters_the_year_and_the_panel_cites_the_article(serve
 
 
 def test_a_click_on_a_filter_chip_removes_that_filter(server, browser):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(f"{server}/trends?area=nghe-an,ha-tinh&years=2007-2018&source=local", wait_until="domcontentloaded",
-              timeout=60000)
-    wait_idle(page)
+    page = open_tab(browser, f"{server}/trends?area=nghe-an,ha-tinh&years=2007-2018&source=local",
+                    viewport={"width": 1440, "height": 1000})
     chips = page.locator("[data-testid='stButtonGroup']").first
     expect(chips).to_contain_text("Hà Tĩnh", timeout=30000)
+    before = runs(page)
     chips.get_by_text("Hà Tĩnh").click()
     page.wait_for_url(lambda url: "ha-tinh" not in url, timeout=30000)
-    wait_idle(page)
+    wait_idle(page, after=before)
     assert "area=nghe-an" in page.url and "years=2007-2018" in page.url
+    before = runs(page)
     page.locator("[data-testid='stButtonGroup']").first.get_by_text("2007–2018").click()
     page.wait_for_url(lambda url: "years=" not in url, timeout=30000)
-    wait_idle(page)
+    wait_idle(page, after=before)
     expect(page.locator("[data-testid='stButtonGroup']").first).not_to_contain_text("Hà Tĩnh")
     assert "area=nghe-an" in page.url and "source=local" in page.url
     page.close()

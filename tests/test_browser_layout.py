@@ -6,8 +6,8 @@ given (the text measured in the browser's font against the page's column setting
 import json
 
 import pytest
+from browser_state import open_tab, wait_idle
 from conftest import run_page, serve_dashboard
-from test_browser import wait_idle
 
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 
@@ -69,26 +69,14 @@ def server(demo_db_path):
         yield base
 
 
-def settle(page) -> None:
-    """Wait for the page's script, then until the number of drawn charts stops growing."""
-    wait_idle(page)
-    drawn = -1
-    for _ in range(20):
-        now = page.locator(".js-plotly-plot .main-svg").count()
-        if now == drawn:
-            return
-        drawn = now
-        page.wait_for_timeout(700)
-
-
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize(("width", "height"), VIEWPORTS)
 def test_no_text_overlaps_or_is_cut(server, browser, width, height, lang):
-    page = browser.new_page(viewport={"width": width, "height": height})
+    page = open_tab(browser, viewport={"width": width, "height": height})
     found, charts = [], 0
     for path in PAGES:
         page.goto(f"{server}/{path}&lang={lang}", wait_until="domcontentloaded", timeout=60000)
-        settle(page)
+        wait_idle(page)
         charts += page.locator(".js-plotly-plot").count()
         found += [f"{path}: {problem}" for problem in page.evaluate(MEASURE)]
     page.close()
@@ -126,9 +114,7 @@ def fixed_headers(db_path, lang: str) -> dict[str, int]:
 def test_table_headers_fit_their_columns(server, demo_db_path, browser, lang):
     headers = fixed_headers(demo_db_path, lang)
     assert len(headers) >= 10
-    page = browser.new_page()
-    page.goto(f"{server}/data?area=nghe-an&lang={lang}", wait_until="domcontentloaded", timeout=60000)
-    wait_idle(page)
+    page = open_tab(browser, f"{server}/data?area=nghe-an&lang={lang}")
     # The grid draws its headers in the app's own face, semibold at 14 px; a canvas on the page measures it.
     needed = page.evaluate("""(labels) => {
       const context = document.createElement('canvas').getContext('2d');

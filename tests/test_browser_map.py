@@ -4,9 +4,9 @@ the province, a link opens its profile), and no map asks cdn.plot.ly for its bas
 import re
 
 import pytest
+from browser_state import open_tab, runs, steady_point, wait_idle
 from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
-from test_browser import wait_idle
 
 OUTPUT = ROOT / "test-output" / "screenshots"
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
@@ -28,19 +28,18 @@ INSIDE = """(unit) => {
 
 def click_map_area(browser, url: str, unit: str, requests: list | None = None):
     """A page at `url` after a click inside `unit` on its map and the filter's rerun (requests: every URL asked)."""
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page = open_tab(browser, viewport={"width": 1440, "height": 1000})
     if requests is not None:
         page.on("request", lambda request: requests.append(request.url))
     page.goto(url, wait_until="domcontentloaded", timeout=60000)
     wait_idle(page)
     page.wait_for_selector("path.choroplethlocation", timeout=60000)
     page.locator(".geo").first.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
-    point = page.evaluate(INSIDE, unit)
-    assert point, f"no shape for {unit}"
+    point = steady_point(page, INSIDE, unit)
+    before = runs(page)
     page.mouse.click(*point)
     page.wait_for_url(f"**area={unit}**", timeout=30000)
-    wait_idle(page)
+    wait_idle(page, after=before)
     return page
 
 

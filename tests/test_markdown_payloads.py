@@ -10,6 +10,7 @@ characters are on the screen instead.
 import shutil
 
 import pytest
+from browser_state import open_tab, wait_idle
 from conftest import ROOT, run_etl, serve_dashboard
 from import_corpus import ALLOC_HEAD, OUTCOME_HEAD, PROJECT_HEAD, workbook
 
@@ -20,7 +21,6 @@ pytestmark = [pytest.mark.chromium, pytest.mark.slow]
 TRAP = "127.0.0.1:9"  # discard port: a request there is a payload that ran
 PAYLOAD = f"![t](http://{TRAP}/track.png) :red[ĐỎ] **ĐẬM** [lnk](http://{TRAP}/x) <b>THẺ</b>"
 FILE_NAME = "[x](javascript:alert(1)) :red[TỆP] ![i](tep-anh.png).xlsx"  # a name holds no "/"
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 MADE_FROM_PAYLOAD = """() => {
   const made = [];
@@ -69,17 +69,17 @@ def server(hostile_db):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page_path", [p.url_path or "" for p in PAGES if p.url_path != "import_data"])
 def test_no_page_renders_markdown_from_data(server, browser, page_path, lang):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page = open_tab(browser, viewport={"width": 1440, "height": 1000})
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url) if TRAP in request.url else None)
     page.goto(f"{server}/{page_path}?area=cao-bang&years=2023-2023&lang={lang}", wait_until="domcontentloaded",
               timeout=60000)
-    page.wait_for_selector("[data-testid='stMain'] [data-testid='stElementContainer']:visible", timeout=60000)
-    page.wait_for_selector(IDLE, timeout=60000)
-    page.wait_for_timeout(1500)
-    for expander in page.locator("[data-testid='stExpander'] summary").all():
-        expander.click()
-    page.wait_for_timeout(500)
+    wait_idle(page)
+    expanders = page.locator("[data-testid='stExpander'] details")
+    for summary in page.locator("[data-testid='stExpander'] summary").all():
+        summary.click()
+    page.wait_for_function("(n) => document.querySelectorAll(\"[data-testid='stExpander'] details[open]\").length"
+                           " === n", arg=expanders.count(), timeout=30000)
     made = page.evaluate(MADE_FROM_PAYLOAD)
     shown = page.inner_text("body")
     (ROOT / "test-output").mkdir(exist_ok=True)

@@ -239,14 +239,12 @@ def test_deck_and_png_of_the_profile(real_only_db_path, profile_files):
 # --- in a real browser ---------------------------------------------------------------------------------------------
 
 @pytest.mark.chromium
-def test_profile_in_a_browser(real_only_db_path):
-    from playwright.sync_api import expect, sync_playwright
+def test_profile_in_a_browser(real_only_db_path, browser):
+    from browser_state import open_tab
+    from playwright.sync_api import expect
 
-    from khuyencong.render.browser import find_chromium
-
-    with serve_dashboard(real_only_db_path) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
+    with serve_dashboard(real_only_db_path) as base:
+        page = open_tab(browser, viewport={"width": 1440, "height": 900})
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(f"{base}/profile?area=binh-dinh", wait_until="domcontentloaded", timeout=60000)
@@ -274,5 +272,5 @@ def test_profile_in_a_browser(real_only_db_path):
         profile = opened.value
         expect(profile.get_by_role("heading", name="Nghệ An", exact=True)).to_be_visible(timeout=60000)
         assert profile.url.endswith("/profile?area=nghe-an")
-        browser.close()
+        page.close()
         assert not errors

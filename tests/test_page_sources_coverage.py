@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from browser_state import open_tab, runs, wait_idle
 from conftest import chart_data, open_app, serve_dashboard
 from streamlit.testing.v1 import AppTest
 
@@ -256,21 +257,12 @@ def test_a_cell_opens_trends_on_a_kind_of_figure_it_has(current, kinds, opened):
 
 @pytest.mark.slow
 @pytest.mark.chromium
-def test_clicking_a_cell_in_the_browser_opens_trends_for_that_province_and_year(real_only_db_path):
+def test_clicking_a_cell_in_the_browser_opens_trends_for_that_province_and_year(real_only_db_path, browser):
     """In Chromium: hover a cell (its hover names the cell), click it, and land on Trends with the URL and the
     sidebar set to that province and year."""
-    from playwright.sync_api import sync_playwright
-
-    from khuyencong.render.browser import find_chromium
-
-    idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
-    with serve_dashboard(real_only_db_path) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1440, "height": 1000})
-        page.goto(f"{base}/sources?lang=vi", timeout=60000)
+    with serve_dashboard(real_only_db_path) as base:
+        page = open_tab(browser, f"{base}/sources?lang=vi", viewport={"width": 1440, "height": 1000})
         page.wait_for_selector("[data-testid='stPlotlyChart'] .js-plotly-plot .heatmaplayer", timeout=60000)
-        page.wait_for_selector(idle, timeout=60000)
-        page.wait_for_timeout(1500)
         # The cell's centre in the page, from the chart's own axes.
         x, y = page.evaluate("""() => {
             const chart = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
@@ -281,14 +273,15 @@ def test_clicking_a_cell_in_the_browser_opens_trends_for_that_province_and_year(
         page.mouse.move(x, y)
         page.wait_for_selector(".hoverlayer .hovertext", timeout=10000)
         assert "Lâm Đồng (đến 6/2025) · 2019" in page.locator(".hoverlayer .hovertext").text_content()
+        before = runs(page)
         page.mouse.click(x, y)
         page.wait_for_function("() => window.location.pathname.endsWith('/trends')", timeout=60000)
-        page.wait_for_selector(idle, timeout=60000)
+        wait_idle(page, after=before)
         assert page.evaluate("() => window.location.search") == "?area=lam-dong&years=2019-2019"
         assert page.locator("h1").first.inner_text() == "Xu hướng kinh phí"
         sidebar = page.locator("[data-testid='stSidebar']").inner_text()
         assert "Lâm Đồng" in sidebar and "Tất cả" not in sidebar.split("Giai đoạn")[0].split("khu vực")[-1]
-        browser.close()
+        page.close()
 
 
 def test_with_illustrative_data_the_map_says_so_outside_its_folded_list_of_documents(demo_db_path):

@@ -3,8 +3,8 @@
 marks are ≥ 20 px and the legend ≥ 18 px, and no axis title overlaps the tick labels of its axis."""
 
 import pytest
+from browser_state import open_tab
 from conftest import ROOT, serve_dashboard
-from test_browser import wait_idle
 
 OUTPUT = ROOT / "test-output" / "screenshots"
 pytestmark = [pytest.mark.chromium, pytest.mark.slow]
@@ -43,10 +43,8 @@ def server(real_only_db_path):
 # 4 plan against executed, horizontal bars with labels and a title on each axis.
 @pytest.mark.parametrize(("lang", "slide"), [("vi", 1), ("vi", 3), ("en", 3), ("en", 4)])
 def test_the_presented_chart_fills_the_screen_in_type_read_from_the_back_of_the_hall(server, browser, lang, slide):
-    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
-    page.goto(f"{server}/trends?area=nghe-an&lang={lang}&present=1&slide={slide}", wait_until="domcontentloaded",
-              timeout=60000)
-    wait_idle(page)
+    page = open_tab(browser, f"{server}/trends?area=nghe-an&lang={lang}&present=1&slide={slide}",
+                    viewport={"width": WIDTH, "height": HEIGHT})
     page.wait_for_selector(".js-plotly-plot g.xtick text", timeout=60000)
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / f"presentation_trends-{slide}_{lang}_1920.png"))
