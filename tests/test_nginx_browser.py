@@ -6,9 +6,10 @@ proxy, and after its swap every process shows the new figure with no error."""
 import time
 
 import pytest
+from browser_state import COUNT_RUNS, act_and_wait, runs, wait_idle
 from conftest import private_copy
 from playwright.sync_api import expect
-from test_browser import is_streamlit_probe, wait_idle
+from test_browser import is_streamlit_probe
 from test_viewers_during_load import SHOWN, workbook_version
 
 from khuyencong.cluster import read_access_log, route_cookies, running_cluster
@@ -34,6 +35,7 @@ class Viewer:
 
     def __init__(self, browser, cluster, route: str | None = None):
         self.context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        self.context.add_init_script(COUNT_RUNS)
         if route:
             self.context.add_cookies([{"name": "kc_route", "value": route, "url": cluster.url}])
         self.page = self.context.new_page()
@@ -74,9 +76,10 @@ def test_a_page_through_nginx_upgrades_its_websocket_and_stays_on_one_process(cl
     assert viewer.websockets == [cluster.url.replace("http", "ws") + "/_stcore/stream"]
 
     # A filter change reruns the script over the same websocket: the session is the process's, kept.
+    before = runs(viewer.page)
     viewer.page.locator("[data-testid='stButtonGroup']").first.get_by_text("2007–2016").click()
     viewer.page.wait_for_url(lambda url: "years=" not in url, timeout=30000)
-    wait_idle(viewer.page)
+    wait_idle(viewer.page, after=before)
     expect(main).not_to_contain_text("40 tỷ đồng", timeout=30000)
     assert viewer.page.locator(PROBLEMS).count() == 0
     assert len(viewer.websockets) == 1
@@ -122,8 +125,7 @@ def test_an_import_through_the_proxy_is_seen_by_every_process(cluster, browser, 
     importer = Viewer(browser, cluster, routes[cluster.upstreams[0]])
     main = importer.open(f"{cluster.url}/import_data")
     importer.page.locator("input[type='password']").fill(PASSWORD)
-    importer.page.get_by_role("button", name=t("import_data_unlock")).click()
-    wait_idle(importer.page)
+    act_and_wait(importer.page, importer.page.get_by_role("button", name=t("import_data_unlock")).click)
     importer.page.locator("input[type='file']").set_input_files(str(workbook))
     confirm = importer.page.get_by_role("button", name=t("import_data_confirm"))
     expect(confirm).to_be_enabled(timeout=60000)
