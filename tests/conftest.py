@@ -65,16 +65,35 @@ def quiet(_message: str) -> None:
     pass
 
 
+def session_database(tmp_path_factory, name: str, with_demo: bool) -> Path:
+    """A database of this test run, built once by the real ETL however many xdist workers there are (the first to
+    come builds it under a lock), then copied for this process: workers never share one file."""
+    import fcntl
+    import shutil
+
+    own = tmp_path_factory.getbasetemp()
+    shared = own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own   # the run's folder, above the workers'
+    template = shared / f"template-{name}" / "kc.duckdb"
+    with open(shared / f"template-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            template.parent.mkdir(exist_ok=True)
+            build_database(template, with_demo=with_demo, progress=quiet)
+    target = tmp_path_factory.mktemp(name) / "kc.duckdb"
+    shutil.copyfile(template, target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def demo_db_path(tmp_path_factory) -> Path:
     """The database `make run` serves: bundled real figures plus illustrative data."""
-    return build_database(tmp_path_factory.mktemp("demo") / "kc.duckdb", with_demo=True, progress=quiet)
+    return session_database(tmp_path_factory, "demo", with_demo=True)
 
 
 @pytest.fixture(scope="session")
 def real_only_db_path(tmp_path_factory) -> Path:
     """Built with --no-demo: only figures transcribed from source documents."""
-    return build_database(tmp_path_factory.mktemp("real") / "kc.duckdb", with_demo=False, progress=quiet)
+    return session_database(tmp_path_factory, "real", with_demo=False)
 
 
 def private_copy(source: Path, tmp_path: Path) -> Path:
@@ -210,6 +229,21 @@ def run_page(db_path, page: str | None = None, **params):
     if page:
         app.switch_page(page).run()
     return app
+
+
+@pytest.fixture(scope="module")
+def shown_page():
+    """run_page, run once per module for each database, page and parameters: for tests that only read what a view
+    shows (a test that sets a widget or clicks runs its own run_page)."""
+    opened = {}
+
+    def shown(db_path, page: str | None = None, **params):
+        key = (str(db_path), page, tuple(sorted(params.items())))
+        if key not in opened:
+            opened[key] = run_page(db_path, page, **params)
+        return opened[key]
+
+    return shown
 
 
 @pytest.fixture(autouse=True)

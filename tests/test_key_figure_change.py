@@ -20,8 +20,8 @@ def total_metric(app, lang: str):
     # two provinces that both report 2016 and 2017, with the same sources: 8,1 tỷ against 9,3 tỷ
     ({"area": "nghe-an,ninh-binh", "year": "2017"}, "vi", "-12,9% so với 2016"),
 ])
-def test_a_comparable_total_shows_its_change(real_only_db_path, params, lang, delta):
-    app = run_page(real_only_db_path, lang=lang, **params)
+def test_a_comparable_total_shows_its_change(shown_page, real_only_db_path, params, lang, delta):
+    app = shown_page(real_only_db_path, lang=lang, **params)
     assert not app.exception
     assert total_metric(app, lang).proto.delta == delta
 
@@ -34,8 +34,8 @@ def test_a_comparable_total_shows_its_change(real_only_db_path, params, lang, de
     {"area": "nghe-an", "years": "2002-2018"},              # the total adds a period total (Trung ương 2002–2018)
     {},                                                     # all areas 2002–2025: no span before
 ])
-def test_no_change_is_shown_where_the_years_cannot_be_compared(real_only_db_path, params):
-    app = run_page(real_only_db_path, **params)
+def test_no_change_is_shown_where_the_years_cannot_be_compared(shown_page, real_only_db_path, params):
+    app = shown_page(real_only_db_path, **params)
     assert not app.exception
     assert total_metric(app, "vi").proto.delta == ""
 
@@ -55,7 +55,7 @@ def time_zone(monkeypatch):
 
 
 @pytest.mark.parametrize("machine_zone", ["UTC", "Asia/Ho_Chi_Minh", "America/New_York"])
-def test_the_last_load_reads_in_vietnam_time_whatever_the_machine_zone(tmp_path, time_zone, machine_zone):
+def test_the_last_load_reads_in_vietnam_time_whatever_the_machine_zone(shown_page, tmp_path, time_zone, machine_zone):
     """A build made just now shows the clock of Vietnam now, read from the zone database, not from the app's code."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
@@ -71,7 +71,7 @@ def test_the_last_load_reads_in_vietnam_time_whatever_the_machine_zone(tmp_path,
     after = datetime.now(vietnam)   # the minute may turn during the build: either reading is right
     for lang, label in [("vi", "Nạp dữ liệu lần cuối (giờ Việt Nam, UTC+7)"),
                         ("en", "Last loaded (Vietnam time, UTC+7)")]:
-        shown = next(m.value for m in run_page(db, lang=lang).metric if m.label == label)
+        shown = next(m.value for m in shown_page(db, lang=lang).metric if m.label == label)
         assert any(shown.endswith(f"{t:%H:%M}") and str(t.year) in shown for t in (before, after)), (shown, before)
 
 

@@ -69,8 +69,8 @@ def local_allocated_mvnd(db_path, areas: tuple[str, ...]) -> float:
     ("vi", "So sánh địa phương", "▶ Nghệ An"),
     ("en", "Compare areas", "▶ Nghệ An"),
 ])
-def test_page_runs_in_both_languages_and_marks_the_selected_area(demo_db_path, lang, title, selected):
-    app = run_page(demo_db_path, COMPARE, lang=lang, area="nghe-an")
+def test_page_runs_in_both_languages_and_marks_the_selected_area(shown_page, demo_db_path, lang, title, selected):
+    app = shown_page(demo_db_path, COMPARE, lang=lang, area="nghe-an")
     assert not app.exception
     assert app.title[0].value == title
     assert table(app).index.name == AREA[lang]
@@ -80,8 +80,8 @@ def test_page_runs_in_both_languages_and_marks_the_selected_area(demo_db_path, l
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_ranking_highlights_the_selected_area_by_marker_and_colour(demo_db_path, lang):
-    app = run_page(demo_db_path, COMPARE, demo="1", lang=lang, area="ha-tinh")
+def test_ranking_highlights_the_selected_area_by_marker_and_colour(shown_page, demo_db_path, lang):
+    app = shown_page(demo_db_path, COMPARE, demo="1", lang=lang, area="ha-tinh")
     chart = figure(app, {"vi": "Xếp hạng", "en": "Ranking"}[lang])
     selected, others = [trace for trace in chart["data"] if trace.get("customdata")]  # the bars, not the legend's
     name = {"vi": "Hà Tĩnh", "en": "Hà Tĩnh"}[lang]
@@ -105,14 +105,14 @@ def test_ranking_by_projects_is_sorted_and_counts_projects(demo_db_path):
     assert ranked(app)["<b>▶ Nghệ An</b>"] == float(row_of(app, "▶ Nghệ An")["Số đề án"])
 
 
-def test_current_units_put_thai_binh_under_hung_yen(demo_db_path):
+def test_current_units_put_thai_binh_under_hung_yen(shown_page, demo_db_path):
     expected = local_allocated_mvnd(demo_db_path, ("thai-binh", "hung-yen", "hung-yen-2025"))
-    current = run_page(demo_db_path, COMPARE, demo="1", units="current", area="hung-yen-2025", source="local")
+    current = shown_page(demo_db_path, COMPARE, demo="1", units="current", area="hung-yen-2025", source="local")
     assert row_of(current, "▶ Hưng Yên")[TOTAL["vi"]] == as_in_column(current, TOTAL["vi"], expected)
     assert ranked(current)["<b>▶ Hưng Yên</b>"] * 1000 == pytest.approx(expected)
     assert not any("Thái Bình" in name for name in table(current).index)
     assert any("gộp theo 34 đơn vị" in c.value for c in current.caption)
-    reported = run_page(demo_db_path, COMPARE, demo="1", area="thai-binh,hung-yen,hung-yen-2025", source="local")
+    reported = shown_page(demo_db_path, COMPARE, demo="1", area="thai-binh,hung-yen,hung-yen-2025", source="local")
     assert sum(ranked(reported).values()) * 1000 == pytest.approx(expected)
     assert len(ranked(reported)) == 3
 
@@ -121,8 +121,8 @@ def test_current_units_put_thai_binh_under_hung_yen(demo_db_path):
     ("vi", "76,3 tỷ đồng", "Đã cộng tổng giai đoạn: Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng)."),
     ("en", "VND 76.3 bn", "Period totals included: Nghệ An: Central 2002–2018 (VND 16.3 bn)."),
 ])
-def test_nghe_an_total_adds_the_central_period_total(real_only_db_path, lang, total, note):
-    app = run_page(real_only_db_path, COMPARE, lang=lang, area="nghe-an", years="2002-2018", source="local,central")
+def test_nghe_an_total_adds_the_central_period_total(shown_page, real_only_db_path, lang, total, note):
+    app = shown_page(real_only_db_path, COMPARE, lang=lang, area="nghe-an", years="2002-2018", source="local,central")
     row = row_of(app, {"vi": "▶ Nghệ An", "en": "▶ Nghệ An"}[lang])
     assert row[TOTAL[lang]] == total  # 60 annual local + 16,3 central period total
     assert note in [i.value for i in app.info]
@@ -156,8 +156,8 @@ def test_real_values_use_the_cpi_and_leave_period_totals_out(real_only_db_path):
     assert any("Tổng giai đoạn không biết số từng năm" in i.value for i in app.info)
 
 
-def test_not_reported_is_shown_as_not_reported_and_not_ranked(real_only_db_path):
-    app = run_page(real_only_db_path, COMPARE, area="thai-binh")
+def test_not_reported_is_shown_as_not_reported_and_not_ranked(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, COMPARE, area="thai-binh")
     row = row_of(app, "▶ Thái Bình (đến 6/2025)")
     assert row[TOTAL["vi"]] == "không có số liệu"
     assert row["Tăng trưởng bình quân năm"] == "không có số liệu"
@@ -169,10 +169,10 @@ def test_not_reported_is_shown_as_not_reported_and_not_ranked(real_only_db_path)
                for c in app.caption)
 
 
-def test_sources_and_the_illustrative_notice(demo_db_path, real_only_db_path):
-    demo = run_page(demo_db_path, COMPARE, demo="1", area="nghe-an")
+def test_sources_and_the_illustrative_notice(shown_page, demo_db_path, real_only_db_path):
+    demo = shown_page(demo_db_path, COMPARE, demo="1", area="nghe-an")
     assert sum("Có dữ liệu minh họa" in c.value for c in demo.caption) >= 3
-    real = run_page(real_only_db_path, COMPARE, area="nghe-an")
+    real = shown_page(real_only_db_path, COMPARE, area="nghe-an")
     assert not any("minh họa" in c.value for c in real.caption)
     assert any("Báo Công Thương, 09/08/2018" in c.value for c in real.caption)
 
@@ -257,8 +257,8 @@ def test_ranking_orders_marks_and_leaves_out_not_reported():
     ("vi", "Ninh Bình (đến 6/2025) (30,2 tỷ đồng)"),
     ("en", "Ninh Bình (to Jun 2025) (VND 30.2 bn)"),
 ])
-def test_the_chart_draws_local_and_central_and_names_money_at_other_levels(real_only_db_path, lang, note):
-    app = run_page(real_only_db_path, COMPARE, lang=lang)
+def test_the_chart_draws_local_and_central_and_names_money_at_other_levels(shown_page, real_only_db_path, lang, note):
+    app = shown_page(real_only_db_path, COMPARE, lang=lang)
     funding = chart_data(app)[0]
     labels = next(trace for trace in funding["data"] if trace.get("mode") == "text")
     shown = dict(zip(labels["y"], labels["text"]))
@@ -272,9 +272,9 @@ def test_the_chart_draws_local_and_central_and_names_money_at_other_levels(real_
 @pytest.mark.parametrize(("lang", "area", "shown"), [
     # the two labels are read together: one precision, within 1 % (76,3 reads 76 beside 9)
     ("vi", "Lâm Đồng", "> 9 tỷ đồng"), ("en", "Lâm Đồng", "> VND 9 bn"), ("vi", "Nghệ An", "76 tỷ đồng")])
-def test_the_chart_label_and_hover_carry_the_sign_the_figures_share(real_only_db_path, lang, area, shown):
+def test_the_chart_label_and_hover_carry_the_sign_the_figures_share(shown_page, real_only_db_path, lang, area, shown):
     """Lâm Đồng's local allocations are published as 'trên 9 tỷ' and 'hơn 10 tỷ': its bar reads > 9 tỷ đồng."""
-    app = run_page(real_only_db_path, COMPARE, lang=lang, area="lam-dong,nghe-an", years="2002-2019")
+    app = shown_page(real_only_db_path, COMPARE, lang=lang, area="lam-dong,nghe-an", years="2002-2019")
     funding = chart_data(app)[0]
     labels = next(trace for trace in funding["data"] if trace.get("mode") == "text")
     label = next(text for y, text in zip(labels["y"], labels["text"]) if area in y)

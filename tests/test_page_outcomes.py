@@ -24,15 +24,15 @@ def db_rows(path, sql, params=None):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("area", ["nghe-an", "thai-binh", "ha-noi,ha-tinh"])
-def test_page_runs_without_exception(demo_db_path, lang, area):
-    app = run_page(demo_db_path, PAGE, lang=lang, area=area)
+def test_page_runs_without_exception(shown_page, demo_db_path, lang, area):
+    app = shown_page(demo_db_path, PAGE, lang=lang, area=area)
     assert not app.exception
     expected = "Kết quả theo ngành và nội dung" if lang == "vi" else "Outcomes by sector and activity"
     assert app.title[0].value == expected
 
 
-def test_activity_level_matches_the_database(demo_db_path):
-    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an")
+def test_activity_level_matches_the_database(shown_page, demo_db_path):
+    app = shown_page(demo_db_path, PAGE, demo="1", area="nghe-an")
     table = frame_with(app, "Nội dung")
     shown = dict(zip(table["Nội dung"], table["Thực hiện"]))
     expected = db_rows(demo_db_path, "SELECT a.name_vi, sum(p.actual_mvnd) FROM project p JOIN activity a "
@@ -59,8 +59,8 @@ def test_sector_level_and_projects_follow_the_drill_down(demo_db_path):
     assert sorted(drilled["Đề án"]) == sorted(n for (n,) in names)
 
 
-def test_projects_without_amounts_read_not_reported(real_only_db_path):
-    app = run_page(real_only_db_path, PAGE, area="nghe-an")
+def test_projects_without_amounts_read_not_reported(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, PAGE, area="nghe-an")
     table = frame_with(app, "Nội dung")
     row = table[table["Nội dung"] == "Thông tin, tuyên truyền"].iloc[0]
     assert (row["Số đề án"], row["Kế hoạch"], row["Thực hiện"]) == ("3", "không có số liệu", "không có số liệu")
@@ -70,8 +70,8 @@ def test_projects_without_amounts_read_not_reported(real_only_db_path):
     assert "Nghệ An triển khai nhiều giải pháp nâng cao hiệu quả khuyến công" in set(top["Nguồn"])
 
 
-def test_cost_per_trainee_uses_only_cells_reporting_both(demo_db_path):
-    app = run_page(demo_db_path, PAGE, demo="1", area="ha-tinh")
+def test_cost_per_trainee_uses_only_cells_reporting_both(shown_page, demo_db_path):
+    app = shown_page(demo_db_path, PAGE, demo="1", area="ha-tinh")
     costs = frame_with(app, "Chi phí / đơn vị")
     row = costs[costs["Chỉ tiêu"] == "Lượt lao động được đào tạo"].iloc[0]
     money, trainees = db_rows(demo_db_path, """
@@ -85,46 +85,48 @@ def test_cost_per_trainee_uses_only_cells_reporting_both(demo_db_path):
     assert row["Chi phí / đơn vị"] == f"{per_unit} triệu đồng/lượt người"
 
 
-def test_indicators_carry_their_units(demo_db_path):
-    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", lang="en")
+def test_indicators_carry_their_units(shown_page, demo_db_path):
+    app = shown_page(demo_db_path, PAGE, demo="1", area="nghe-an", lang="en")
     results = frame_with(app, "Indicator")
     trainees = results[results["Indicator"] == "Workers trained"]["Result"]
     assert len(trainees) and all(v.endswith(" trainees") for v in trainees)
 
 
-def test_top_projects_are_the_largest_first(demo_db_path):
-    app = run_page(demo_db_path, PAGE, demo="1", area="thanh-hoa")
+def test_top_projects_are_the_largest_first(shown_page, demo_db_path):
+    app = shown_page(demo_db_path, PAGE, demo="1", area="thanh-hoa")
     top = frame_with(app, "Trạng thái", last=True)
     largest = db_rows(demo_db_path, "SELECT name FROM project WHERE area_id = 'thanh-hoa' "
                       "ORDER BY actual_mvnd DESC NULLS LAST, plan_mvnd DESC NULLS LAST, year DESC, project_id LIMIT 15")
     assert list(top["Đề án"]) == [n for (n,) in largest]
 
 
-def test_treemap_drills_from_activity_to_sector(demo_db_path):
+def test_treemap_drills_from_activity_to_sector(shown_page, demo_db_path):
     from conftest import chart_data
 
-    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an")
+    app = shown_page(demo_db_path, PAGE, demo="1", area="nghe-an")
     treemap = chart_data(app)[0]["data"][0]
     assert treemap["type"] == "treemap"
     assert "dao_tao_nghe/det_may" in treemap["ids"]
     assert treemap["parents"][treemap["ids"].index("dao_tao_nghe/det_may")] == "dao_tao_nghe"
 
 
-def test_illustrative_data_is_said_under_the_tables(demo_db_path, real_only_db_path):
-    assert any("Có dữ liệu minh họa" in c.value for c in run_page(demo_db_path, PAGE, demo="1", area="nghe-an").caption)
-    assert not any("minh họa" in c.value for c in run_page(real_only_db_path, PAGE, area="nghe-an").caption)
+def test_illustrative_data_is_said_under_the_tables(shown_page, demo_db_path, real_only_db_path):
+    demo = shown_page(demo_db_path, PAGE, demo="1", area="nghe-an")
+    assert any("Có dữ liệu minh họa" in c.value for c in demo.caption)
+    assert not any("minh họa" in c.value for c in shown_page(real_only_db_path, PAGE, area="nghe-an").caption)
 
 
 @pytest.mark.parametrize(("lang", "says"), [("vi", "chưa nêu kinh phí thực hiện"), ("en", "no source document gives")])
-def test_published_projects_without_money_get_a_sentence_and_their_count_not_empty_charts(real_only_db_path, lang,
+def test_published_projects_without_money_get_a_sentence_and_their_count_not_empty_charts(shown_page,
+                                                                                            real_only_db_path, lang,
                                                                                             says):
-    app = run_page(real_only_db_path, PAGE, lang=lang)
+    app = shown_page(real_only_db_path, PAGE, lang=lang)
     info = next(i.value for i in app.info if says in i.value)
     projects = sum(int(n) for n in app.dataframe[0].value.iloc[:, 1])
     assert f" {projects} " in info
     assert chart_data(app) == []
 
 
-def test_with_illustrative_money_the_charts_are_drawn(demo_db_path):
-    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an")
+def test_with_illustrative_money_the_charts_are_drawn(shown_page, demo_db_path):
+    app = shown_page(demo_db_path, PAGE, demo="1", area="nghe-an")
     assert len(chart_data(app)) == 3

@@ -47,8 +47,8 @@ def all_text(app) -> str:
 @pytest.mark.parametrize(("lang", "title"), [("vi", "Kế hoạch và thực hiện"), ("en", "Plan versus actual")])
 @pytest.mark.parametrize("params", [{}, {"area": "nghe-an", "years": "2023-2025"}, {"area": "kv-phia-bac"},
                                     {"area": "thai-binh", "demo": "0"}])
-def test_page_runs_without_exception(demo_db_path, lang, title, params):
-    app = run_page(demo_db_path, PAGE, lang=lang, **params)
+def test_page_runs_without_exception(shown_page, demo_db_path, lang, title, params):
+    app = shown_page(demo_db_path, PAGE, lang=lang, **params)
     assert not app.exception
     assert app.title[0].value == title
 
@@ -60,9 +60,9 @@ def test_page_runs_without_exception(demo_db_path, lang, title, params):
     ("vi", "4,87 tỷ đồng", "49,1%", "153,7%", "≈ 9,92 tỷ đồng", "≈ 3,17 tỷ đồng"),
     ("en", "VND 4.87 bn", "49.1%", "153.7%", "≈ VND 9.92 bn", "≈ VND 3.17 bn"),
 ])
-def test_consulting_revenue_h1_2024_shows_as_reported(demo_db_path, params, lang, actual, pct_plan, pct_prior,
-                                                      derived_plan, derived_prior):
-    shown = metrics(run_page(demo_db_path, PAGE, lang=lang, **params))
+def test_consulting_revenue_h1_2024_shows_as_reported(shown_page, demo_db_path, params, lang, actual, pct_plan,
+                                                      pct_prior, derived_plan, derived_prior):
+    shown = metrics(shown_page(demo_db_path, PAGE, lang=lang, **params))
     reported = {"vi": ("Doanh thu tư vấn (báo cáo)", "% kế hoạch năm (báo cáo)", "% so với cùng kỳ 2023 (báo cáo)"),
                 "en": ("Consulting revenue (reported)", "% of year plan (reported)",
                        "% of same period 2023 (reported)")}[lang]
@@ -72,8 +72,8 @@ def test_consulting_revenue_h1_2024_shows_as_reported(demo_db_path, params, lang
     assert [shown[label] for label in derived] == [derived_plan, derived_prior]
 
 
-def test_reported_headline_reads_like_a_progress_report(real_only_db_path):
-    app = run_page(real_only_db_path, PAGE, area="kv-phia-bac")
+def test_reported_headline_reads_like_a_progress_report(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, PAGE, area="kv-phia-bac")
     assert ("**Doanh thu tư vấn** 6 tháng đầu năm 2024 (ước thực hiện): **4,87 tỷ đồng**, đạt 49,1% kế hoạch năm, "
             "bằng 153,7% cùng kỳ. ● Đúng tiến độ") in [m.value for m in app.markdown]
     text = all_text(app)
@@ -91,8 +91,8 @@ def test_reported_headline_reads_like_a_progress_report(real_only_db_path):
     ("Cơ sở được hỗ trợ nhãn hiệu, trưng bày sản phẩm", "5"),
     ("Dự án được tư vấn", "62"),
 ])
-def test_reported_counts_show_actual_and_plan_not_reported(real_only_db_path, indicator, actual):
-    table = table_with(run_page(real_only_db_path, PAGE, area="kv-phia-bac"), "Trích nguyên văn")
+def test_reported_counts_show_actual_and_plan_not_reported(shown_page, real_only_db_path, indicator, actual):
+    table = table_with(shown_page(real_only_db_path, PAGE, area="kv-phia-bac"), "Trích nguyên văn")
     row = table[table["Chỉ tiêu"] == indicator].iloc[0]
     assert row["Thực hiện"] == actual
     assert row["Kế hoạch"] == "không có số liệu"  # NULL plan is not reported, never 0
@@ -101,8 +101,8 @@ def test_reported_counts_show_actual_and_plan_not_reported(real_only_db_path, in
     assert "Ước thực hiện" in row["Tình trạng số liệu"] or "gần đúng" in row["Tình trạng số liệu"]
 
 
-def test_reported_table_marks_the_derived_plan_and_keeps_the_reported_percentages(real_only_db_path):
-    table = table_with(run_page(real_only_db_path, PAGE, area="kv-phia-bac"), "Trích nguyên văn")
+def test_reported_table_marks_the_derived_plan_and_keeps_the_reported_percentages(shown_page, real_only_db_path):
+    table = table_with(shown_page(real_only_db_path, PAGE, area="kv-phia-bac"), "Trích nguyên văn")
     row = table[table["Chỉ tiêu"] == "Doanh thu tư vấn"].iloc[0]
     assert row["Kế hoạch"] == "≈ 9,92 tỷ đồng (suy ra)"
     assert row["Cùng kỳ năm trước"] == "≈ 3,17 tỷ đồng (suy ra)"
@@ -112,20 +112,20 @@ def test_reported_table_marks_the_derived_plan_and_keeps_the_reported_percentage
 
 
 @pytest.mark.parametrize("params", [{"years": "2002-2004"}, {"area": "dong-nai"}])
-def test_real_h1_2024_figures_stay_out_of_views_that_do_not_cover_them(real_only_db_path, params):
-    app = run_page(real_only_db_path, PAGE, **params)
+def test_real_h1_2024_figures_stay_out_of_views_that_do_not_cover_them(shown_page, real_only_db_path, params):
+    app = shown_page(real_only_db_path, PAGE, **params)
     assert "4,87 tỷ đồng" not in all_text(app)
     assert any("không có chỉ tiêu kết quả nào lấy từ tài liệu nguồn thật" in i.value for i in app.info)
 
 
-def test_money_plan_and_actual_match_a_direct_sum(demo_db_path):
+def test_money_plan_and_actual_match_a_direct_sum(shown_page, demo_db_path):
     with duckdb.connect(str(demo_db_path), read_only=True) as con:
         expected = {year: (float(plan), float(actual)) for year, plan, actual in con.execute(
             "SELECT year, sum(plan_mvnd), sum(actual_mvnd) FROM project "
             "WHERE area_id = 'nghe-an' AND year BETWEEN 2020 AND 2024 GROUP BY year").fetchall()}
         missing, total = con.execute("SELECT count(*) FILTER (WHERE actual_mvnd IS NULL), count(*) FROM project "
                                      "WHERE area_id = 'nghe-an' AND year BETWEEN 2020 AND 2024").fetchone()
-    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2020-2024")
+    app = shown_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2020-2024")
     figure = chart_data(app)[0]
     plan, actual = (next(tr for tr in figure["data"] if tr["name"] == name) for name in ("Kế hoạch", "Thực hiện"))
     assert {x: c[1] for x, c in zip(plan["x"], plan["customdata"])} == {y: p for y, (p, _) in expected.items()}
@@ -139,8 +139,8 @@ def test_money_plan_and_actual_match_a_direct_sum(demo_db_path):
     assert missing > 0  # Nghệ An 2024 lists projects without amounts: they are counted, not summed as 0
 
 
-def test_money_chart_has_whole_year_ticks_units_and_percent_of_plan(demo_db_path):
-    figure = chart_data(run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2020-2024"))[0]
+def test_money_chart_has_whole_year_ticks_units_and_percent_of_plan(shown_page, demo_db_path):
+    figure = chart_data(shown_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2020-2024"))[0]
     assert figure["layout"]["xaxis"]["tickformat"] == "d" and figure["layout"]["xaxis"]["dtick"] == 1
     assert figure["layout"]["yaxis"]["title"]["text"] == "Kinh phí (tỷ đồng)"
     actual = next(tr for tr in figure["data"] if tr["name"] == "Thực hiện")
@@ -187,8 +187,8 @@ def test_cumulative_q1_q2_differs_from_q2_alone(demo_db_path):
     assert "lũy kế quý I–II/2024" in chart_data(app)[-1]["layout"]["title"]["text"]
 
 
-def test_progress_chart_says_status_in_words_and_symbols_not_colour_alone(demo_db_path):
-    app = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2023-2025")
+def test_progress_chart_says_status_in_words_and_symbols_not_colour_alone(shown_page, demo_db_path):
+    app = shown_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2023-2025")
     figure = chart_data(app)[-1]
     bars = [tr for tr in figure["data"] if tr["type"] == "bar" and tr.get("customdata")]  # not the pattern's entry
     colours = {"▼ Chậm tiến độ": "#D55E00", "● Đúng tiến độ": "#0072B2", "▲ Vượt tiến độ": "#009E73"}
@@ -202,17 +202,17 @@ def test_progress_chart_says_status_in_words_and_symbols_not_colour_alone(demo_d
     assert any("**Cách đánh giá tiến độ.**" in m.value and "quá 5 điểm" in m.value for m in app.markdown)
 
 
-def test_sources_caption_says_illustrative_only_when_it_is(demo_db_path, real_only_db_path):
-    demo = run_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2023-2025")
+def test_sources_caption_says_illustrative_only_when_it_is(shown_page, demo_db_path, real_only_db_path):
+    demo = shown_page(demo_db_path, PAGE, demo="1", area="nghe-an", years="2023-2025")
     assert sum("Có dữ liệu minh họa" in c.value for c in demo.caption) >= 4
-    real = run_page(real_only_db_path, PAGE, area="kv-phia-bac")
+    real = shown_page(real_only_db_path, PAGE, area="kv-phia-bac")
     assert not any("minh họa" in c.value for c in real.caption)
     assert any("Triển khai hiệu quả công tác khuyến công tại các tỉnh, thành phố khu vực phía Bắc" in c.value
                for c in real.caption)
 
 
-def test_english_view_has_english_labels(demo_db_path):
-    app = run_page(demo_db_path, PAGE, demo="1", lang="en", area="nghe-an", years="2023-2025")
+def test_english_view_has_english_labels(shown_page, demo_db_path):
+    app = shown_page(demo_db_path, PAGE, demo="1", lang="en", area="nghe-an", years="2023-2025")
     assert [s.value for s in app.subheader][:3] == ["1. Project funding: plan and actual",
                                                      "2. Published funding: plan and executed",
                                                      "3. Result indicators: plan, actual, same period last year"]
@@ -304,16 +304,16 @@ def published_rows(app, lang: str) -> dict[str, dict]:
     ("vi", "Trung ương", "Mục tiêu / dự kiến: 38,35 tỷ đồng", "Thực hiện / đã chi: 6 tỷ đồng", "15,6%"),
     ("vi", "Địa phương", "chưa có số liệu", "Thực hiện / đã chi: 16,15 tỷ đồng", ""),
 ])
-def test_bac_giang_plan_and_executed_side_by_side(real_only_db_path, lang, level, plan, executed, share):
-    app = run_page(real_only_db_path, PAGE, lang=lang, area="bac-giang")
+def test_bac_giang_plan_and_executed_side_by_side(shown_page, real_only_db_path, lang, level, plan, executed, share):
+    app = shown_page(real_only_db_path, PAGE, lang=lang, area="bac-giang")
     row = published_rows(app, lang)[level]
     assert (row[PUBLISHED_PLAN[lang]], row[PUBLISHED_EXECUTED[lang]]) == (plan, executed)
     assert row[PUBLISHED_SHARE[lang]] == share
     assert "172,07" not in all_text(app) and "172.07" not in all_text(app)
 
 
-def test_lam_dong_2017_plan_and_estimate_each_with_its_document(real_only_db_path):
-    app = run_page(real_only_db_path, PAGE, lang="vi", area="lam-dong", years="2017-2017")
+def test_lam_dong_2017_plan_and_estimate_each_with_its_document(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, PAGE, lang="vi", area="lam-dong", years="2017-2017")
     row = published_rows(app, "vi")["Địa phương"]
     assert row["Kế hoạch"] == "Kế hoạch được duyệt: 8,85 tỷ đồng"
     assert row["Thực hiện"] == "Ước thực hiện: 8,3 tỷ đồng"
@@ -321,14 +321,14 @@ def test_lam_dong_2017_plan_and_estimate_each_with_its_document(real_only_db_pat
     assert row["Nguồn kế hoạch"].startswith("http") and row["Nguồn thực hiện"].startswith("http")
 
 
-def test_projects_without_money_get_a_sentence_not_an_empty_chart(real_only_db_path):
-    app = run_page(real_only_db_path, PAGE, lang="vi", area="nghe-an")
+def test_projects_without_money_get_a_sentence_not_an_empty_chart(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, PAGE, lang="vi", area="nghe-an")
     assert any("không nêu kinh phí" in i.value for i in app.info)
     assert "Kinh phí kế hoạch" not in metrics(app)
 
 
-def test_no_published_pair_in_view_says_so(real_only_db_path):
-    app = run_page(real_only_db_path, PAGE, lang="en", area="nghe-an")
+def test_no_published_pair_in_view_says_so(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, PAGE, lang="en", area="nghe-an")
     assert any("no unit has both a published plan" in i.value for i in app.info)
 
 
@@ -350,7 +350,7 @@ def test_period_with_figures(reported, current, shown):
     assert period_with_figures(available, 2024, current) == shown
 
 
-def test_northern_region_opens_on_its_first_half_2024_progress_chart(real_only_db_path):
-    app = run_page(real_only_db_path, PAGE, lang="vi", area="kv-phia-bac")
+def test_northern_region_opens_on_its_first_half_2024_progress_chart(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, PAGE, lang="vi", area="kv-phia-bac")
     assert app.radio(key="pa_period").value == "H1"
     assert not any("Không có chỉ tiêu nào" in i.value for i in app.info)

@@ -94,9 +94,9 @@ def titles(app) -> list[str]:
     ("vi", "Số tỉnh có số liệu", ("1 tỉnh", "4 tỉnh"), "Nghệ An", "Tăng trưởng bình quân năm", "Không vẽ lũy kế"),
     ("en", "Provinces reporting", ("1 prov.", "4 prov."), "Nghệ An", "Average annual growth", "No cumulative line"),
 ])
-def test_all_areas_show_provinces_per_year_and_no_growth(real_only_db_path, lang, count, labels, nghe_an, growth,
-                                                          no_cumulative):
-    app = run_page(real_only_db_path, TRENDS, lang=lang)
+def test_all_areas_show_provinces_per_year_and_no_growth(shown_page, real_only_db_path, lang, count, labels, nghe_an,
+                                                          growth, no_cumulative):
+    app = shown_page(real_only_db_path, TRENDS, lang=lang)
     assert not app.exception
     shown = metrics(app)
     assert shown[growth] == "—" and shown[count] == "7"
@@ -113,8 +113,8 @@ def test_all_areas_show_provinces_per_year_and_no_growth(real_only_db_path, lang
     assert any(c.value.startswith(no_cumulative) for c in app.caption)
 
 
-def test_one_province_every_year_keeps_its_line_and_growth(real_only_db_path):
-    app = run_page(real_only_db_path, TRENDS, area="nghe-an", source="local")
+def test_one_province_every_year_keeps_its_line_and_growth(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, TRENDS, area="nghe-an", source="local")
     assert metrics(app)["Tăng trưởng bình quân năm"] == "5,2%"
     total = trace(chart_data(app)[0], "Tổng")
     assert None not in total["y"] and total["mode"] == "lines+markers"
@@ -127,8 +127,8 @@ def test_one_province_every_year_keeps_its_line_and_growth(real_only_db_path):
     ("en", ("Plan side", "2016–2020 · Target / expected", "VND 141.35 bn"),
      ("Executed side", "2016–2020 · Executed (spent)", "> VND 30.72 bn")),
 ])
-def test_bac_giang_plan_and_executed_are_two_figures(real_only_db_path, lang, plan, executed):
-    app = run_page(real_only_db_path, TRENDS, area="bac-giang", lang=lang)
+def test_bac_giang_plan_and_executed_are_two_figures(shown_page, real_only_db_path, lang, plan, executed):
+    app = shown_page(real_only_db_path, TRENDS, area="bac-giang", lang=lang)
     chart = next(f for f in chart_data(app) if f["layout"]["yaxis"].get("type") == "category")
     bars = {(t["name"], y): text for t in chart["data"] for y, text in zip(t["y"], t["text"])}
     assert bars[plan[:2]] == plan[2] and bars[executed[:2]] == executed[2]
@@ -151,8 +151,8 @@ def test_other_kinds_are_named_when_the_chosen_kind_has_none(real_only_db_path):
     assert rows[("Cấp huyện", "2016–2020")] == "> 8,6 tỷ đồng"   # 8,57: the column's one precision (1 %)
 
 
-def test_kind_in_the_link_opens_that_kind(real_only_db_path):
-    app = run_page(real_only_db_path, TRENDS, kind="approved_plan", lang="en")
+def test_kind_in_the_link_opens_that_kind(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, TRENDS, kind="approved_plan", lang="en")
     assert titles(app)[0] == "Khuyến công funding by year and source: Approved plan"
     assert app.query_params["kind"] == "approved_plan"
 
@@ -163,8 +163,8 @@ def test_kind_in_the_link_opens_that_kind(real_only_db_path):
     ("en", "Differing reports", ["Báo Lâm Đồng, 31 Jul 2017: Approved plan, Local VND 8.85 bn",
                                  "Báo Lâm Đồng, 26 Jan 2018: Estimated executed, Local VND 8.3 bn"]),
 ])
-def test_lam_dong_2017_is_marked_with_both_documents(real_only_db_path, lang, name, lines):
-    app = run_page(real_only_db_path, TRENDS, area="lam-dong", lang=lang)
+def test_lam_dong_2017_is_marked_with_both_documents(shown_page, real_only_db_path, lang, name, lines):
+    app = shown_page(real_only_db_path, TRENDS, area="lam-dong", lang=lang)
     marker = trace(chart_data(app)[0], name)
     hover = dict(zip(marker["x"], marker["customdata"]))[2017][0]
     assert all(line in hover for line in lines), hover
@@ -181,28 +181,28 @@ def test_lam_dong_2017_is_marked_with_both_documents(real_only_db_path, lang, na
                                           "allocations the total adds)."),
     ({"area": "thai-binh"}, "Không có số phân bổ khuyến công nào trong phạm vi này."),
 ])
-def test_overview_says_what_the_total_rests_on(real_only_db_path, params, sentence):
-    app = run_page(real_only_db_path, **params)
+def test_overview_says_what_the_total_rests_on(shown_page, real_only_db_path, params, sentence):
+    app = shown_page(real_only_db_path, **params)
     assert any(m.value.startswith(sentence) for m in app.markdown), [m.value for m in app.markdown]
 
 
-def test_overview_names_the_other_kinds_it_does_not_add(real_only_db_path):
-    app = run_page(real_only_db_path, area="lam-dong")
+def test_overview_names_the_other_kinds_it_does_not_add(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, area="lam-dong")
     assert {m.label: m.value for m in app.metric}["Tổng kinh phí khuyến công"] == "> 9 tỷ đồng"  # 2019 allocation
     assert any(c.value.startswith("Ngoài số phân bổ, phạm vi này còn có 9 số kế hoạch khác, 4 số thực hiện")
                for c in app.caption), [c.value for c in app.caption]
 
 
-def test_overview_shares_only_over_provinces_with_both_sources(real_only_db_path):
-    everything = {m.label: m for m in run_page(real_only_db_path).metric}
+def test_overview_shares_only_over_provinces_with_both_sources(shown_page, real_only_db_path):
+    everything = {m.label: m for m in shown_page(real_only_db_path).metric}
     assert everything["Tỷ trọng Trung ương"].value == "21,9%"   # Nghệ An and Quảng Ninh: (16,3 + 0,8) / 78,1
     assert "2 tỉnh" in everything["Tỷ trọng Trung ương"].help
-    one_source = {m.label: m.value for m in run_page(real_only_db_path, area="nghe-an", years="2007-2016").metric}
+    one_source = {m.label: m.value for m in shown_page(real_only_db_path, area="nghe-an", years="2007-2016").metric}
     assert one_source["Tỷ trọng địa phương"] == one_source["Tỷ trọng Trung ương"] == "—"
 
 
-def test_areas_side_by_side_are_not_joined_through_missing_years(real_only_db_path):
-    app = run_page(real_only_db_path, TRENDS, area="nghe-an,bac-giang")
+def test_areas_side_by_side_are_not_joined_through_missing_years(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, TRENDS, area="nghe-an,bac-giang")
     chart = next(f for f in chart_data(app) if f["layout"]["title"]["text"] == "So sánh các địa phương đã chọn")
     bac_giang = next(t for t in chart["data"] if t["name"].startswith("Bắc Giang"))
     assert list(zip(bac_giang["x"], bac_giang["y"])) == [(2005, 1.15), (2008.5, None), (2009, 2.631)]
