@@ -8,7 +8,7 @@ DB := data/khuyencong.duckdb
 DB_INPUTS := $(wildcard data/reference/*.csv data/sources/*.csv etl/*.py etl/importing/*.py etl/schema/*.sql etl/sql/*.sql \
                       etl/sql/*/*.sql etl/checks/*.sql)
 
-.PHONY: run serve-many test test-fast browser lint check db clean
+.PHONY: run serve-many test test-fast coverage browser lint check db clean
 N ?= 3
 PORT ?= 8080
 
@@ -37,11 +37,21 @@ run: browser $(DB)
 serve-many: browser $(DB)
 	$(BIN)/python -m khuyencong.cluster --processes $(N) --port $(PORT)
 
+# Tests run on every core (pytest-xdist; a module stays on one worker, so its server and browser are started once)
+# and in a random order (pytest-randomly; the seed is printed: `-p randomly -p "randomly_seed=N"` repeats an order).
+# JOBS=0 runs them in one process.
+JOBS ?= auto
+PYTEST = $(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile
+
 test: browser $(DB)
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 
 test-fast: $(DB)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(PYTEST) -m "not slow"
+
+# Line and branch coverage of the whole suite (coverage.py), report in test-output/coverage/.
+coverage: browser $(DB)
+	$(PYTEST) --cov --cov-report=term:skip-covered --cov-report=html:test-output/coverage
 
 # ruff, then the project's own rules read from the source (layers, SQL view rules: tools/lint_rules.py).
 lint: $(BIN)/.installed

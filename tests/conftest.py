@@ -16,6 +16,16 @@ from khuyencong.render.browser import INSTALL_HINT, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# KC_TEST_UPTIME=60 runs the suite as on a machine booted 60 s ago: time.monotonic() (seconds since boot) starts
+# there, differences unchanged. Code that takes a monotonic reading for an absolute time fails then (the heap trim did).
+if os.environ.get("KC_TEST_UPTIME"):
+    import time as _time
+
+    _shift = _time.monotonic() - float(os.environ["KC_TEST_UPTIME"])
+    _monotonic, _monotonic_ns = _time.monotonic, _time.monotonic_ns
+    _time.monotonic = lambda: _monotonic() - _shift
+    _time.monotonic_ns = lambda: _monotonic_ns() - int(_shift * 1e9)
+
 # The suite's examples are the same on every run and machine (derandomize), and a slow example on a busy machine is
 # not a failure (deadline; speed is measured in bench/). HYPOTHESIS_PROFILE=explore searches anew each run.
 settings.register_profile("suite", derandomize=True, deadline=None, database=None)
