@@ -22,15 +22,6 @@ def db_rows(path, sql, params=None):
         con.close()
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("area", ["nghe-an", "thai-binh", "ha-noi,ha-tinh"])
-def test_page_runs_without_exception(shown_page, demo_db_path, lang, area):
-    app = shown_page(demo_db_path, PAGE, lang=lang, area=area)
-    assert not app.exception
-    expected = "Kết quả theo ngành và nội dung" if lang == "vi" else "Outcomes by sector and activity"
-    assert app.title[0].value == expected
-
-
 def test_activity_level_matches_the_database(shown_page, demo_db_path):
     app = shown_page(demo_db_path, PAGE, demo="1", area="nghe-an")
     table = frame_with(app, "Nội dung")

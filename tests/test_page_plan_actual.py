@@ -44,15 +44,6 @@ def all_text(app) -> str:
 # The page as a reader sees it
 
 
-@pytest.mark.parametrize(("lang", "title"), [("vi", "Kế hoạch và thực hiện"), ("en", "Plan versus actual")])
-@pytest.mark.parametrize("params", [{}, {"area": "nghe-an", "years": "2023-2025"}, {"area": "kv-phia-bac"},
-                                    {"area": "thai-binh", "demo": "0"}])
-def test_page_runs_without_exception(shown_page, demo_db_path, lang, title, params):
-    app = shown_page(demo_db_path, PAGE, lang=lang, **params)
-    assert not app.exception
-    assert app.title[0].value == title
-
-
 # A region is in view only when selected (issue 13: "all areas" adds provinces only, never a region's figure).
 @pytest.mark.parametrize("params", [{"area": "kv-phia-bac"}, {"area": "kv-phia-bac", "years": "2024-2024"},
                                     {"area": "kv-phia-bac", "years": "2020-2025"}])
