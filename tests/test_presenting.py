@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import pytest
 from conftest import chart_data, run_page
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from khuyencong.data.filters import Filters
 from khuyencong.ui.presenting import deck_file_name, filters_line, key_figures_html
@@ -205,25 +206,111 @@ def test_chart_png_from_the_page_has_presentation_size_and_its_sources(demo_db_p
     assert "Kinh phí khuyến công theo năm và nguồn" in svg and "Báo Công Thương" in svg
 
 
-@pytest.mark.chromium
-def test_deck_of_the_page_reads_back_with_its_slides(demo_db_path):
+def nghe_an_allocations() -> dict[tuple[str, bool], int]:
+    """Nghệ An's allocated money in data/sources/allocation.csv, triệu đồng: (source, annual) -> sum."""
+    import csv
+    from collections import Counter
+
+    from conftest import ROOT
+
+    sums: Counter = Counter()
+    with (ROOT / "data" / "sources" / "allocation.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["area_id"] == "nghe-an" and row["figure"] == "allocated":
+                sums[(row["funding_source"], row["year_from"] == row["year_to"])] += int(row["amount_mvnd"])
+    return dict(sums)
+
+
+@pytest.fixture(scope="module")
+def nghe_an_deck(real_only_db_path):
+    """The Trends page of Nghệ An on the published figures, and the deck its sidebar button serves, built as a click
+    builds it (the button's deferred callable, against the same database) and read back with python-pptx."""
     import io
 
     from pptx import Presentation
+    from streamlit.runtime.media_file_manager import MediaFileManager
 
-    from khuyencong.render.deck import Kpi, SlideChart, build_deck
+    registered = {}
+    original = MediaFileManager.add_deferred
 
-    app = run_page(demo_db_path, TRENDS, area="nghe-an")
-    charts = [SlideChart(c.title, c.figure, c.footnote) for c in app.session_state["_charts_of_run"]]
-    deck = Presentation(io.BytesIO(build_deck("Kinh phí khuyến công", "Nghệ An · 2002–2025",
-                                              [Kpi("Tổng kinh phí khuyến công", "139,39 tỷ đồng")], charts,
-                                              ["Có dữ liệu minh họa trong các biểu đồ: không phải số liệu thật."])))
-    texts = [" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in deck.slides]
-    assert len(deck.slides) == 1 + 1 + 4 + 1
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+        registered[file_id] = data_callable
+        return file_id
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MediaFileManager, "add_deferred", record)
+        app = run_page(real_only_db_path, TRENDS, area="nghe-an")
+        assert not app.exception
+        button = next(b for b in app.get("download_button") if b.proto.id.endswith("-pr_deck"))
+        patch.setenv("KC_DB_PATH", str(real_only_db_path))  # the click's run serves the page's database
+        deck = Presentation(io.BytesIO(registered[button.proto.deferred_file_id]()))
+    return app, deck
+
+
+def slide_texts(slide) -> list[str]:
+    return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame and shape.text_frame.text]
+
+
+@pytest.mark.chromium
+def test_the_deck_of_the_page_shows_the_key_figures_of_the_documents(nghe_an_deck):
+    """Báo Công Thương 09/08/2018: local money 2 tỷ a year 2002–2005, 3 tỷ in 2006, 4 tỷ a year 2007–2016, 4,5 tỷ a
+    year 2017–2018 (60 tỷ), and 16,3 tỷ central over 2002–2018, not split by year (counted: no central year inside
+    it is reported); the article by Trần Huyền: 2 national and 10 local projects in 2024. No document gives Nghệ An an
+    annual count of establishments (its 34 bases span 2011–2015) nor counterpart money."""
+    _, deck = nghe_an_deck
+    sums = nghe_an_allocations()
+    assert sums[("local", True)] == 4 * 2000 + 3000 + 10 * 4000 + 2 * 4500 == 60000
+    assert sums[("central", False)] == 16300 and ("central", True) not in sums
+    total = sums[("local", True)] + sums[("central", False)]  # 76.300 triệu
+    assert (round(100 * 60000 / total, 1), round(100 * 16300 / total, 1)) == (78.6, 21.4)
+    texts = slide_texts(deck.slides[1])
+    shown = dict(zip(texts[2::2], texts[1::2]))  # value, label pairs after the slide title
+    assert texts[0] == "Chỉ số chính"
+    assert shown == {"Tổng kinh phí khuyến công": "76,3 tỷ đồng", "Tỷ trọng địa phương": "78,6%",
+                     "Tỷ trọng Trung ương": "21,4%", "Số đề án": "12",
+                     "Lượt cơ sở được hỗ trợ": "không có số liệu",
+                     "Vốn đối ứng / 1 đồng khuyến công": "không có số liệu"}
+
+
+@pytest.mark.chromium
+def test_the_deck_of_the_page_has_a_slide_per_chart_citing_its_documents(nghe_an_deck):
+    app, deck = nghe_an_deck
     assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
-    assert "Kinh phí khuyến công theo năm và nguồn" in texts[2] and "Báo Công Thương" in texts[2]
-    assert "Kinh phí lũy kế" in texts[3] and "139,39 tỷ đồng" in texts[1]
-    assert "Chất lượng dữ liệu" in texts[-1]
+    titles = [c["layout"]["title"]["text"] for c in chart_data(app)]
+    assert titles == ["Kinh phí khuyến công theo năm và nguồn", "Kinh phí lũy kế", "Thay đổi so với năm trước",
+                      "Nghệ An: số kế hoạch và số thực hiện"]
+    assert len(deck.slides) == 1 + 1 + len(titles) + 1  # title, key figures, the page's charts, data quality
+    article = "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công (Báo Công Thương, 09/08/2018)"  # documents.csv
+    ven = ("Nghe An's five-year industry promotion achievements (Vietnam Economic News (VEN, Bộ Công Thương), "
+           "29/10/2015)")
+    line = ("Nghệ An · 2002–2025 · Địa phương, Trung ương, Đối ứng, Khác, Cấp huyện, Ngân sách nhà nước (không nêu "
+            "cấp) · không gồm dữ liệu minh họa")
+    assert slide_texts(deck.slides[0])[1].startswith(line + "\n")
+    for slide, title in zip(list(deck.slides)[2:-1], titles):
+        title_text, footnote = slide_texts(slide)
+        assert title_text == title
+        assert [s.shape_type for s in slide.shapes].count(MSO_SHAPE_TYPE.PICTURE) == 1
+        # The footnote as the reader reads it: the document as its title is written, then the filters.
+        cited = f"{article}; {ven}" if title.startswith("Nghệ An:") else article
+        assert footnote == f"Nguồn: {cited}. {line}"
+
+
+@pytest.mark.chromium
+def test_the_deck_of_the_page_names_the_period_totals_it_counts_and_leaves_out(nghe_an_deck):
+    """The central 16,3 tỷ of 2002–2018 is counted (no central year inside it is reported); the local 53,7 tỷ is not
+    (its years are reported one by one: 60 tỷ, and the two do not agree)."""
+    _, deck = nghe_an_deck
+    sums = nghe_an_allocations()
+    assert (sums[("central", False)], sums[("local", False)]) == (16300, 53700)
+    title, notes = slide_texts(deck.slides[-1])
+    assert title == "Chất lượng dữ liệu"
+    assert notes.splitlines() == [
+        "Đã cộng tổng giai đoạn: Trung ương 2002–2018 (16,3 tỷ đồng).",
+        "Không cộng: Địa phương 2002–2018 (53,7 tỷ đồng) (tổng giai đoạn vượt ngoài khoảng năm chọn hoặc đã có số "
+        "từng năm)."]
+    assert not any("minh họa" in text.lower() and "không gồm" not in text for slide in deck.slides
+                   for text in slide_texts(slide))
 
 
 @pytest.mark.parametrize(("lang", "says"), [

@@ -22,6 +22,12 @@ def escape_markdown(text) -> str:
     return SPECIAL.sub(r"\\\1", plain)
 
 
+def plain_text(markdown: str) -> str:
+    """A caption written with escape_markdown as its reader reads it (for a picture's or a slide's footnote, which
+    are not Markdown): bold markers, backslash escapes and the word joiners that unlink URLs removed."""
+    return re.sub(r"\\" + SPECIAL.pattern, r"\1", markdown.replace("**", "")).replace(WORD_JOINER, "")
+
+
 def code_span(text: str) -> str:
     """`text` as an inline code span (monospace, nothing rendered), for values shown as values, such as URL items."""
     longest = max((len(run) for run in re.findall("`+", text)), default=0)

@@ -16,7 +16,7 @@ import streamlit as st
 from khuyencong.data.filters import MAX_SLIDE
 from khuyencong.i18n.formatting import format_year_span
 from khuyencong.i18n.labels import N_, t
-from khuyencong.i18n.markdown import escape_markdown
+from khuyencong.i18n.markdown import escape_markdown, plain_text
 from khuyencong.render.browser import find_chromium
 from khuyencong.render.charts import BROWSER_CONFIG, NOTE
 from khuyencong.ui.fetch import code_lists
@@ -72,7 +72,7 @@ def filters_line(filters, area_text: str) -> str:
 def note_sources(caption: str, illustrative: bool = False) -> None:
     """Give the sources caption beneath a chart to every chart drawn since the previous caption, and whether
     illustrative figures are in it (its exports and slides then carry the watermark)."""
-    plain = caption.replace("**", "")
+    plain = plain_text(caption)  # the caption is Markdown; images and slides show its text
     for entry in registered_charts():
         if not entry.footnote:
             entry.footnote, entry.illustrative = plain, illustrative
@@ -332,9 +332,7 @@ def render_presentation(filters, area_text: str, url_path: str | None = None) ->
     previous_page, next_page = _neighbour(url_path, -1), _neighbour(url_path, 1)
     # The filters and the sources in at most two lines, so the buttons stay on the screen; all of it on hover (the
     # page itself, its exports and the deck carry the sources in full).
-    # (The footnote was written as Markdown for st.caption: its escapes are undone, the text then escaped as HTML.)
-    note = html.escape(re.sub(r"\\(.)", r"\1", " · ".join(
-        part for part in (filters_line(filters, area_text), footnote) if part)))
+    note = html.escape(" · ".join(part for part in (filters_line(filters, area_text), footnote) if part))
     st.markdown(f"<div class='kc-note' title='{note}'>{note}</div>", unsafe_allow_html=True)
     left, middle, right, leave = st.columns([1, 2, 1, 1], vertical_alignment="center")
     # Within the page a click moves the slide; past its first or last chart it moves to the page before or after.
