@@ -23,26 +23,127 @@ def metric(app, label: str):
     return next(m for m in app.metric if m.label.removesuffix(BADGE["vi"]).removesuffix(BADGE["en"]) == label)
 
 
-# Nghệ An with the illustrative data: the total adds illustrative allocations to the real 76,3 tỷ; the shares, the
-# projects, the establishments and the leverage hold illustrative rows too.
-NGHE_AN_DEMO = {
-    "vi": {"Tổng kinh phí khuyến công": "139,4 tỷ đồng", "Tỷ trọng địa phương": "73,8%",
-           "Tỷ trọng Trung ương": "26,2%", "Số đề án": "176", "Lượt cơ sở được hỗ trợ": "1.427",
-           "Vốn đối ứng / 1 đồng khuyến công": "2,71 đồng", "Giai đoạn có số liệu": "2002–2025"},
-    "en": {"Total khuyến công funding": "VND 139.4 bn", "Local share": "73.8%", "Central share": "26.2%",
-           "Projects": "176", "Establishment-times supported": "1,427",
-           "Counterpart per đồng of support": "2.71 đồng", "Period covered": "2002–2025"},
+def shown_number(text: str, lang: str) -> tuple[float, int]:
+    """A figure as shown ('139,4 tỷ đồng', 'VND 139.4 bn', '1.427', '73.8%', '2,71 đồng') -> (number, decimals)."""
+    import re
+
+    digits = re.search(r"\d[\d.,]*", text).group(0)
+    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    whole, _, fraction = digits.replace(thousands, "").partition(decimal)
+    return float(f"{whole}.{fraction or 0}"), len(fraction)
+
+
+def assert_shows(text: str, exact: float, lang: str, unit: str = "") -> None:
+    """`text` is `exact` rounded to the decimals it shows, in `unit`; money within 0,1 % (the key-figure rule)."""
+    value, decimals = shown_number(text, lang)
+    assert unit in text, (text, unit)
+    assert abs(value - exact) <= 0.5 * 10 ** -decimals + 1e-9, (text, exact)
+    if unit in MONEY.values():
+        assert abs(value - exact) <= exact / 1000, (text, exact)
+
+
+MONEY = {"vi": "tỷ đồng", "en": "bn"}
+NOT_REPORTED = "không có số liệu"
+
+
+def nghe_an_in_view(db_path, sources: tuple[str, ...] = ()) -> dict:
+    """Nghệ An 2002–2025 with the illustrative data, for a funding source filter (() is every source), straight from
+    the tables by the rules the README states: the total adds the annual allocated figures of khuyến công sources and
+    a period total none of whose years has an annual figure; the shares divide local and central money of that
+    total; a project or an outcome reported without a source counts while a khuyến công source is selected; an
+    establishment count over several years is never added; leverage is counterpart over actual money of the
+    projects that report both."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    selected = list(sources) or [r[0] for r in con.execute("SELECT funding_source_id FROM funding_source").fetchall()]
+    counts_unsourced = bool(con.execute("SELECT bool_or(is_khuyen_cong) FROM funding_source "
+                                        "WHERE list_contains(?, funding_source_id)", [selected]).fetchone()[0])
+    try:
+        money = dict(con.execute("""
+            SELECT a.funding_source, sum(a.amount_mvnd)::DOUBLE
+            FROM allocation AS a JOIN funding_source AS s ON s.funding_source_id = a.funding_source
+            WHERE a.area_id = 'nghe-an' AND a.figure = 'allocated' AND s.is_khuyen_cong
+              AND list_contains(?, a.funding_source) AND a.amount_mvnd IS NOT NULL
+              AND (a.year_from = a.year_to OR NOT EXISTS (
+                  SELECT 1 FROM allocation AS y
+                  WHERE y.area_id = a.area_id AND y.funding_source = a.funding_source AND y.figure = a.figure
+                    AND y.year_from = y.year_to AND y.year_from BETWEEN a.year_from AND a.year_to))
+            GROUP BY ALL""", [selected]).fetchall())
+        # One version of each figure: the total's newest-document rule has nothing to choose here.
+        assert con.execute("SELECT count(*) FROM (SELECT 1 FROM allocation WHERE area_id = 'nghe-an' "
+                           "GROUP BY area_id, year_from, year_to, funding_source, figure HAVING count(*) > 1)"
+                           ).fetchone()[0] == 0
+        in_view = "(funding_source IS NULL AND ?) OR list_contains(?, funding_source)"
+        projects, counterpart, actual = con.execute(f"""
+            SELECT count(*), sum(counterpart_mvnd) FILTER (actual_mvnd IS NOT NULL)::DOUBLE,
+                   sum(actual_mvnd) FILTER (counterpart_mvnd IS NOT NULL)::DOUBLE
+            FROM project WHERE area_id = 'nghe-an' AND ({in_view})""", [counts_unsourced, selected]).fetchone()
+        # A year's establishments: the counts in establishments of whole years; none of Nghệ An's years is reported
+        # both as a total and in parts by source, so each row counts once.
+        establishments = con.execute(f"""
+            SELECT sum(o.actual_value)::DOUBLE
+            FROM outcome AS o JOIN indicator AS i USING (indicator_id)
+            WHERE o.area_id = 'nghe-an' AND i.unit_vi = 'cơ sở' AND o.period = 'year'
+              AND coalesce(o.year_from, o.year) = o.year AND ({in_view})""",
+                                     [counts_unsourced, selected]).fetchone()[0]
+        assert con.execute("SELECT count(*) FROM (SELECT 1 FROM outcome WHERE area_id = 'nghe-an' "
+                           "AND coalesce(year_from, year) = year GROUP BY year, period, indicator_id "
+                           "HAVING bool_or(funding_source IS NULL) AND bool_or(funding_source IS NOT NULL))"
+                           ).fetchone()[0] == 0
+        years = con.execute("SELECT min(year_from), max(year_from) FROM allocation WHERE area_id = 'nghe-an' "
+                            "AND figure = 'allocated' AND year_from = year_to").fetchone()
+    finally:
+        con.close()
+    both = money.get("local", 0) + money.get("central", 0)
+    return {"total": sum(money.values()) / 1000 if money else None,
+            "local_share": 100 * money["local"] / both if {"local", "central"} <= set(money) else None,
+            "central_share": 100 * money["central"] / both if {"local", "central"} <= set(money) else None,
+            "projects": projects or None, "establishments": establishments,
+            "leverage": counterpart / actual if actual else None, "years": f"{years[0]}–{years[1]}"}
+
+
+def documents_of_nghe_an() -> set[str]:
+    """The published documents data/sources/ cites for Nghệ An's rows (money, projects, outcomes, stated totals)."""
+    import csv
+
+    from conftest import ROOT
+
+    found = set()
+    for table in ("allocation", "project", "outcome", "stated_figure"):
+        with (ROOT / "data" / "sources" / f"{table}.csv").open(encoding="utf-8") as handle:
+            found |= {row["doc_id"] for row in csv.DictReader(handle) if row["area_id"] == "nghe-an"}
+    return found
+
+
+# The Overview's key figures by their labels, and how each is shown (unit; None: a count).
+KEY_FIGURE_LABELS = {
+    "vi": {"total": "Tổng kinh phí khuyến công", "local_share": "Tỷ trọng địa phương",
+           "central_share": "Tỷ trọng Trung ương", "projects": "Số đề án",
+           "establishments": "Lượt cơ sở được hỗ trợ", "leverage": "Vốn đối ứng / 1 đồng khuyến công",
+           "years": "Giai đoạn có số liệu"},
+    "en": {"total": "Total khuyến công funding", "local_share": "Local share", "central_share": "Central share",
+           "projects": "Projects", "establishments": "Establishment-times supported",
+           "leverage": "Counterpart per đồng of support", "years": "Period covered"},
 }
-UNMARKED = {"vi": {"Tài liệu nguồn": "3"}, "en": {"Source documents": "3"}}
+UNITS = {"total": MONEY, "local_share": {"vi": "%", "en": "%"}, "central_share": {"vi": "%", "en": "%"},
+         "leverage": {"vi": "đồng", "en": "đồng"}}
+UNMARKED = {"vi": "Tài liệu nguồn", "en": "Source documents"}
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_overview_figure_with_illustrative_rows_carries_the_badge(demo_db_path, lang):
+    """Nghệ An with the illustrative data: every key figure but the documents count holds illustrative rows."""
+    expected = nghe_an_in_view(demo_db_path)
+    assert None not in expected.values()
     shown = key_figures(run_page(demo_db_path, lang=lang, area="nghe-an", demo="1"))
-    for label, value in NGHE_AN_DEMO[lang].items():
-        assert shown[label + BADGE[lang]] == value
-    for label, value in UNMARKED[lang].items():   # published documents only: no badge
-        assert shown[label] == value
+    for key, label in KEY_FIGURE_LABELS[lang].items():
+        value = shown[label + BADGE[lang]]
+        if key == "years":
+            assert value == expected[key]
+        else:
+            assert_shows(value, expected[key], lang, UNITS.get(key, {}).get(lang, ""))
+    # Published documents only, so no badge: Báo Công Thương 2018, VEN 2015, the 2024 article by Trần Huyền.
+    assert len(documents_of_nghe_an()) == 3
+    assert shown[UNMARKED[lang]] == str(len(documents_of_nghe_an()))
 
 
 def test_a_real_only_view_marks_nothing(demo_db_path):
@@ -58,7 +159,8 @@ def test_a_figure_without_illustrative_rows_stays_unmarked_beside_marked_ones(de
     # Nghệ An local only, with the illustrative data: no share is computed (one source), so no share is marked
     shown = key_figures(run_page(demo_db_path, area="nghe-an", demo="1", source="local"))
     assert shown["Tỷ trọng địa phương"] == "—"
-    assert shown["Tổng kinh phí khuyến công" + BADGE["vi"]] == "102,8 tỷ đồng"
+    assert_shows(shown["Tổng kinh phí khuyến công" + BADGE["vi"]], nghe_an_in_view(demo_db_path, ("local",))["total"],
+                 "vi", MONEY["vi"])
 
 
 @pytest.mark.parametrize(("params", "label", "named", "not_named"), [
@@ -140,16 +242,20 @@ def test_the_overview_counts_the_documents_the_sources_page_lists(demo_db_path, 
     assert len(real) == int(overview)
 
 
-@pytest.mark.parametrize(("source", "total", "projects", "establishments"), [
-    ("counterpart", "không có số liệu", "không có số liệu", "không có số liệu"),  # not khuyến công money: no count
-    ("local", "102,8 tỷ đồng", "136", "1.427"),            # counts reported without a source stay in view
-    ("local,central", "139,4 tỷ đồng", "176", "1.427"),
+@pytest.mark.parametrize("source", [
+    "counterpart",    # not khuyến công money: no total, and no count (every count is reported without a source)
+    "local",          # counts reported without a source stay in view
+    "local,central",
 ])
-def test_counts_follow_the_funding_source_like_the_total(demo_db_path, source, total, projects, establishments):
+def test_counts_follow_the_funding_source_like_the_total(demo_db_path, source):
+    expected = nghe_an_in_view(demo_db_path, tuple(source.split(",")))
     app = run_page(demo_db_path, area="nghe-an", demo="1", source=source)
-    assert metric(app, "Tổng kinh phí khuyến công").value == total
-    assert metric(app, "Số đề án").value == projects
-    assert metric(app, "Lượt cơ sở được hỗ trợ").value == establishments
+    for key, label, unit in [("total", "Tổng kinh phí khuyến công", MONEY["vi"]), ("projects", "Số đề án", ""),
+                             ("establishments", "Lượt cơ sở được hỗ trợ", "")]:
+        if expected[key] is None:
+            assert source == "counterpart" and metric(app, label).value == NOT_REPORTED
+        else:
+            assert_shows(metric(app, label).value, expected[key], "vi", unit)
 
 
 @pytest.mark.parametrize(("sources", "row_source", "in_view"), [
