@@ -32,11 +32,40 @@ def chart(app, title_part: str) -> dict:
 
 # --- published figures, as the reader sees them -------------------------------------------------------------------
 
-# (area, lang, header, KPI label -> value, rows of the figures table: years, source, amount, as written, document)
+def source_rows(table: str, area: str) -> list[dict]:
+    """The rows of data/sources/<table>.csv for one area, as transcribed from its documents."""
+    import csv
+
+    from conftest import ROOT
+
+    with (ROOT / "data" / "sources" / f"{table}.csv").open(encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if row["area_id"] == area]
+
+
+COUNT_LABELS = {"vi": ("Số liệu kinh phí", "Năm có số liệu", "Tài liệu đã công bố", "Đề án"),
+                "en": ("Funding figures", "Years reported", "Published documents", "Projects")}
+
+
+def counted_in_sources(area: str, lang: str) -> dict[str, str]:
+    """The profile's counts of a province, from data/sources/: its money figures (every allocation and every total
+    a document states), the years they span, the documents any of its rows cites, its projects ("không có số liệu"
+    when none)."""
+    money = source_rows("allocation", area) + [r for r in source_rows("stated_figure", area) if r["measure"] == "total"]
+    cited = money + source_rows("stated_figure", area) + source_rows("project", area) + source_rows("outcome", area)
+    projects = len(source_rows("project", area))
+    first, last = min(int(r["year_from"]) for r in money), max(int(r["year_to"]) for r in money)
+    values = (str(len(money)), f"{first}–{last}", str(len({r["doc_id"] for r in cited})),
+              str(projects) if projects else {"vi": "không có số liệu", "en": "not reported"}[lang])
+    return dict(zip(COUNT_LABELS[lang], values))
+
+
+# (area, lang, header, KPI label -> value, rows of the figures table: years, source, amount, as written, document).
+# The latest figures are the documents': Bình Định 2021, 5.024 triệu approved (Làng nghề Việt, 29/07/2021); Nghệ An
+# 2018, 4,5 tỷ local (Báo Công Thương, 09/08/2018). The counts are data/sources/'s (counted_in_sources): Bình Định 12
+# allocations + 4 stated totals from 7 documents, 2012–2021, no project; Nghệ An 22 + 1 from 3, 2002–2018, 12 projects.
 PUBLISHED = [
     ("binh-dinh", "vi", "Bình Định (đến 6/2025)",
-     {"Số kinh phí gần nhất (2021)": "5,02 tỷ đồng", "Số liệu kinh phí": "16", "Năm có số liệu": "2012–2021",
-      "Tài liệu đã công bố": "7", "Đề án": "không có số liệu"},
+     {"Số kinh phí gần nhất (2021)": "5,02 tỷ đồng", **counted_in_sources("binh-dinh", "vi")},
      [("2016–2020", "Trung ương", "≈ 6,8 tỷ đồng", "gần 6,8 tỷ đồng",
        "Bình Định triển khai 270 đề án khuyến công giai đoạn 2016–2020 (Công nghiệp tiêu dùng, 20/08/2020)"),
       ("2012–2016", "Tổng các cấp (tài liệu nêu)", "> 11,44 tỷ đồng", "trên 11,442 tỷ đồng", None),
@@ -44,21 +73,18 @@ PUBLISHED = [
       ("2016", "Địa phương", "2,03 tỷ đồng", "2.025 triệu đồng", None),
       ("2016", "Trung ương", "900 triệu đồng", "900 triệu đồng", None)]),
     ("nghe-an", "vi", "Nghệ An",
-     {"Số kinh phí gần nhất (2018)": "4,5 tỷ đồng", "Số liệu kinh phí": "23", "Năm có số liệu": "2002–2018",
-      "Đề án": "12"},
+     {"Số kinh phí gần nhất (2018)": "4,5 tỷ đồng", **counted_in_sources("nghe-an", "vi")},
      [("2002–2018", "Tổng các cấp (tài liệu nêu)", "> 70 tỷ đồng", "trên 70 tỷ đồng",
        "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công (Báo Công Thương, 09/08/2018)"),
       ("2002–2018", "Địa phương", "53,7 tỷ đồng", "53,7 tỷ đồng", None),
       ("2002–2018", "Trung ương", "16,3 tỷ đồng", "16,3 tỷ đồng", None),
       ("2007", "Địa phương", "4 tỷ đồng", "4 tỷ đồng/năm", None)]),
     ("nghe-an", "en", "Nghệ An",
-     {"Latest funding figure (2018)": "VND 4.5 bn", "Funding figures": "23", "Years reported": "2002–2018",
-      "Projects": "12"},
+     {"Latest funding figure (2018)": "VND 4.5 bn", **counted_in_sources("nghe-an", "en")},
      [("2002–2018", "All levels (stated total)", "> VND 70 bn", "trên 70 tỷ đồng",
        "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công (Báo Công Thương, 9 Aug 2018)"),
       ("2002–2018", "Central", "VND 16.3 bn", "16,3 tỷ đồng", None)]),
 ]
-
 
 @pytest.mark.parametrize(("area", "lang", "header", "kpis", "rows"), PUBLISHED, ids=lambda v: v if isinstance(
     v, str) and len(v) < 12 else None)
@@ -145,18 +171,27 @@ def test_an_area_without_figures_says_so_and_shows_no_zero(demo_db_path):
 
 
 def test_illustrative_rows_are_flagged_and_counted_apart(demo_db_path):
+    import duckdb
+
+    con = duckdb.connect(str(demo_db_path), read_only=True)
+    made_up, real = con.execute("SELECT count(*) FILTER (is_illustrative), count(*) FILTER (NOT is_illustrative) "
+                                "FROM project WHERE area_id = 'hung-yen'").fetchone()
+    con.close()
+    assert made_up and not source_rows("project", "hung-yen") and real == 0  # no document gives Hưng Yên a project
     app = run_page(demo_db_path, PROFILE, area="hung-yen", demo="1")
     assert not app.exception
     assert set(figures_table(app)["Minh họa"]) == {"Có"}
     assert "**Có dữ liệu minh họa (không phải số liệu thật).**" in texts(app)
-    assert "**221 đề án** (0 từ tài liệu đã công bố, 221 minh họa; dữ liệu thật xếp trước)." in texts(app)
+    assert (f"**{made_up} đề án** (0 từ tài liệu đã công bố, {made_up} minh họa; dữ liệu thật xếp trước)."
+            in texts(app))
 
 
 def test_real_projects_come_before_illustrative_ones(demo_db_path):
     app = run_page(demo_db_path, PROFILE, area="nghe-an", demo="1")
     projects = next(d.value for d in app.dataframe if "Mã đề án" in d.value.columns)
     flags = list(projects["Minh họa"])
-    assert flags[:12] == ["Không"] * 12 and set(flags[12:]) == {"Có"}
+    real = len(source_rows("project", "nghe-an"))  # 2 national and 10 local projects of 2024 (Trần Huyền)
+    assert real == 12 and flags[:real] == ["Không"] * real and set(flags[real:]) == {"Có"}
 
 
 def test_place_is_ranked_only_on_a_figure_other_provinces_publish(real_only_db_path):
