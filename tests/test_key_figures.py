@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl
 import duckdb
 import pytest
 from conftest import run_page
+from shown import MONEY, assert_shows
 
 BADGE = {"vi": " :orange-badge[Minh họa]", "en": " :orange-badge[Illustrative]"}
 TRENDS, SOURCES = "pages/trends.py", "pages/sources.py"
@@ -23,26 +24,6 @@ def metric(app, label: str):
     return next(m for m in app.metric if m.label.removesuffix(BADGE["vi"]).removesuffix(BADGE["en"]) == label)
 
 
-def shown_number(text: str, lang: str) -> tuple[float, int]:
-    """A figure as shown ('139,4 tỷ đồng', 'VND 139.4 bn', '1.427', '73.8%', '2,71 đồng') -> (number, decimals)."""
-    import re
-
-    digits = re.search(r"\d[\d.,]*", text).group(0)
-    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
-    whole, _, fraction = digits.replace(thousands, "").partition(decimal)
-    return float(f"{whole}.{fraction or 0}"), len(fraction)
-
-
-def assert_shows(text: str, exact: float, lang: str, unit: str = "") -> None:
-    """`text` is `exact` rounded to the decimals it shows, in `unit`; money within 0,1 % (the key-figure rule)."""
-    value, decimals = shown_number(text, lang)
-    assert unit in text, (text, unit)
-    assert abs(value - exact) <= 0.5 * 10 ** -decimals + 1e-9, (text, exact)
-    if unit in MONEY.values():
-        assert abs(value - exact) <= exact / 1000, (text, exact)
-
-
-MONEY = {"vi": "tỷ đồng", "en": "bn"}
 NOT_REPORTED = "không có số liệu"
 
 

@@ -135,12 +135,37 @@ def test_changing_a_filter_updates_the_url(demo_db_path):
     assert app.query_params["years"] == "2010-2015"
 
 
+# The Overview's total of the unfiltered view, by the total rule as the README states it: every province (no region,
+# not the national programme), published rows only, allocations of khuyến công sources; each figure's newest
+# document only; annual figures, and a period total none of whose years has an annual figure of its area, source
+# and kind (every total lies inside the default 2002–2025).
+UNFILTERED_TOTAL = """
+    WITH newest AS (
+        SELECT a.*, row_number() OVER (PARTITION BY a.area_id, a.year_from, a.year_to, a.funding_source, a.figure
+                                       ORDER BY d.published_on DESC NULLS LAST, a.doc_id) AS version
+        FROM allocation AS a JOIN source_document AS d USING (doc_id) JOIN area AS u USING (area_id)
+        JOIN funding_source AS s ON s.funding_source_id = a.funding_source
+        WHERE NOT a.is_illustrative AND a.figure = 'allocated' AND u.level = 'province' AND s.is_khuyen_cong
+          AND a.amount_mvnd IS NOT NULL)
+    SELECT sum(amount_mvnd)::DOUBLE FROM newest AS a
+    WHERE version = 1 AND (year_from = year_to OR NOT EXISTS (
+        SELECT 1 FROM allocation AS y
+        WHERE NOT y.is_illustrative AND y.area_id = a.area_id AND y.funding_source = a.funding_source
+          AND y.figure = a.figure AND y.year_from = y.year_to AND y.year_from BETWEEN a.year_from AND a.year_to))"""
+
+
 @pytest.mark.parametrize(("key", "value"), [("year", "abc"), ("area", "x' OR 1=1 --"), ("units", "all;DROP")])
 def test_hostile_query_parameter_gives_a_notice_and_no_exception(demo_db_path, key, value):
+    """The value is dropped and the page shows the unfiltered view: its total, exactly, without a badge."""
+    import duckdb
+    from shown import MONEY, assert_shows
+
+    with duckdb.connect(str(demo_db_path), read_only=True) as con:
+        total_bn = con.execute(UNFILTERED_TOTAL).fetchone()[0] / 1000
     app = run_page(demo_db_path, **{key: value})
     assert not app.exception
     assert any("Bỏ qua giá trị không hợp lệ" in w.value and value[:20] in w.value for w in app.warning)
-    assert metrics(app)["Tổng kinh phí khuyến công"] != ""
+    assert_shows(metrics(app)["Tổng kinh phí khuyến công"], total_bn, "vi", MONEY["vi"])
 
 
 def test_filters_and_language_survive_switching_pages(demo_db_path):
