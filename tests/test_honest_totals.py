@@ -92,10 +92,30 @@ def test_a_multi_year_count_is_not_a_years_establishments(real_only_db_path):
 
 
 def test_a_multi_year_count_stays_a_row_on_the_data_page(real_only_db_path):
+    """Tạp chí Công Thương (TB1–TB5) gives Thái Bình's counts for 2012–2022, stored under 2022: the outcomes table of
+    2022 lists each as its own row, as written (947 in all, 58 central, 947 local: the article contradicts itself),
+    and never a sum of them (947 + 58 + 947 = 1.952, 58 + 947 = 1.005)."""
+    import csv
+
+    from conftest import ROOT
+
+    def rows(name: str) -> list[dict]:
+        with (ROOT / "data" / name).open(encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+
+    indicator = {r["indicator_id"]: r["name_vi"] for r in rows("reference/indicator.csv")}
+    expected = sorted((indicator[r["indicator_id"]], float(r["actual_value"]), r["value_as_written"])
+                      for r in rows("sources/outcome.csv") if r["area_id"] == "thai-binh" and r["year"] == "2022")
+    establishments = [e for e in expected if e[0] == "Cơ sở được hỗ trợ"]
+    assert establishments == [("Cơ sở được hỗ trợ", 58.0, "58 cơ sở"), ("Cơ sở được hỗ trợ", 947.0, "947 cơ sở"),
+                              ("Cơ sở được hỗ trợ", 947.0, "947 cơ sở CNNT")]
     app = run_page(real_only_db_path, "pages/data.py", area="thai-binh", years="2022-2022", demo="0")
     app.segmented_control(key="dx_table").set_value("outcomes")
     shown = app.run().dataframe[0].value
-    assert (shown.astype(str) == "947.0").any().any() or (shown.astype(str) == "947").any().any()
+    listed = sorted(zip(shown["Chỉ tiêu"], shown["Thực hiện"], shown["Số liệu như nguồn ghi"]))
+    assert listed == expected  # every count of the year a row of its own, as its document gives it
+    assert set(shown["Năm"]) == {2022} and set(shown["Kỳ báo cáo"]) == {"Cả năm"}
+    assert not ({1952.0, 1005.0, 1894.0} & set(shown["Thực hiện"]))
 
 
 # --- 3. a total that adds a qualified figure says so -----------------------------------------------------------------
