@@ -132,13 +132,36 @@ def test_raising_the_tolerance_puts_the_local_gap_within_it(open_page):
     ({"area": "ha-noi"}, set()),
     ({"area": "nghe-an", "years": "2019-2025"}, set()),
 ])
-def test_reconciliation_follows_the_filters(open_page, params, sources_shown):
+def test_reconciliation_follows_the_filters(open_page, demo_db, params, sources_shown):
+    """The table holds exactly the published period totals of the area whose span meets the selected years, of the
+    selected sources (straight from allocation), each with its stated amount; with none, the page says so."""
+    from shown import MONEY, assert_shows
+
+    years = [int(y) for y in params.get("years", "2002-2025").split("-")]
+    sources = params["source"].split(",") if "source" in params else \
+        [r[0] for r in demo_db.execute("SELECT funding_source_id FROM funding_source").fetchall()]
+    expected = demo_db.execute("""
+        SELECT s.name_vi, k.name_vi, a.year_from || '–' || a.year_to, a.amount_mvnd::DOUBLE / 1000
+        FROM allocation AS a JOIN funding_source AS s ON s.funding_source_id = a.funding_source
+        JOIN figure_kind AS k ON k.figure_id = a.figure
+        WHERE a.area_id = ? AND a.year_from < a.year_to AND NOT a.is_illustrative
+          AND a.year_to >= ? AND a.year_from <= ? AND list_contains(?, a.funding_source)
+        ORDER BY ALL""", [params["area"], *years, sources]).fetchall()
+    assert {row[0] for row in expected} == sources_shown
     at = open_page(**params)
-    shown = set()
-    for frame in at.dataframe:
-        if UI["vi"]["gap"] in frame.value.columns:
-            shown = set(frame.value[UI["vi"]["source"]])
-    assert shown == sources_shown
+    words = UI["vi"]
+    tables = [f.value for f in at.dataframe if words["gap"] in f.value.columns]
+    if not expected:
+        assert not tables and "Không có tổng giai đoạn nào trong bộ lọc đã chọn." in [i.value for i in at.info]
+        return
+    assert len(tables) == 1
+    shown = tables[0].sort_values([words["source"], words["figure"], "Giai đoạn"])
+    assert list(zip(shown[words["source"]], shown[words["figure"]], shown["Giai đoạn"])) == \
+        sorted(row[:3] for row in expected)
+    name = demo_db.execute("SELECT name_vi FROM area WHERE area_id = ?", [params["area"]]).fetchone()[0]
+    assert set(shown[words["area"]]) == {name}
+    for text, row in zip(shown[words["stated"]], sorted(expected)):
+        assert_shows(text, row[3], "vi", MONEY["vi"])
 
 
 def test_reconciliation_cites_the_article(open_page):
