@@ -139,13 +139,24 @@ def test_both_csv_dialects_split_into_the_columns_and_keep_numbers_plain(dialect
     assert rows[2][3] == "" and rows[3][3] == "0"   # not reported stays empty, zero stays 0
 
 
-@pytest.mark.parametrize("text", ["a\x00b", "\x1b[31mđỏ\x1b[0m", "x\x07\x08\x0b\x0c\x7fy", "=\x00SUM(A1)"])
-def test_control_characters_never_reach_a_file(text):
+# (text, as a file holds it once control characters are dropped, whether a spreadsheet would then run it: = + - @)
+CONTROLLED = [("a\x00b", "ab", False), ("\x1b[31mđỏ\x1b[0m", "[31mđỏ[0m", False),
+              ("x\x07\x08\x0b\x0c\x7fy", "xy", False), ("=\x00SUM(A1)", "=SUM(A1)", True),
+              # a control character before the trigger: dropping it must not leave a live formula behind
+              ("\x00=SUM(A1)", "=SUM(A1)", True), ("\x01+1+1", "+1+1", True), ("\x7f@SUM(A1)", "@SUM(A1)", True),
+              ("\x1b-2+3", "-2+3", True)]
+
+
+@pytest.mark.parametrize(("text", "cleaned", "formula"), CONTROLLED)
+def test_control_characters_never_reach_a_file(text, cleaned, formula):
+    """Each cell as written: control characters gone, and what is left neutralised when it would run as a formula
+    (CSV: a leading apostrophe; .xlsx: a text cell with Excel's quote prefix), checked on the value itself."""
     frame = pd.DataFrame({"Tên": [text, "dòng 1\ndòng 2\tcột"]})
-    cleaned = [c for c in text if ord(c) >= 32 and ord(c) != 127]
-    for data in (make_csv(frame), make_csv(frame, "vi")):
+    for data, delimiter in ((make_csv(frame), ","), (make_csv(frame, "vi"), ";")):
         body = data.decode("utf-8-sig")
         assert not [c for c in body if (ord(c) < 32 and c not in "\t\r\n") or ord(c) == 127]
-        assert "".join(cleaned).lstrip("=") in body and "dòng 1\ndòng 2\tcột" in body
+        rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
+        assert rows == [["Tên"], [("'" if formula else "") + cleaned], ["dòng 1\ndòng 2\tcột"]]
     sheet = read_xlsx(make_xlsx({"Đề án": frame}, []))["Đề án"]
-    assert sheet["A2"].value == "".join(cleaned) and sheet["A3"].value == "dòng 1\ndòng 2\tcột"
+    assert (sheet["A2"].value, sheet["A2"].data_type, bool(sheet["A2"].quotePrefix)) == (cleaned, "s", formula)
+    assert sheet["A3"].value == "dòng 1\ndòng 2\tcột"
