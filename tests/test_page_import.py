@@ -2,11 +2,11 @@
 
 The page calls the importer (etl.importer). Where a test is about the page itself (the password gate, what it shows
 for a report, which bytes it hands on), a small stand-in importer is put in sys.modules with monkeypatch; it records
-its calls and returns the reports the test chose. The last test runs the real importer, when it exists, on a copy of
-the demo database. time.sleep is replaced by a recorder so the slowdown after wrong passwords is measured, not waited.
+its calls and returns the reports the test chose. The last tests run the real importer (etl/importer.py: a missing
+one fails them, never skips them) on a copy of the demo database. time.sleep is replaced by a recorder so the
+slowdown after wrong passwords is measured, not waited.
 """
 
-import importlib.util
 import io
 import shutil
 import sys
@@ -27,7 +27,6 @@ PAGE = "pages/import_data.py"
 PASSWORD = "Mật-khẩu đúng 7#"
 WRONG = ["sai-lần-một", "sai-lần-hai", "sai-lần-ba"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-HAS_IMPORTER = importlib.util.find_spec("etl.importer") is not None
 
 
 @dataclass
@@ -355,7 +354,6 @@ def errors_of(reports) -> list[str]:
     return [p.format() for r in reports for p in r.problems if p.severity == "error"]
 
 
-@pytest.mark.skipif(not HAS_IMPORTER, reason="etl/importer.py is not there yet")
 def test_real_importer_accepts_the_empty_template_and_every_drop_down_value(demo_db_path):
     empty = importing.check(demo_db_path, [("mau.xlsx", build_template())])
     assert errors_of(empty) == [] and sum(empty[0].rows.values()) == 0
@@ -366,7 +364,6 @@ def test_real_importer_accepts_the_empty_template_and_every_drop_down_value(demo
                                "outcome": len(rows["KetQua"])}
 
 
-@pytest.mark.skipif(not HAS_IMPORTER, reason="etl/importer.py is not there yet")
 def test_real_import_through_the_page_helpers(demo_db_path, tmp_path, monkeypatch):
     db_path = tmp_path / "kc.duckdb"
     shutil.copy(demo_db_path, db_path)
@@ -416,7 +413,6 @@ UNDERSTOOD = {  # lang → (column meanings by letter, sections' "applies to", w
 }
 
 
-@pytest.mark.skipif(not HAS_IMPORTER, reason="etl/importer.py is not there yet")
 @pytest.mark.parametrize("lang", UNDERSTOOD)
 def test_check_shows_what_was_understood_of_a_report_workbook(demo_db_path, with_password, lang):
     from report_corpus import two_row_header
@@ -448,7 +444,6 @@ def test_a_template_file_shows_no_understood_section(demo_db_path, with_password
     assert not any(h.value == t("import_data_understood_header") for h in app.subheader)
 
 
-@pytest.mark.skipif(not HAS_IMPORTER, reason="etl/importer.py is not there yet")
 @pytest.mark.parametrize("lang, suggested, remembered", [
     ("vi", "Đào tạo nghề, truyền nghề (gợi ý)", "Đã ghi nhớ: «Đào tạo nghề truyền thống cho lao động» là"),
     ("en", "Vocational training and craft transfer (suggested)",
