@@ -3,6 +3,7 @@ are hidden, the values staying in the hover (README, "On every screen"; khuyenco
 screen all of them show. Measured in Chromium at 1440 and 390 px wide, from the computed style of each element."""
 
 import pytest
+from browser_state import open_tab
 from conftest import serve_dashboard
 
 pytestmark = pytest.mark.chromium
@@ -34,12 +35,10 @@ def measured(page, selectors) -> tuple[dict, list]:
 def test_chart_labels_and_every_other_tick_hide_on_a_phone_only(server, browser, path):
     """Opened on a desktop screen, then the same page at a phone's width (the rule is the screen's width, CSS)."""
     selectors = PAGES[path]
-    page = browser.new_page(viewport={"width": DESKTOP[0], "height": DESKTOP[1]})
+    page = open_tab(browser, f"{server}/{path}", viewport={"width": DESKTOP[0], "height": DESKTOP[1]})
     try:
-        page.goto(f"{server}/{path}", wait_until="domcontentloaded", timeout=60000)
-        for selector in selectors:  # wait until the chart has drawn these labels
-            page.wait_for_function(f"() => document.querySelector('.js-plotly-plot {selector}') !== null",
-                                   timeout=60000)
+        for selector in selectors:  # the script has run and the charts are drawn: these labels are there
+            assert page.locator(f".js-plotly-plot {selector}").count(), selector
         labels, axes = measured(page, selectors)
         assert all(shown and all(shown) for shown in labels.values()), labels
         assert axes and all(all(ticks) for ticks in axes), axes

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 import pytest
-from conftest import chart_data, run_page
+from conftest import chart_data, run_page, serving
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from khuyencong.data.filters import Filters
@@ -243,7 +243,7 @@ def nghe_an_deck(real_only_db_path):
         app = run_page(real_only_db_path, TRENDS, area="nghe-an")
         assert not app.exception
         button = next(b for b in app.get("download_button") if b.proto.id.endswith("-pr_deck"))
-        patch.setenv("KC_DB_PATH", str(real_only_db_path))  # the click's run serves the page's database
+    with serving(app.db_path):  # as the click's request would: the page's database
         deck = Presentation(io.BytesIO(registered[button.proto.deferred_file_id]()))
     return app, deck
 

@@ -8,17 +8,17 @@ import threading
 import time
 from pathlib import Path
 
-from conftest import private_copy, run_page
+from conftest import private_copy, run_page, serving
 
 
-def test_the_apps_connection_is_capped_at_512_mb(real_only_db_path, tmp_path, monkeypatch):
+def test_the_apps_connection_is_capped_at_512_mb(real_only_db_path, tmp_path):
     """DuckDB states 512 MB (512 × 10⁶ bytes) as 488,28 MiB: it prints '488.2 MiB'."""
     from khuyencong.ui.app_state import get_database
 
     db = private_copy(real_only_db_path, tmp_path)  # a DuckDB instance of its own: no other test's settings
     assert not run_page(db).exception
-    monkeypatch.setenv("KC_DB_PATH", str(db))
-    database = get_database()  # the connection the page just served from (st.cache_resource, one per process)
+    with serving(db):
+        database = get_database()  # the connection the page just served from (st.cache_resource, one per process)
     assert database.path == db
     value, unit = database.query("SELECT current_setting('memory_limit') AS m")["m"].iloc[0].split()
     assert unit == "MiB" and abs(float(value) * 2**20 - 512 * 10**6) < 0.1 * 2**20
