@@ -37,8 +37,8 @@ def test_chart_labels_and_every_other_tick_hide_on_a_phone_only(server, browser,
     selectors = PAGES[path]
     page = open_tab(browser, f"{server}/{path}", viewport={"width": DESKTOP[0], "height": DESKTOP[1]})
     try:
-        for selector in selectors:  # the script has run and the charts are drawn: these labels are there
-            assert page.locator(f".js-plotly-plot {selector}").count(), selector
+        for selector in selectors:  # Plotly draws the traces' text after the chart's frame
+            page.wait_for_selector(f".js-plotly-plot {selector}", state="attached", timeout=60000)
         labels, axes = measured(page, selectors)
         assert all(shown and all(shown) for shown in labels.values()), labels
         assert axes and all(all(ticks) for ticks in axes), axes
