@@ -157,7 +157,7 @@ def _stop(process: subprocess.Popen) -> None:
 @contextlib.contextmanager
 def running_cluster(processes: int, db_path, *, port: int = 0, env: dict | None = None,
                     log_dir: Path | None = None, address: str = "127.0.0.1") -> Iterator[Cluster]:
-    """N `streamlit run dashboard.py` processes serving db_path on free loopback ports, and nginx in front on `port`
+    """N `streamlit run app.py` processes serving db_path on free loopback ports, and nginx in front on `port`
     (0: a free one). Every process gets the same cookie secret (generated here unless env or the environment sets
     STREAMLIT_SERVER_COOKIE_SECRET): Streamlit signs its session and login cookies with it, and a browser moved to
     another process (its own stopped) must still be read. The XSRF cookie is not signed: any process accepts it.
@@ -185,7 +185,7 @@ def running_cluster(processes: int, db_path, *, port: int = 0, env: dict | None 
             handles.append(handle)
             # The flags of `make run` (cwd = the project root, so .streamlit/config.toml applies), on loopback.
             process = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(backend_port),
+                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(backend_port),
                  "--server.address", "127.0.0.1", "--server.headless", "true"],
                 cwd=ROOT, env=base_env, stdout=handle, stderr=subprocess.STDOUT)
             cluster.backends.append((backend_port, process))
