@@ -69,12 +69,18 @@ def read_access_log(path: Path) -> list[dict]:
     return rows
 
 
+def route_tag(route: str) -> str:
+    """How the access log names a route cookie: its first 8 characters (the `kc_route_logged` map)."""
+    return route[:8]
+
+
 def route_cookies(cluster: Cluster, tries: int = 64) -> dict[str, str]:
     """A kc_route cookie value per backend (upstream address -> value), found by asking nginx with probe values and
-    reading which backend its access log names: a browser given that cookie is served by that backend."""
+    reading which backend its access log names: a browser given that cookie is served by that backend. A probe value
+    is 8 characters, so the log's route tag is the whole value."""
     found: dict[str, str] = {}
     for n in range(tries):
-        value = f"probe-{n}"
+        value = f"probe{n:03d}"
         request = urllib.request.Request(f"{cluster.url}/_stcore/health", headers={"Cookie": f"kc_route={value}"})
         urllib.request.urlopen(request, timeout=10).close()
         upstream = None
