@@ -77,6 +77,20 @@ def lockout_seconds(failures: int) -> float:
     return min(FIRST_WAIT_S * 2 ** min(failures - FREE_ATTEMPTS, 20), MAX_WAIT_S)
 
 
+def client_key(address) -> str:
+    """One client's name in the throttle, the same from the endpoint (request.client.host) and from a page run
+    (st.context.ip_address, None on loopback): the address, with loopback (and no address at all) as 'localhost'."""
+    if not isinstance(address, str) or not address:
+        return "localhost"
+    address = address.removeprefix("::ffff:")
+    return "localhost" if address in ("127.0.0.1", "::1") else address
+
+
+def wall_clock() -> float:
+    """Seconds since the epoch: the clock every process shares (tests freeze it here)."""
+    return time.time()
+
+
 def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -139,13 +153,14 @@ class Outcome:
 
 
 class SignInState:
-    """The shared file of one database (see the module's docstring). `clock` is wall time (processes share it)."""
+    """The shared file of one database (see the module's docstring). `clock` is wall time (processes share it);
+    wall_clock() unless given."""
 
-    def __init__(self, db_path: Path, clock: Callable[[], float] = time.time):
+    def __init__(self, db_path: Path, clock: Callable[[], float] | None = None):
         db_path = Path(db_path)
         self.path = db_path.with_name(f".{db_path.name}.sign-in.json")
         self.lock_path = db_path.with_name(f".{db_path.name}.sign-in.lock")
-        self.clock = clock
+        self.clock = clock or (lambda: wall_clock())
 
     # -- the file ---------------------------------------------------------------------------------------------------
     def read(self) -> dict:
@@ -190,7 +205,7 @@ class SignInState:
     # -- guessing ---------------------------------------------------------------------------------------------------
     def seconds_locked(self, client: str) -> int:
         """Seconds before a guess from this client is compared again (0: now)."""
-        entry = self.read()["throttle"].get(client)
+        entry = self.read()["throttle"].get(client_key(client))
         return max(0, math.ceil(entry["next"] - self.clock())) if entry else 0
 
     def attempt(self, client: str, name: str, password: str, authority: Authority) -> Outcome:
@@ -199,6 +214,7 @@ class SignInState:
         makes an unlock whose token goes into the browser's cookie."""
         if not password:
             return Outcome("empty")
+        client = client_key(client)
         with self.changing() as data:
             now = self.clock()
             entry = data["throttle"].get(client)

@@ -90,7 +90,7 @@ async def sign_in(request: Request) -> Response:
     form = await request.form(max_files=0, max_fields=8, max_part_size=MAX_FIELD)
     name, password = str(form.get("name") or "")[:MAX_FIELD], str(form.get("password") or "")[:MAX_FIELD]
     state, authority = _state()
-    client = request.client.host if request.client else "unknown"
+    client = request.client.host if request.client else None
     if not authority.enabled():
         outcome = Outcome("disabled")
     else:

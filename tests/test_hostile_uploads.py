@@ -448,15 +448,12 @@ def test_hostile_csv(db, data, rows, reason_en):
     assert [p.reason_en for p in report.errors] == ([reason_en] if reason_en else [])
 
 
-def test_the_import_page_shows_the_refusal_and_at_most_a_thousand_problems(db, bombs, monkeypatch):
-    from conftest import run_page
+def test_the_import_page_shows_the_refusal_and_at_most_a_thousand_problems(db, bombs, monkeypatch, browser_cookies):
+    from conftest import run_page, sign_in
 
     monkeypatch.setenv("KC_ADMIN_PASSWORD", "mat-khau-thu")
-    importing.THROTTLE.succeeded()
+    browser_cookies["kc_unlock"] = sign_in(db, "mat-khau-thu")
     app = run_page(db, "pages/import_data.py")
-    app.text_input(key="im_password").input("mat-khau-thu")
-    next(b for b in app.button if b.label == "Mở khóa").click()
-    app.run()
     wrong = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\n" + "".join(
         f"Tỉnh lạ {i},2024,Địa phương,Dự toán,không phải số\n" for i in range(1200))
     before = digest(db)
