@@ -16,6 +16,7 @@ KC_ADMIN_PASSWORD stays as a one-operator shortcut: the operator `admin`, every 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
@@ -37,8 +38,13 @@ NAME = re.compile(r"^[\w.@-]{1,64}$")    # letters (any script), digits, . _ @ -
 MIN_PASSWORD = 10
 
 _hasher = PasswordHasher()
-# Compared against when the name is unknown, so an unknown name costs the same time as a wrong password.
-_DUMMY_HASH = _hasher.hash("kc-no-such-operator")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Compared against when the name is unknown, so an unknown name costs the same time as a wrong password (made
+    at first need: every `python -m etl` would otherwise pay for a hash)."""
+    return _hasher.hash("kc-no-such-operator")
 
 
 class OperatorError(ValueError):
@@ -162,7 +168,7 @@ def verify(accounts: dict[str, Account], name: str, given: str) -> Operator | No
     time whatever was wrong (an unknown name is checked against a dummy hash)."""
     account = accounts.get(normal_name(name))
     if account is None or not account.active:
-        password_matches(_DUMMY_HASH, given)
+        password_matches(_dummy_hash(), given)
         return None
     return account.operator() if password_matches(account.password_hash, given) else None
 
