@@ -1,0 +1,81 @@
+"""The Import page's gate against a served app (`streamlit run app.py`), spoken to at the protocol level: HTTP and
+Streamlit's websocket (tests/gate_client.py), as a browser and as an attacker would.
+
+- Session takeover: a second client that opens a websocket naming a signed-in operator's session id (as Streamlit's
+  frontend does on reconnect) sees the sign-in form, never the uploader: with the operator's tab open and within
+  two seconds of it closing. (Before: it saw the unlocked page and could load a file.)
+- A session that never signed in cannot upload (refused before its body is read); a signed-in one can.
+- The sign-in form of another site is refused; a wrong password gives no cookie.
+"""
+
+import asyncio
+
+import pytest
+from conftest import private_copy, serve_dashboard
+from gate_client import Client
+
+pytestmark = pytest.mark.slow
+PASSWORD = "Mật-khẩu thử 9!"
+CSV = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\nCao Bằng,2024,Địa phương,Dự toán,99999\n".encode()
+
+
+@pytest.fixture(scope="module")
+def served(demo_db_path, tmp_path_factory):
+    db_path = private_copy(demo_db_path, tmp_path_factory.mktemp("gate"))
+    with serve_dashboard(db_path, env={"KC_ADMIN_PASSWORD": PASSWORD}) as base:
+        yield base
+
+
+def test_a_client_with_only_the_session_id_sees_the_sign_in_form_tab_open_and_tab_closed(served):
+    async def scenario():
+        operator = Client(served)
+        assert await asyncio.to_thread(operator.sign_in, PASSWORD) == 303
+        assert "kc_unlock" in operator.cookies
+        mine = await operator.open()
+        assert mine.uploader and not mine.sign_in_form and not mine.exceptions
+        session = mine.session_id
+        assert session
+
+        attacker = Client(served)  # its own browser: its own XSRF cookie, no unlock cookie
+        open_tab = await attacker.open(session_id=session)
+        assert open_tab.sign_in_form and not open_tab.uploader
+        assert open_tab.session_id != session  # a signed-in session is not handed to another connection
+        assert (await operator.run()).uploader  # and the operator's tab still has it
+        await attacker.close()
+
+        await operator.close()  # the operator closes the tab; the attacker tries at once, then again
+        for _ in range(2):
+            closed_tab = await Client(served).open(session_id=session)
+            assert closed_tab.sign_in_form and not closed_tab.uploader and not closed_tab.exceptions
+            await asyncio.sleep(1)
+
+    asyncio.run(scenario())
+
+
+def test_only_a_signed_in_browser_can_upload(served):
+    async def scenario():
+        stranger = Client(served)
+        seen = await stranger.open()
+        assert seen.sign_in_form
+        refused = await asyncio.to_thread(stranger.upload, seen.session_id, "a.csv", b"x" * 1_000_000)
+        await stranger.close()
+
+        operator = Client(served)
+        await asyncio.to_thread(operator.sign_in, PASSWORD)
+        mine = await operator.open()
+        accepted = await asyncio.to_thread(operator.upload, mine.session_id, "cao-bang.csv", CSV)
+        # The stranger's cookies with the operator's session id: still refused (the unlock is the cookie).
+        borrowed = await asyncio.to_thread(stranger.upload, mine.session_id, "x.csv", CSV)
+        await operator.close()
+        return refused, accepted, borrowed
+
+    assert asyncio.run(scenario()) == (403, 204, 403)
+
+
+def test_a_sign_in_from_another_site_or_with_a_wrong_password_gives_no_cookie(served):
+    foreign = Client(served)
+    assert foreign.sign_in(PASSWORD, origin="https://evil.example") == 403
+    wrong = Client(served)
+    assert wrong.sign_in("doan-sai") == 303
+    assert "kc_unlock" not in foreign.cookies and "kc_unlock" not in wrong.cookies
+    assert wrong.cookies["kc_sign_in"].startswith("wrong.")
