@@ -13,6 +13,7 @@ Streamlit's websocket (tests/gate_client.py), as a browser and as an attacker wo
 import asyncio
 import re
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -27,7 +28,8 @@ CSV = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền
 @pytest.fixture(scope="module")
 def served(demo_db_path, tmp_path_factory):
     db_path = private_copy(demo_db_path, tmp_path_factory.mktemp("gate"))
-    with serve_dashboard(db_path, env={"KC_ADMIN_PASSWORD": PASSWORD}) as base:
+    # On loopback as deployed (README): uvicorn then trusts nginx's X-Forwarded-* from 127.0.0.1.
+    with serve_dashboard(db_path, "--server.address", "127.0.0.1", env={"KC_ADMIN_PASSWORD": PASSWORD}) as base:
         yield base
 
 
@@ -113,3 +115,22 @@ def test_a_sign_in_from_another_site_or_with_a_wrong_password_gives_no_cookie(se
     assert wrong.sign_in("doan-sai") == 303
     assert "kc_unlock" not in foreign.cookies and "kc_unlock" not in wrong.cookies
     assert wrong.cookies["kc_sign_in"].startswith("wrong.")
+
+
+def test_behind_tls_the_cookies_are_secure(served):
+    """nginx says https (X-Forwarded-Proto, trusted from loopback): the unlock cookie gets Secure."""
+    import urllib.parse
+
+    client = Client(served)
+    client.page()
+    origin = served.replace("http://", "https://")
+    form = urllib.parse.urlencode({"name": "", "password": PASSWORD, "page": "import_data", "query": ""}).encode()
+    request = urllib.request.Request(f"{served}/api/sign-in", data=form, method="POST", headers={
+        "Origin": origin, "X-Forwarded-Proto": "https", "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        client.opener.open(request, timeout=60)
+    except urllib.error.HTTPError as answer:  # the 303, not followed
+        cookies = answer.headers.get_all("Set-Cookie")
+    unlock = next(c for c in cookies if c.startswith("kc_unlock="))
+    assert {"HttpOnly", "Secure", "SameSite=strict", "Path=/"} <= {part.strip() for part in unlock.split(";")}
+    assert "Max-Age" not in unlock and "expires" not in unlock.lower()  # gone with the browser
