@@ -74,8 +74,9 @@ else:
                        key="im_template", on_click="ignore", icon=":material/download:")
 
 st.subheader(t("import_data_load_header", lang))
-operator = unlocked_operator() if import_enabled() else None
-if not import_enabled():
+enabled = import_enabled()
+operator = unlocked_operator() if enabled else None
+if not enabled:
     st.info(t("import_data_disabled", lang), icon=":material/lock:")
 elif not can_sign_in():
     st.info(t("import_data_not_served", lang), icon=":material/lock:")

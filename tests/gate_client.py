@@ -17,6 +17,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
+REFUSED_UNREAD = 0          # an upload the server refused before reading it all (the connection closed under it)
 FINISHED = ForwardMsg.ScriptFinishedStatus
 DONE = {FINISHED.FINISHED_SUCCESSFULLY, FINISHED.FINISHED_WITH_COMPILE_ERROR}
 
@@ -125,12 +126,16 @@ class Client:
             self.ws = None
 
     def upload(self, session_id: str, name: str, data: bytes) -> int:
-        """PUT a file to a session's upload store, as the file uploader does (XSRF header from the cookie)."""
+        """PUT a file to a session's upload store, as the file uploader does (XSRF header from the cookie): the
+        status, or REFUSED_UNREAD when the server answered and closed before the whole body was sent."""
         boundary = uuid.uuid4().hex
         body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
                 f"Content-Type: text/csv\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
-        status, _headers, _body = self.request(
-            f"/_stcore/upload_file/{session_id}/{uuid.uuid4()}", "PUT", body,
-            {"Content-Type": f"multipart/form-data; boundary={boundary}", "Origin": self.base,
-             "X-Xsrftoken": self.cookies.get("_streamlit_xsrf", "")})
+        try:
+            status, _headers, _body = self.request(
+                f"/_stcore/upload_file/{session_id}/{uuid.uuid4()}", "PUT", body,
+                {"Content-Type": f"multipart/form-data; boundary={boundary}", "Origin": self.base,
+                 "X-Xsrftoken": self.cookies.get("_streamlit_xsrf", "")})
+        except (urllib.error.URLError, ConnectionError):
+            return REFUSED_UNREAD
         return status

@@ -18,7 +18,7 @@ import urllib.request
 
 import pytest
 from conftest import private_copy, serve_dashboard
-from gate_client import Client
+from gate_client import REFUSED_UNREAD, Client
 
 pytestmark = pytest.mark.slow
 PASSWORD = "Mật-khẩu thử 9!"
@@ -76,7 +76,9 @@ def test_only_a_signed_in_browser_can_upload(served):
         await operator.close()
         return refused, accepted, borrowed
 
-    assert asyncio.run(scenario()) == (403, 204, 403)
+    refused, accepted, borrowed = asyncio.run(scenario())
+    # Refused: 403, or the connection closed before the whole body was sent (the server did not read it).
+    assert refused in (403, REFUSED_UNREAD) and borrowed == 403 and accepted == 204
 
 
 def upload_store_bytes(base: str) -> int:
