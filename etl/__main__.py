@@ -9,7 +9,7 @@ from pathlib import Path
 from etl import checks, demo
 from etl.build import build_database, print_progress
 from etl.operators import Operator
-from etl.paths import DEFAULT_DB
+from etl.paths import DEFAULT_DB, SQL_DIR
 from etl.problems import LoadError, bilingual
 from khuyencong.i18n.labels import N_
 
@@ -192,7 +192,7 @@ def unknown_areas(db: Path, scope: frozenset[str]) -> list[str]:
 
     con = duckdb.connect(str(db), read_only=True)
     try:
-        known = {area for (area,) in con.execute("SELECT area_id FROM area").fetchall()}
+        known = {area for (area,) in con.execute((SQL_DIR / "area_ids.sql").read_text(encoding="utf-8")).fetchall()}
     finally:
         con.close()
     return sorted(scope - known)

@@ -62,6 +62,7 @@ from etl.importing.reader import MAX_FILE_BYTES, FileRefused, too_large
 from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
 from etl.load_log import log_load, utc_now
 from etl.operators import Operator
+from etl.paths import SQL_DIR
 from etl.problems import Problem, bilingual, both
 
 __all__ = ["MAX_FILE_BYTES", "ImportReport", "check_files", "imports_dir_for", "load_files", "remember_value",
@@ -199,8 +200,8 @@ def scope_problems(con, parsed: ParsedFile, operator: Operator | None) -> list[P
     """One error per row whose area lies outside the operator's scope, naming the row and the area."""
     if operator is None or operator.scope is None:
         return []
-    areas = {area_id: (current, name) for area_id, current, name in con.execute(
-        "SELECT a.area_id, c.current_area_id, a.name_vi FROM area a JOIN v_area_current c USING (area_id)").fetchall()}
+    query = (SQL_DIR / "area_successors.sql").read_text(encoding="utf-8")
+    areas = {area_id: (current, name) for area_id, current, name in con.execute(query).fetchall()}
     problems = []
     for record in parsed.records:
         area_id = record.values.get("area_id")
