@@ -89,10 +89,13 @@ def unlocked_operator() -> Operator | None:
     took over a signed-in operator's session id has no operator. Once signed in, the session is also marked never
     to be resumed by another connection: a second client naming its id gets a fresh session of its own.
     """
+    token = request_cookies().get(UNLOCK_COOKIE)
+    if not token:  # every viewer: nothing read
+        return None
     auth = authority()
     if not auth.enabled():
         return None
-    operator = sign_in_state().operator_for(request_cookies().get(UNLOCK_COOKIE), auth)
+    operator = sign_in_state().operator_for(token, auth)
     if operator is not None:
         _refuse_resume()
     return operator
