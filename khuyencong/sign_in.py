@@ -9,8 +9,10 @@
     FREE_ATTEMPTS guesses are compared at once; after them each guess waits 30 s, doubling to 15 min. A guess is
     counted before it is compared (and forgotten on success), so however many processes and sessions guess at once,
     no more than FREE_ATTEMPTS are compared before the wait. The wait is per address: a guesser elsewhere never
-    delays an operator, and one behind the same address only until the wait is over; the CLI on the server has
-    no gate at all.
+    delays an operator. A browser that has signed in before (its nginx route cookie, kept as a hash in `browsers`)
+    is counted on its own, so a guesser behind the same address (an office's NAT) does not delay an operator at
+    their usual browser either; a route cookie alone proves nothing (a client picks its own), so an unknown one
+    counts as its address. The CLI on the server has no gate at all.
   - `unlocks`: sha256 of a random cookie token → operator, the account's stamp (a password reset ends it), when it
     was made and last used, and how many of the browser's websockets are open. A token counts while it is used
     (idle at most IDLE_SECONDS) and while its browser keeps a page open (GRACE_SECONDS after its last websocket
@@ -47,6 +49,7 @@ from etl.operators import (
 
 PASSWORD_ENV = "KC_ADMIN_PASSWORD"
 UNLOCK_COOKIE = "kc_unlock"           # HttpOnly, SameSite=Strict: the browser's proof of a sign-in
+ROUTE_COOKIE = "kc_route"             # nginx's (deploy/nginx/khuyencong.conf): names a browser, proves nothing
 OUTCOME_COOKIE = "kc_sign_in"         # what the last attempt gave, for the page to say once
 FREE_ATTEMPTS = 5                     # wrong guesses compared from one address before the wait
 FIRST_WAIT_S, MAX_WAIT_S = 30, 15 * 60
@@ -54,6 +57,7 @@ IDLE_SECONDS = 30 * 60                # an unlock unused this long is over
 GRACE_SECONDS = 20                    # an unlock whose browser closed its last page is over after this (reload)
 TOUCH_EVERY_S = 60                    # how often a page run writes "still used" (every run would rewrite the file)
 FORGET_AFTER_S = 24 * 3600            # a client with no guess for a day starts afresh
+KNOWN_BROWSER_DAYS = 90               # a browser that signed in is counted on its own for this long after
 
 
 def admin_password() -> str | None:
@@ -170,6 +174,7 @@ class SignInState:
             data = {}
         data.setdefault("throttle", {})
         data.setdefault("unlocks", {})
+        data.setdefault("browsers", {})
         return data
 
     @contextlib.contextmanager
@@ -195,6 +200,8 @@ class SignInState:
         data["unlocks"] = {digest: u for digest, u in data["unlocks"].items() if self._live(u, now)}
         data["throttle"] = {client: entry for client, entry in data["throttle"].items()
                             if entry["next"] > now or now - entry["last"] < FORGET_AFTER_S}
+        data["browsers"] = {browser: at for browser, at in data["browsers"].items()
+                            if now - at < KNOWN_BROWSER_DAYS * 86400}
 
     @staticmethod
     def _live(unlock: dict, now: float) -> bool:
@@ -203,20 +210,30 @@ class SignInState:
         return unlock["open"] > 0 or now - unlock["closed"] < GRACE_SECONDS
 
     # -- guessing ---------------------------------------------------------------------------------------------------
-    def seconds_locked(self, client: str) -> int:
-        """Seconds before a guess from this client is compared again (0: now)."""
-        entry = self.read()["throttle"].get(client_key(client))
+    @staticmethod
+    def _bucket(data: dict, client: str | None, browser: str | None) -> str:
+        """Where a guess is counted: a browser that signed in before on its own, anything else by its address."""
+        if browser and token_digest(browser) in data["browsers"]:
+            return "browser:" + token_digest(browser)
+        return client_key(client)
+
+    def seconds_locked(self, client: str | None, browser: str | None = None) -> int:
+        """Seconds before a guess from this client (this browser, when it signed in before) is compared again."""
+        data = self.read()
+        entry = data["throttle"].get(self._bucket(data, client, browser))
         return max(0, math.ceil(entry["next"] - self.clock())) if entry else 0
 
-    def attempt(self, client: str, name: str, password: str, authority: Authority) -> Outcome:
-        """One sign-in attempt from `client`: counted first (so concurrent guesses never get more compared than the
-        limit), then compared outside the lock (argon2 takes a third of a second); a success forgets the count and
-        makes an unlock whose token goes into the browser's cookie."""
+    def attempt(self, client: str | None, name: str, password: str, authority: Authority,
+                browser: str | None = None) -> Outcome:
+        """One sign-in attempt from the address `client`, in the browser whose route cookie is `browser`: counted
+        first (so concurrent guesses never get more compared than the limit), then compared outside the lock (argon2
+        takes a third of a second); a success forgets the count, makes the browser a known one and makes an unlock
+        whose token goes into the browser's cookie."""
         if not password:
             return Outcome("empty")
-        client = client_key(client)
         with self.changing() as data:
             now = self.clock()
+            client = self._bucket(data, client, browser)
             entry = data["throttle"].get(client)
             if entry and entry["next"] > now:
                 return Outcome("locked", wait=math.ceil(entry["next"] - now))
@@ -229,6 +246,8 @@ class SignInState:
         with self.changing() as data:
             now = self.clock()
             data["throttle"].pop(client, None)
+            if browser:
+                data["browsers"][token_digest(browser)] = now
             data["unlocks"][token_digest(token)] = {
                 "operator": operator.name, "stamp": authority.stamp(operator), "created": now, "seen": now,
                 "open": 0, "closed": now}

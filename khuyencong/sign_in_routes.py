@@ -28,6 +28,7 @@ from starlette.routing import Route
 from khuyencong.data.database import database_path
 from khuyencong.sign_in import (
     OUTCOME_COOKIE,
+    ROUTE_COOKIE,
     UNLOCK_COOKIE,
     Authority,
     Outcome,
@@ -94,7 +95,8 @@ async def sign_in(request: Request) -> Response:
     if not authority.enabled():
         outcome = Outcome("disabled")
     else:
-        outcome = await run_in_threadpool(state.attempt, client, name, password, authority)
+        outcome = await run_in_threadpool(state.attempt, client, name, password, authority,
+                                          request.cookies.get(ROUTE_COOKIE))
     response = RedirectResponse(_back_to(form), status_code=303)
     response.headers["Cache-Control"] = "no-store"
     if outcome.token:

@@ -85,6 +85,23 @@ def test_five_guesses_are_compared_then_the_address_waits_and_the_right_password
     assert state.seconds_locked(ATTACKER) == 0  # a success forgets the count
 
 
+def test_a_browser_that_signed_in_before_is_not_delayed_by_a_guesser_behind_the_same_address(place):
+    """An office behind one NAT address: the guesser shuts the address, not the operator's usual browser."""
+    db_path, state, _, _ = place
+    authority = CountingAuthority(db_path, PASSWORD)
+    usual, fresh = "3f2a9c01e4b7d6a5c3b2a1f0e9d8c7b6", "probe001"  # nginx route cookies
+    assert state.attempt(OPERATOR, "lan", LAN, authority, browser=usual).status == "ok"  # yesterday, from there
+    guesses = [state.attempt(OPERATOR, "lan", guess, authority, browser=fresh).status for guess in WRONG[:7]]
+    assert guesses == ["wrong"] * 5 + ["locked"] * 2
+    # A route cookie proves nothing by itself: a new one (or none) counts as the address, which waits.
+    assert state.attempt(OPERATOR, "lan", LAN, authority, browser="another1").status == "locked"
+    assert state.attempt(OPERATOR, "lan", LAN, authority).status == "locked"
+    assert state.seconds_locked(OPERATOR, usual) == 0 and state.seconds_locked(OPERATOR, fresh) == 30
+    assert state.attempt(OPERATOR, "lan", LAN, authority, browser=usual).status == "ok"
+    assert len(authority.compared) == 5 + 1 + 1  # the guesser's five, the operator's two sign-ins
+    assert usual not in state.path.read_text()  # kept as a hash
+
+
 def test_guessing_on_never_shuts_the_operator_out_for_longer_than_the_longest_wait(place):
     db_path, state, authority, clock = place
     for number in range(30):  # a guess every time one is heard, for hours

@@ -26,7 +26,14 @@ from khuyencong.data.database import database_path
 from khuyencong.i18n.formatting import format_number
 from khuyencong.i18n.labels import N_, t
 from khuyencong.i18n.markdown import escape_markdown
-from khuyencong.sign_in import OUTCOME_COOKIE, UNLOCK_COOKIE, Authority, SignInState, admin_password
+from khuyencong.sign_in import (
+    OUTCOME_COOKIE,
+    ROUTE_COOKIE,
+    UNLOCK_COOKIE,
+    Authority,
+    SignInState,
+    admin_password,
+)
 
 OUTCOME_SEEN = "im_sign_in_seen"       # the last sign-in outcome this session has said
 DONE, LOAD_ERROR, LOAD_PROBLEMS = "im_done", "im_load_error", "im_load_problems"
@@ -114,8 +121,8 @@ def _refuse_resume() -> None:
 
 
 def seconds_locked() -> int:
-    """Seconds before a guess from this browser's address is compared again."""
-    return sign_in_state().seconds_locked(client_address())
+    """Seconds before a guess from this browser (its address, or itself once it has signed in) is compared again."""
+    return sign_in_state().seconds_locked(client_address(), request_cookies().get(ROUTE_COOKIE))
 
 
 def sign_in_outcome(state: MutableMapping) -> str | None:
