@@ -31,7 +31,7 @@ browser:
 # Two glibc arenas instead of 8 per core: each rerun's thread otherwise keeps what it freed in an arena of its own
 # (the soak's memory growth: bench/results.md).
 run: browser $(DB)
-	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run dashboard.py
+	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run app.py
 
 # N app processes behind nginx (its own temporary prefix, as the current user) on 127.0.0.1:PORT until Ctrl-C.
 serve-many: browser $(DB)

@@ -1,13 +1,17 @@
-"""python -m etl build | check | demo | load | national: build, test and enrich the khuyến công database."""
+"""python -m etl build | check | demo | load | national | operators: build, test and enrich the khuyến công database,
+and keep the accounts of the operators who may load files through the Import page."""
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
 from etl import checks, demo
 from etl.build import build_database, print_progress
-from etl.paths import DEFAULT_DB
+from etl.operators import Operator
+from etl.paths import DEFAULT_DB, SQL_DIR
 from etl.problems import LoadError, bilingual
+from khuyencong.i18n.labels import N_
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,12 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("files", nargs="+", type=Path, metavar="FILE")
     load.add_argument("--db", type=Path, default=DEFAULT_DB)
     load.add_argument("--dry-run", action="store_true", help=bilingual("etl_help_dry_run"))
+    add_operator_commands(commands)
     national = commands.add_parser("national", help=bilingual("etl_help_national"))
     national.add_argument("--projects", type=int, required=True)
     national.add_argument("--db", type=Path, required=True)
     national.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
     args = parser.parse_args(argv)
     try:
+        if args.command == "operators":
+            return operators_command(args)
         if args.command == "load":
             return load_command(args.files, args.db, args.dry_run)
         if args.command == "build":
@@ -85,7 +92,8 @@ def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
             continue
         contents.append((path.name, path.read_bytes()))
     run = check_files if dry_run or too_large else load_files  # one file too large: none is loaded
-    reports = too_large + (run(db, contents, progress=print_progress) if contents else [])
+    operator = Operator(f"cli:{getpass.getuser()}")  # the server's shell: every area, named in load_log
+    reports = too_large + (run(db, contents, progress=print_progress, operator=operator) if contents else [])
     failed = any(r.errors for r in reports)
     error, warning = bilingual("etl_severity_error", "/"), bilingual("etl_severity_warning", "/")
     for report in reports:
@@ -106,6 +114,88 @@ def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
     else:
         print(bilingual("etl_loaded_into") + f" {db}")
     return 0
+
+
+def add_operator_commands(commands) -> None:
+    operators = commands.add_parser("operators", help=bilingual("etl_help_operators"))
+    actions = operators.add_subparsers(dest="action", required=True)
+    for action in ("add", "disable", "reset", "list"):
+        parser = actions.add_parser(action, help=bilingual(f"etl_help_operators_{action}"))
+        if action != "list":
+            parser.add_argument("name")
+        if action in ("add", "reset"):
+            parser.add_argument("--scope", default="*" if action == "add" else None,
+                                help=bilingual("etl_help_operators_scope"))
+            parser.add_argument("--password-stdin", action="store_true",
+                                help=bilingual("etl_help_operators_password_stdin"))
+        parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+        parser.add_argument("--file", type=Path, default=None, help=bilingual("etl_help_operators_file"))
+
+
+OPERATOR_HELP_KEYS = (N_("etl_help_operators_add"), N_("etl_help_operators_disable"), N_("etl_help_operators_reset"),
+                      N_("etl_help_operators_list"))
+
+
+def operators_command(args) -> int:
+    """add | disable | reset | list: 0 done, 2 refused (the reason printed)."""
+    from etl import operators
+
+    path = args.file or operators.accounts_path(args.db)
+    try:
+        if args.action == "list":
+            for account in operators.read_accounts(path).values():
+                status = bilingual("etl_operator_active", "/") if account.active else bilingual(
+                    "etl_operator_disabled", "/")
+                print(f"{account.name}\t{status}\t{operators.scope_text(account.scope)}")
+            return 0
+        if args.action == "disable":
+            operators.disable(path, args.name)
+            print(bilingual("etl_operator_disabled_done", name=operators.normal_name(args.name)) + f": {path}")
+            return 0
+        scope = None if args.scope is None else operators.parse_scope(args.scope)
+        if scope:
+            unknown = unknown_areas(args.db, scope)
+            if unknown:
+                print(bilingual("etl_operator_unknown_areas", areas=", ".join(unknown)), file=sys.stderr)
+                return 2
+        password = read_new_password(args.password_stdin)
+        if args.action == "add":
+            operators.add(path, args.name, password, scope)
+            print(bilingual("etl_operator_added", name=operators.normal_name(args.name),
+                            scope=operators.scope_text(scope)) + f": {path}")
+        else:
+            operators.reset(path, args.name, password, False if args.scope is None else scope)
+            print(bilingual("etl_operator_reset_done", name=operators.normal_name(args.name)) + f": {path}")
+        return 0
+    except operators.OperatorError as error:
+        print(error, file=sys.stderr)
+        return 2
+
+
+def read_new_password(from_stdin: bool) -> str:
+    """One line of standard input, or typed twice without echo."""
+    from etl.operators import OperatorError
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(bilingual("etl_operator_password_prompt") + ": ")
+    if getpass.getpass(bilingual("etl_operator_password_again") + ": ") != first:
+        raise OperatorError(N_("etl_operator_passwords_differ"))
+    return first
+
+
+def unknown_areas(db: Path, scope: frozenset[str]) -> list[str]:
+    """The area ids of a scope the database does not know (none checked when there is no database yet)."""
+    if not Path(db).is_file():
+        return []
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        known = {area for (area,) in con.execute((SQL_DIR / "area_ids.sql").read_text(encoding="utf-8")).fetchall()}
+    finally:
+        con.close()
+    return sorted(scope - known)
 
 
 if __name__ == "__main__":

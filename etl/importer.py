@@ -1,8 +1,8 @@
 """Import province workbooks (.xlsx) and CSV files into the khuyến công database.
 
 API used by the Import page and by `python -m etl load`:
-    check_files(db_path, [(file_name, bytes), ...]) -> [ImportReport]   dry run, writes nothing
-    load_files(db_path, [(file_name, bytes), ...])  -> [ImportReport]   all files or none, one atomic swap
+    check_files(db_path, [(file_name, bytes), ...], operator=...) -> [ImportReport]   dry run, writes nothing
+    load_files(db_path, [(file_name, bytes), ...], operator=...)  -> [ImportReport]   all or none, one atomic swap
 
 Rules (see also etl/importing/*):
 - Sheets PhanBo / DeAn / KetQua (allocation / project / outcome) are recognised by name or by their headers
@@ -30,6 +30,11 @@ Rules (see also etl/importing/*):
   without case/diacritics); outcome (area, year, period, activity, sector, indicator). A key twice in a file,
   or already loaded from another imported file, is an error; the same key in real bundled data is a warning
   (both are kept, each citing its source); illustrative data never clashes.
+- `operator` (etl.operators.Operator) is who loads: its name goes into load_log, and a row of an area outside its
+  scope is an error naming the row (a unit whose 2025 successor is in the scope counts as in it). None (the CLI, a
+  replay): no scope, and load_log names no operator.
+- A file name is refused before anything is written when it is empty, starts with "." (a rebuild never replays such
+  a file: its rows would vanish), holds a control character, or is too long for the imports folder's file system.
 - A file whose sha256 is already loaded (under any name) is reported as already loaded and nothing is
   written, not even load_log. A file with the name of an earlier import replaces that import's rows.
 - A successful load copies each file to `<database dir>/imports/<file name>` (written and flushed to disk before the
@@ -39,6 +44,7 @@ Rules (see also etl/importing/*):
 
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -55,6 +61,8 @@ from etl.importing.parse import ParsedFile, parse_file
 from etl.importing.reader import MAX_FILE_BYTES, FileRefused, too_large
 from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
 from etl.load_log import log_load, utc_now
+from etl.operators import Operator
+from etl.paths import SQL_DIR
 from etl.problems import Problem, bilingual, both
 
 __all__ = ["MAX_FILE_BYTES", "ImportReport", "check_files", "imports_dir_for", "load_files", "remember_value",
@@ -133,6 +141,37 @@ def _safe_name(file_name: str) -> str:
     return Path(str(file_name).replace("\\", "/")).name
 
 
+# A kept copy is written first as .<name>.part-<pid> (keep_copies): that name must fit too.
+TEMP_NAME_OVERHEAD = len(".") + len(".part-") + 7
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def name_limit(imports_dir: Path) -> int:
+    """The longest file name (UTF-8 bytes) a kept copy may have on the imports folder's file system."""
+    folder = Path(imports_dir)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        name_max = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        name_max = 255
+    return name_max - TEMP_NAME_OVERHEAD
+
+
+def file_name_problems(name: str, imports_dir: Path) -> list[Problem]:
+    """Why a file cannot be kept under this name, if it cannot: checked before anything is written."""
+    if not name or name in (".", ".."):
+        return [Problem(name or "?", None, None, None, *both("etl_invalid_file_name"))]
+    if CONTROL_CHARACTERS.search(name):
+        return [Problem(name, None, None, repr(name), *both("etl_file_name_control"))]
+    if name.startswith("."):
+        return [Problem(name, None, None, name, *both("etl_file_name_hidden"))]
+    size, limit = len(name.encode("utf-8")), name_limit(imports_dir)
+    if size > limit:
+        return [Problem(name, None, None, None, *both("etl_file_name_too_long", size=size, limit=limit))]
+    return []
+
+
 def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None, imports_dir: Path) -> list[ParsedFile]:
     codes = Codes(con)
     codes.remember(read_value_map(imports_dir))  # values mapped on the Import page, before any lookup
@@ -141,8 +180,7 @@ def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None, i
     for name, data in files:
         name = _safe_name(name)
         parsed = parse_file(name, data, codes, progress)
-        if not name or name in (".", ".."):
-            parsed.problems.append(Problem(name or "?", None, None, None, *both("etl_invalid_file_name")))
+        parsed.problems.extend(file_name_problems(name, imports_dir))
         if parsed.doc_id in seen:
             first = seen[parsed.doc_id]
             parsed.problems.append(Problem(name, None, None, None,
@@ -158,19 +196,41 @@ def _reports(parsed_files: list[ParsedFile], results: list[Assessment]) -> list[
                          list(p.unknown.values())) for p, r in zip(parsed_files, results)]
 
 
-def _validate(db_path: Path, files, progress) -> tuple[list[ParsedFile], list[ImportReport]]:
+def scope_problems(con, parsed: ParsedFile, operator: Operator | None) -> list[Problem]:
+    """One error per row whose area lies outside the operator's scope, naming the row and the area."""
+    if operator is None or operator.scope is None:
+        return []
+    query = (SQL_DIR / "area_successors.sql").read_text(encoding="utf-8")
+    areas = {area_id: (current, name) for area_id, current, name in con.execute(query).fetchall()}
+    problems = []
+    for record in parsed.records:
+        area_id = record.values.get("area_id")
+        current, name = areas.get(area_id, (None, area_id))
+        if not operator.covers(area_id, current):
+            problems.append(Problem(parsed.file_name, record.row, None, name,
+                                    *both("etl_out_of_scope", operator=operator.name, area=name),
+                                    sheet=record.sheet))
+    return problems
+
+
+def _validate(db_path: Path, files, progress,
+              operator: Operator | None = None) -> tuple[list[ParsedFile], list[ImportReport]]:
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         parsed_files = _parse_all(con, files, progress, imports_dir_for(db_path))
+        for parsed in parsed_files:
+            parsed.problems.extend(scope_problems(con, parsed, operator))
         return parsed_files, _reports(parsed_files, assess(con, parsed_files))
     finally:
         con.close()
 
 
-def check_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[ImportReport]:
-    """Read and validate `files` against the current database; say what a load would change; write nothing."""
+def check_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None,
+                operator: Operator | None = None) -> list[ImportReport]:
+    """Read and validate `files` against the current database, for `operator` (its scope; None: every area); say
+    what a load would change; write nothing."""
     _require_db(db_path)
-    return _validate(Path(db_path), files, progress)[1]
+    return _validate(Path(db_path), files, progress, operator)[1]
 
 
 class _Refused(Exception):
@@ -179,11 +239,14 @@ class _Refused(Exception):
         self.reports = reports
 
 
-def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[ImportReport]:
-    """Validate every file; when none has an error, load them all in one atomic swap of the database."""
+def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None,
+               operator: Operator | None = None) -> list[ImportReport]:
+    """Validate every file; when none has an error, load them all in one atomic swap of the database, recording
+    `operator` (who loads, within whose scope every row must fall) in load_log."""
     db_path = Path(db_path)
     _require_db(db_path)
-    parsed_files, reports = _validate(db_path, files, progress)
+    operator_name = operator.name if operator is not None else None
+    parsed_files, reports = _validate(db_path, files, progress, operator)
     if any(r.errors for r in reports):
         return reports
     if any(r.already_loaded for r in reports):
@@ -200,14 +263,14 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
         now = utc_now()
         for parsed, result in zip(parsed_files, results):
             if not result.already_loaded:
-                write_file(con, parsed, result, now)
+                write_file(con, parsed, result, now, operator_name)
         # Real figures just loaded suppress the illustrative ones they cover, as a build would.
         refit_illustrative_data(con)
         reports[:] = fresh
         # Kept before the swap, under the lock: a load killed after its swap must not lose its copy (the next build
         # would drop its figures). Killed before the swap, the copy stays and the next build loads the file.
         kept[:] = keep_copies(db_path, [(r.file_name, data) for r, (_n, data) in zip(fresh, files)
-                                        if not r.already_loaded])
+                                        if not r.already_loaded], operator_name)
 
     kept: list[Path] = []
     swapped: list[bool] = []
@@ -229,9 +292,9 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
 LOAD_ORDER = ".load-order"  # hidden: never replayed as a file
 
 
-def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> list[Path]:
+def keep_copies(db_path: Path, files: list[tuple[str, bytes]], operator: str | None = None) -> list[Path]:
     """Copy loaded files to <db dir>/imports/ under the name as given (write, fsync, rename: a replay never reads
-    half a file) and note the load order; return the copies that did not exist before."""
+    half a file) and note the load order and who loaded them; return the copies that did not exist before."""
     folder = imports_dir_for(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     created = []
@@ -243,20 +306,33 @@ def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> list[Path]:
         temp.write_bytes(data)
         fsync_path(temp)
         os.replace(temp, target)
-    _note_load_order(folder, [(_safe_name(name), hashlib.sha256(data).hexdigest()) for name, data in files])
+    _note_load_order(folder, [(_safe_name(name), hashlib.sha256(data).hexdigest()) for name, data in files], operator)
     fsync_path(folder)  # every rename above, the load order's included, is on disk before the swap
     return created
 
 
-def _note_load_order(folder: Path, loaded: list[tuple[str, str]]) -> None:
-    """Append (name, sha256) of each file just kept to imports/.load-order, rewritten whole then renamed."""
+def _note_load_order(folder: Path, loaded: list[tuple[str, str]], operator: str | None = None) -> None:
+    """Append (name, sha256, operator) of each file just kept to imports/.load-order, rewritten whole then renamed;
+    a rebuild's replay names the operator again in load_log."""
     order = folder / LOAD_ORDER
     lines = order.read_text(encoding="utf-8").splitlines() if order.is_file() else []
-    lines += [f"{name}\t{sha256}" for name, sha256 in loaded]
+    lines += [f"{name}\t{sha256}" + (f"\t{operator}" if operator else "") for name, sha256 in loaded]
     temp = folder / f"{LOAD_ORDER}.part-{os.getpid()}"
     temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     fsync_path(temp)
     os.replace(temp, order)
+
+
+def load_operators(folder: Path) -> dict[str, str]:
+    """File name → the operator of its last load, as imports/.load-order notes it (loads before operators: none)."""
+    order = Path(folder) / LOAD_ORDER
+    lines = order.read_text(encoding="utf-8").splitlines() if order.is_file() else []
+    noted = {}
+    for line in lines:
+        fields = line.split("\t")
+        if fields[0]:
+            noted[fields[0]] = fields[2] if len(fields) > 2 and fields[2] else None
+    return {name: operator for name, operator in noted.items() if operator}
 
 
 def replay_order(folder: Path) -> list[Path]:
@@ -303,6 +379,7 @@ def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progr
     if not folder.is_dir():
         return 0
     paths = replay_order(folder)
+    operators = load_operators(folder)
     total = 0
     for path in paths:
         data = path.read_bytes()
@@ -318,7 +395,7 @@ def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progr
         if result.already_loaded:
             progress(replay + bilingual("etl_already_loaded"))
             continue
-        write_file(con, parsed, result, utc_now())
+        write_file(con, parsed, result, utc_now(), operators.get(path.name))
         total += len(parsed.records)
         progress(replay + f"{len(parsed.records)} " + bilingual("etl_word_rows", "/") + f"; {summary(result)}")
     return total

@@ -12,9 +12,11 @@ def utc_now() -> datetime:
 
 
 def log_load(con: duckdb.DuckDBPyConnection, file_name: str, sha256: str | None, rows: int,
-             status: str, message: str, at: datetime | None = None) -> None:
-    """Append one row to load_log, stamped `at` (UTC; now when not given)."""
+             status: str, message: str, at: datetime | None = None, operator: str | None = None) -> None:
+    """Append one row to load_log, stamped `at` (UTC; now when not given), naming the operator who loaded the file
+    (None for a build's own files)."""
     con.execute(
-        "INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?)",
-        [at or utc_now(), file_name, sha256, rows, status, message],
+        "INSERT INTO load_log (loaded_at, file_name, sha256, rows, status, message, operator) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [at or utc_now(), file_name, sha256, rows, status, message, operator],
     )

@@ -69,12 +69,18 @@ def read_access_log(path: Path) -> list[dict]:
     return rows
 
 
+def route_tag(route: str) -> str:
+    """How the access log names a route cookie: its first 8 characters (the `kc_route_logged` map)."""
+    return route[:8]
+
+
 def route_cookies(cluster: Cluster, tries: int = 64) -> dict[str, str]:
     """A kc_route cookie value per backend (upstream address -> value), found by asking nginx with probe values and
-    reading which backend its access log names: a browser given that cookie is served by that backend."""
+    reading which backend its access log names: a browser given that cookie is served by that backend. A probe value
+    is 8 characters, so the log's route tag is the whole value."""
     found: dict[str, str] = {}
     for n in range(tries):
-        value = f"probe-{n}"
+        value = f"probe{n:03d}"
         request = urllib.request.Request(f"{cluster.url}/_stcore/health", headers={"Cookie": f"kc_route={value}"})
         urllib.request.urlopen(request, timeout=10).close()
         upstream = None
@@ -157,7 +163,7 @@ def _stop(process: subprocess.Popen) -> None:
 @contextlib.contextmanager
 def running_cluster(processes: int, db_path, *, port: int = 0, env: dict | None = None,
                     log_dir: Path | None = None, address: str = "127.0.0.1") -> Iterator[Cluster]:
-    """N `streamlit run dashboard.py` processes serving db_path on free loopback ports, and nginx in front on `port`
+    """N `streamlit run app.py` processes serving db_path on free loopback ports, and nginx in front on `port`
     (0: a free one). Every process gets the same cookie secret (generated here unless env or the environment sets
     STREAMLIT_SERVER_COOKIE_SECRET): Streamlit signs its session and login cookies with it, and a browser moved to
     another process (its own stopped) must still be read. The XSRF cookie is not signed: any process accepts it.
@@ -185,7 +191,7 @@ def running_cluster(processes: int, db_path, *, port: int = 0, env: dict | None 
             handles.append(handle)
             # The flags of `make run` (cwd = the project root, so .streamlit/config.toml applies), on loopback.
             process = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(backend_port),
+                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(backend_port),
                  "--server.address", "127.0.0.1", "--server.headless", "true"],
                 cwd=ROOT, env=base_env, stdout=handle, stderr=subprocess.STDOUT)
             cluster.backends.append((backend_port, process))

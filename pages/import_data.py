@@ -1,4 +1,4 @@
-"""Nhập dữ liệu / Import: download the template; with the admin password, check files, preview, then load them."""
+"""Nhập dữ liệu / Import: download the template; signed in as an operator, check files, preview, then load them."""
 
 import math
 
@@ -14,17 +14,14 @@ from khuyencong.ui.import_data import (
     DONE,
     LOAD_ERROR,
     LOAD_PROBLEMS,
-    LOGIN_OUTCOME,
     MAPPED,
     MAX_PROBLEMS_SHOWN,
-    PASSWORD_KEY,
     ROUND,
     TEMPLATE_NAME,
     UPLOAD_TYPES,
     XLSX_MIME,
-    admin_password,
-    authorised,
     can_confirm,
+    can_sign_in,
     catalogue,
     change_table,
     check_for,
@@ -35,15 +32,19 @@ from khuyencong.ui.import_data import (
     files_key,
     format_size,
     format_wait,
-    lock,
+    import_enabled,
     map_value,
     mapping_key,
     max_file_bytes,
+    outcome_message,
     problem_count,
     problem_table,
+    scope_label,
     seconds_locked,
+    sign_in_form,
+    sign_in_outcome,
+    sign_out,
     split_by_size,
-    submit_password,
     summary_line,
     template_bytes,
     understood_columns,
@@ -53,8 +54,9 @@ from khuyencong.ui.import_data import (
     understood_totals,
     unknown_line,
     unknown_values,
+    unlocked_operator,
 )
-from khuyencong.ui.shell import current_filters
+from khuyencong.ui.shell import current_filters, unit_name
 
 filters = current_filters()
 lang = filters.lang
@@ -72,25 +74,23 @@ else:
                        key="im_template", on_click="ignore", icon=":material/download:")
 
 st.subheader(t("import_data_load_header", lang))
-if admin_password() is None:
+enabled = import_enabled()
+operator = unlocked_operator() if enabled else None
+if not enabled:
     st.info(t("import_data_disabled", lang), icon=":material/lock:")
-elif not authorised(state):
-    with st.form("im_login", clear_on_submit=True, width=420):
-        st.text_input(t("import_data_password", lang), type="password", key=PASSWORD_KEY,
-                      help=t("import_data_password_help", lang))
-        st.form_submit_button(t("import_data_unlock", lang), icon=":material/lock_open:", on_click=submit_password,
-                              args=(state,))
-    outcome = state.pop(LOGIN_OUTCOME, None)
-    if outcome == "wrong":
-        st.error(t("import_data_wrong_password", lang), icon=":material/block:")
-    elif outcome == "empty":
-        st.warning(t("import_data_empty_password", lang))
-    if wait := seconds_locked(state):  # shown to every session while the server's gate is shut
+elif not can_sign_in():
+    st.info(t("import_data_not_served", lang), icon=":material/lock:")
+elif operator is None:
+    st.html(sign_in_form(lang, "import_data", {key: st.query_params.get_all(key) for key in st.query_params}))
+    if message := outcome_message(sign_in_outcome(state), lang):
+        st.error(message, icon=":material/block:")
+    if wait := seconds_locked():  # this address guessed wrong too often: its guesses wait
         st.error(t("import_data_locked", lang, wait=format_wait(wait, lang)), icon=":material/timer:")
 else:
     status = st.columns([5, 1], vertical_alignment="center")
-    status[0].caption(t("import_data_unlocked", lang))
-    status[1].button(t("import_data_lock", lang), key="im_lock", on_click=lock, args=(state,), icon=":material/lock:",
+    status[0].caption(t("import_data_unlocked", lang, name=escape_markdown(operator.name),
+                        scope=escape_markdown(scope_label(operator, lang, unit_name))))
+    status[1].button(t("import_data_lock", lang), key="im_lock", on_click=sign_out, icon=":material/lock:",
                      width="stretch")
     if DONE in state:
         st.success(state.pop(DONE), icon=":material/check_circle:")
@@ -117,7 +117,7 @@ else:
             state.pop(CHECKED, None)
             with st.spinner(t("import_data_checking", lang)):
                 try:
-                    state[CHECKED] = (key, check_for(state, db.path, files))
+                    state[CHECKED] = (key, check_for(db.path, files))
                 except Exception as error:  # an unreadable file must not take the page down
                     st.error(t("import_data_failed", lang, error=escape_markdown(error)))
         reports = state[CHECKED][1] if CHECKED in state else []

@@ -32,6 +32,7 @@ from khuyencong.render.coverage import make_coverage_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.fetch import code_lists, fetch
+from khuyencong.ui.import_data import unlocked_operator
 from khuyencong.ui.links import follow_page_request, open_page_with, profile_link_column, with_profile_links
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters
@@ -215,9 +216,11 @@ log = fetch("load_log")
 if log.empty:
     st.info(t("sources_load_log_empty", lang))
 else:
-    st.dataframe(load_log_table(log, lang), hide_index=True,
+    operator = unlocked_operator()  # who loaded what: shown to a signed-in operator only
+    st.dataframe(load_log_table(log, lang, with_operator=operator is not None), hide_index=True,
                  column_config=fit_headers({
                      t("sources_col_loaded_at", lang): st.column_config.TextColumn(width=250),
+                     t("sources_col_operator", lang): st.column_config.TextColumn(width=110),
                      t("sources_col_file", lang): st.column_config.TextColumn(width=245),
                      t("sources_col_rows", lang): st.column_config.TextColumn(width=70, **right),
                      t("sources_col_load_status", lang): st.column_config.TextColumn(width=115),

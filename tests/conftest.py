@@ -256,19 +256,34 @@ def shown_page():
     return shown
 
 
-@pytest.fixture(autouse=True)
-def fresh_password_throttle():
-    """Every test starts with no wrong passwords counted: the import page's throttle is process-wide on purpose."""
-    from khuyencong.ui import import_data as importing
+@pytest.fixture()
+def browser_cookies(monkeypatch) -> dict[str, str]:
+    """The cookies an AppTest run's "browser" sends (AppTest has no client, so st.context.cookies is empty): the
+    Import page's gate reads them here. The server counts as started by app.py (it has the sign-in endpoint)."""
+    from khuyencong import sign_in_routes
+    from khuyencong.ui import import_data
 
-    importing.THROTTLE.succeeded()
-    yield
-    importing.THROTTLE.succeeded()
+    cookies: dict[str, str] = {}
+    monkeypatch.setattr(import_data, "request_cookies", lambda: cookies)
+    monkeypatch.setattr(sign_in_routes, "SERVED", True)
+    return cookies
+
+
+def sign_in(db_path, password: str, name: str = "", client: str = "192.0.2.10") -> str:
+    """Sign in as the endpoint does (khuyencong.sign_in: the shared state beside db_path, the throttle, argon2 or the
+    KC_ADMIN_PASSWORD shortcut) and open a page with it, as the server's middleware counts it; the cookie token."""
+    from khuyencong.sign_in import Authority, SignInState, admin_password
+
+    state = SignInState(db_path)
+    outcome = state.attempt(client, name, password, Authority(db_path, admin_password()))
+    assert outcome.status == "ok", outcome
+    state.connected(outcome.token)
+    return outcome.token
 
 
 @contextlib.contextmanager
 def serve_dashboard(db_path, *args: str, env: dict | None = None, output=subprocess.DEVNULL):
-    """`streamlit run dashboard.py` on a free port serving db_path, as `make run` does; yields its base URL."""
+    """`streamlit run app.py` on a free port serving db_path, as `make run` does; yields its base URL."""
     import socket
     import time
     import urllib.request
@@ -277,7 +292,7 @@ def serve_dashboard(db_path, *args: str, env: dict | None = None, output=subproc
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.headless", "true", *args], cwd=ROOT,
         env={**os.environ, "KC_DB_PATH": str(db_path), **(env or {})}, stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

@@ -27,7 +27,10 @@ from conftest import ROOT
 
 from etl.importer import check_files
 from etl.importing import reader
+from etl.operators import Operator
 from khuyencong.ui import import_data as importing
+
+ADMIN = Operator("admin")  # who the page loads as (the KC_ADMIN_PASSWORD operator)
 
 MAX_SECONDS = 60                 # "bounded", not fast: measured figures are printed with -s
 MAX_PEAK_BYTES = 1536 * 2**20    # 1.5 GB
@@ -258,7 +261,7 @@ def test_hostile_file_is_refused_in_bounded_time_and_memory_and_changes_nothing(
     assert run.seconds < MAX_SECONDS and run.peak_bytes < MAX_PEAK_BYTES
     assert digest(db) == before and not (db.parent / "imports").exists()
 
-    reports = importing.load(db, [(name, path.read_bytes())])  # what the import page calls on "confirm"
+    reports = importing.load(db, [(name, path.read_bytes())], ADMIN)  # what the import page calls on "confirm"
     assert not importing.can_confirm(reports)
     assert [p.reason_vi for p in reports[0].errors if reason_vi in p.reason_vi]
     assert [p.reason_en for p in reports[0].errors if reason_en in p.reason_en]
@@ -287,7 +290,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(db, tmp_path):
     data = b"PK\x03\x04" + bytes(reader.MAX_FILE_BYTES)
     kept, refused = importing.split_by_size([("qua-lon.xlsx", data)], importing.max_file_bytes())
     assert kept == [] and refused == [("qua-lon.xlsx", data)]  # the page refuses it before checking
-    report = importing.load(db, [("qua-lon.xlsx", data)])[0]  # and the importer would too
+    report = importing.load(db, [("qua-lon.xlsx", data)], ADMIN)[0]  # and the importer would too
     assert [p.reason_vi for p in report.errors] == ["tệp quá lớn (20.971.524 byte; tối đa 20 MB)"]
     assert digest(db) == before
 
@@ -297,7 +300,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(db, tmp_path):
 def test_a_million_empty_formatted_rows_are_read_safely(styled_cells, db, tmp_path):
     data = empty_formatted_rows(styled_cells)
     name = "mot-trieu-dong-trong.xlsx"
-    checked = importing.check(db, [(name, data)])[0]  # the page's check: the two rows, nothing else
+    checked = importing.check(db, [(name, data)], ADMIN)[0]  # the page's check: the two rows, nothing else
     assert checked.ok and checked.rows["allocation"] == 2, [p.format() for p in checked.problems]
     path = tmp_path / name
     path.write_bytes(data)
@@ -350,7 +353,7 @@ def test_escaped_text_in_shared_and_inline_strings_is_loaded_as_typed(db):
     book = xlsx([sheet], {**parts(strings=True), "xl/sharedStrings.xml": strings,
                           "xl/workbook.xml": workbook_xml().replace('"PhanBo"', '"DeAn"')})
     name = "escapes.xlsx"
-    report = importing.load(db, [(name, book)])[0]
+    report = importing.load(db, [(name, book)], ADMIN)[0]
     assert report.ok, [p.format() for p in report.problems]
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -448,15 +451,12 @@ def test_hostile_csv(db, data, rows, reason_en):
     assert [p.reason_en for p in report.errors] == ([reason_en] if reason_en else [])
 
 
-def test_the_import_page_shows_the_refusal_and_at_most_a_thousand_problems(db, bombs, monkeypatch):
-    from conftest import run_page
+def test_the_import_page_shows_the_refusal_and_at_most_a_thousand_problems(db, bombs, monkeypatch, browser_cookies):
+    from conftest import run_page, sign_in
 
     monkeypatch.setenv("KC_ADMIN_PASSWORD", "mat-khau-thu")
-    importing.THROTTLE.succeeded()
+    browser_cookies["kc_unlock"] = sign_in(db, "mat-khau-thu")
     app = run_page(db, "pages/import_data.py")
-    app.text_input(key="im_password").input("mat-khau-thu")
-    next(b for b in app.button if b.label == "Mở khóa").click()
-    app.run()
     wrong = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\n" + "".join(
         f"Tỉnh lạ {i},2024,Địa phương,Dự toán,không phải số\n" for i in range(1200))
     before = digest(db)

@@ -1,12 +1,11 @@
 """The import page's security, and exports of data that came in through an import.
 
-The password gate: a wrong password is refused and nothing behind the gate is shown; after FREE_ATTEMPTS wrong ones
-the gate shuts for a growing time, for the whole server process, so a new session does not reopen it (the clock is a
-fake one that tests move forward; the per-attempt slowdown is recorded instead of slept); the right password unlocks.
-The password never appears in the page, in Python log records, in load_log or in the output of a `streamlit run`
-server driven by Chromium. Checking and loading cannot happen without the gate: not by a stale callback, a tampered
-session value or a query parameter. Finally, text a spreadsheet would run as a formula, loaded from a workbook, comes
-out of the .xlsx and .csv exports as text, and numbers stay numbers.
+The gate: nothing behind it shows or runs without a live unlock cookie (khuyencong/sign_in.py; the sign-in itself,
+its throttle and the takeover attacks are tests/test_sign_in.py and tests/test_gate_server.py): not by a stale
+callback, a tampered session value or a query parameter. The password never appears in the page, in Python log
+records, in load_log or in the output of a `streamlit run` server driven by Chromium. Finally, text a spreadsheet
+would run as a formula, loaded from a workbook, comes out of the .xlsx and .csv exports as text, and numbers stay
+numbers.
 """
 
 import csv
@@ -19,9 +18,8 @@ import duckdb
 import openpyxl
 import pytest
 import xlsxwriter
-from conftest import run_etl, run_page, serve_dashboard
+from conftest import run_etl, run_page, serve_dashboard, sign_in
 
-from khuyencong.i18n.labels import t
 from khuyencong.render.browser import find_chromium
 from khuyencong.ui import import_data as importing
 
@@ -32,33 +30,14 @@ CSV = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền
 
 
 @pytest.fixture()
-def gate(monkeypatch):
-    """The admin password set, a fresh process-wide throttle on a clock the test moves, slowdowns recorded."""
+def gate(monkeypatch, browser_cookies):
+    """The admin password set; the browser's cookies (none yet)."""
     monkeypatch.setenv("KC_ADMIN_PASSWORD", PASSWORD)
-    now = [1000.0]
-    importing.THROTTLE.succeeded()
-    monkeypatch.setattr(importing.THROTTLE, "clock", lambda: now[0])
-    waits: list[float] = []
-    monkeypatch.setattr(importing, "sleep", waits.append)
-
-    class Gate:
-        def advance(self, seconds: float) -> None:
-            now[0] += seconds
-
-    gate = Gate()
-    gate.waits = waits
-    yield gate
-    importing.THROTTLE.succeeded()
-
-
-def attempt(app, password: str):
-    app.text_input(key="im_password").input(password)
-    next(b for b in app.button if b.label in (t("import_data_unlock", "vi"), t("import_data_unlock", "en"))).click()
-    return app.run()
+    return browser_cookies
 
 
 def behind_the_gate(app) -> bool:
-    """Whether anything only an admin may use is on the page: the uploader, the lock button, a confirm button."""
+    """Whether anything only an operator may use is on the page: the uploader, the lock button, a confirm button."""
     keys = {getattr(b, "key", None) for b in app.button}
     return bool(len(app.file_uploader) or keys & {"im_lock", "im_confirm"})
 
@@ -76,95 +55,42 @@ def page_text(app) -> str:
     return "\n".join(parts)
 
 
-def errors_shown(app) -> list[str]:
-    return [e.value for e in app.error]
-
-
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-# --- The gate ---------------------------------------------------------------------------------------------------------
-
-def test_wrong_password_is_refused_and_shows_nothing_behind_the_gate(db, gate):
-    app = run_page(db, PAGE)
-    assert not behind_the_gate(app)
-    attempt(app, WRONG[0])
-    assert not app.exception
-    assert any(e.startswith("Mật khẩu không đúng") for e in errors_shown(app))
-    assert not behind_the_gate(app)
-    assert app.text_input(key="im_password").value == ""  # what was typed is not kept
-
-
-def test_repeated_wrong_passwords_lock_the_gate_for_every_session_then_the_right_one_unlocks(db, gate):
-    app = run_page(db, PAGE)
-    for guess in WRONG[:importing.FREE_ATTEMPTS]:
-        attempt(app, guess)
-    assert gate.waits == [2, 4, 8, 8]  # each attempt after a mistake is slowed
-    locked = "chức năng nhập dữ liệu tạm khóa, thử lại sau 30 giây"
-    assert any(locked in e for e in errors_shown(app))
-
-    attempt(app, PASSWORD)  # during the lock-out even the right password is not heard
-    assert not behind_the_gate(app) and any(locked in e for e in errors_shown(app))
-
-    other = run_page(db, PAGE, lang="en")  # a new session (another browser) finds the gate shut too
-    assert any("loading is locked for now; try again in 30 s" in e for e in errors_shown(other))
-    attempt(other, PASSWORD)
-    assert not behind_the_gate(other)
-
-    gate.advance(31)
-    attempt(other, WRONG[5])  # the first mistake after a lock-out shuts the gate for twice as long
-    assert any("try again in 1 min" in e for e in errors_shown(other))
-    gate.advance(61)
-    attempt(other, PASSWORD)
-    assert behind_the_gate(other) and not app.exception
-    assert importing.THROTTLE.failures == 0
-
-
-@pytest.mark.parametrize(("failures", "seconds"), [(0, 0), (4, 0), (5, 30), (6, 60), (7, 120), (9, 480), (10, 900),
-                                                   (200, 900)])
-def test_lockout_grows_from_30_seconds_to_15_minutes(failures, seconds):
-    assert importing.lockout_seconds(failures) == seconds
-
-
-def test_throttle_counts_across_sessions_and_a_success_resets_it(gate):
-    sessions = [{} for _ in range(importing.FREE_ATTEMPTS)]
-    for state in sessions:  # one wrong guess from each of five fresh sessions
-        assert not importing.try_unlock(state, "doan", PASSWORD)
-    assert importing.seconds_locked({}) == 30
-    assert not importing.try_unlock({}, PASSWORD, PASSWORD)
-    gate.advance(30)
-    assert importing.try_unlock({}, PASSWORD, PASSWORD) and importing.seconds_locked({}) == 0
-
-
 # --- Nothing behind the gate without it ---------------------------------------------------------------------------
 
-def test_check_and_load_need_an_authorised_session(db, gate, monkeypatch):
+def test_check_and_load_need_a_signed_in_browser(db, gate, monkeypatch):
     before = digest(db)
-    for state in ({}, {"im_unlocked": "1"}, {"im_unlocked": 1}, {"im_unlocked": False}):
+    monkeypatch.setenv("KC_DB_PATH", str(db))
+    for state in ({}, {"im_unlocked": True}, {"im_unlocked": "1"}):  # what unlocked a session before
         with pytest.raises(PermissionError):
-            importing.check_for(state, db, [("a.csv", CSV)])
+            importing.check_for(db, [("a.csv", CSV)])
         importing.confirm_load(state, db, [("a.csv", CSV)], "vi")  # a stale or forged confirm click
         assert "im_done" not in state and "im_load_error" not in state
     assert digest(db) == before
-    state = {"im_unlocked": True}
+    gate["kc_unlock"] = sign_in(db, PASSWORD)
     monkeypatch.delenv("KC_ADMIN_PASSWORD")  # import switched off on the server: an old unlock no longer counts
+    state = {}
     importing.confirm_load(state, db, [("a.csv", CSV)], "vi")
     assert digest(db) == before and "im_done" not in state
 
 
 def test_tampered_session_values_and_query_parameters_do_not_open_the_gate(db, gate, monkeypatch):
-    app = run_page(db, None, im_unlocked="1", im_password=PASSWORD, im_confirm="true")
+    app = run_page(db, None, im_unlocked="1", kc_unlock="x", im_password=PASSWORD, im_confirm="true")
     assert any("`im_unlocked`" in w.value for w in app.warning)  # named as ignored, like any unknown key
     assert not [w for w in app.warning if PASSWORD in w.value]  # a password in a link is not echoed back
     app.switch_page(PAGE).run()
     assert not behind_the_gate(app)
-    app.session_state["im_unlocked"] = "yes"
+    app.session_state["im_unlocked"] = True
     app.session_state["im_checked"] = (("x",), [])
     app.run()
     assert not behind_the_gate(app) and not app.exception
     before = digest(db)
-    app.session_state["im_unlocked"] = True  # the server's own unlock, then the server switches import off
+    gate["kc_unlock"] = sign_in(db, PASSWORD)  # a real unlock, then the server switches import off
+    app.run()
+    assert behind_the_gate(app)
     monkeypatch.delenv("KC_ADMIN_PASSWORD")
     app.run()
     assert not behind_the_gate(app) and any("đang tắt" in i.value for i in app.info)
@@ -183,6 +109,8 @@ class Records(logging.Handler):
 
 
 def test_password_never_in_page_log_records_or_load_log(db, gate, capfd):
+    from khuyencong.sign_in import Authority, SignInState
+
     records = Records()
     loggers = [logging.getLogger(), logging.getLogger("streamlit"), logging.getLogger("etl"),
                logging.getLogger("khuyencong")]
@@ -191,9 +119,9 @@ def test_password_never_in_page_log_records_or_load_log(db, gate, capfd):
         logger.addHandler(records)
         logger.setLevel(logging.DEBUG)
     try:
+        assert SignInState(db).attempt("192.0.2.7", "", WRONG[0], Authority(db, PASSWORD)).status == "wrong"
+        gate["kc_unlock"] = sign_in(db, PASSWORD)
         app = run_page(db, PAGE)
-        attempt(app, WRONG[0])
-        attempt(app, PASSWORD)
         app.file_uploader[0].set_value(("cao-bang-2024.csv", CSV, "text/csv"))
         app.run()
         app.button(key="im_confirm").click()
@@ -210,7 +138,10 @@ def test_password_never_in_page_log_records_or_load_log(db, gate, capfd):
         log_rows = con.execute("SELECT * FROM load_log").fetchall()
     finally:
         con.close()
-    assert any("cao-bang-2024.csv" in str(row) for row in log_rows)
+    assert any("cao-bang-2024.csv" in str(row) and row[-1] == "admin" for row in log_rows)  # who loaded it
+    state_file = (db.parent / ".kc.duckdb.sign-in.json").read_text()
+    for secret in (PASSWORD, WRONG[0], gate["kc_unlock"]):  # the shared state holds the token's hash only
+        assert secret not in state_file
     for secret in (PASSWORD, WRONG[0]):
         assert secret not in shown
         assert not [line for line in records.lines if secret in line]
@@ -335,42 +266,3 @@ def test_formula_like_text_loaded_from_a_workbook_is_neutralised_in_every_export
         assert "'" + text in body and text not in body
     plan = rows[0].index("Kế hoạch (triệu đồng)")
     assert sorted(row[plan] for row in rows[1:]) == ["", "0", "12", "150.5"]
-
-
-@pytest.mark.parametrize("burst", range(5))
-def test_a_burst_of_sessions_never_gets_more_wrong_guesses_compared_than_the_limit(gate, monkeypatch, burst):
-    """12 sessions press Unlock in the same instant (the probe's race): at most FREE_ATTEMPTS wrong passwords are
-    compared before the gate shuts, and once it has shut, the right one in the same burst is refused too."""
-    import threading
-    import time
-
-    compared: list[str] = []
-    real = importing.password_matches
-
-    def slow_compare(given: str, expected: str) -> bool:
-        compared.append(given)
-        time.sleep(0.005)  # a comparison that takes time (a hash, a loaded machine) widens the race as in the probe
-        return real(given, expected)
-
-    monkeypatch.setattr(importing, "password_matches", slow_compare)
-    start = threading.Barrier(12)
-    answers: dict[str, bool] = {}
-
-    def press(given: str) -> None:
-        start.wait()
-        answers[given] = importing.try_unlock({}, given, PASSWORD)
-
-    guesses = WRONG[:11]
-    guesses.insert(burst * 2, PASSWORD)
-    threads = [threading.Thread(target=press, args=(g,)) for g in guesses]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    # A right password resets the count (the admin is in): the limit holds before it and after it.
-    cut = compared.index(PASSWORD) if answers[PASSWORD] else len(compared)
-    before, after = compared[:cut], compared[cut + 1:]
-    assert len(before) <= importing.FREE_ATTEMPTS
-    assert len(after) <= importing.FREE_ATTEMPTS
-    if not answers[PASSWORD]:
-        assert len(before) == importing.FREE_ATTEMPTS, "refused only because the gate had shut"

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from test_browser import is_streamlit_probe
 from test_viewers_during_load import SHOWN, workbook_version
 
-from khuyencong.cluster import read_access_log, route_cookies, running_cluster
+from khuyencong.cluster import read_access_log, route_cookies, route_tag, running_cluster
 from khuyencong.i18n.labels import t
 
 pytestmark = [pytest.mark.chromium, pytest.mark.nginx, pytest.mark.slow]
@@ -63,7 +63,7 @@ def lines_of(cluster, route: str, until_path: str | None = None) -> list[dict]:
     websocket when it closes, a moment after its browser)."""
     deadline = time.monotonic() + 30
     while True:
-        lines = [row for row in read_access_log(cluster.access_log) if row["route"] == route]
+        lines = [row for row in read_access_log(cluster.access_log) if row["route"] == route_tag(route)]
         if not until_path or any(row["path"] == until_path for row in lines) or time.monotonic() > deadline:
             return lines
         time.sleep(0.2)
@@ -146,7 +146,7 @@ def test_an_import_through_the_proxy_is_seen_by_every_process(cluster, browser, 
         assert viewer.page.locator(PROBLEMS).count() == 0
         assert viewer.errors == []
         viewer.close()
-        served = [row for row in read_access_log(cluster.access_log)[swapped:] if row["route"] == route]
+        served = [row for row in read_access_log(cluster.access_log)[swapped:] if row["route"] == route_tag(route)]
         assert served and {row["upstream"] for row in served} == {upstream}
     for port, log in cluster.backend_logs.items():
         assert "Traceback" not in log.read_text(encoding="utf-8", errors="replace"), f"process {port}"

@@ -1,10 +1,11 @@
 """Nhập dữ liệu / Import, run through dashboard.py with AppTest; and the functions of khuyencong/ui/import_data.py.
 
-The page calls the importer (etl.importer). Where a test is about the page itself (the password gate, what it shows
-for a report, which bytes it hands on), a small stand-in importer is put in sys.modules with monkeypatch; it records
-its calls and returns the reports the test chose. The last tests run the real importer (etl/importer.py: a missing
-one fails them, never skips them) on a copy of the demo database. time.sleep is replaced by a recorder so the
-slowdown after wrong passwords is measured, not waited.
+The page calls the importer (etl.importer). Where a test is about the page itself (the gate, what it shows for a
+report, which bytes it hands on), a small stand-in importer is put in sys.modules with monkeypatch; it records its
+calls and returns the reports the test chose. The last tests run the real importer (etl/importer.py: a missing one
+fails them, never skips them) on a copy of the demo database. AppTest has no browser, so the cookies a browser
+would send are the `browser_cookies` fixture's, holding a real unlock token made by the sign-in state
+(conftest.sign_in).
 """
 
 import io
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field
 import duckdb
 import openpyxl
 import pytest
-from conftest import as_shown, run_page
+from conftest import as_shown, private_copy, run_page, sign_in
 
+from etl.operators import Operator
 from etl.problems import Problem
 from etl.template import DATA_SHEETS, build_template, code_lists
 from khuyencong.i18n.labels import t
@@ -27,6 +29,7 @@ PAGE = "pages/import_data.py"
 PASSWORD = "Mật-khẩu đúng 7#"
 WRONG = ["sai-lần-một", "sai-lần-hai", "sai-lần-ba"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ADMIN = Operator("admin")
 
 
 @dataclass
@@ -55,12 +58,12 @@ def importer(monkeypatch):
     module.calls = []
     module.reports = lambda files: [Report(name, rows={"project": 2}, added={"project": 2}) for name, _ in files]
 
-    def check_files(db_path, files):
-        module.calls.append(("check", str(db_path), list(files)))
+    def check_files(db_path, files, operator=None):
+        module.calls.append(("check", str(db_path), list(files), operator.name))
         return module.reports(files)
 
-    def load_files(db_path, files):
-        module.calls.append(("load", str(db_path), list(files)))
+    def load_files(db_path, files, operator=None):
+        module.calls.append(("load", str(db_path), list(files), operator.name))
         return module.reports(files)
 
     module.check_files, module.load_files = check_files, load_files
@@ -73,16 +76,10 @@ def importer(monkeypatch):
 
 
 @pytest.fixture()
-def waits(monkeypatch) -> list[float]:
-    """Every delay the page asks for, instead of sleeping."""
-    recorded: list[float] = []
-    monkeypatch.setattr(importing, "sleep", recorded.append)
-    return recorded
-
-
-@pytest.fixture()
-def with_password(monkeypatch):
+def with_password(monkeypatch, browser_cookies) -> dict[str, str]:
+    """KC_ADMIN_PASSWORD set; the browser's cookies (none yet) for the test to fill."""
     monkeypatch.setenv("KC_ADMIN_PASSWORD", PASSWORD)
+    return browser_cookies
 
 
 def all_text(app) -> str:
@@ -105,10 +102,9 @@ def messages(app, kind: str) -> list[str]:
     return [as_shown(element.value) for element in getattr(app, kind)]
 
 
-def attempt(app, password: str):
-    app.text_input(key="im_password").input(password)
-    next(b for b in app.button if b.label in (t("import_data_unlock", "vi"), t("import_data_unlock", "en"))).click()
-    return app.run()
+def sign_in_forms(app) -> list[str]:
+    """The sign-in forms on the page (st.html bodies)."""
+    return [element.proto.body for element in app.get("html") if "kc-sign-in" in element.proto.body]
 
 
 def table_with(app, column: str):
@@ -116,19 +112,20 @@ def table_with(app, column: str):
     return next(frame.value for frame in app.dataframe if column in frame.value.columns)
 
 
-def unlocked(demo_db_path, lang="vi"):
-    app = run_page(demo_db_path, PAGE, **({"lang": lang} if lang != "vi" else {}))
-    return attempt(app, PASSWORD)
+def unlocked(db_path, cookies: dict, lang="vi"):
+    """The page in a browser that signed in with KC_ADMIN_PASSWORD (operator admin)."""
+    cookies["kc_unlock"] = sign_in(db_path, PASSWORD)
+    return run_page(db_path, PAGE, **({"lang": lang} if lang != "vi" else {}))
 
 
 # --- The page -----------------------------------------------------------------------------------------------------
 
-def test_without_a_password_import_is_disabled(demo_db_path, monkeypatch, importer):
+def test_without_a_password_import_is_disabled(demo_db_path, monkeypatch, importer, browser_cookies):
     monkeypatch.delenv("KC_ADMIN_PASSWORD", raising=False)
     app = run_page(demo_db_path, PAGE)
     assert not app.exception
     assert any("đang tắt" in text for text in messages(app, "info"))
-    assert len(app.file_uploader) == 0 and len(app.text_input) == 0
+    assert len(app.file_uploader) == 0 and not sign_in_forms(app)
     assert not any(b.label == t("import_data_confirm") for b in app.button)
     assert [b.proto.label for b in app.get("download_button") if b.proto.id.endswith("im_template")] == \
         [t("import_data_template_download")]
@@ -152,51 +149,89 @@ def test_template_download_serves_the_committed_template(demo_db_path, monkeypat
     assert [cell.value for cell in book["PhanBo"][3]][:3] == ["Tỉnh/Thành phố", "Từ năm", "Đến năm"]
 
 
-def test_wrong_passwords_are_refused_and_slowed(demo_db_path, with_password, waits, importer):
-    app = run_page(demo_db_path, PAGE)
-    assert len(app.text_input) == 1 and app.text_input[0].proto.type == app.text_input[0].proto.PASSWORD
-    assert len(app.file_uploader) == 0
-
-    attempt(app, WRONG[0])
-    assert any("thử lại sau" in text for text in messages(app, "error"))
-    assert len(app.file_uploader) == 0
-    assert waits == []  # the first mistake is answered at once
-
-    attempt(app, WRONG[1])
-    assert waits == [2]
-    attempt(app, WRONG[2])
-    assert waits == [2, 4]
-    assert len(app.file_uploader) == 0 and importer.calls == []
-    text = all_text(app)
-    assert PASSWORD not in text and not any(word in text for word in WRONG)
-
-
-def test_right_password_unlocks_and_is_not_kept(demo_db_path, with_password, waits, importer):
-    app = run_page(demo_db_path, PAGE)
-    attempt(app, WRONG[0])
-    attempt(app, PASSWORD)
-    assert waits == [2]  # still slowed after a failure, even when right
+def test_the_sign_in_form_posts_to_the_endpoint_and_nothing_behind_the_gate_shows(demo_db_path, with_password,
+                                                                                     importer):
+    app = run_page(demo_db_path, PAGE, lang="en", area="cao-bang")
     assert not app.exception
-    assert len(app.file_uploader) == 1
-    assert len(app.text_input) == 0  # the password form is gone
-    assert PASSWORD not in all_text(app)
-    assert not app.session_state["im_password"] if "im_password" in app.session_state else True
-    assert app.session_state["im_unlocked"] is True
+    [form] = sign_in_forms(app)
+    # Relative to the page (so under a base path too), back to this page with its query string.
+    assert '<form class="kc-sign-in" method="post" action="api/sign-in">' in form
+    assert '<input name="password" type="password" autocomplete="current-password"' in form
+    assert '<input type="hidden" name="page" value="import_data">' in form
+    assert 'name="query" value="lang=en&amp;area=cao-bang"' in form or 'value="area=cao-bang&amp;lang=en"' in form
+    assert ">Unlock</button>" in form and "<span>Operator</span>" in form
+    assert len(app.file_uploader) == 0 and importer.calls == []
+    assert not any(b.key in ("im_lock", "im_confirm") for b in app.button)
 
-    next(b for b in app.button if b.label == t("import_data_lock")).click()
+
+def test_a_sign_in_outcome_is_said_once(demo_db_path, with_password, importer):
+    with_password["kc_sign_in"] = "wrong.1a2b3c4d"  # what the endpoint answered the last attempt with
+    app = run_page(demo_db_path, PAGE)
+    assert [e for e in messages(app, "error") if e.startswith("Mật khẩu không đúng")]
+    app.run()  # the next run of the same session: said already
+    assert not [e for e in messages(app, "error") if e.startswith("Mật khẩu không đúng")]
+    with_password["kc_sign_in"] = "empty.99aa00bb"  # another attempt
     app.run()
-    assert len(app.file_uploader) == 0 and len(app.text_input) == 1
+    assert messages(app, "warning") == [] and "Nhập mật khẩu." in messages(app, "error")
+    assert len(app.file_uploader) == 0
+
+
+def test_a_live_unlock_opens_the_page_and_the_lock_button_ends_it(demo_db_path, with_password, importer):
+    from khuyencong.sign_in import SignInState
+
+    app = unlocked(demo_db_path, with_password)
+    assert not app.exception
+    assert len(app.file_uploader) == 1 and not sign_in_forms(app)
+    assert any("cho **admin** (phạm vi: mọi địa phương)" in as_shown(c.value) for c in app.caption)
+    assert PASSWORD not in all_text(app)
+    token = with_password["kc_unlock"]
+    assert SignInState(demo_db_path).counts(token)
+
+    app.button(key="im_lock").click()
+    app.run()
+    assert len(app.file_uploader) == 0 and sign_in_forms(app)
+    assert not SignInState(demo_db_path).counts(token)  # ended for every process, not only for this session
+
+
+@pytest.mark.parametrize("cookie", ["", "not-a-token", "A" * 43])
+def test_a_cookie_that_proves_no_unlock_shows_the_form(demo_db_path, with_password, importer, cookie):
+    with_password["kc_unlock"] = cookie
+    app = run_page(demo_db_path, PAGE)
+    assert sign_in_forms(app) and len(app.file_uploader) == 0
+
+
+def test_a_server_without_the_endpoint_says_so(demo_db_path, with_password, importer, monkeypatch):
+    from khuyencong import sign_in_routes
+
+    monkeypatch.setattr(sign_in_routes, "SERVED", False)  # `streamlit run dashboard.py`: nothing can sign in
+    app = run_page(demo_db_path, PAGE)
+    assert any("streamlit run app.py" in text for text in messages(app, "info"))
+    assert not sign_in_forms(app) and len(app.file_uploader) == 0
+
+
+def test_an_address_that_guessed_wrong_too_often_is_told_how_long_to_wait(demo_db_path, tmp_path, with_password,
+                                                                          importer, monkeypatch):
+    from khuyencong import sign_in
+    from khuyencong.sign_in import Authority, SignInState
+
+    monkeypatch.setattr(sign_in, "wall_clock", lambda: 1_800_000_000.0)  # the page reads the same instant
+    db_path = private_copy(demo_db_path, tmp_path)
+    state = SignInState(db_path)
+    for guess in WRONG + ["sai-lần-bốn", "sai-lần-năm"]:  # AppTest has no client: as on loopback, "localhost"
+        assert state.attempt("127.0.0.1", "", guess, Authority(db_path, PASSWORD)).status == "wrong"
+    app = run_page(db_path, PAGE)
+    assert any("thử lại sau 30 giây" in e for e in messages(app, "error"))
 
 
 def test_upload_checks_shows_report_and_blocks_loading_on_errors(demo_db_path, with_password, importer):
     importer.reports = lambda files: [Report(
         "a.xlsx", problems=[problem("warning", 7, ("Thiếu nguồn kinh phí", "No funding source")), problem()],
         rows={"project": 3, "outcome": 1}, added={"project": 2}, changed={"project": 1}, removed={})]
-    app = unlocked(demo_db_path)
+    app = unlocked(demo_db_path, with_password)
     app.file_uploader[0].set_value(("a.xlsx", b"workbook bytes", XLSX))
     app.run()
     assert not app.exception
-    assert importer.calls == [("check", str(demo_db_path), [("a.xlsx", b"workbook bytes")])]
+    assert importer.calls == [("check", str(demo_db_path), [("a.xlsx", b"workbook bytes")], "admin")]
 
     problems = table_with(app, "Lý do")
     assert list(problems.columns) == ["Tệp", "Mức độ", "Sheet", "Dòng", "Cột", "Giá trị", "Lý do"]
@@ -220,7 +255,7 @@ def test_confirm_loads_the_same_bytes_and_reports_counts(demo_db_path, with_pass
     monkeypatch.setattr(importing.st.cache_data, "clear", lambda: cleared.append(True))
     importer.reports = lambda files: [Report(name, rows={"allocation": 4}, added={"allocation": 3},
                                              changed={"allocation": 1}, already_loaded=False) for name, _ in files]
-    app = unlocked(demo_db_path)
+    app = unlocked(demo_db_path, with_password)
     files = [("phan-bo.xlsx", b"first file", XLSX), ("ket-qua.csv", "Năm,2024\n".encode(), "text/csv")]
     app.file_uploader[0].set_value(files)
     app.run()
@@ -230,7 +265,7 @@ def test_confirm_loads_the_same_bytes_and_reports_counts(demo_db_path, with_pass
     app.run()
     assert not app.exception
     sent = [(name, data) for name, data, _ in files]
-    assert importer.calls == [("check", str(demo_db_path), sent), ("load", str(demo_db_path), sent)]
+    assert importer.calls == [("check", str(demo_db_path), sent, "admin"), ("load", str(demo_db_path), sent, "admin")]
     assert cleared == [True]
     assert messages(app, "success")[-1] == "Đã nạp 2 tệp: thêm 6, sửa 2, xóa 0 dòng. Các biểu đồ đã dùng số liệu mới."
     uploader = app.file_uploader[0]
@@ -239,17 +274,17 @@ def test_confirm_loads_the_same_bytes_and_reports_counts(demo_db_path, with_pass
 
 def test_too_large_files_are_refused_before_checking(demo_db_path, with_password, importer):
     importer.MAX_FILE_BYTES = 100
-    app = unlocked(demo_db_path)
+    app = unlocked(demo_db_path, with_password)
     app.file_uploader[0].set_value([("big.xlsx", b"x" * 101, XLSX), ("small.csv", b"x" * 100, "text/csv")])
     app.run()
     assert any("big.xlsx" in text and "quá lớn" in text for text in messages(app, "error"))
-    assert importer.calls == [("check", str(demo_db_path), [("small.csv", b"x" * 100)])]
+    assert importer.calls == [("check", str(demo_db_path), [("small.csv", b"x" * 100)], "admin")]
 
 
 def test_english_report_and_already_loaded(demo_db_path, with_password, importer):
     importer.reports = lambda files: [Report("a.xlsx", problems=[problem("warning")], rows={"allocation": 2},
                                              already_loaded=True)]
-    app = unlocked(demo_db_path, lang="en")
+    app = unlocked(demo_db_path, with_password, lang="en")
     assert not app.exception
     app.file_uploader[0].set_value(("a.xlsx", b"bytes", XLSX))
     app.run()
@@ -262,44 +297,6 @@ def test_english_report_and_already_loaded(demo_db_path, with_password, importer
 
 
 # --- The page logic -----------------------------------------------------------------------------------------------
-
-def test_failure_delay_doubles_up_to_eight_seconds():
-    assert [importing.failure_delay(n) for n in range(6)] == [0, 2, 4, 8, 8, 8]
-
-
-def test_password_comparison():
-    assert importing.password_matches(PASSWORD, PASSWORD)
-    assert not importing.password_matches(PASSWORD, PASSWORD + " ")
-    assert not importing.password_matches("Mat-khau dung 7#", PASSWORD)  # no accent folding
-
-
-def test_admin_password_from_env_else_secrets(monkeypatch):
-    monkeypatch.setenv("KC_ADMIN_PASSWORD", "from-env")
-    assert importing.admin_password() == "from-env"
-    monkeypatch.setenv("KC_ADMIN_PASSWORD", "")
-    assert importing.admin_password() is None  # no secrets file in the project: disabled, no exception
-    monkeypatch.setattr(importing.st, "secrets", {"KC_ADMIN_PASSWORD": "from-secrets"})
-    assert importing.admin_password() == "from-secrets"
-
-
-def test_try_unlock_counts_failures_per_session(waits):
-    state = {}
-    assert not importing.try_unlock(state, "nope", PASSWORD)
-    assert not importing.try_unlock(state, "", PASSWORD)
-    assert state["im_failures"] == 2 and waits == [2]
-    assert importing.try_unlock(state, PASSWORD, PASSWORD)
-    assert state == {"im_unlocked": True, "im_failures": 0}
-
-
-def test_submit_password_wipes_what_was_typed(monkeypatch, waits):
-    monkeypatch.setenv("KC_ADMIN_PASSWORD", PASSWORD)
-    state = {"im_password": "guess"}
-    importing.submit_password(state)
-    assert state == {"im_password": "", "im_failures": 1, "im_login_outcome": "wrong"}
-    state["im_password"] = PASSWORD
-    importing.submit_password(state)
-    assert state["im_password"] == "" and state["im_unlocked"] is True and waits == [2]
-
 
 def test_confirm_rule():
     assert not importing.can_confirm([])
@@ -355,10 +352,10 @@ def errors_of(reports) -> list[str]:
 
 
 def test_real_importer_accepts_the_empty_template_and_every_drop_down_value(demo_db_path):
-    empty = importing.check(demo_db_path, [("mau.xlsx", build_template())])
+    empty = importing.check(demo_db_path, [("mau.xlsx", build_template())], ADMIN)
     assert errors_of(empty) == [] and sum(empty[0].rows.values()) == 0
     rows = every_choice()
-    reports = importing.check(demo_db_path, [("day-du.xlsx", workbook_with(rows))])
+    reports = importing.check(demo_db_path, [("day-du.xlsx", workbook_with(rows))], ADMIN)
     assert errors_of(reports) == []
     assert reports[0].rows == {"allocation": len(rows["PhanBo"]), "project": len(rows["DeAn"]),
                                "outcome": len(rows["KetQua"])}
@@ -376,14 +373,14 @@ def test_real_import_through_the_page_helpers(demo_db_path, tmp_path, monkeypatc
     query = ("SELECT area_id, funding_source, figure, amount_mvnd FROM allocation "
              "WHERE area_id = 'cao-bang' AND year_from = 2024 AND year_to = 2024 AND funding_source = 'other'")
 
-    reports = importing.check(db_path, files)
+    reports = importing.check(db_path, files, ADMIN)
     assert importing.can_confirm(reports), errors_of(reports)
     assert reports[0].added.get("allocation") == 1
     con = duckdb.connect(str(db_path), read_only=True)
     assert con.execute(query).fetchall() == []  # a check writes nothing
     con.close()
 
-    loaded = importing.load(db_path, files)
+    loaded = importing.load(db_path, files, ADMIN)
     assert importing.can_confirm(loaded)
     con = duckdb.connect(str(db_path), read_only=True)
     try:
@@ -393,7 +390,7 @@ def test_real_import_through_the_page_helpers(demo_db_path, tmp_path, monkeypatc
     assert [(area, source, figure, float(amount)) for area, source, figure, amount in rows] == \
         [("cao-bang", "other", "settled", 1234.5)]
     assert importing.totals(loaded)["added"] == 1
-    again = importing.check(db_path, files)
+    again = importing.check(db_path, files, ADMIN)
     assert again[0].already_loaded
 
 
@@ -418,7 +415,7 @@ def test_check_shows_what_was_understood_of_a_report_workbook(demo_db_path, with
     from report_corpus import two_row_header
 
     meanings, sections, sentences = UNDERSTOOD[lang]
-    app = unlocked(demo_db_path, lang)
+    app = unlocked(demo_db_path, with_password, lang)
     app.file_uploader[0].set_value(("ha-tinh-2019.xlsx", two_row_header(), XLSX))
     app.run()
     assert not app.exception
@@ -437,7 +434,7 @@ def test_check_shows_what_was_understood_of_a_report_workbook(demo_db_path, with
 
 
 def test_a_template_file_shows_no_understood_section(demo_db_path, with_password, importer):
-    app = unlocked(demo_db_path)
+    app = unlocked(demo_db_path, with_password)
     app.file_uploader[0].set_value(("a.xlsx", b"workbook bytes", XLSX))
     app.run()
     assert not app.exception
@@ -455,7 +452,7 @@ def test_map_an_unknown_value_then_load(demo_db_path, tmp_path, with_password, l
     db_path = tmp_path / "data" / "kc.duckdb"
     db_path.parent.mkdir()
     shutil.copy(demo_db_path, db_path)
-    app = unlocked(db_path, lang)
+    app = unlocked(db_path, with_password, lang)
     app.file_uploader[0].set_value(("ha-tinh.xlsx", report_with_unknown_activity(), XLSX))
     app.run()
     assert not app.exception

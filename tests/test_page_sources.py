@@ -387,3 +387,25 @@ def test_load_log_table_is_newest_first_and_formatted():
 def test_doc_ids_of_collects_each_document_once():
     frame = pd.DataFrame({"doc_ids": [["b", "a"], ["a"], []]})
     assert doc_ids_of(frame) == ["a", "b"]
+
+
+def test_who_loaded_a_file_is_shown_to_a_signed_in_operator_only(db, browser_cookies, monkeypatch):
+    """load_log's operator column: an imported file names its operator on the Sources page once the browser is
+    signed in, and the column is not there for a viewer."""
+    from conftest import run_page, sign_in
+
+    from etl.importer import load_files
+    from etl.operators import Operator
+
+    csv = "Tỉnh/Thành phố,Năm,Nguồn kinh phí,Loại số liệu,Số tiền\nCao Bằng,2024,Địa phương,Dự toán,77\n".encode()
+    assert load_files(db, [("cao-bang.csv", csv)], operator=Operator("lan", frozenset({"cao-bang"})))[0].ok
+    viewer = run_page(db, "pages/sources.py")
+    log = table_with(viewer, UI["vi"]["file"])
+    assert "cao-bang.csv" in set(log["Tệp"]) and "Người nạp" not in log.columns
+
+    monkeypatch.setenv("KC_ADMIN_PASSWORD", "mat-khau-quan-tri")
+    browser_cookies["kc_unlock"] = sign_in(db, "mat-khau-quan-tri")
+    operator = run_page(db, "pages/sources.py")
+    log = table_with(operator, UI["vi"]["file"])
+    who = dict(zip(log["Tệp"], log["Người nạp"]))
+    assert who["cao-bang.csv"] == "lan" and who["etl/demo.py"] == ""  # a build's own steps have no operator

@@ -213,7 +213,7 @@ def test_sessions_rerunning_pages_during_builds_and_loads_see_no_error_and_then_
 
 @pytest.fixture()
 def server(serving):
-    """`streamlit run dashboard.py` serving the test database, as `make run` does."""
+    """`streamlit run app.py` serving the test database, as `make run` does."""
     with serve_dashboard(serving) as base:
         yield base
 

@@ -110,8 +110,10 @@ def _differs(a, b) -> bool:
     return a != b
 
 
-def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: Assessment, now: datetime) -> None:
-    """Replace what this file name loaded before by its rows now, with its source_document and load_log row."""
+def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: Assessment, now: datetime,
+               operator: str | None = None) -> None:
+    """Replace what this file name loaded before by its rows now, with its source_document and load_log row (naming
+    the operator who loaded it, when known)."""
     note = (bilingual("etl_note_loaded_by_importer") + f"; sha256={parsed.sha256}; "
             + bilingual("etl_note_loaded_at") + f" {now:%Y-%m-%d %H:%M:%S} UTC")
     con.execute("BEGIN")
@@ -139,7 +141,8 @@ def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: Asses
                 con.unregister("import_rows")
         warnings = [p for p in parsed.problems + result.problems if p.severity == "warning"]
         log_load(con, parsed.file_name, parsed.sha256, len(parsed.records), "warning" if warnings else "ok",
-                 summary(result) + (f"; {len(warnings)} " + bilingual("etl_warnings") if warnings else ""), at=now)
+                 summary(result) + (f"; {len(warnings)} " + bilingual("etl_warnings") if warnings else ""), at=now,
+                 operator=operator)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -5,5 +5,6 @@ CREATE TABLE load_log (
     sha256     VARCHAR,
     rows       INTEGER,
     status     VARCHAR NOT NULL CHECK (status IN ('ok', 'warning', 'error')),
-    message    VARCHAR
+    message    VARCHAR,
+    operator   VARCHAR          -- who loaded the file (an operator account, "admin", "cli:<user>"); NULL for a build
 );

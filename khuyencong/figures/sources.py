@@ -209,16 +209,20 @@ def year_blocks(years, size: int = 12) -> list[list]:
     return blocks
 
 
-def load_log_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The load log, newest first, with time, file, rows, status and message as text."""
+def load_log_table(log: pd.DataFrame, lang: str, with_operator: bool = False) -> pd.DataFrame:
+    """The load log, newest first, with time, file, rows, status and message as text; with_operator (for a signed-in
+    operator only: who loaded what is not every viewer's business), who loaded each file."""
     log = log.sort_values("loaded_at", ascending=False, kind="stable")
-    return pd.DataFrame({
+    table = pd.DataFrame({
         t("sources_col_loaded_at", lang): [format_datetime(v, lang) for v in log["loaded_at"]],
         t("sources_col_file", lang): [_text(v) for v in log["file_name"]],
         t("sources_col_rows", lang): [format_number(None if is_missing(v) else int(v), lang) for v in log["rows"]],
         t("sources_col_load_status", lang): [load_status_label(s, lang) for s in log["status"]],
         t("sources_col_message", lang): [_text(v) for v in log["message"]],
     })
+    if with_operator and "operator" in log:
+        table.insert(1, t("sources_col_operator", lang), [_text(v) for v in log["operator"]])
+    return table
 
 
 # --- Coverage at a glance (coverage.sql) -------------------------------------------------------------------------

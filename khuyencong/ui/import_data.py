@@ -1,165 +1,172 @@
-"""The Import page's logic: the admin password gate, the check/load calls and the tables of their reports.
+"""The Import page's logic: the operators' gate, the check/load calls and the tables of their reports.
+
+The gate: an operator signs in through the form the page shows, which posts to the server's sign-in endpoint
+(khuyencong/sign_in_routes.py), never through the websocket; the unlock is the browser's HttpOnly cookie, checked on
+every run against the state every process shares (khuyencong/sign_in.py). `unlocked_operator()` is the one question
+the page and every section behind the gate ask.
 
 The importer (etl.importer) is imported when it is called, so this module loads even where it is absent.
 """
 
 import hashlib
-import hmac
+import html
 import math
-import os
-import threading
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from pathlib import Path
-from time import monotonic, sleep
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from etl.operators import Operator
 from etl.template import DEFAULT_OUT as TEMPLATE_PATH
+from khuyencong import sign_in_routes
 from khuyencong.data.code_lists import ACTIVITIES, FIGURES, SECTORS, SOURCES, STATUSES, CodeLists
+from khuyencong.data.database import database_path
 from khuyencong.i18n.formatting import format_number
 from khuyencong.i18n.labels import N_, t
 from khuyencong.i18n.markdown import escape_markdown
+from khuyencong.sign_in import (
+    OUTCOME_COOKIE,
+    ROUTE_COOKIE,
+    UNLOCK_COOKIE,
+    Authority,
+    SignInState,
+    admin_password,
+)
 
-PASSWORD_ENV = "KC_ADMIN_PASSWORD"
-UNLOCKED = "im_unlocked"
-FAILURES = "im_failures"
-PASSWORD_KEY = "im_password"
-LOGIN_OUTCOME = "im_login_outcome"
+OUTCOME_SEEN = "im_sign_in_seen"       # the last sign-in outcome this session has said
 DONE, LOAD_ERROR, LOAD_PROBLEMS = "im_done", "im_load_error", "im_load_problems"
 MAPPED = "im_mapped"  # what the last "remember" did, for the page to say
 CHECKED, ROUND = "im_checked", "im_round"  # the last check (key, reports); the uploader's generation
 MAX_PROBLEMS_SHOWN = 1000
-MAX_DELAY_S = 8
-LOCKED_UNTIL = "im_locked_until"
-FREE_ATTEMPTS = 5                       # wrong passwords in a row before a lock-out, per session and per process
-FIRST_LOCKOUT_S, MAX_LOCKOUT_S = 30, 15 * 60
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_NAME = TEMPLATE_PATH.name
 UPLOAD_TYPES = ["xlsx", "csv"]
+OUTCOMES = {"wrong": N_("import_data_wrong_password"), "empty": N_("import_data_empty_password"),
+            "disabled": N_("import_data_disabled")}
 
 Files = list[tuple[str, bytes]]
 
 
-# --- The password gate ---------------------------------------------------------------------------------------------
+# --- The gate ------------------------------------------------------------------------------------------------------
 
-def admin_password() -> str | None:
-    """$KC_ADMIN_PASSWORD, else the KC_ADMIN_PASSWORD secret; None (import disabled) when neither is set."""
-    value = os.environ.get(PASSWORD_ENV)
-    if not value:
-        try:
-            value = st.secrets.get(PASSWORD_ENV)
-        except Exception:  # no secrets.toml at all (StreamlitSecretNotFoundError) or one that does not parse
-            value = None
-    return str(value) if value else None
+def request_cookies() -> dict[str, str]:
+    """The cookies the browser attached to this session sent with its websocket; none where there is no browser
+    (AppTest: tests put a real unlock token here)."""
+    try:
+        return st.context.cookies.to_dict()
+    except Exception:  # no client (AppTest, a bare script run)
+        return {}
 
 
-def password_matches(given: str, expected: str) -> bool:
-    """Constant-time comparison of the UTF-8 bytes."""
-    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+def client_address() -> str | None:
+    """The browser's address as the server saw it (the client's, once uvicorn has read nginx's X-Forwarded-For);
+    None on loopback or without a client (sign_in.client_key names both 'localhost')."""
+    try:
+        address = st.context.ip_address
+    except Exception:
+        return None
+    return address if isinstance(address, str) else None  # AppTest's stand-in runtime answers with a mock
 
 
-def failure_delay(failures: int) -> int:
-    """Seconds to wait before answering an attempt made after `failures` wrong ones in this session: 0, 2, 4, 8, 8…"""
-    return 0 if failures <= 0 else min(2**failures, MAX_DELAY_S)
+def authority() -> Authority:
+    return Authority(database_path(), admin_password())
 
 
-def lockout_seconds(failures: int) -> float:
-    """How long the gate stays shut after `failures` wrong passwords in a row: not at all up to FREE_ATTEMPTS - 1,
-    then 30 s, doubling with each further one, up to 15 minutes."""
-    if failures < FREE_ATTEMPTS:
-        return 0
-    return min(FIRST_LOCKOUT_S * 2 ** min(failures - FREE_ATTEMPTS, 20), MAX_LOCKOUT_S)
+def sign_in_state() -> SignInState:
+    return SignInState(database_path())
 
 
-class Throttle:
-    """Wrong passwords counted over every session of this server process, so that a new session (a reload, another
-    browser) does not start afresh. The schedule and the clock are injectable so tests need not wait."""
-
-    def __init__(self, schedule: Callable[[int], float] = lockout_seconds, clock: Callable[[], float] = monotonic):
-        self.schedule, self.clock = schedule, clock
-        self.failures, self.locked_until = 0, 0.0
-        # Sessions run in threads of one process. Re-entrant: an attempt holds it across check, compare and count,
-        # and failed()/succeeded() take it again.
-        self.lock = threading.RLock()
-
-    def failed(self) -> None:
-        with self.lock:
-            self.failures += 1
-            if wait := self.schedule(self.failures):
-                self.locked_until = self.clock() + wait
-
-    def succeeded(self) -> None:
-        with self.lock:
-            self.failures, self.locked_until = 0, 0.0
+def import_enabled() -> bool:
+    """Whether anyone may load: an active operator account or KC_ADMIN_PASSWORD."""
+    return authority().enabled()
 
 
-THROTTLE = Throttle()
+def can_sign_in() -> bool:
+    """Whether this server has the sign-in endpoint (started as `streamlit run app.py`)."""
+    return sign_in_routes.SERVED
 
 
-def seconds_locked(state: MutableMapping) -> int:
-    """Seconds before the next attempt is heard: the later of this session's lock-out and the process's."""
-    until = max(state.get(LOCKED_UNTIL, 0.0), THROTTLE.locked_until)
-    return max(0, math.ceil(until - THROTTLE.clock()))
+def unlocked_operator() -> Operator | None:
+    """The operator signed in in this browser, else None: the one check before anything behind the gate.
 
-
-def try_unlock(state: MutableMapping, given: str, expected: str) -> bool:
-    """Check a password attempt; after earlier failures, wait first (whatever the answer) so guessing is slow.
-
-    While the gate is locked out, an attempt is refused without being compared, the right password too.
+    The browser's `kc_unlock` cookie must prove an unlock that still counts (not idle, its page open, the account
+    active with the same password). The cookie is read from the client attached to the session now, so a client that
+    took over a signed-in operator's session id has no operator. Once signed in, the session is also marked never
+    to be resumed by another connection: a second client naming its id gets a fresh session of its own.
     """
-    if seconds_locked(state):
-        return False
-    delay = failure_delay(state.get(FAILURES, 0))
-    if delay:
-        sleep(delay)
-    # Check-and-count is one step: sessions pressing Unlock together never get more wrong guesses compared than
-    # the limit, and none is compared once the limit has locked the gate.
-    with THROTTLE.lock:
-        return _attempt(state, given, expected)
+    token = request_cookies().get(UNLOCK_COOKIE)
+    if not token:  # every viewer: nothing read
+        return None
+    auth = authority()
+    if not auth.enabled():
+        return None
+    operator = sign_in_state().operator_for(token, auth)
+    if operator is not None:
+        _refuse_resume()
+    return operator
 
 
-def _attempt(state: MutableMapping, given: str, expected: str) -> bool:
-    if seconds_locked(state):
-        return False
-    if given and password_matches(given, expected):
-        state[UNLOCKED] = True
-        state[FAILURES] = 0
-        state.pop(LOCKED_UNTIL, None)
-        THROTTLE.succeeded()
-        return True
-    state[FAILURES] = state.get(FAILURES, 0) + 1
-    THROTTLE.failed()
-    if wait := THROTTLE.schedule(state[FAILURES]):
-        state[LOCKED_UNTIL] = THROTTLE.clock() + wait
-    return False
+def _refuse_resume() -> None:
+    try:
+        from streamlit import runtime
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        if ctx is not None and runtime.exists():
+            runtime.get_instance().mark_session_nonresumable(ctx.session_id)
+    except Exception:  # AppTest's runtime has no session manager; nothing to protect there
+        pass
 
 
-def authorised(state: MutableMapping) -> bool:
-    """Whether this session may check and load files: import is enabled and the session was unlocked here."""
-    return state.get(UNLOCKED) is True and admin_password() is not None
+def seconds_locked() -> int:
+    """Seconds before a guess from this browser (its address, or itself once it has signed in) is compared again."""
+    return sign_in_state().seconds_locked(client_address(), request_cookies().get(ROUTE_COOKIE))
 
 
-def submit_password(state: MutableMapping) -> None:
-    """The unlock button's callback: check what was typed, then wipe it from the session whatever the answer.
-
-    A callback runs once per click, before the script, so the answer is not lost when the script reruns.
-    """
-    given = state.get(PASSWORD_KEY) or ""
-    state[PASSWORD_KEY] = ""
-    expected = admin_password()
-    if expected is None:
-        return
-    if seconds_locked(state):
-        state[LOGIN_OUTCOME] = "locked"
-    elif not given:
-        state[LOGIN_OUTCOME] = "empty"
-    elif not try_unlock(state, given, expected):
-        state[LOGIN_OUTCOME] = "wrong"
+def sign_in_outcome(state: MutableMapping) -> str | None:
+    """What the last sign-in attempt from this browser gave ('wrong', 'empty', 'disabled', 'locked', 'ok'), once per
+    attempt: the endpoint's short-lived cookie carries it, with a nonce this session remembers having said."""
+    value = request_cookies().get(OUTCOME_COOKIE)
+    if not value or state.get(OUTCOME_SEEN) == value:
+        return None
+    state[OUTCOME_SEEN] = value
+    return value.split(".", 1)[0]
 
 
-def lock(state: MutableMapping) -> None:
-    state[UNLOCKED] = False
+def outcome_message(outcome: str | None, lang: str) -> str | None:
+    return t(OUTCOMES[outcome], lang) if outcome in OUTCOMES else None
+
+
+def sign_out() -> None:
+    """The Lock button: end this browser's unlock everywhere (its cookie proves nothing from now on)."""
+    sign_in_state().revoke(request_cookies().get(UNLOCK_COOKIE))
+
+
+def sign_in_form(lang: str, page: str, query: dict[str, list[str]]) -> str:
+    """The sign-in form: plain HTML posting to the server's endpoint (relative to the page, so under a base path
+    too), with the page and its query string to come back to."""
+    def field(label: str, name: str, kind: str, autocomplete: str, help_text: str) -> str:
+        return (f'<label class="kc-field"><span>{html.escape(label)}</span>'
+                f'<input name="{name}" type="{kind}" autocomplete="{autocomplete}" maxlength="256" '
+                f'title="{html.escape(help_text)}"></label>')
+
+    button = html.escape(t("import_data_unlock", lang))
+    return (
+        "<style>.kc-sign-in{display:flex;flex-direction:column;gap:.6rem;max-width:420px}"
+        ".kc-field{display:flex;flex-direction:column;gap:.25rem;font-size:.875rem}"
+        ".kc-field input{font:inherit;font-size:1rem;padding:.45rem .6rem;border:1px solid #d5d7de;"
+        "border-radius:.5rem;background:#f0f2f6}"
+        ".kc-sign-in button{align-self:flex-start;font:inherit;padding:.4rem .9rem;border:1px solid #d5d7de;"
+        "border-radius:.5rem;background:#fff;cursor:pointer}</style>"
+        f'<form class="kc-sign-in" method="post" action="{sign_in_routes.SIGN_IN}">'
+        + field(t("import_data_operator", lang), "name", "text", "username", t("import_data_operator_help", lang))
+        + field(t("import_data_password", lang), "password", "password", "current-password",
+                t("import_data_password_help", lang))
+        + f'<input type="hidden" name="page" value="{html.escape(page)}">'
+        f'<input type="hidden" name="query" value="{html.escape(urlencode(query, doseq=True))}">'
+        f'<button type="submit">{button}</button></form>')
 
 
 def format_wait(seconds: int, lang: str) -> str:
@@ -167,6 +174,13 @@ def format_wait(seconds: int, lang: str) -> str:
     if seconds < 60:
         return t("import_data_wait_seconds", lang, n=seconds)
     return t("import_data_wait_minutes", lang, n=math.ceil(seconds / 60))
+
+
+def scope_label(operator: Operator, lang: str, name_of: Callable[[str], str]) -> str:
+    """Every area, or the names of the areas the operator may load for."""
+    if operator.scope is None:
+        return t("import_data_scope_all", lang)
+    return ", ".join(sorted(name_of(area) for area in operator.scope))
 
 
 # --- Files ---------------------------------------------------------------------------------------------------------
@@ -202,25 +216,27 @@ def files_key(files: Sequence[tuple[str, bytes]], db_version: str) -> tuple:
     return (db_version, *((name, hashlib.sha256(data).hexdigest()) for name, data in files))
 
 
-def check_for(state: MutableMapping, db_path: Path, files: Files) -> list:
-    """The page's check: only for an authorised session (PermissionError otherwise), then `check`."""
-    if not authorised(state):
+def check_for(db_path: Path, files: Files) -> list:
+    """The page's check: only for a signed-in operator (PermissionError otherwise), within the operator's scope."""
+    operator = unlocked_operator()
+    if operator is None:
         raise PermissionError("import is locked")
-    return check(db_path, files)
+    return check(db_path, files, operator)
 
 
-def check(db_path: Path, files: Files) -> list:
+def check(db_path: Path, files: Files, operator: Operator) -> list:
     """Dry run of the importer in a worker process (viewers keep the server's CPU): reports, nothing written."""
     from etl.check_worker import check_in_worker
 
-    return check_in_worker(db_path, files)
+    return check_in_worker(db_path, files, operator=operator)
 
 
-def load(db_path: Path, files: Files) -> list:
-    """Load the files (all or nothing) and drop every cached query result so the charts show the new figures."""
+def load(db_path: Path, files: Files, operator: Operator) -> list:
+    """Load the files (all or nothing) as `operator` (named in load_log, rows within its scope) and drop every cached
+    query result so the charts show the new figures."""
     from etl.importer import load_files
 
-    reports = load_files(db_path, files)
+    reports = load_files(db_path, files, operator=operator)
     if can_confirm(reports):
         st.cache_data.clear()
     return reports
@@ -230,13 +246,14 @@ def confirm_load(state: MutableMapping, db_path: Path, files: Files, lang: str) 
     """The confirm button's callback: load the files that were checked and leave the outcome for the page to show.
 
     After a load the uploader gets a new key (an empty one for the next file) and the old check is forgotten.
-    Nothing happens for a session that is not authorised (a stale button, a tampered state).
+    Nothing happens unless this browser is signed in now (a stale button, a session taken over, a tampered state).
     """
-    if not authorised(state):
+    operator = unlocked_operator()
+    if operator is None:
         return
     try:
         with st.spinner(t("import_data_loading", lang)):
-            reports = load(db_path, files)
+            reports = load(db_path, files, operator)
     except Exception as error:  # the importer writes nothing on failure; say so instead of a traceback
         state[LOAD_ERROR] = str(error)
         return
@@ -507,10 +524,10 @@ def unknown_line(unknown, lang: str) -> str:
 def map_value(state: MutableMapping, db_path: Path, unknown, labels, lang: str) -> None:
     """The remember button's callback: keep the chosen code for this value beside the imports, then check again.
 
-    Nothing happens for a session that is not authorised, or when no entry was chosen.
+    Nothing happens unless this browser is signed in, or when no entry was chosen.
     """
     code = state.get(mapping_key(unknown))
-    if not authorised(state) or code is None:
+    if code is None or unlocked_operator() is None:
         return
     from etl.importer import remember_value
 
