@@ -7,7 +7,11 @@ from decimal import Decimal, InvalidOperation
 
 # Money is stored in triệu đồng; the factor turns one unit of the file into triệu đồng.
 UNIT_FACTORS: list[tuple[str, Decimal]] = [
+    ("nghin ty dong", Decimal(1000000)),
+    ("nghin ty", Decimal(1000000)),
+    ("ngan ty", Decimal(1000000)),
     ("ty dong", Decimal(1000)),
+    ("ti dong", Decimal(1000)),
     ("ty", Decimal(1000)),
     ("trieu dong", Decimal(1)),
     ("trieu", Decimal(1)),
@@ -15,10 +19,21 @@ UNIT_FACTORS: list[tuple[str, Decimal]] = [
     ("ngan dong", Decimal("0.001")),
     ("nghin", Decimal("0.001")),
     ("dong", Decimal("0.000001")),
+    ("trillion vnd", Decimal(1000000)),
     ("billion vnd", Decimal(1000)),
     ("million vnd", Decimal(1)),
     ("thousand vnd", Decimal("0.001")),
     ("vnd", Decimal("0.000001")),
+    # English, French and Japanese/Chinese articles (etl/extract): the currency stands apart ("VND1.5 billion")
+    ("trillion", Decimal(1000000)),
+    ("billion", Decimal(1000)),
+    ("bn", Decimal(1000)),
+    ("million", Decimal(1)),
+    ("milliards de dongs", Decimal(1000)),
+    ("milliard de dongs", Decimal(1000)),
+    ("millions de dongs", Decimal(1)),
+    ("億ドン", Decimal(100)),
+    ("亿越盾", Decimal(100)),
 ]
 UNIT_LINE = re.compile(r"^(don vi tinh|don vi|dvt|unit)\s*:?\s*(.+)$")
 
