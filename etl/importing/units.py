@@ -1,7 +1,8 @@
 """Money units as Vietnamese workbooks, CSV files and articles write them: one table of spellings, read by every
 reader (the template reader, the report-layout reader, the article reader).
 
-Money is stored in triệu đồng. A unit is one of four (đồng, nghìn đồng, triệu đồng, tỷ đồng); UNIT_SPELLINGS lists
+Money is stored in triệu đồng. A unit is one of UNITS (đồng, nghìn đồng, triệu đồng, tỷ đồng; and, for articles,
+nghìn tỷ đồng and the 億 of Japanese and Chinese texts, 100 triệu đồng); UNIT_SPELLINGS lists
 every way of writing each, matched on folded text (no diacritics, lower case, punctuation as spaces), so "Tr.đồng",
 "tr.đ", "TRĐ" and "triệu VNĐ" are one spelling each of triệu đồng. A spelling that is not in the table is not a unit:
 the readers refuse it, naming it, and never take the nearest one.
@@ -37,6 +38,8 @@ UNITS: dict[str, Unit] = {unit.code: unit for unit in (
     Unit("nghin_dong", Decimal("0.001"), "nghìn đồng", "thousand VND"),
     Unit("trieu_dong", Decimal(1), "triệu đồng", "million VND"),
     Unit("ty_dong", Decimal(1000), "tỷ đồng", "billion VND"),
+    Unit("nghin_ty_dong", Decimal(1000000), "nghìn tỷ đồng", "trillion VND"),
+    Unit("tram_trieu_dong", Decimal(100), "trăm triệu đồng", "hundred million VND"),
 )}
 
 # Every spelling of a money unit, as written (matched folded). A spelling names exactly one unit.
@@ -62,6 +65,14 @@ UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
     ("tỷ đồng", "ty_dong"), ("tỉ đồng", "ty_dong"), ("tỷ", "ty_dong"), ("tỉ", "ty_dong"), ("tỷ VNĐ", "ty_dong"),
     ("tỷ VND", "ty_dong"), ("tỉ VNĐ", "ty_dong"), ("tỷ.đ", "ty_dong"), ("billion VND", "ty_dong"),
     ("billion dong", "ty_dong"), ("VND billion", "ty_dong"), ("bn VND", "ty_dong"), ("VND bn", "ty_dong"),
+    # as articles write them (etl/extract): English with the currency apart ("VND1.5 billion"), French, and the
+    # 億 (10^8) of Japanese and Chinese editions
+    ("billion", "ty_dong"), ("bn", "ty_dong"), ("million", "trieu_dong"), ("milliards de dongs", "ty_dong"),
+    ("milliard de dongs", "ty_dong"), ("milliards de dong", "ty_dong"), ("millions de dongs", "trieu_dong"),
+    ("nghìn tỷ đồng", "nghin_ty_dong"), ("nghìn tỷ", "nghin_ty_dong"), ("ngàn tỷ đồng", "nghin_ty_dong"),
+    ("ngàn tỷ", "nghin_ty_dong"), ("trillion VND", "nghin_ty_dong"), ("VND trillion", "nghin_ty_dong"),
+    ("trillion dong", "nghin_ty_dong"), ("trillion", "nghin_ty_dong"),
+    ("億ドン", "tram_trieu_dong"), ("亿越盾", "tram_trieu_dong"), ("億越盾", "tram_trieu_dong"),
 )
 
 # Words that introduce a unit statement: "Đơn vị tính: …", "ĐVT: …", "Unit: …".
@@ -87,7 +98,7 @@ def unit_key(text) -> str:
     text = unicodedata.normalize("NFD", str(text or "")).replace("đ", "d").replace("Đ", "D")
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"(?<=\d)[.,\s](?=\d{3}\b)", "", text)  # 1.000.000 → 1000000
-    text = re.sub(r"[^0-9a-z']+", " ", text).replace("'", " ' ")
+    text = re.sub(r"[^0-9a-z'\u3040-\u30ff\u4e00-\u9fff]+", " ", text).replace("'", " ' ")  # 億ドン kept
     return " ".join(text.split())
 
 
