@@ -1,12 +1,12 @@
 """Money as an article writes it: every spelling of an amount and its unit, read into triệu đồng.
 
-The units are the importer's one table of unit spellings (etl/importing/values.py UNIT_FACTORS), shared with the
-workbook reader. How a number is written follows its unit's language: Vietnamese units ("2.925 triệu", "2,925 tỷ",
-"1.332,474 triệu") take the dot for thousands and the comma for decimals, English ones ("VND1.5 billion",
-"6,047.5 million VND") the reverse, French ones ("3,5 milliards de dongs") the comma for decimals. One case reads
-two ways: an English unit after a number with one comma and three digits ("VND 43,735 billion" in a translated
-regional report may be 43,735 tỷ printed with a Vietnamese decimal comma, or 43.735 tỷ đồng): both readings are kept
-and the analyst is asked.
+The units are the importer's one table of unit spellings (etl/importing/units.py UNIT_SPELLINGS), shared with the
+workbook reader, and so is the reading of a number under each convention (units.number_readings). How a number is
+written follows its unit's language: Vietnamese units ("2.925 triệu", "2,925 tỷ", "1.332,474 triệu") take the dot for
+thousands and the comma for decimals, English ones ("VND1.5 billion", "6,047.5 million VND") the reverse, French ones
+("3,5 milliards de dongs") the comma for decimals. One case reads two ways: an English unit after a number with one
+comma and three digits ("VND 43,735 billion" in a translated regional report may be 43,735 tỷ printed with a
+Vietnamese decimal comma, or 43.735 tỷ đồng): both readings are kept and the analyst is asked.
 """
 
 import re
@@ -15,12 +15,13 @@ from decimal import Decimal
 from functools import cache
 
 from etl.extract.text import fold_char
-from etl.importing.values import MAX_MVND, UNIT_FACTORS
+from etl.importing.units import UNIT_SPELLINGS, UNITS, number_readings, unit_key
+from etl.importing.values import MAX_MVND
 
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 THOUSANDTH = Decimal("0.001")
-ENGLISH_UNITS = ("trillion", "billion", "bn", "million", "thousand")
-FRENCH_UNITS = ("milliard", "millions de")
+ENGLISH_WORDS = {"trillion", "billion", "bn", "million", "mn", "mil", "thousand"}
+FRENCH_WORDS = {"milliard", "milliards", "millions"}
 # After a bare "tỷ"/"triệu": these make it a count or a foreign currency, not money in đồng.
 NOT_DONG_AFTER = re.compile(r"\s*(usd|us\$|\$|do la|dola|euro?s?\b|yen|nguoi|luot|khach|le\b|lao dong|tan\b|tons?\b|"
                             r"cai\b|chiec\b|san pham|m2|m3|kwh|km\b|hoc vien|dan\b|ho\b|cay\b|con\b|ha\b|hecta)")
@@ -53,10 +54,19 @@ class Skipped:
     reason: str
 
 
+# Spellings of the shared table that are no amount's unit in running text: a bare "nghìn" or "tr" counts people as
+# often as money ("300 nghìn lao động"), "đ" and the unit statements' "1.000 đồng" stand for a unit, not after one.
+NOT_IN_PROSE = {"nghin", "ngan", "tr", "d", "1000 d", "1000 dong", "1000000 dong", "1000000 d", "1000 vnd"}
+
+
 @cache
 def unit_spellings() -> tuple[tuple[str, Decimal], ...]:
-    """(folded spelling, factor to triệu đồng) from the shared table, longest spelling first."""
-    folded = {("".join(fold_char(c) for c in spelling)): factor for spelling, factor in UNIT_FACTORS}
+    """(folded spelling, factor to triệu đồng) of the shared table as prose writes them, longest spelling first."""
+    folded: dict[str, Decimal] = {}
+    for spelling, code in UNIT_SPELLINGS:
+        key = "".join(fold_char(c) for c in unit_key(spelling))
+        if key not in NOT_IN_PROSE and not key[:1].isdigit() and "'" not in key:
+            folded.setdefault(key, UNITS[code].mvnd)
     return tuple(sorted(folded.items(), key=lambda item: -len(item[0])))
 
 
@@ -72,7 +82,7 @@ def money_pattern() -> re.Pattern:
 
 def _spelling_regex(spelling: str) -> str:
     words = [re.escape(word) for word in spelling.split()]
-    body = r"[\s.]*".join(words)
+    body = r"[\s.]*".join(words)  # "tr d" matches "tr.đ", "tr đ" and "trđ"
     # A Latin unit is a whole word; 億ドン and 亿越盾 are written right after the digits.
     return rf"{body}(?![a-z])" if spelling[:1].isascii() else body
 
@@ -80,42 +90,37 @@ def _spelling_regex(spelling: str) -> str:
 def factor_of(unit: str) -> Decimal:
     key = re.sub(r"[\s.]+", " ", unit).strip()
     for spelling, factor in unit_spellings():
-        if key == spelling:
+        if key == spelling or key.replace(" ", "") == spelling.replace(" ", ""):
             return factor
     raise KeyError(unit)
 
 
 def convention_of(unit: str) -> str:
     """'en', 'fr' or 'vi': how numbers before this unit are written."""
-    if unit.startswith(ENGLISH_UNITS):
+    words = set(unit.split())
+    if words & ENGLISH_WORDS:
         return "en"
-    if unit.startswith(FRENCH_UNITS):
+    if words & FRENCH_WORDS:
         return "fr"
     return "vi" if unit[:1].isascii() else "en"
 
 
 def read_number(text: str, convention: str) -> tuple[Decimal, Decimal | None]:
-    """(the number, its other reading or None) of digits with separators, written the `convention` way."""
-    if "." in text and "," in text:  # both marks: the last one is the decimal mark
-        decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
-        thousands = "," if decimal_mark == "." else "."
-        return Decimal(text.replace(thousands, "").replace(decimal_mark, ".")), None
-    mark = "." if "." in text else "," if "," in text else None
-    if mark is None:
-        return Decimal(text), None
-    groups = text.split(mark)
-    by_three = len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
-    if len(groups) > 2:  # two or more of one mark: thousands
-        return Decimal(text.replace(mark, "")), None
-    as_decimal = Decimal(text.replace(",", "."))
-    as_thousands = Decimal(text.replace(mark, ""))
-    if not by_three:
-        return as_decimal, None
+    """(the number, its other reading or None) of digits with separators, written the `convention` way.
+
+    The shared number_readings gives the Vietnamese and English readings; the convention picks one when both exist
+    ("2.925" is 2925 before "triệu", 2.925 before "billion"). Only one case keeps both: an English unit after one
+    comma and three digits ("43,735 billion"), which a translated report may have printed with a Vietnamese decimal
+    comma."""
+    readings = number_readings(text)
+    vi, en = readings["vi"], readings["en"]
+    if vi is None or en is None or vi == en:
+        return (vi if vi is not None else en), None
     if convention in ("vi", "fr"):
-        return (as_thousands, None) if mark == "." else (as_decimal, None)
-    # English: a dot is a decimal point; one comma and three digits is thousands, unless a Vietnamese decimal comma
-    # was printed in an English text: both readings.
-    return (as_decimal, None) if mark == "." else (as_thousands, as_decimal)
+        return vi, None
+    if re.fullmatch(r"\d{1,3},\d{3}", text):
+        return en, vi
+    return en, None
 
 
 def find_money(folded: str) -> tuple[list[Money], list[Skipped]]:
