@@ -172,10 +172,12 @@ def score(cases: list[tuple[str, str, list[dict], object]]) -> dict:
             used.add(best)
             got = field_values(proposals[best])
             right = {f: got[f] == want[f] for f in FIELDS}
+            questions = asked(proposals[best])
             for name, ok in right.items():
                 totals[f"right_{name}"] += ok
+                totals[f"right_asked_{name}"] += ok and name in questions
+                totals[f"asked_{name}"] += name in questions
             totals["right_all"] += all(right.values())
-            questions = asked(proposals[best])
             wrong = [f for f in (*FIELDS, "area") if got[f] != want[f] and f not in questions
                      and not (f == "area" and want["area"] is None)]
             totals["wrong"] += bool(wrong)
@@ -202,6 +204,9 @@ def summary(result: dict) -> dict:
             "source_pct": percent(totals["right_source"], expected),
             "kind_pct": percent(totals["right_kind"], expected),
             "all_fields_pct": percent(totals["right_all"], expected),
+            **{f"{name}_asked_pct": percent(totals[f"asked_{name}"], expected) for name in FIELDS},
+            **{f"{name}_right_decided_pct": percent(totals[f"right_{name}"] - totals[f"right_asked_{name}"], expected)
+               for name in FIELDS},
             "wrong_or_invented_pct": percent(totals["wrong"] + totals["invented"], proposals),
             "wrong": totals["wrong"], "invented": totals["invented"]}
 
@@ -277,6 +282,14 @@ def markdown(figures: dict) -> list[str]:
         line("funding source level right", "source_pct", "≥ 60 % (≥ 50 %)"),
         line("kind of figure right", "kind_pct", "≥ 60 % (≥ 50 %)"),
         line("every field right", "all_fields_pct", ""),
+        line("… amount right without a question", "amount_right_decided_pct", ""),
+        line("… years right without a question", "years_right_decided_pct", ""),
+        line("… source right without a question", "source_right_decided_pct", ""),
+        line("… kind right without a question", "kind_right_decided_pct", ""),
+        line("amount asked about (two readings, a ratio)", "amount_asked_pct", ""),
+        line("years asked about", "years_asked_pct", ""),
+        line("source asked about", "source_asked_pct", ""),
+        line("kind asked about", "kind_asked_pct", ""),
         line("proposals wrong or invented", "wrong_or_invented_pct", "≤ 5 % (≤ 15 %)"),
         "",
         f"Proposals: {r['proposals']} on the research quotes ({r['wrong']} with a field decided wrong without a "

@@ -17,6 +17,7 @@ from functools import cache
 from etl.extract.text import fold_char
 from etl.importing.units import UNIT_SPELLINGS, UNITS, number_readings, unit_key
 from etl.importing.values import MAX_MVND
+from khuyencong.i18n.labels import N_
 
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 THOUSANDTH = Decimal("0.001")
@@ -161,11 +162,11 @@ def find_money(folded: str) -> tuple[list[Money], list[Skipped]]:
                 money.end = match.end("unit")
         if other is not None:  # English thousands first; settle_two_readings may swap them
             money.other_reading_mvnd = _mvnd(other * factor)
-            money.questions.append(("extract_q_two_readings", {}))
+            money.questions.append((N_("extract_q_two_readings"), {}))
         if match.group("den"):
             whole, _ = read_number(match.group("den"), convention)
             money.ratio_of = _mvnd(whole * factor)
-            money.questions.append(("extract_q_ratio", {}))
+            money.questions.append((N_("extract_q_ratio"), {}))
         tail = folded[money.end:money.end + 24]
         if (after := PER_YEAR_AFTER.match(tail)) is not None:
             money.per_year = True
@@ -182,7 +183,7 @@ def find_money(folded: str) -> tuple[list[Money], list[Skipped]]:
             money = Money(start, end, _mvnd(number * factor_of(unit)), number_start=match.start("num"))
             if other is not None:
                 money.other_reading_mvnd = _mvnd(other * factor_of(unit))
-                money.questions.append(("extract_q_two_readings", {}))
+                money.questions.append((N_("extract_q_two_readings"), {}))
             found.append(money)
     found.sort(key=lambda m: m.start)
     return found, skipped

@@ -29,6 +29,9 @@ from khuyencong.i18n.labels import t
 LANGS = ("vi", "en", "auto")
 QUALIFIER_REACH = 28       # characters before an amount where its qualifier may stand ("trên", "more than")
 PARTIAL_REACH = 120        # a partial period this close before or after an amount, in its own words, applies to it
+PER_YEAR_REACH = 40        # "mỗi năm", "each year" this close before an amount in its own words: a yearly amount
+PER_YEAR_WORDS = re.compile(r"(?<![a-z])(moi nam|hang nam|each year|every year|annually|per year|chaque annee)"
+                            r"(?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ class Found:
 
 
 def _compile(phrase: str) -> re.Pattern:
-    body = phrase.replace(" ", r"\s+")
+    body = phrase.replace(" ?", r"\s*").replace(" ", r"\s+")
     return re.compile(rf"(?<![a-z0-9-]){body}(?![a-z0-9])")
 
 
@@ -344,9 +347,12 @@ class Reader:
     def _figures(self, slot: Slot) -> list[Proposal]:
         money = slot.money
         text, start, end = self._written(money.start, money.end)
+        # "mỗi năm tỉnh bố trí 2 tỷ": a yearly amount, its words a little before it in its own clause
+        yearly = money.per_year or bool(PER_YEAR_WORDS.search(
+            self.masked[max(slot.left, money.start - PER_YEAR_REACH):money.start]))
         proposal = Proposal(None, None, None, None, None, "exact", money.amount_mvnd, text, start, end,
                             self._span(slot.sentence.start, slot.sentence.end),
-                            other_reading_mvnd=money.other_reading_mvnd, per_year=money.per_year)
+                            other_reading_mvnd=money.other_reading_mvnd, per_year=yearly)
         for key, values in money.questions:
             proposal.questions.append(self._money_question(key, money, text, values))
         self._qualifier(slot, proposal)
@@ -359,7 +365,7 @@ class Reader:
             whole = Proposal(**{**proposal.__dict__, "amount_mvnd": money.ratio_of, "questions": list(
                 proposal.questions), "evidence": dict(proposal.evidence)})
             proposals.append(whole)
-        if money.per_year and proposal.year_from is not None and proposal.year_to is not None \
+        if proposal.per_year and proposal.year_from is not None and proposal.year_to is not None \
                 and proposal.year_from < proposal.year_to:
             proposals = [Proposal(**{**p.__dict__, "year_from": year, "year_to": year, "questions": list(p.questions),
                                      "evidence": dict(p.evidence)})
@@ -379,7 +385,7 @@ class Reader:
         before = re.sub(r"\bvnd\s*$", "", before)
         best = None
         for cue in wording.QUALIFIER_BEFORE:
-            body = cue.phrase.replace(" ", r"\s+")
+            body = cue.phrase.replace(" ?", r"\s*").replace(" ", r"\s+")
             match = re.search(rf"(?<![a-z0-9]){body}\s*(la|is|was|of|:|de)?\s*$", before)
             if match and (best is None or match.start() < best[1]):
                 best = (cue.code, match.start(), match.end())

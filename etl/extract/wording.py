@@ -184,7 +184,7 @@ COMPARISONS = (
     r"|nearly |about )?\d+([.,]\d+)?\s*(%|phan tram|percent|per cent)(\s*(so voi|of|compared with|from|than|vs\.?|"
     r"over|ke hoach|muc tieu)\s*(the\s*)?(\d{4}\s*|nam \d{4}\s*|yearly |annual |year |cung ky( nam truoc)?\s*)?"
     r"(plan|ke hoach|target|muc tieu|estimate)?)?",
-    r"(so voi|compared (with|to)|than in|vs\.?|from) (cung ky )?(nam )?\d{4}",
+    r"(so voi|compared (with|to)|than in|vs\.?) (cung ky )?(nam )?\d{4}",
     r"cung ky( nam (truoc|\d{4}))?",
     r"(tang|giam|up|down|increase[ds]?|decrease[ds]?) (gap )?\d+([.,]\d+)? (lan|times)( so voi)?",
     r"(tang|up|increase[ds]?) (more than |over )?(ten|\d+)[- ]fold",
