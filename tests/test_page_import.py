@@ -179,7 +179,7 @@ def test_right_password_unlocks_and_is_not_kept(demo_db_path, with_password, wai
     assert waits == [2]  # still slowed after a failure, even when right
     assert not app.exception
     assert len(app.file_uploader) == 1
-    assert len(app.text_input) == 0  # the password form is gone
+    assert [w.key for w in app.text_input if w.key == "im_password"] == []  # the password form is gone
     assert PASSWORD not in all_text(app)
     assert not app.session_state["im_password"] if "im_password" in app.session_state else True
     assert app.session_state["im_unlocked"] is True
