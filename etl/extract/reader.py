@@ -285,6 +285,8 @@ class Reader:
             for phrase in phrases:
                 if _compile(phrase).search(before):
                     return reason
+        if re.search(rf"(?<![a-z]){wording.DIFFERENCE_BEFORE}", before.replace("vnd", "   ").rstrip() + " "):
+            return "difference"
         after = self.masked[money.end:money.end + 40]
         if re.match(r"\s*(each|per (project|establishment|entity|unit|facility|model|person)|/\s*(co so|de an|du an|"
                     r"mo hinh|nguoi|lop|hoc vien)\b|(cho )?moi (co so|de an|du an|mo hinh|nguoi))", after):
@@ -407,6 +409,10 @@ class Reader:
                 and (abs(slot.money.start - e) <= PARTIAL_REACH or abs(s - slot.money.end) <= PARTIAL_REACH)]
         if near:
             return near[0]
+        # "By September, X had used A of its B plan for the year": a plan is the whole period's, whatever date the
+        # sentence opens with
+        if any(c.code in ("approved_plan", "target", PLAN_SIDE) for _d, c in self._own(slot, self.kinds)):
+            return None
         first = self._first_start(slot)
         shared = [(s, e) for s, e in self.partials if slot.sentence.start <= s and e <= first]
         return shared[-1] if shared else None
@@ -630,8 +636,11 @@ class Reader:
             return
         words = self._written(chosen.start, chosen.end)[0]
         proposal.evidence["figure"] = self._span(chosen.start, chosen.end)
-        if chosen.code in (FUTURE, PLAN_SIDE):
+        if chosen.code == FUTURE:
             proposal.questions.append(question("extract_q_kind_future", text=words))
+            return
+        if chosen.code == PLAN_SIDE:
+            proposal.questions.append(question("extract_q_kind_plan_side", text=words))
             return
         proposal.figure = chosen.code
         if chosen.strength < 2:

@@ -86,6 +86,7 @@ KIND_CUES = (
     Cue("target", r"(intends?|plans?|aims?|expects?) to( (spend|invest|allocate|use|disburse|provide|support|"
                   r"earmark))?"),
     Cue("target", r"planned"), Cue("target", r"target(ed|s)?"),
+    Cue("target", r"phan dau( (huy dong|dat|bo tri|chi|dau tu))?"), Cue("target", r"aims? to( (raise|mobili[sz]e))?"),
     Cue("target", r"expected"), Cue("target", r"previsionnel(le)?"), Cue("target", r"is going (on )?to"),
     Cue("estimated_executed", r"uoc thuc hien"), Cue("estimated_executed", r"uoc (dat|tinh)"),
     Cue("estimated_executed", r"estimated to have( been)?"),
@@ -98,8 +99,6 @@ KIND_CUES = (
     Cue("executed", r"completed"), Cue("executed", r"reached", 1), Cue("executed", r"dat", 1),
     Cue("executed", r"totall?(ing|ed)", 1),
     Cue("executed", r"(has |have )?(supported|financed|funded|provided|helped)", 1),
-    Cue("executed", r"(kinh phi|chi phi) thuc hien", 1), Cue("executed", r"implementation (cost|budget)s?", 1),
-    Cue("executed", r"thuc hien", 1), Cue("executed", r"ho tro", 1),
     Cue("approved_plan", r"duoc ho tro", 1), Cue("allocated", r"(da |duoc )?trich( kinh phi)?", 1),
     Cue("disbursed", r"giai ngan"), Cue("disbursed", r"tam ung"), Cue("disbursed", r"disburs(ed|ement)"),
     Cue("settled", r"quyet toan"), Cue("settled", r"settled"), Cue("settled", r"final accounts?"),
@@ -149,6 +148,11 @@ NOT_KC = {
 }
 # A trap word counts only this close before the amount (characters, within its sentence and its own words).
 TRAP_REACH = 48
+# Words right before an amount that make it a difference between two figures, not a figure ("tăng 300 triệu đồng so
+# với năm 2020", "up VND200 million"); "tăng lên 3 tỷ" (rose to) is a figure.
+DIFFERENCE_BEFORE = (r"(tang|giam|tang them|giam di|cao hon|thap hon|nhieu hon|it hon|up|down|increased? by|"
+                     r"decreased? by|rose by|fell by|higher by|lower by|an increase of|a decrease of|more than in)"
+                     r"\s*(hon|khoang|gan|more than|about|nearly|some)?\s*$")
 
 # --- Counts: proposed as outcomes (indicator codes of data/reference/indicator.csv), never as money -------------------
 COUNT_NOUNS = (

@@ -36,7 +36,8 @@ AMOUNT_COLOUR = "red"
 REASONS = {"investment": N_("article_reason_investment"), "revenue": N_("article_reason_revenue"),
            "average": N_("article_reason_average"), "loan": N_("article_reason_loan"),
            "price": N_("article_reason_price"), "foreign_currency": N_("article_reason_foreign_currency"),
-           "not_money": N_("article_reason_not_money"), "range": N_("article_reason_range")}
+           "not_money": N_("article_reason_not_money"), "range": N_("article_reason_range"),
+           "difference": N_("article_reason_difference")}
 
 
 def reference(db_path: Path):
