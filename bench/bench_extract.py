@@ -184,6 +184,8 @@ def score(cases: list[tuple[str, str, list[dict], object]]) -> dict:
             wrong = [f for f in (*FIELDS, "area") if got[f] != want[f] and f not in questions
                      and not (f == "area" and want["area"] is None)]
             totals["wrong"] += bool(wrong)
+            for name in wrong:
+                totals[f"wrong_{name}"] += 1
             details.append((case_id, figure["written"], "wrong " + ",".join(wrong) if wrong else "ok",
                             {f: (got[f], want[f]) for f in (*FIELDS, "area") if got[f] != want[f]}))
         totals["proposals"] += len(proposals)
@@ -211,7 +213,8 @@ def summary(result: dict) -> dict:
             **{f"{name}_right_decided_pct": percent(totals[f"right_{name}"] - totals[f"right_asked_{name}"], expected)
                for name in FIELDS},
             "wrong_or_invented_pct": percent(totals["wrong"] + totals["invented"], proposals),
-            "wrong": totals["wrong"], "invented": totals["invented"]}
+            "wrong": totals["wrong"], "invented": totals["invented"],
+            "wrong_fields": {name: totals[f"wrong_{name}"] for name in (*FIELDS, "area")}}
 
 
 def held_back_cases(reference, path: Path) -> tuple[list, int, int]:
@@ -326,7 +329,15 @@ def markdown(figures: dict) -> list[str]:
         f"question, {r['invented']} matching no expected figure); {h2['proposals']} on held-back 2 ({h2['wrong']} "
         f"wrong, {h2['invented']} invented, traps proposed as money {h2['traps_proposed']} of {h2['traps']}); "
         f"{h['proposals']} on held-back 1 ({h['wrong']} wrong, {h['invented']} invented, traps proposed "
-        f"{h['traps_proposed']} of {h['traps']}). `--details` prints every figure that is not right.",
+        f"{h['traps_proposed']} of {h['traps']}). Fields decided wrong on the research quotes: "
+        + ", ".join(f"{name} {count}" for name, count in r["wrong_fields"].items()) + ". `--details` prints every "
+        "figure that is not right.",
+        "",
+        "The kind is below its target on the research quotes: they are extracts of at most 25 words that keep the "
+        "amount and often cut the verb (a list of years and amounts with no verb, a figure after an ellipsis), and "
+        "where no word names the kind the reader asks rather than guessing; the figures decided wrong are kinds the "
+        "research table reads otherwise (an expected figure of a draft read as a target; a budget estimate beside "
+        "\"allocated\") and qualifiers whose partial period (to a month, a first round) stands outside the quote.",
     ]
 
 

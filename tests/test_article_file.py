@@ -16,12 +16,12 @@ from etl.extract.article_file import AcceptedFigure, Article, article_csv, earli
 from etl.importer import check_files, imports_dir_for, load_files
 from khuyencong.i18n.labels import t
 
-ARTICLE = Article("Hà Tĩnh phân bổ 1,8 tỷ đồng cho hoạt động khuyến công", "https://kinhte.example/ha-tinh-2024",
-                  "Kinh tế đô thị", date(2024, 3, 5))
-QUOTE = "Kế hoạch khuyến công địa phương năm 2024, nguồn kinh phí thực hiện các hoạt động khuyến công là 1,8 tỷ đồng."
-LOCAL_2024 = AcceptedFigure("ha-tinh", 2024, 2024, "local", "approved_plan", "exact", Decimal("1800"), "1,8 tỷ đồng",
+ARTICLE = Article("Hà Tĩnh bố trí 1,65 tỷ đồng cho hoạt động khuyến công", "https://kinhte.example/ha-tinh-2022",
+                  "Kinh tế đô thị", date(2022, 3, 5))
+QUOTE = "Theo kế hoạch khuyến công địa phương năm 2022, tỉnh bố trí 1,65 tỷ đồng cho các đề án khuyến công."
+LOCAL_2022 = AcceptedFigure("ha-tinh", 2022, 2022, "local", "approved_plan", "exact", Decimal("1650"), "1,65 tỷ đồng",
                             QUOTE)
-CENTRAL_2024 = AcceptedFigure("ha-tinh", 2024, 2024, "central", "allocated", "more_than", Decimal("0.5"),
+CENTRAL_2022 = AcceptedFigure("ha-tinh", 2022, 2022, "central", "allocated", "more_than", Decimal("0.5"),
                               "hơn 500 nghìn đồng", "Kinh phí khuyến công quốc gia hơn 500 nghìn đồng.")
 ROWS = ("SELECT a.area_id, a.year_from, a.funding_source, a.figure, a.qualifier, a.amount_mvnd, a.value_as_written, "
         "a.quote, d.kind, d.title, d.publisher, d.published_on, d.url FROM allocation AS a JOIN source_document AS d "
@@ -49,19 +49,19 @@ def db(real_only_db_path, tmp_path):
 
 def test_accepted_figures_load_as_the_articles_document_and_a_rebuild_keeps_them(db):
     name = file_name(ARTICLE)
-    reports = load_files(db, [(name, article_csv(ARTICLE, [LOCAL_2024, CENTRAL_2024]))])
+    reports = load_files(db, [(name, article_csv(ARTICLE, [LOCAL_2022, CENTRAL_2022]))])
     assert [p for r in reports for p in r.problems if p.severity == "error"] == []
-    assert rows(db) == expected(LOCAL_2024, CENTRAL_2024)
+    assert rows(db) == expected(LOCAL_2022, CENTRAL_2022)
     con = duckdb.connect(str(db), read_only=True)
     try:
         assert con.execute("SELECT rows, status FROM load_log WHERE file_name = ?", [name]).fetchall() == \
-            [(2, "warning")]  # Hà Tĩnh 2024 local is also a bundled figure: both kept, each citing its document
+            [(2, "ok")]
     finally:
         con.close()
     assert (imports_dir_for(db) / name).is_file()
 
     build_database(db, with_demo=False, progress=quiet)
-    assert rows(db) == expected(LOCAL_2024, CENTRAL_2024)
+    assert rows(db) == expected(LOCAL_2022, CENTRAL_2022)
 
     (imports_dir_for(db) / name).unlink()  # undone like any load: the file leaves imports/, the next build drops it
     build_database(db, with_demo=False, progress=quiet)
@@ -69,14 +69,14 @@ def test_accepted_figures_load_as_the_articles_document_and_a_rebuild_keeps_them
 
 
 def test_figures_accepted_later_from_the_same_article_join_its_file(db):
-    first = article_csv(ARTICLE, [LOCAL_2024])
-    corrected = AcceptedFigure(**{**LOCAL_2024.__dict__, "amount_mvnd": Decimal("1850")})
-    later = article_csv(ARTICLE, [CENTRAL_2024, corrected], first)
+    first = article_csv(ARTICLE, [LOCAL_2022])
+    corrected = AcceptedFigure(**{**LOCAL_2022.__dict__, "amount_mvnd": Decimal("1850")})
+    later = article_csv(ARTICLE, [CENTRAL_2022, corrected], first)
     assert [(r["funding_source"], r["amount_mvnd"]) for r in earlier_rows(later)] == \
         [("local", "1850000000"), ("central", "500000")]  # 1.850 triệu = 1.850.000.000 đồng; the key replaced
     load_files(db, [(file_name(ARTICLE), first)])
     load_files(db, [(file_name(ARTICLE), later)])
-    assert rows(db) == expected(CENTRAL_2024, corrected)
+    assert rows(db) == expected(CENTRAL_2022, corrected)
 
 
 def with_cell(data: bytes, header: str, row: int | None, value: str) -> bytes:
@@ -100,7 +100,7 @@ def with_cell(data: bytes, header: str, row: int | None, value: str) -> bytes:
     ("Mức chính xác", 1, "cỡ chừng", "etl_unknown_qualifier"),
 ])
 def test_a_file_that_names_its_document_wrongly_is_refused_naming_the_cell(db, header, row, value, key):
-    data = with_cell(article_csv(ARTICLE, [LOCAL_2024, CENTRAL_2024]), header, row, value)
+    data = with_cell(article_csv(ARTICLE, [LOCAL_2022, CENTRAL_2022]), header, row, value)
     reports = load_files(db, [(file_name(ARTICLE), data)])
     errors = [p for r in reports for p in r.problems if p.severity == "error"]
     assert len(errors) == 1 and errors[0].column == header and errors[0].row == (row or 1) + 1
@@ -109,15 +109,15 @@ def test_a_file_that_names_its_document_wrongly_is_refused_naming_the_cell(db, h
 
 
 def test_a_workbook_without_document_columns_still_cites_itself(db, tmp_path):
-    csv_text = "Tỉnh/Thành phố,Từ năm,Đến năm,Nguồn kinh phí,Loại số liệu,Số tiền\nHà Tĩnh,2024,2024,KCĐP,Dự toán,700\n"
-    report = check_files(db, [("ha-tinh-2024.csv", csv_text.encode())])[0]
+    csv_text = "Tỉnh/Thành phố,Từ năm,Đến năm,Nguồn kinh phí,Loại số liệu,Số tiền\nHà Tĩnh,2023,2023,KCĐP,Dự toán,700\n"
+    report = check_files(db, [("ha-tinh-2023.csv", csv_text.encode())])[0]
     assert report.errors == [] and report.rows["allocation"] == 1
-    load_files(db, [("ha-tinh-2024.csv", csv_text.encode())])
+    load_files(db, [("ha-tinh-2023.csv", csv_text.encode())])
     con = duckdb.connect(str(db), read_only=True)
     try:
-        assert con.execute("SELECT kind, title, url FROM source_document WHERE doc_id = 'tep-ha-tinh-2024-csv'"
-                           ).fetchall() == [("workbook", "ha-tinh-2024.csv", None)]
+        assert con.execute("SELECT kind, title, url FROM source_document WHERE doc_id = 'tep-ha-tinh-2023-csv'"
+                           ).fetchall() == [("workbook", "ha-tinh-2023.csv", None)]
         assert con.execute("SELECT qualifier, value_as_written, quote FROM allocation WHERE doc_id = "
-                           "'tep-ha-tinh-2024-csv'").fetchall() == [("exact", None, None)]
+                           "'tep-ha-tinh-2023-csv'").fetchall() == [("exact", None, None)]
     finally:
         con.close()

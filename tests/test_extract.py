@@ -64,15 +64,15 @@ def test_every_spelling_reads_into_trieu_dong(reference, text, written, mvnd):
 
 @pytest.mark.parametrize(("text", "proposed", "other"), [
     # a translated regional report: read as English thousands it would be 43.735.000 triệu, more than any figure
-    ("In 2024 the region's local industry promotion spending reached VND 43,735 billion.", "43735", "43735000"),
+    ("In 2023 the region's local industry promotion spending reached VND 41,206 billion.", "41206", "41206000"),
     # the national 2021–2025 approved budget: both readings are possible; the English one is proposed
-    ("The total approved budget for 2021-2025 nationwide reached 1,436 billion VND.", "1436000", "1436"),
+    ("The approved 2016-2020 budget of the programme nationwide was 1,275 billion VND.", "1275000", "1275"),
 ])
 def test_a_vietnamese_decimal_comma_in_english_text_keeps_both_readings_and_asks(reference, text, proposed, other):
     figure = only(reference, text)
     assert (figure.amount_mvnd, figure.other_reading_mvnd) == (Decimal(proposed), Decimal(other))
     question = next(q for q in figure.questions if q.key == "extract_q_two_readings")
-    assert "43,735" in question.text("en") or "1,436" in question.text("en")
+    assert "41,206" in question.text("en") or "1,275" in question.text("en")
 
 
 def test_the_words_as_written_are_the_text_at_their_offsets_also_when_the_text_is_decomposed(reference):
@@ -120,7 +120,7 @@ def test_a_plan_for_the_year_is_not_made_partial_by_the_date_its_sentence_opens_
 
 @pytest.mark.parametrize("text", [
     "Trong 6 tháng đầu năm 2024, tỉnh Nghệ An đã giải ngân 1,8 tỷ đồng kinh phí khuyến công địa phương.",
-    "In the first nine months of 2013, the provinces disbursed VND23.343 billion.",
+    "In the first nine months of 2015, the provinces disbursed VND17.026 billion.",
     "Đợt 1 năm 2017, tỉnh Hà Tĩnh phê duyệt 726 triệu đồng kinh phí khuyến công địa phương.",
 ])
 def test_a_part_of_the_year_is_at_least_never_a_whole_year(reference, text):
@@ -133,10 +133,10 @@ def test_a_part_of_the_year_is_at_least_never_a_whole_year(reference, text):
     ("Năm 2019, tỉnh Nghệ An được giao 2 tỷ đồng.", (2019, 2019)),
     ("Giai đoạn 2016–2020, tỉnh Nghệ An đã chi 20 tỷ đồng.", (2016, 2020)),
     ("Từ năm 2016 đến 2020, tỉnh Nghệ An đã chi 20 tỷ đồng.", (2016, 2020)),
-    ("Nghe An spent VND19.2 billion in the 2011-2015 period.", (2011, 2015)),
+    ("Ha Nam spent VND7.4 billion in the 2016-2020 period.", (2016, 2020)),
     ("In 2019, Nghe An spent VND2 billion.", (2019, 2019)),
     ("Nghe An allocated VND2.7 billion for 2023.", (2023, 2023)),
-    ("Năm 2016 là hơn 5,3 tỷ đồng, 2017 hơn 3,6 tỷ đồng.", (2016, 2016)),
+    ("Năm 2014 là hơn 2,1 tỷ đồng, 2015 hơn 2,6 tỷ đồng.", (2014, 2014)),
 ])
 def test_years_and_periods(reference, text, years):
     figure = read_paragraph(reference, text).figures[0]
@@ -145,9 +145,9 @@ def test_years_and_periods(reference, text, years):
 
 
 def test_each_amount_of_a_list_takes_its_own_year(reference):
-    text = "Năm 2016 là hơn 5,3 tỷ đồng, 2017 hơn 3,6 tỷ đồng, 2018 hơn 3,9 tỷ đồng."
+    text = "Năm 2014 là hơn 2,1 tỷ đồng, 2015 hơn 2,6 tỷ đồng, 2016 hơn 3,05 tỷ đồng."
     figures = read_paragraph(reference, text).figures
-    assert [(f.year_from, f.amount_mvnd) for f in figures] == [(2016, 5300), (2017, 3600), (2018, 3900)]
+    assert [(f.year_from, f.amount_mvnd) for f in figures] == [(2014, 2100), (2015, 2600), (2016, 3050)]
 
 
 def test_a_yearly_amount_over_a_period_is_one_figure_a_year(reference):
@@ -238,8 +238,8 @@ def test_english_kinds(reference, verb, kind):
 
 @pytest.mark.parametrize("text", [
     "Năm 2019, tỉnh Nghệ An có 2 tỷ đồng kinh phí khuyến công địa phương.",
-    "Năm 2019, Thành phố sẽ chi hơn 25 tỷ đồng cho khuyến công.",
-    "In 2013 the provinces' industry promotion funding will reach 38.285 billion VND.",
+    "Năm 2021, thành phố sẽ chi hơn 12 tỷ đồng cho khuyến công.",
+    "In 2016 the provinces' industry promotion funding will reach 29.71 billion VND.",
 ])
 def test_no_word_for_the_kind_or_only_the_future_tense_is_asked(reference, text):
     figure = only(reference, text)
@@ -361,17 +361,17 @@ def run_extract(db: Path, *args: str, stdin: str | None = None) -> subprocess.Co
 
 def test_the_command_prints_one_json_object_per_figure_with_exactly_the_issues_keys(real_only_db_path, tmp_path):
     article = tmp_path / "bai.txt"
-    text = ("Năm 2017, trung tâm được UBND tỉnh Quảng Ninh giao 1 tỷ đồng kinh phí khuyến công địa phương cho 12 đề "
-            "án; kinh phí quốc gia được giao 800 triệu đồng cho 2 đề án.")
+    text = ("Năm 2019, trung tâm được UBND tỉnh Hà Nam giao 1,2 tỷ đồng kinh phí khuyến công địa phương cho 10 đề "
+            "án; kinh phí quốc gia được giao 600 triệu đồng cho 3 đề án.")
     article.write_text(text, encoding="utf-8")
     done = run_extract(real_only_db_path, str(article))
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert [list(line) for line in lines] == [KEYS, KEYS]
     assert [(x["area_id"], x["year_from"], x["funding_source"], x["figure"], x["amount_mvnd"]) for x in lines] == \
-        [("quang-ninh", 2017, "local", "allocated", 1000), ("quang-ninh", 2017, "central", "allocated", 800)]
+        [("ha-nam", 2019, "local", "allocated", 1200), ("ha-nam", 2019, "central", "allocated", 600)]
     assert [text[x["start"]:x["end"]] for x in lines] == [x["value_as_written"] for x in lines] == \
-        ["1 tỷ đồng", "800 triệu đồng"]
+        ["1,2 tỷ đồng", "600 triệu đồng"]
 
 
 def test_the_command_reads_standard_input_and_exits_0_when_nothing_is_found(real_only_db_path):

@@ -11,11 +11,11 @@ from khuyencong.i18n.labels import t
 
 PAGE = "pages/import_data.py"
 PASSWORD = "Mật-khẩu bài viết 3!"
-PARAGRAPH = ("Năm 2017, trung tâm được UBND tỉnh Quảng Ninh giao 1 tỷ đồng kinh phí khuyến công địa phương cho 12 "
+PARAGRAPH = ("Năm 2019, trung tâm được UBND tỉnh Hà Nam giao 1 tỷ đồng kinh phí khuyến công địa phương cho 11 "
              "đề án; kinh phí quốc gia được giao 800 triệu đồng cho 2 đề án. Các cơ sở được hỗ trợ đạt doanh thu "
-             "120 tỷ đồng. Năm 2018, tỉnh dự kiến 2,8 tỷ đồng.")
-URL = "https://baocongthuong.example/quang-ninh-2018"
-TITLE = "Quảng Ninh: 2,8 tỷ đồng cho khuyến công năm 2018"
+             "120 tỷ đồng. Năm 2020, tỉnh dự kiến 2,8 tỷ đồng.")
+URL = "https://baocongthuong.example/ha-nam-2020"
+TITLE = "Hà Nam: 2,8 tỷ đồng cho khuyến công năm 2020"
 
 
 @pytest.fixture()
@@ -62,7 +62,7 @@ def test_proposals_beside_their_sentence_then_accept_edit_drop_and_load(page):
     # three money figures; the revenue is left out, the 12 and 2 projects are counts
     assert "**3 số liệu đề xuất.**" in shown
     assert ":red-background[1 tỷ đồng]" in shown and ":orange-background[giao]" in shown
-    assert ":green-background[khuyến công địa phương] cho 12 đề án" in shown
+    assert ":green-background[khuyến công địa phương] cho 11 đề án" in shown
     # the third figure names no level where the others do: the reader asks
     assert as_shown(t("extract_q_source_siblings", "vi")) in [as_shown(w.value) for w in app.warning]
     left_out = next(d.value for d in app.dataframe if t("article_col_reason", "vi") in d.value.columns)
@@ -87,11 +87,11 @@ def test_proposals_beside_their_sentence_then_accept_edit_drop_and_load(page):
         logged = con.execute("SELECT file_name, rows FROM load_log WHERE file_name LIKE 'bai-viet-%'").fetchall()
     finally:
         con.close()
-    quote = ("Năm 2017, trung tâm được UBND tỉnh Quảng Ninh giao 1 tỷ đồng kinh phí khuyến công địa phương cho 12 đề "
+    quote = ("Năm 2019, trung tâm được UBND tỉnh Hà Nam giao 1 tỷ đồng kinh phí khuyến công địa phương cho 11 đề "
              "án; kinh phí quốc gia được giao 800 triệu đồng cho 2 đề án.")
     assert [r[:7] for r in rows] == [
-        ("quang-ninh", 2017, "central", "allocated", "more_than", 800, "800 triệu đồng"),
-        ("quang-ninh", 2017, "local", "allocated", "exact", 1000, "1 tỷ đồng")]
+        ("ha-nam", 2019, "central", "allocated", "more_than", 800, "800 triệu đồng"),
+        ("ha-nam", 2019, "local", "allocated", "exact", 1000, "1 tỷ đồng")]
     assert {r[7:] for r in rows} == {(quote, "article", URL, TITLE, "Báo Công Thương")}
     assert [name for name, _rows in logged] == [n.name for n in (db.parent / "imports").glob("bai-viet-*.csv")]
     assert logged[0][1] == 2
