@@ -185,14 +185,6 @@ class Slot:
     parts_after: bool = False  # a "trong đó"/"of which" split follows it: it is a total of what comes after
     parent: "Slot | None" = None
 
-    @property
-    def own_before(self) -> tuple[int, int]:
-        return self.left, self.money.start
-
-    @property
-    def own_after(self) -> tuple[int, int]:
-        return self.money.end, self.right
-
 
 SPLIT = re.compile("|".join(rf"(?<![a-z0-9]){p}(?![a-z0-9])" if p[0].isalpha() else p
                             for p in (*wording.PARTS, *wording.LIST_SPLITS)))
