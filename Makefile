@@ -77,8 +77,10 @@ bench: $(DB)
 	$(BIN)/python bench/bench_hostile.py
 	$(BIN)/python bench/bench_exports.py
 	$(BIN)/python bench/bench_map.py --scales 10000,10000000
+	$(BIN)/python bench/bench_extract.py
 
 bench-quick: $(DB)
 	$(BIN)/python bench/bench_build.py --scales 10000,1000000
 	$(BIN)/python bench/bench_pages.py --scales 10000,1000000
 	$(BIN)/python bench/bench_map.py --scales 10000
+	$(BIN)/python bench/bench_extract.py

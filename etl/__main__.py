@@ -1,5 +1,6 @@
-"""python -m etl build | check | demo | load | national | operators: build, test and enrich the khuyến công database,
-and keep the accounts of the operators who may load files through the Import page."""
+"""python -m etl build | check | demo | load | national | operators | extract: build, test and enrich the khuyến công
+database, keep the accounts of the operators who may load files through the Import page, and read a published
+paragraph into proposed figures."""
 
 import argparse
 import getpass
@@ -36,10 +37,26 @@ def main(argv: list[str] | None = None) -> int:
     national.add_argument("--projects", type=int, required=True)
     national.add_argument("--db", type=Path, required=True)
     national.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
+    extract = commands.add_parser("extract", help=bilingual("etl_help_extract"))
+    extract.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    extract.add_argument("--lang", choices=("vi", "en", "auto"), default="auto")
+    extract.add_argument("--db", type=Path, default=DEFAULT_DB)
+    extract.add_argument("--title", default=None, help=bilingual("etl_help_extract_title"))
+    extract.add_argument("--date", default=None, metavar="YYYY-MM-DD", help=bilingual("etl_help_extract_date"))
     args = parser.parse_args(argv)
     try:
         if args.command == "operators":
             return operators_command(args)
+        if args.command == "extract":
+            if not args.db.exists():
+                print(_no_database(args.db), file=sys.stderr)
+                return 2
+            if args.file != "-" and not Path(args.file).is_file():
+                print(bilingual("etl_file_not_found") + f": {args.file}", file=sys.stderr)
+                return 2
+            from etl.extract.command import extract_command
+
+            return extract_command(args.file, args.db, args.lang, args.title, args.date)
         if args.command == "load":
             return load_command(args.files, args.db, args.dry_run)
         if args.command == "build":

@@ -1,4 +1,5 @@
-"""Nhập dữ liệu / Import: download the template; signed in as an operator, check files, preview, then load them."""
+"""Nhập dữ liệu / Import: download the template; signed in as an operator, check files, preview, then load them; or
+paste a published paragraph and load the figures accepted from it."""
 
 import math
 
@@ -8,6 +9,7 @@ from khuyencong.i18n.formatting import format_number
 from khuyencong.i18n.labels import t
 from khuyencong.i18n.markdown import escape_markdown
 from khuyencong.ui.app_state import get_database
+from khuyencong.ui.article_import import show_article_import
 from khuyencong.ui.fetch import code_lists
 from khuyencong.ui.import_data import (
     CHECKED,
@@ -182,3 +184,6 @@ else:
                   args=(state, db.path, files, lang))
         if not allowed:
             st.caption(t("import_data_confirm_blocked", lang))
+
+    # Figures read from a published paragraph, accepted one by one and loaded like a file
+    show_article_import(state, lang)

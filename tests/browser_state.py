@@ -68,6 +68,14 @@ def act_and_wait(page, action, timeout: float = 60000) -> None:
     wait_idle(page, after=before, timeout=timeout)
 
 
+def submit_and_wait(page, action, timeout: float = 60000) -> None:
+    """Do something that loads a new document (an HTML form posted, e.g. the sign-in), then wait for its first run to
+    end and settle (the run count starts again with the new document)."""
+    with page.expect_navigation(timeout=timeout):
+        action()
+    wait_idle(page, timeout=timeout)
+
+
 # Plotly's hover label, closest (a text box) or x unified (a legend box): a click selects what is hovered.
 HOVER = ".js-plotly-plot .hoverlayer .hovertext, .js-plotly-plot .hoverlayer .legend"
 

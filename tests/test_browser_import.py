@@ -5,7 +5,7 @@ import shutil
 
 import duckdb
 import pytest
-from browser_state import act_and_wait, wait_idle
+from browser_state import submit_and_wait, wait_idle
 from conftest import BROWSER_ARGS, serve_dashboard
 from playwright.sync_api import expect
 from test_browser import OUTPUT, open_page
@@ -30,7 +30,7 @@ def test_check_understand_map_and_load(demo_db_path, tmp_path):
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=BROWSER_ARGS)
         page, errors = open_page(browser, f"{base}/import_data")
         page.locator("input[type='password']").fill(PASSWORD)
-        act_and_wait(page, page.get_by_role("button", name=t("import_data_unlock")).click)
+        submit_and_wait(page, page.get_by_role("button", name=t("import_data_unlock")).click)
 
         page.locator("input[type='file']").set_input_files(str(workbook))
         main = page.locator("[data-testid='stMain']")

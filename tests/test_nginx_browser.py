@@ -6,7 +6,7 @@ proxy, and after its swap every process shows the new figure with no error."""
 import time
 
 import pytest
-from browser_state import COUNT_RUNS, act_and_wait, runs, wait_idle
+from browser_state import COUNT_RUNS, runs, submit_and_wait, wait_idle
 from conftest import private_copy
 from playwright.sync_api import expect
 from test_browser import is_streamlit_probe
@@ -125,7 +125,7 @@ def test_an_import_through_the_proxy_is_seen_by_every_process(cluster, browser, 
     importer = Viewer(browser, cluster, routes[cluster.upstreams[0]])
     main = importer.open(f"{cluster.url}/import_data")
     importer.page.locator("input[type='password']").fill(PASSWORD)
-    act_and_wait(importer.page, importer.page.get_by_role("button", name=t("import_data_unlock")).click)
+    submit_and_wait(importer.page, importer.page.get_by_role("button", name=t("import_data_unlock")).click)
     importer.page.locator("input[type='file']").set_input_files(str(workbook))
     confirm = importer.page.get_by_role("button", name=t("import_data_confirm"))
     expect(confirm).to_be_enabled(timeout=60000)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import partial
 
 from etl.importing.codes import Codes
+from etl.importing.documents import take_document
 from etl.importing.reader import MAX_ROWS, FileRefused, Sheet, TooManyRows, csv_sheets, kind_of, xlsx_sheets
 from etl.importing.report_layout import ReportSheet, find_report_header
 from etl.importing.templates import (
@@ -52,6 +53,7 @@ Progress = Callable[[str], None]
 CODED_KINDS = {"funding": ("funding_source", N_("etl_unknown_funding_source")),
                "figure": ("figure", N_("etl_unknown_figure")),
                "period": ("period", N_("etl_unknown_period")),
+               "qualifier": ("qualifier", N_("etl_unknown_qualifier")),
                "status": ("status", N_("etl_unknown_status")),
                "activity": ("activity", N_("etl_unknown_activity")),
                "sector": ("sector", N_("etl_unknown_sector")),
@@ -96,6 +98,7 @@ class ParsedFile:
     summaries: list = field(default_factory=list)         # report_layout.SheetSummary per report-layout sheet
     unknown: dict = field(default_factory=dict)           # (list, folded value) → UnknownValue, the first ones
     template_sheets: int = 0                              # sheets read with a template header
+    document: dict | None = None                          # the document the rows name (documents.py), if they do
 
     def rows(self) -> dict[str, int]:
         counts = {t.table: 0 for t in TEMPLATES}
@@ -196,6 +199,7 @@ class SheetReader:
         table = self.template.table
         if table == "allocation":
             self._years_of_allocation(row, values)
+            values["qualifier"] = values.get("qualifier") or "exact"
         if table == "outcome":
             values["period"] = values.get("period") or "year"
             self._outcome_values(row, values, raw)
@@ -495,6 +499,7 @@ def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | N
             recognised += read_sheet(parsed, codes, sheet, progress, kind == "csv")
             parsed.problems.extend(sheet.notes(file_name))
         _template_sheets_first(parsed)
+        take_document(parsed)
         if not recognised and not parsed.problems:
             parsed.problems.append(Problem(file_name, None, None, None,
                                            *both("etl_no_template_sheet")))

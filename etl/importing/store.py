@@ -34,8 +34,8 @@ class Assessment:
 
 def imported_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
     """doc_id → sha256 of every file loaded through the importer."""
-    rows = con.execute("SELECT doc_id, note FROM source_document WHERE kind = 'workbook' AND starts_with(doc_id, ?)",
-                       [IMPORT_PREFIX]).fetchall()
+    rows = con.execute("SELECT doc_id, note FROM source_document WHERE kind IN ('workbook', 'article') "
+                       "AND starts_with(doc_id, ?)", [IMPORT_PREFIX]).fetchall()
     return {doc_id: (m.group(1) if (m := SHA_IN_NOTE.search(note or "")) else None) for doc_id, note in rows}
 
 
@@ -120,13 +120,17 @@ def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, result: Asses
     try:
         for table in TABLES:
             con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [parsed.doc_id])
+        # An article's figures (etl/importing/documents.py): the file's document is the article, with its URL.
+        document = parsed.document or {"doc_title": parsed.file_name}
+        values = [document["doc_title"], document.get("doc_publisher"), document.get("doc_published_on"),
+                  document.get("doc_url"), note, "article" if parsed.document else "workbook"]
         exists = con.execute("SELECT count(*) FROM source_document WHERE doc_id = ?", [parsed.doc_id]).fetchone()[0]
         if exists:
-            con.execute("UPDATE source_document SET title = ?, note = ? WHERE doc_id = ?",
-                        [parsed.file_name, note, parsed.doc_id])
+            con.execute("UPDATE source_document SET title = ?, publisher = ?, published_on = ?, url = ?, note = ?, "
+                        "kind = ? WHERE doc_id = ?", [*values, parsed.doc_id])
         else:
-            con.execute("INSERT INTO source_document (doc_id, title, note, kind, is_illustrative) "
-                        "VALUES (?, ?, ?, 'workbook', false)", [parsed.doc_id, parsed.file_name, note])
+            con.execute("INSERT INTO source_document (title, publisher, published_on, url, note, kind, doc_id, "
+                        "is_illustrative) VALUES (?, ?, ?, ?, ?, ?, ?, false)", [*values, parsed.doc_id])
         for table in TABLES:
             records = [r.values for r in parsed.records if r.table == table]
             if not records:

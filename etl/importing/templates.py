@@ -68,6 +68,14 @@ FUNDING = Column("funding_source", ("Nguồn kinh phí", "Nguồn vốn", "Fundi
 ACTIVITY = Column("activity_id", ("Nội dung khuyến công", "Nội dung hoạt động", "Activity"), "activity")
 SECTOR = Column("sector_id", ("Ngành nghề", "Lĩnh vực", "Sector", "Industry"), "sector")
 YEAR = Column("year", ("Năm", "Year"), "year", True)
+# The document every row of a file cites, when the file says it (an article's figures, etl/importing/documents.py):
+# the same values on every row.
+DOCUMENT_COLUMNS = (
+    Column("doc_title", ("Tiêu đề tài liệu", "Document title"), "text"),
+    Column("doc_publisher", ("Nơi đăng", "Publisher"), "text"),
+    Column("doc_published_on", ("Ngày đăng", "Published on"), "text"),
+    Column("doc_url", ("Đường dẫn", "URL"), "text"),
+)
 
 ALLOCATION = Template("allocation", ("PhanBo", "Phân bổ", "Allocations", "Allocation"), (
     AREA,
@@ -86,6 +94,12 @@ ALLOCATION = Template("allocation", ("PhanBo", "Phân bổ", "Allocations", "All
     SOURCE,
     replace(NOTE, width=40, meaning="Tùy chọn: điều cần biết để hiểu con số (ví dụ \"gồm cả kinh phí bổ sung giữa "
             "năm\").", example="Gồm kinh phí bổ sung tháng 7"),
+    # Read when present, not in the data-entry template: a figure read from an article (etl/extract) keeps its
+    # qualifier, its words as published and the sentence that states it, and names its document.
+    Column("qualifier", ("Mức chính xác", "Qualifier"), "qualifier"),
+    Column("value_as_written", ("Số liệu như văn bản", "Value as written"), "text"),
+    Column("quote", ("Trích dẫn", "Quote"), "text"),
+    *DOCUMENT_COLUMNS,
 ), "Kinh phí khuyến công theo tỉnh, năm và nguồn kinh phí",
     "Kinh phí khuyến công của một tỉnh: dự toán được giao (phân bổ), số thực hiện (giải ngân) hoặc quyết toán, cho "
     "một năm hoặc cho cả một giai đoạn như văn bản công bố. Mỗi dòng một con số.")
@@ -146,7 +160,8 @@ NATURAL_KEYS = {
 }
 # The columns written for each table (besides doc_id, is_illustrative).
 VALUE_COLUMNS = {
-    "allocation": ("area_id", "year_from", "year_to", "funding_source", "figure", "amount_mvnd", "note"),
+    "allocation": ("area_id", "year_from", "year_to", "funding_source", "figure", "amount_mvnd", "note", "qualifier",
+                   "value_as_written", "quote"),
     "project": ("project_id", "area_id", "year", "name", "implementer", "location", "activity_id", "sector_id",
                 "funding_source", "plan_mvnd", "actual_mvnd", "counterpart_mvnd", "status", "note"),
     "outcome": ("area_id", "year", "period", "activity_id", "sector_id", "indicator_id", "plan_value",

@@ -5,22 +5,9 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-# Money is stored in triệu đồng; the factor turns one unit of the file into triệu đồng.
-UNIT_FACTORS: list[tuple[str, Decimal]] = [
-    ("ty dong", Decimal(1000)),
-    ("ty", Decimal(1000)),
-    ("trieu dong", Decimal(1)),
-    ("trieu", Decimal(1)),
-    ("nghin dong", Decimal("0.001")),
-    ("ngan dong", Decimal("0.001")),
-    ("nghin", Decimal("0.001")),
-    ("dong", Decimal("0.000001")),
-    ("billion vnd", Decimal(1000)),
-    ("million vnd", Decimal(1)),
-    ("thousand vnd", Decimal("0.001")),
-    ("vnd", Decimal("0.000001")),
-]
-UNIT_LINE = re.compile(r"^(don vi tinh|don vi|dvt|unit)\s*:?\s*(.+)$")
+from etl.importing.units import unit_named, unit_statement
+
+# Money is stored in triệu đồng; a unit's spellings and factors are etl/importing/units.py's one table.
 
 # Bounds of a plausible amount in triệu đồng (see README of the importer rules in etl/importer.py).
 MIN_MVND = Decimal("0.001")          # under 1.000 đồng: an amount in đồng read as triệu/tỷ
@@ -46,18 +33,16 @@ def fold(value) -> str:
 
 
 def unit_factor(text: str) -> Decimal | None:
-    """Factor of a unit such as 'triệu đồng', 'tỷ đồng', 'đồng', 'nghìn đồng'; None if not a money unit."""
-    key = fold(text)
-    for name, factor in UNIT_FACTORS:
-        if re.search(rf"(^| ){name}( |$)", key):
-            return factor
-    return None
+    """Factor (triệu đồng per unit) of a unit such as 'triệu đồng', 'Tr.đồng', '1.000 đồng'; None if not a money
+    unit (units.UNIT_SPELLINGS)."""
+    unit = unit_named(text)
+    return unit.mvnd if unit is not None else None
 
 
 def unit_line_factor(text) -> Decimal | None:
-    """'Đơn vị tính: triệu đồng' / 'ĐVT: tỷ đồng' → factor; None when the text is not a unit line."""
-    match = UNIT_LINE.match(fold(text))
-    return unit_factor(match.group(2)) if match else None
+    """'Đơn vị tính: triệu đồng' / 'ĐVT: 1.000 đồng' → factor; None when the text states no money unit."""
+    unit = unit_statement(text)
+    return unit.mvnd if unit is not None else None
 
 
 THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")

@@ -190,7 +190,8 @@ def cite_row(row, lang: str) -> str:
 
 def figures_table(profile: Profile, codes: CodeLists, lang: str) -> pd.DataFrame:
     """Every published money figure of the unit, newest span first: years, funding source, kind, plan or executed
-    side, amount with its sign, as written, document and its link, illustrative or not."""
+    side, amount with its sign, as written, the sentence that states it (where kept), document and its link,
+    illustrative or not."""
     rows = profile.published.sort_values(["year_to", "year_from"], ascending=False, kind="stable")
     return pd.DataFrame({
         t("profile_col_years", lang): [format_year_span(int(a), int(b)) for a, b in zip(rows["year_from"],
@@ -200,6 +201,7 @@ def figures_table(profile: Profile, codes: CodeLists, lang: str) -> pd.DataFrame
         t("profile_col_side", lang): [t(SIDES[s], lang) for s in rows["side"]],
         t("profile_col_amount", lang): [figure_text(r, codes, lang) for r in rows.itertuples()],
         t("profile_col_as_written", lang): [None if is_missing(v) else str(v) for v in rows["value_as_written"]],
+        t("profile_col_quote", lang): [None if is_missing(v) else str(v) for v in rows["quote"]],
         t("profile_col_doc", lang): [cite_row(r, lang) for r in rows.itertuples()],
         t("profile_col_link", lang): [None if is_missing(u) else str(u) for u in rows["url"]],
         t("profile_col_illustrative", lang): [t("data_yes", lang) if v else t("data_no", lang)
