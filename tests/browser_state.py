@@ -10,15 +10,22 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 COUNT_RUNS = """
 (() => {
   window.__kcRuns = 0;
+  const ATTR = "data-test-script-state";
   let last = null;
-  const look = () => {
+  // A quick run sets "running" and "notRunning" before the observer is called: each record's old value is the value
+  // the record before it set, so every value the attribute took is seen, not only the last.
+  const look = (records) => {
+    const olds = records.filter((r) => r.type === "attributes" && r.attributeName === ATTR).map((r) => r.oldValue);
     const app = document.querySelector("[data-testid='stApp']");
-    const state = app && app.getAttribute("data-test-script-state");
-    if (state === "running" && last !== "running") window.__kcRuns += 1;
-    last = state;
+    const current = app && app.getAttribute(ATTR);
+    if (olds.length) last = olds[0];
+    for (const value of [...olds.slice(1), current]) {
+      if (value === "running" && last !== "running") window.__kcRuns += 1;
+      last = value;
+    }
   };
   new MutationObserver(look).observe(document, {subtree: true, childList: true, attributes: true,
-                                                attributeFilter: ["data-test-script-state"]});
+                                                attributeOldValue: true, attributeFilter: [ATTR]});
 })();
 """
 

@@ -49,13 +49,17 @@ def test_paste_accept_edit_drop_load_then_the_profile_and_a_rebuild(real_only_db
         figures = [page.locator(f".st-key-art_1_{index}_box") for index in range(3)]
         expect(figures[0]).to_contain_text("3,2 tỷ đồng")
         expect(figures[2]).to_contain_text(t("extract_q_source_siblings").split(":")[0])  # asked, not guessed
-        act_and_wait(page, figures[0].get_by_text(t("article_accept"), exact=True).click)
+        figures[0].get_by_text(t("article_accept"), exact=True).click()   # may be chosen already: no rerun then
+        expect(figures[0].get_by_role("radio", name=t("article_accept"))).to_be_checked()
         qualifier = figures[1].get_by_role("combobox", name=t("article_field_qualifier"))  # edited: "hơn 900 triệu"
         qualifier.click()
         qualifier.press("ArrowDown")
         act_and_wait(page, page.get_by_role("option", name="Số tối thiểu (hơn)").click)
-        act_and_wait(page, figures[1].get_by_text(t("article_accept"), exact=True).click)
-        act_and_wait(page, figures[2].get_by_text(t("article_drop"), exact=True).click)
+        figures[1].get_by_text(t("article_accept"), exact=True).click()
+        expect(figures[1].get_by_role("radio", name=t("article_accept"))).to_be_checked()
+        figures[2].get_by_text(t("article_drop"), exact=True).click()
+        expect(figures[2].get_by_role("radio", name=t("article_drop"))).to_be_checked()
+        wait_idle(page)
         OUTPUT.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(OUTPUT / "import_article_vi.png"), full_page=True)
         main.get_by_role("button", name=t("article_load")).click()
