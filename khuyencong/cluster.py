@@ -109,8 +109,10 @@ def site_config(backend_ports: list[int], listen: str, access_log: Path) -> str:
     """deploy/nginx/khuyencong.conf served on `listen` (address:port) over these backends, without TLS, its proxy
     rules included from this checkout."""
     text = SITE_CONFIG.read_text(encoding="utf-8")
-    servers = "".join(f"    server 127.0.0.1:{port};\n" for port in backend_ports)
-    text = _replace(text, r"^(?:    server 127\.0\.0\.1:\d+;\n)+", lambda _: servers)
+    # Each server keeps the production line's parameters (max_fails, fail_timeout).
+    params = re.search(r"^    server 127\.0\.0\.1:\d+(.*);$", text, flags=re.MULTILINE).group(1)
+    servers = "".join(f"    server 127.0.0.1:{port}{params};\n" for port in backend_ports)
+    text = _replace(text, r"^(?:    server 127\.0\.0\.1:\d+[^;\n]*;\n)+", lambda _: servers)
     text = _replace(text, r"^    listen 443 ssl;$", f"    listen {listen};")
     text = _replace(text, r"^    ssl_certificate.*\n", "", count=2)
     text = _replace(text, r"^    access_log \S+ khuyencong;$", f"    access_log {access_log} khuyencong;")

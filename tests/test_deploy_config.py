@@ -21,11 +21,15 @@ def test_the_loopback_config_changes_only_the_addresses():
     production = (DEPLOY / "khuyencong.conf").read_text(encoding="utf-8").splitlines()
     loopback = site_config([9001, 9002], "127.0.0.1:9000", Path("/tmp/x/access.log")).splitlines()
     assert [line for line in loopback if line not in production] == [
-        "    server 127.0.0.1:9001;", "    server 127.0.0.1:9002;", "    listen 127.0.0.1:9000;",
+        "    server 127.0.0.1:9001 max_fails=1 fail_timeout=5s;",
+        "    server 127.0.0.1:9002 max_fails=1 fail_timeout=5s;",
+        "    listen 127.0.0.1:9000;",
         "    access_log /tmp/x/access.log khuyencong;",
         f"    include {DEPLOY}/khuyencong-proxy.conf;"]
     assert [line for line in production if line not in loopback] == [
-        "    server 127.0.0.1:8501;", "    server 127.0.0.1:8502;", "    server 127.0.0.1:8503;",
+        "    server 127.0.0.1:8501 max_fails=1 fail_timeout=5s;",
+        "    server 127.0.0.1:8502 max_fails=1 fail_timeout=5s;",
+        "    server 127.0.0.1:8503 max_fails=1 fail_timeout=5s;",
         "    listen 443 ssl;", "    ssl_certificate     /etc/ssl/khuyencong/fullchain.pem;",
         "    ssl_certificate_key /etc/ssl/khuyencong/privkey.pem;",
         "    access_log /var/log/nginx/khuyencong.access.log khuyencong;",
