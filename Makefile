@@ -33,7 +33,8 @@ browser:
 run: browser $(DB)
 	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run dashboard.py
 
-# N app processes behind nginx (its own temporary prefix, as the current user) on 127.0.0.1:PORT until Ctrl-C.
+# N app processes behind nginx (its own temporary prefix, as the current user) on 127.0.0.1:PORT until Ctrl-C, all run
+# by supervisord, which starts again any process that exits.
 serve-many: browser $(DB)
 	$(BIN)/python -m khuyencong.cluster --processes $(N) --port $(PORT)
 

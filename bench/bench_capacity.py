@@ -291,25 +291,26 @@ def measure_throughput(db: Path, label: str, processes: int, args) -> dict:
     pages = args.pages
     log_dir = args.data_dir / "runs" / f"capacity-{label}-{processes}p"
     with running_cluster(processes, db.resolve(), log_dir=log_dir) as cluster:
-        servers = [process.pid for _, process in cluster.backends]
+        servers = [cluster.pid(port) for port in cluster.ports]
         if args.pin:
             for core, pid in enumerate(servers):  # every thread: affinity is per thread, new ones inherit it
                 for task in Path(f"/proc/{pid}/task").iterdir():
                     os.sched_setaffinity(int(task.name), {core % os.cpu_count()})
         # Warm every process's caches directly (nginx would spread the warm-up at random).
-        for port, _ in cluster.backends:
+        for port in cluster.ports:
             for name in pages:
                 asyncio.run(one_view(f"http://127.0.0.1:{port}", PAGE_NAMES[name]))
         time.sleep(SETTLE_S)
         log_start = cluster.access_log.stat().st_size if cluster.access_log.exists() else 0
         server_before = [cpu_seconds([pid]) for pid in servers]
-        nginx_before = cpu_seconds([cluster.nginx.pid])
+        nginx_pid = cluster.nginx_pid()
+        nginx_before = cpu_seconds([nginx_pid])
         client_before = sum(os.times()[:2])
         busy_before, total_before = machine_busy_seconds()
         load_before = os.getloadavg()[0]
         result = asyncio.run(load_loop(cluster.url, pages, args.concurrency, args.seconds))
         server_after = [cpu_seconds([pid]) for pid in servers]
-        nginx_cpu = cpu_seconds([cluster.nginx.pid]) - nginx_before
+        nginx_cpu = cpu_seconds([nginx_pid]) - nginx_before
         client_cpu = sum(os.times()[:2]) - client_before
         busy_after, total_after = machine_busy_seconds()
         time.sleep(1)  # nginx writes a websocket's log line when it closes
