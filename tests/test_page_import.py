@@ -66,9 +66,9 @@ def importer(monkeypatch):
 
     module.check_files, module.load_files = check_files, load_files
     monkeypatch.setitem(sys.modules, "etl.importer", module)
-    # The page checks in a worker process (etl.check_worker); here the stand-in answers in process.
+    # The page checks and loads in a worker process (etl.check_worker); here the stand-in answers in process.
     worker = types.ModuleType("etl.check_worker")
-    worker.check_in_worker = check_files
+    worker.check_in_worker, worker.load_in_worker = check_files, load_files
     monkeypatch.setitem(sys.modules, "etl.check_worker", worker)
     return module
 

@@ -217,10 +217,11 @@ def check(db_path: Path, files: Files) -> list:
 
 
 def load(db_path: Path, files: Files) -> list:
-    """Load the files (all or nothing) and drop every cached query result so the charts show the new figures."""
-    from etl.importer import load_files
+    """Load the files (all or nothing) in a worker process with the check's bounds on memory and time, then drop
+    every cached query result so the charts show the new figures."""
+    from etl.check_worker import load_in_worker
 
-    reports = load_files(db_path, files)
+    reports = load_in_worker(db_path, files)
     if can_confirm(reports):
         st.cache_data.clear()
     return reports
