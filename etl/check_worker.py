@@ -21,6 +21,7 @@ from pathlib import Path
 from etl.importer import ImportReport, check_files, load_files, refused_report
 from etl.importing.reader import MAX_CHECK_SECONDS, FileRefused
 from etl.problems import both
+from khuyencong.i18n.labels import N_
 
 WORKER_MEMORY_BYTES = 4 * 1024**3          # address space (DuckDB reserves ~1 GB of it idle); real use stays far below
 WORKER_NICE = 10                           # viewers' sessions get the CPU first
@@ -29,6 +30,9 @@ GRACE_SECONDS = 15                         # beyond the reader's own clock: proc
 LOAD_WRITE_SECONDS = 240
 STOP_SECONDS = 60                          # from SIGTERM to SIGKILL: a swap under way is let finish
 PR_SET_PDEATHSIG = 1
+# What a refusal says, per bound: (past its time, past its memory).
+CHECK_BOUNDS = (N_("etl_check_too_long"), N_("etl_check_out_of_memory"))
+LOAD_BOUNDS = (N_("etl_load_too_long"), N_("etl_load_out_of_memory"))
 
 _context = multiprocessing.get_context("forkserver")
 # The worker's imports are paid once, by the fork server, not by every check.
@@ -64,8 +68,8 @@ def _run(connection, task: Callable, db_path: str, files: list[tuple[str, bytes]
         result = ("time", None)
     except Exception as error:  # DuckDB reports a failed allocation as its own error
         result = ("memory" if "memory" in str(error).lower() else "error", str(error))
-    try:
-        connection.send(result)
+    try:  # with the worker's peak resident memory (Linux: kB), which the bench reports
+        connection.send((*result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024))
     except (BrokenPipeError, OSError):  # the app process is gone: nobody to tell
         pass
     finally:
@@ -73,7 +77,7 @@ def _run(connection, task: Callable, db_path: str, files: list[tuple[str, bytes]
 
 
 def _in_worker(task: Callable, db_path: Path, files: list[tuple[str, bytes]], seconds: float, memory_bytes: int,
-               what: str, graceful: bool) -> list[ImportReport]:
+               bounds: tuple[str, str], graceful: bool, peak: list | None) -> list[ImportReport]:
     receiver, sender = _context.Pipe(duplex=False)
     worker = _context.Process(target=_run, args=(sender, task, str(db_path), files, memory_bytes), daemon=True)
     worker.start()
@@ -84,7 +88,9 @@ def _in_worker(task: Callable, db_path: Path, files: list[tuple[str, bytes]], se
             worker.terminate()  # SIGTERM: a load under way stops cleanly or finishes its swap, and says which
         if not timed_out or (graceful and receiver.poll(STOP_SECONDS)):
             try:
-                status, reports = receiver.recv()
+                status, reports, peak_bytes = receiver.recv()
+                if peak is not None:
+                    peak.append(peak_bytes)
             except EOFError:  # the worker died without a word: stopped here, else by the kernel (memory)
                 status, reports = ("time" if timed_out else "memory"), None
         else:
@@ -99,23 +105,24 @@ def _in_worker(task: Callable, db_path: Path, files: list[tuple[str, bytes]], se
     if status == "error":  # as in process: the page says the check or load failed
         raise RuntimeError(reports)
     if status == "time":
-        refused = FileRefused(*both(f"etl_{what}_too_long", seconds=round(seconds)))
+        refused = FileRefused(*both(bounds[0], seconds=round(seconds)))
     else:
-        refused = FileRefused(*both(f"etl_{what}_out_of_memory", limit=memory_bytes // 2**20))
+        refused = FileRefused(*both(bounds[1], limit=memory_bytes // 2**20))
     return [refused_report(name, refused) for name, _data in files]
 
 
 def check_in_worker(db_path: Path, files: list[tuple[str, bytes]], seconds: float | None = None,
-                    memory_bytes: int = WORKER_MEMORY_BYTES) -> list[ImportReport]:
+                    memory_bytes: int = WORKER_MEMORY_BYTES, peak: list | None = None) -> list[ImportReport]:
     """check_files in a worker process; a worker past its time or memory is stopped and every file is reported
-    refused, naming the bound."""
+    refused, naming the bound. `peak`, when given, gets the worker's peak resident memory in bytes."""
     limit = MAX_CHECK_SECONDS + GRACE_SECONDS if seconds is None else seconds
-    return _in_worker(check_files, db_path, files, limit, memory_bytes, "check", graceful=False)
+    return _in_worker(check_files, db_path, files, limit, memory_bytes, CHECK_BOUNDS, graceful=False, peak=peak)
 
 
 def load_in_worker(db_path: Path, files: list[tuple[str, bytes]], seconds: float | None = None,
-                   memory_bytes: int = WORKER_MEMORY_BYTES) -> list[ImportReport]:
+                   memory_bytes: int = WORKER_MEMORY_BYTES, peak: list | None = None) -> list[ImportReport]:
     """load_files (all or nothing, one atomic swap) in a worker process with the check's bounds; a worker past its
-    time or memory is stopped, the database stays as it was, and every file is reported refused, naming the bound."""
+    time or memory is stopped, the database stays as it was, and every file is reported refused, naming the bound.
+    `peak`, when given, gets the worker's peak resident memory in bytes."""
     limit = MAX_CHECK_SECONDS + GRACE_SECONDS + LOAD_WRITE_SECONDS if seconds is None else seconds
-    return _in_worker(load_files, db_path, files, limit, memory_bytes, "load", graceful=True)
+    return _in_worker(load_files, db_path, files, limit, memory_bytes, LOAD_BOUNDS, graceful=True, peak=peak)
