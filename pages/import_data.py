@@ -54,6 +54,7 @@ from khuyencong.ui.import_data import (
     unknown_line,
     unknown_values,
 )
+from khuyencong.ui.session_restart import replaced_lost_session
 from khuyencong.ui.shell import current_filters
 
 filters = current_filters()
@@ -72,9 +73,14 @@ else:
                        key="im_template", on_click="ignore", icon=":material/download:")
 
 st.subheader(t("import_data_load_header", lang))
+# A file checked in a session that died went with it, unloaded: say so until a file is chosen again (a confirm
+# button is only ever drawn for a check this session holds).
+restarted = replaced_lost_session()
 if admin_password() is None:
     st.info(t("import_data_disabled", lang), icon=":material/lock:")
 elif not authorised(state):
+    if restarted:
+        st.warning(t("import_data_session_restarted", lang), icon=":material/restart_alt:")
     with st.form("im_login", clear_on_submit=True, width=420):
         st.text_input(t("import_data_password", lang), type="password", key=PASSWORD_KEY,
                       help=t("import_data_password_help", lang))
@@ -106,6 +112,8 @@ else:
                                key=f"im_files_{state.get(ROUND, 0)}", max_upload_size=math.ceil(limit / 2**20),
                                help=t("import_data_upload_help", lang, size=format_size(limit, lang)))
     files, refused = split_by_size([(upload.name, upload.getvalue()) for upload in uploads or []], limit)
+    if restarted and not files:
+        st.warning(t("import_data_session_restarted", lang), icon=":material/restart_alt:")
     for name, data in refused:
         st.error(t("import_data_too_large", lang, name=escape_markdown(name), size=format_size(len(data), lang),
                    limit=format_size(limit, lang)))
