@@ -29,6 +29,7 @@ import random
 import shlex
 import signal
 import statistics
+import subprocess
 import sys
 import time
 from datetime import datetime
@@ -353,6 +354,42 @@ def backend_split_since(access_log: Path, offset: int, upstreams: list[str]) -> 
 
 # --- Report --------------------------------------------------------------------------------------------------------
 
+def git_commit() -> str | None:
+    """The checkout measured: HEAD's short hash, '+' when files differ from it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD")
+    return (head + ("+" if git("status", "--porcelain", "--untracked-files=no") else "")) or None
+
+
+def before_of(previous: dict | None, commit: str | None) -> dict | None:
+    """What a scale's figures are set against: the last run's of that scale, or, when that run measured the same
+    commit (a run repeated on a quiet machine), the figures it was set against itself."""
+    if not previous:
+        return None
+    if previous.get("commit") and previous.get("commit") == commit:
+        return previous.get("before")
+    return {"measured_at": previous["measured_at"], "commit": previous.get("commit"),
+            "pages": {name: {key: page.get(key) for key in ("view_cpu_ms", "views_per_core_s", "change_cpu_ms")}
+                      for name, page in previous["pages"].items()}}
+
+
+def before_section(scale: dict) -> list[str]:
+    before = scale["before"]
+    lines = ["", f"Before → after: set against the run of {before['measured_at']}"
+                 f"{' (' + before['commit'] + ')' if before.get('commit') else ''}, this one "
+                 f"{scale.get('commit') or ''}.".replace(" .", "."), "",
+             "| page | server CPU ms per view: before → after | views per core-second: before → after | "
+             "CPU ms per filter change: before → after |", "|---|--:|--:|--:|"]
+    for name, page in scale["pages"].items():
+        old = before["pages"].get(name, {})
+        lines.append(f"| {name} | {fmt(old.get('view_cpu_ms'))} → {fmt(page['view_cpu_ms'])} | "
+                     f"{fmt(old.get('views_per_core_s'), 1)} → {fmt(page['views_per_core_s'], 1)} | "
+                     f"{fmt(old.get('change_cpu_ms'))} → {fmt(page['change_cpu_ms'])} |")
+    return lines
+
+
 def per_second(ms: float | None) -> float | None:
     return None if not ms else round(1000 / ms, 1)
 
@@ -443,6 +480,8 @@ def markdown(figures: dict) -> list[str]:
                   if page["errors"] or page["chromium_errors"]}
         if errors or scale.get("server_tracebacks"):
             lines += ["", f"Errors: {errors} {scale.get('server_tracebacks') or ''}".strip()]
+        if scale.get("before"):
+            lines += before_section(scale)
         if scale.get("compared"):
             lines += compared_section(scale)
         if int(projects) == TARGET_SCALE:
@@ -603,8 +642,10 @@ def main(argv: list[str] | None = None) -> int:
             for processes in (1, 2):
                 throughput.append(measure_throughput(db, label, processes, args))
                 load.append(os.getloadavg()[0])
+        commit = git_commit()
         scales[str(projects)] = {**summarise(projects, views, throughput, compared), "measured_at": measured_at,
-                                 "load_average": [round(v, 2) for v in load]}
+                                 "load_average": [round(v, 2) for v in load], "commit": commit,
+                                 "before": before_of(scales.get(str(projects)), commit)}
         write_figures(scales, args, argv)  # after each scale: an interrupted run keeps what it measured
     return 0
 
