@@ -33,7 +33,7 @@ from khuyencong.ui.captions import markdown_safe, show_sources
 from khuyencong.ui.chart_clicks import AREA_AT, select_area
 from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.downloads import table_downloads
-from khuyencong.ui.fetch import code_lists, fetch, query, query_uncached
+from khuyencong.ui.fetch import code_lists, fetch, once_per_view, query, query_uncached
 from khuyencong.ui.links import profile_link_column, with_profile_links
 from khuyencong.ui.map_section import show_map
 from khuyencong.ui.presenting import show_chart
@@ -51,8 +51,9 @@ cpi_years = list(fetch("cpi")["year"])
 base_year = controls[1].selectbox(t("compare_base_year", lang), cpi_years[::-1], key="cmp_base_year",
                                   disabled=mode != "real")
 
-figures = comparison_figures(query, filters, mode, base_year if mode == "real" else None,
-                             figure=compared_kind(filters))
+real_base = base_year if mode == "real" else None
+figures = once_per_view(("compare", filters, mode, real_base),
+                        lambda: comparison_figures(query, filters, mode, real_base, figure=compared_kind(filters)))
 units = list(figures.units["unit_id"])
 names = {u: unit_name(u) for u in units}
 if not units:
