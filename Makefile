@@ -64,6 +64,7 @@ bench: $(DB)
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_report_layout.py
 	$(BIN)/python bench/bench_hostile.py
+	$(BIN)/python bench/bench_load_memory.py
 	$(BIN)/python bench/bench_exports.py
 	$(BIN)/python bench/bench_map.py --scales 10000,10000000
 
