@@ -4,6 +4,7 @@
 shared filters bound, for the pages.
 """
 
+import os
 import threading
 from collections import OrderedDict
 
@@ -72,7 +73,9 @@ def once_per_version(key: tuple, make):
 
 _views: OrderedDict[tuple, object] = OrderedDict()
 _views_lock = threading.Lock()
-MAX_VIEWS = 64
+# Views kept per process ($KC_VIEW_CACHE_SIZE; 0 keeps none: every run makes its figures, as before issue 28, which
+# bench_capacity.py --compare-env KC_VIEW_CACHE_SIZE=0 sets against the default in one run).
+MAX_VIEWS = int(os.environ.get("KC_VIEW_CACHE_SIZE", "64"))
 
 
 def once_per_view(key: tuple, make):
@@ -80,6 +83,8 @@ def once_per_view(key: tuple, make):
     version and shared by every session, the least recently used dropped past MAX_VIEWS: a page whose figures are
     many small pandas steps over cached query results (Compare) does them once per view, not on every rerun and
     for every viewer. Callers must not change what they get."""
+    if MAX_VIEWS <= 0:
+        return make()
     version = get_database().version
     with _views_lock:
         found = _views.get((version, *key))
