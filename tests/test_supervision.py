@@ -17,8 +17,12 @@ import pytest
 from conftest import private_copy, run_etl
 from import_corpus import PROJECT_HEAD, csv_bytes
 from playwright.sync_api import expect
-from test_browser import wait_idle
 from test_nginx_browser import PROBLEMS, Viewer
+
+try:  # main keeps the browser waits in tests/browser_state.py since 8273fb3
+    from browser_state import wait_idle
+except ImportError:
+    from test_browser import wait_idle
 
 from khuyencong.cluster import route_cookies, running_cluster
 from khuyencong.i18n.labels import t
