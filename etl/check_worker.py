@@ -55,13 +55,14 @@ def _die_with_parent() -> None:
         signal.raise_signal(signal.SIGTERM)
 
 
-def _run(connection, task: Callable, db_path: str, files: list[tuple[str, bytes]], memory_bytes: int) -> None:
+def _run(connection, task: Callable, db_path: str, files: list[tuple[str, bytes]], memory_bytes: int,
+         options: dict) -> None:
     signal.signal(signal.SIGTERM, _stop_gracefully)
     _die_with_parent()
     os.nice(WORKER_NICE)
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:
-        result = ("ok", task(Path(db_path), files))
+        result = ("ok", task(Path(db_path), files, **options))
     except MemoryError:
         result = ("memory", None)
     except KeyboardInterrupt:
@@ -77,9 +78,10 @@ def _run(connection, task: Callable, db_path: str, files: list[tuple[str, bytes]
 
 
 def _in_worker(task: Callable, db_path: Path, files: list[tuple[str, bytes]], seconds: float, memory_bytes: int,
-               bounds: tuple[str, str], graceful: bool, peak: list | None) -> list[ImportReport]:
+               bounds: tuple[str, str], graceful: bool, peak: list | None, options: dict) -> list[ImportReport]:
     receiver, sender = _context.Pipe(duplex=False)
-    worker = _context.Process(target=_run, args=(sender, task, str(db_path), files, memory_bytes), daemon=True)
+    worker = _context.Process(target=_run, args=(sender, task, str(db_path), files, memory_bytes, options),
+                              daemon=True)
     worker.start()
     sender.close()
     try:
@@ -112,17 +114,22 @@ def _in_worker(task: Callable, db_path: Path, files: list[tuple[str, bytes]], se
 
 
 def check_in_worker(db_path: Path, files: list[tuple[str, bytes]], seconds: float | None = None,
-                    memory_bytes: int = WORKER_MEMORY_BYTES, peak: list | None = None) -> list[ImportReport]:
-    """check_files in a worker process; a worker past its time or memory is stopped and every file is reported
-    refused, naming the bound. `peak`, when given, gets the worker's peak resident memory in bytes."""
+                    memory_bytes: int = WORKER_MEMORY_BYTES, peak: list | None = None,
+                    **options) -> list[ImportReport]:
+    """check_files(db_path, files, **options) in a worker process; a worker past its time or memory is stopped and
+    every file is reported refused, naming the bound. `peak`, when given, gets the worker's peak resident memory in
+    bytes."""
     limit = MAX_CHECK_SECONDS + GRACE_SECONDS if seconds is None else seconds
-    return _in_worker(check_files, db_path, files, limit, memory_bytes, CHECK_BOUNDS, graceful=False, peak=peak)
+    return _in_worker(check_files, db_path, files, limit, memory_bytes, CHECK_BOUNDS, graceful=False, peak=peak,
+                      options=options)
 
 
 def load_in_worker(db_path: Path, files: list[tuple[str, bytes]], seconds: float | None = None,
-                   memory_bytes: int = WORKER_MEMORY_BYTES, peak: list | None = None) -> list[ImportReport]:
-    """load_files (all or nothing, one atomic swap) in a worker process with the check's bounds; a worker past its
-    time or memory is stopped, the database stays as it was, and every file is reported refused, naming the bound.
-    `peak`, when given, gets the worker's peak resident memory in bytes."""
+                   memory_bytes: int = WORKER_MEMORY_BYTES, peak: list | None = None,
+                   **options) -> list[ImportReport]:
+    """load_files(db_path, files, **options) (all or nothing, one atomic swap) in a worker process with the check's
+    bounds; a worker past its time or memory is stopped, the database stays as it was, and every file is reported
+    refused, naming the bound. `peak`, when given, gets the worker's peak resident memory in bytes."""
     limit = MAX_CHECK_SECONDS + GRACE_SECONDS + LOAD_WRITE_SECONDS if seconds is None else seconds
-    return _in_worker(load_files, db_path, files, limit, memory_bytes, LOAD_BOUNDS, graceful=True, peak=peak)
+    return _in_worker(load_files, db_path, files, limit, memory_bytes, LOAD_BOUNDS, graceful=True, peak=peak,
+                      options=options)

@@ -146,10 +146,13 @@ def nginx_config(prefix: Path, backend_ports: list[int], listen: str, access_log
             + "".join(f"    {line}\n" if line else "\n" for line in site.splitlines()) + "}\n")
 
 
+APP_SCRIPT = "dashboard.py"  # what `make run` serves
+
+
 def app_command(port, python: str = sys.executable) -> list[str]:
     """One app process: `make run`'s server on a loopback port. The systemd unit (deploy/systemd/khuyencong@.service)
     runs the same command with port %i; tests/test_deploy_config.py holds them together."""
-    return [python, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+    return [python, "-m", "streamlit", "run", APP_SCRIPT, "--server.port", str(port),
             "--server.address", "127.0.0.1", "--server.headless", "true"]
 
 
