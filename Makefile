@@ -33,7 +33,8 @@ browser:
 run: browser $(DB)
 	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run app.py
 
-# N app processes behind nginx (its own temporary prefix, as the current user) on 127.0.0.1:PORT until Ctrl-C.
+# N app processes behind nginx (its own temporary prefix, as the current user) on 127.0.0.1:PORT until Ctrl-C, all run
+# by supervisord, which starts again any process that exits.
 serve-many: browser $(DB)
 	$(BIN)/python -m khuyencong.cluster --processes $(N) --port $(PORT)
 
@@ -75,6 +76,7 @@ bench: $(DB)
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_report_layout.py
 	$(BIN)/python bench/bench_hostile.py
+	$(BIN)/python bench/bench_load_memory.py
 	$(BIN)/python bench/bench_exports.py
 	$(BIN)/python bench/bench_map.py --scales 10000,10000000
 	$(BIN)/python bench/bench_extract.py

@@ -14,6 +14,7 @@ from khuyencong.ui.memory_probe import start_from_env as start_memory_probe
 from khuyencong.ui.navigation import PAGES
 from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
 from khuyencong.ui.screen_css import add_screen_css
+from khuyencong.ui.session_restart import show_session_restarted, watch_reconnects
 from khuyencong.ui.shell import area_names, render_shell
 from khuyencong.ui.view_tools import render_view_tools
 
@@ -31,6 +32,8 @@ pages = [st.Page(p.file, title=t(p.label, lang), icon=p.icon, url_path=p.url_pat
          for p in PAGES]
 page = st.navigation(pages, position="hidden" if presenting else "sidebar")
 begin_run()
+with st.sidebar:
+    watch_reconnects()
 if presenting:
     # The page runs to collect its charts; what it drew is cleared and one chart per screen is shown instead.
     holder = st.empty()
@@ -40,6 +43,7 @@ if presenting:
     render_presentation(filters, area_names(filters), page.url_path)
 else:
     add_screen_css()
+    show_session_restarted(lang)
     show_filter_chips(filters)
     page.run()
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.

@@ -29,6 +29,7 @@ import random
 import shlex
 import signal
 import statistics
+import subprocess
 import sys
 import time
 from datetime import datetime
@@ -291,25 +292,26 @@ def measure_throughput(db: Path, label: str, processes: int, args) -> dict:
     pages = args.pages
     log_dir = args.data_dir / "runs" / f"capacity-{label}-{processes}p"
     with running_cluster(processes, db.resolve(), log_dir=log_dir) as cluster:
-        servers = [process.pid for _, process in cluster.backends]
+        servers = [cluster.pid(port) for port in cluster.ports]
         if args.pin:
             for core, pid in enumerate(servers):  # every thread: affinity is per thread, new ones inherit it
                 for task in Path(f"/proc/{pid}/task").iterdir():
                     os.sched_setaffinity(int(task.name), {core % os.cpu_count()})
         # Warm every process's caches directly (nginx would spread the warm-up at random).
-        for port, _ in cluster.backends:
+        for port in cluster.ports:
             for name in pages:
                 asyncio.run(one_view(f"http://127.0.0.1:{port}", PAGE_NAMES[name]))
         time.sleep(SETTLE_S)
         log_start = cluster.access_log.stat().st_size if cluster.access_log.exists() else 0
         server_before = [cpu_seconds([pid]) for pid in servers]
-        nginx_before = cpu_seconds([cluster.nginx.pid])
+        nginx_pid = cluster.nginx_pid()
+        nginx_before = cpu_seconds([nginx_pid])
         client_before = sum(os.times()[:2])
         busy_before, total_before = machine_busy_seconds()
         load_before = os.getloadavg()[0]
         result = asyncio.run(load_loop(cluster.url, pages, args.concurrency, args.seconds))
         server_after = [cpu_seconds([pid]) for pid in servers]
-        nginx_cpu = cpu_seconds([cluster.nginx.pid]) - nginx_before
+        nginx_cpu = cpu_seconds([nginx_pid]) - nginx_before
         client_cpu = sum(os.times()[:2]) - client_before
         busy_after, total_after = machine_busy_seconds()
         time.sleep(1)  # nginx writes a websocket's log line when it closes
@@ -351,6 +353,42 @@ def backend_split_since(access_log: Path, offset: int, upstreams: list[str]) -> 
 
 
 # --- Report --------------------------------------------------------------------------------------------------------
+
+def git_commit() -> str | None:
+    """The checkout measured: HEAD's short hash, '+' when files differ from it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD")
+    return (head + ("+" if git("status", "--porcelain", "--untracked-files=no") else "")) or None
+
+
+def before_of(previous: dict | None, commit: str | None) -> dict | None:
+    """What a scale's figures are set against: the last run's of that scale, or, when that run measured the same
+    commit (a run repeated on a quiet machine), the figures it was set against itself."""
+    if not previous:
+        return None
+    if previous.get("commit") and previous.get("commit") == commit:
+        return previous.get("before")
+    return {"measured_at": previous["measured_at"], "commit": previous.get("commit"),
+            "pages": {name: {key: page.get(key) for key in ("view_cpu_ms", "views_per_core_s", "change_cpu_ms")}
+                      for name, page in previous["pages"].items()}}
+
+
+def before_section(scale: dict) -> list[str]:
+    before = scale["before"]
+    lines = ["", f"Before → after: set against the run of {before['measured_at']}"
+                 f"{' (' + before['commit'] + ')' if before.get('commit') else ''}, this one "
+                 f"{scale.get('commit') or ''}.".replace(" .", "."), "",
+             "| page | server CPU ms per view: before → after | views per core-second: before → after | "
+             "CPU ms per filter change: before → after |", "|---|--:|--:|--:|"]
+    for name, page in scale["pages"].items():
+        old = before["pages"].get(name, {})
+        lines.append(f"| {name} | {fmt(old.get('view_cpu_ms'))} → {fmt(page['view_cpu_ms'])} | "
+                     f"{fmt(old.get('views_per_core_s'), 1)} → {fmt(page['views_per_core_s'], 1)} | "
+                     f"{fmt(old.get('change_cpu_ms'))} → {fmt(page['change_cpu_ms'])} |")
+    return lines
+
 
 def per_second(ms: float | None) -> float | None:
     return None if not ms else round(1000 / ms, 1)
@@ -442,6 +480,8 @@ def markdown(figures: dict) -> list[str]:
                   if page["errors"] or page["chromium_errors"]}
         if errors or scale.get("server_tracebacks"):
             lines += ["", f"Errors: {errors} {scale.get('server_tracebacks') or ''}".strip()]
+        if scale.get("before"):
+            lines += before_section(scale)
         if scale.get("compared"):
             lines += compared_section(scale)
         if int(projects) == TARGET_SCALE:
@@ -602,8 +642,10 @@ def main(argv: list[str] | None = None) -> int:
             for processes in (1, 2):
                 throughput.append(measure_throughput(db, label, processes, args))
                 load.append(os.getloadavg()[0])
+        commit = git_commit()
         scales[str(projects)] = {**summarise(projects, views, throughput, compared), "measured_at": measured_at,
-                                 "load_average": [round(v, 2) for v in load]}
+                                 "load_average": [round(v, 2) for v in load], "commit": commit,
+                                 "before": before_of(scales.get(str(projects)), commit)}
         write_figures(scales, args, argv)  # after each scale: an interrupted run keeps what it measured
     return 0
 

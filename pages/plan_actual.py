@@ -39,7 +39,7 @@ from khuyencong.i18n.markdown import escape_markdown
 from khuyencong.render.charts import make_plan_actual_money_chart, make_progress_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.columns import fit_headers
-from khuyencong.ui.fetch import code_lists, fetch
+from khuyencong.ui.fetch import code_lists, fetch, once_per_view
 from khuyencong.ui.key_figures import show_key_figure
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import area_names, current_filters, unit_name
@@ -101,9 +101,9 @@ else:
     ]):
         show_key_figure(column, key_figure, lang)
     by_year = money_rows(money, "year")
-    show_chart(make_plan_actual_money_chart(by_year, lang, t("plan_actual_money_chart_title", lang),
-                                                 t("axis_money_bn", lang), format_money, format_percent),
-                    key="pa_money_chart")
+    show_chart(once_per_view(("pa_money_chart", filters), lambda: make_plan_actual_money_chart(
+        by_year, lang, t("plan_actual_money_chart_title", lang), t("axis_money_bn", lang), format_money,
+        format_percent)), key="pa_money_chart")
     st.caption(t("plan_actual_money_null_note", lang, total=format_number(total["projects"], lang),
                  without_actual=format_number(total["projects_without_actual"], lang),
                  without_plan=format_number(total["projects_without_plan"], lang),
@@ -125,8 +125,8 @@ else:
 # 2. Published funding figures: plan side against executed side, never summed
 st.subheader(t("plan_actual_pub_header", lang))
 published = fetch("plan_executed", filters)
-published_table = published_plan_executed_table(published, lang, code_lists(),
-                                                {u: unit_name(u) for u in published["unit_id"].unique()})
+published_table = once_per_view(("pa_published", filters), lambda: published_plan_executed_table(
+    published, lang, code_lists(), {u: unit_name(u) for u in published["unit_id"].unique()}))
 if published_table.empty:
     st.info(t("plan_actual_pub_none_in_view", lang))
 else:
@@ -171,9 +171,11 @@ else:
                                                            key="pa_chart_unit")]
         shown = rows[rows["unit_id"] == unit]
         names = {s: status_text(s, lang) for s in STATUSES}
-        show_chart(make_progress_chart(progress_chart_rows(shown, lang), lang,
-                                            t("plan_actual_progress_title", lang, unit=unit_name(unit), when=when),
-                                            STATUS_COLOURS, names), key="pa_progress_chart")
+        show_chart(once_per_view(("pa_progress_chart", filters, year, period, cumulative, unit),
+                                 lambda: make_progress_chart(progress_chart_rows(shown, lang), lang,
+                                                             t("plan_actual_progress_title", lang,
+                                                               unit=unit_name(unit), when=when),
+                                                             STATUS_COLOURS, names)), key="pa_progress_chart")
         st.markdown(t("plan_actual_rule", lang))
         show_sources(doc_ids(shown), bool(shown["is_illustrative"].any()), lang)
 

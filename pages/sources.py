@@ -31,7 +31,7 @@ from khuyencong.i18n.labels import N_, t
 from khuyencong.render.coverage import make_coverage_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.columns import fit_headers
-from khuyencong.ui.fetch import code_lists, fetch
+from khuyencong.ui.fetch import code_lists, fetch, once_per_view
 from khuyencong.ui.import_data import unlocked_operator
 from khuyencong.ui.links import follow_page_request, open_page_with, profile_link_column, with_profile_links
 from khuyencong.ui.presenting import show_chart
@@ -71,8 +71,9 @@ coverage = fetch("coverage", filters)
 if coverage.empty:
     st.info(t("no_data", lang))
 else:
-    grid = coverage_grid(coverage, filters.year_from, filters.year_to, codes.names(FIGURES, lang), lang)
-    show_chart(make_coverage_chart(grid, lang, t("sources_coverage_title", lang)), COVERAGE_KEY,
+    show_chart(once_per_view(("sources_coverage", filters), lambda: make_coverage_chart(
+        coverage_grid(coverage, filters.year_from, filters.year_to, codes.names(FIGURES, lang), lang), lang,
+        t("sources_coverage_title", lang))), COVERAGE_KEY,
                on_select=open_cell, selection_mode="points")
     st.caption(t("sources_coverage_note", lang, legend=coverage_legend(lang)))
     coverage_docs = doc_ids_of(coverage)

@@ -28,7 +28,7 @@ from khuyencong.render.charts import (
     make_plan_executed_chart,
 )
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.fetch import code_lists, fetch, query
+from khuyencong.ui.fetch import code_lists, fetch, once_per_view, query
 from khuyencong.ui.key_figures import show_key_figure
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.provenance import provenance_button, select_year
@@ -56,7 +56,8 @@ base_year = controls[2].selectbox(t("base_year", lang), cpi_years[::-1], key="tr
                                   disabled=mode != "real")
 show_estimate = controls[3].toggle(t("show_estimate", lang), key="trend_estimate")
 
-figures = trend_figures(query, filters, base_year if mode == "real" else None, filters.kind)
+real_base = base_year if mode == "real" else None
+figures = once_per_view(("trends", filters, real_base), lambda: trend_figures(query, filters, real_base, filters.kind))
 y_title = t("axis_money_bn_real", lang, base=base_year) if mode == "real" else t("axis_money_bn", lang)
 many_units = len(filters.areas) != 1
 kind_name = codes.name("figure", kind, lang)
@@ -87,11 +88,10 @@ else:
              {*figures.periods["unit_id"], *(u for ids in figures.coverage["unit_ids"] for u in ids)}}
     differing = differing_reports(query, filters, codes, lang, unit_name)
     title = t("trend_title", lang) if kind == DEFAULT_KIND else t("trends_title_kind", lang, kind=kind_name)
-    show_chart(make_funding_trend_chart(figures.by_source, figures.periods, lang, title, y_title,
-                                        show_estimate=show_estimate, format_money=format_money,
-                                        unit_names=names if many_units else None, codes=codes,
-                                        coverage=figures.coverage, count_units=many_units, differing=differing,
-                                        area_names=names), key="trend_main",
+    show_chart(once_per_view(("trend_main", filters, real_base, kind, show_estimate), lambda: make_funding_trend_chart(
+        figures.by_source, figures.periods, lang, title, y_title, show_estimate=show_estimate,
+        format_money=format_money, unit_names=names if many_units else None, codes=codes, coverage=figures.coverage,
+        count_units=many_units, differing=differing, area_names=names)), key="trend_main",
                on_select=lambda: select_year("trend_main"), selection_mode="points")
     provenance_button(filters, "trend_main_rows")
     if len(figures.periods) > MAX_PERIOD_MARKS:
@@ -111,16 +111,16 @@ else:
             st.markdown(f"**{t('cumulative_title', lang)}**")
             st.caption(t("trends_no_cumulative", lang, reason=reason))
         else:
-            show_chart(make_cumulative_chart(figures.totals, lang, t("cumulative_title", lang), y_title,
-                                             format_money), key="trend_cumulative")
+            show_chart(once_per_view(("trend_cumulative", filters, real_base), lambda: make_cumulative_chart(
+                figures.totals, lang, t("cumulative_title", lang), y_title, format_money)), key="trend_cumulative")
             st.caption(t("cumulative_note", lang))
     with right:
         if figures.changes.empty:
             st.markdown(f"**{t('change_title', lang)}**")
             st.caption(t("trends_no_change", lang))
         else:
-            show_chart(make_change_chart(figures.changes, lang, t("change_title", lang), format_percent),
-                       key="trend_change")
+            show_chart(once_per_view(("trend_change", filters, real_base), lambda: make_change_chart(
+                figures.changes, lang, t("change_title", lang), format_percent)), key="trend_change")
             if reason:
                 st.caption(t("trends_change_some_years", lang))
     show_sources(figures.doc_ids, figures.has_illustrative, lang)

@@ -150,3 +150,21 @@ def test_a_smoke_run_measures_every_page_asked_and_both_process_counts(tmp_path)
     section = re.search(r"<!-- capacity:start -->(.*)<!-- capacity:end -->", md.read_text(encoding="utf-8"), re.S)
     assert section and "### 10.000 projects" in section.group(1)
     assert re.search(r"^\| outcomes \| [\d ]+ \| [\d,]+ \|", section.group(1), re.M)
+
+
+def scale_run(commit: str, view_ms: float, before=None) -> dict:
+    return {"measured_at": f"run of {commit}", "commit": commit, "before": before,
+            "pages": {"compare": {"view_cpu_ms": view_ms, "views_per_core_s": round(1000 / view_ms, 1),
+                                  "change_cpu_ms": 2 * view_ms}}}
+
+
+def test_a_rerun_is_set_against_the_last_run_of_another_commit():
+    from bench.bench_capacity import before_of
+
+    assert before_of(None, "b2") is None                        # the first run of a scale has nothing before it
+    first = scale_run("a1", 214.0)
+    assert before_of(first, "b2") == {"measured_at": "run of a1", "commit": "a1", "pages": {
+        "compare": {"view_cpu_ms": 214.0, "views_per_core_s": 4.7, "change_cpu_ms": 428.0}}}
+    # Measured again on the same commit (a quiet machine this time): still set against a1, not against itself.
+    second = scale_run("b2", 120.0, before=before_of(first, "b2"))
+    assert before_of(second, "b2")["commit"] == "a1"

@@ -3,6 +3,8 @@ it attacks, and each failed before its fix (a DTD outside the sheets loaded, N s
 minutes, rows after a long gap vanished silently, a UTF-16 CSV was "header row not found", a CSV of commas was
 "valid, 0 rows" and wrote a document)."""
 
+import hashlib
+import time
 from pathlib import Path
 
 import duckdb
@@ -303,6 +305,33 @@ def test_a_worker_past_its_bound_is_stopped_and_the_file_refused_naming_it(db, l
 
     reports = check_in_worker(db, [("nang.xlsx", gap_workbook(1005))], **limits)
     assert [(r.file_name, [p.reason_en for p in r.errors]) for r in reports] == [("nang.xlsx", [reason_en])]
+
+
+# --- The page's load in the same bounded worker (issue 28: a load took the app process to 2,3 GB) -------------------
+
+def test_the_worker_loads_the_file_as_an_in_process_load_would(db):
+    from etl.check_worker import load_in_worker
+
+    reports = load_in_worker(db, [("cao-bang.csv", TABLE_CSV.encode())])
+    assert [(r.file_name, r.errors, r.added["allocation"]) for r in reports] == [("cao-bang.csv", [], 1)]
+    assert cao_bang_2024(db) == [77]                       # the CSV's one row, 77 triệu
+    assert (db.parent / "imports" / "cao-bang.csv").read_bytes() == TABLE_CSV.encode()   # kept for the next build
+
+
+@pytest.mark.parametrize(("limits", "reason_en"), [
+    ({"seconds": 0.01}, "loading the file took over 0 seconds and was stopped, the database is as it was: "
+                        "split it into smaller files"),
+    ({"memory_bytes": 300 * 2**20}, "loading the file needed over 300 MB of memory and was stopped, the database is "
+                                    "as it was: split it into smaller files"),
+], ids=["time", "memory"])
+def test_a_load_past_its_bound_is_stopped_and_the_database_kept(db, limits, reason_en):
+    from etl.check_worker import load_in_worker
+
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    reports = load_in_worker(db, [("cao-bang.csv", TABLE_CSV.encode())], **limits)
+    assert [(r.file_name, [p.reason_en for p in r.errors]) for r in reports] == [("cao-bang.csv", [reason_en])]
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert not (db.parent / "imports" / "cao-bang.csv").exists()   # a rebuild does not bring it in either
 
 
 # --- The README says what a load refuses, bound by bound ------------------------------------------------------------

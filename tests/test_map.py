@@ -201,6 +201,18 @@ def test_the_map_is_on_the_overview_and_compare_pages(real_only_db_path, page, k
     names = [tr.get("name") for tr in maps[0]["data"]]
     assert "Không có số liệu" in names and "Quần đảo Hoàng Sa (Đà Nẵng)" in names
     assert "Quần đảo Trường Sa (Khánh Hòa)" in names
+    # The boundaries are not in the spec sent on every rerun: the browser fetches them once from the static folder.
+    choropleths = [tr for tr in maps[0]["data"] if tr["type"] == "choropleth"]
+    assert {tr["geojson"] for tr in choropleths} == {"app/static/boundaries/provinces_2008_2025.geojson"}
+    assert sorted(u for tr in choropleths for u in tr["locations"]) == sorted(shape_ids(False))
+    assert len(json.dumps(maps[0])) < 50_000   # 214.000 characters with the coordinates inline
+
+
+@pytest.mark.parametrize("name", ["provinces_2008_2025.geojson", "units_2025.geojson"])
+def test_the_static_boundaries_are_the_reference_files(name):
+    """What the browser draws is what images, slides and tests read (etl/boundaries.py writes both)."""
+    static = (ROOT / "static" / "boundaries" / name).read_bytes()
+    assert static == (ROOT / "data" / "reference" / "boundaries" / name).read_bytes()
 
 
 def test_the_map_unit_switch_is_the_shared_unit_mode(real_only_db_path):

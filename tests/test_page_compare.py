@@ -3,7 +3,7 @@
 import duckdb
 import pandas as pd
 import pytest
-from conftest import chart_data, run_page, shown_table
+from conftest import chart_data, run_etl, run_page, shown_table
 
 from khuyencong.figures.compare import (
     Comparison,
@@ -311,3 +311,20 @@ def test_the_table_downloads_like_the_data_page(real_only_db_path, downloads, la
     lines = list(csv.reader(io.StringIO(semicolon.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert lines[0] == header and {len(line) for line in lines} == {len(header)}
     assert next(line for line in lines if line[0] == nghe_an[header[0]])[header.index(total)] == "76,3"
+
+
+def test_a_load_shows_in_the_next_view_though_the_figures_of_a_view_are_kept(db, tmp_path):
+    """Compare's figures are made once per view and database version (ui/fetch.once_per_view): a view asked again
+    gets them without recomputing, and the file swapped in by a load is a new version, never the old figures."""
+    from test_viewers_during_load import workbook_version
+
+    app = run_page(db, COMPARE, area="son-la,nghe-an")
+    # No figure for Sơn La in the bundled or illustrative data; asked again, the view is the same.
+    assert app.table[0].value.loc["Sơn La", "Tổng kinh phí"] == "không có số liệu"
+    app.run()
+    assert app.table[0].value.loc["Sơn La", "Tổng kinh phí"] == "không có số liệu"
+    workbook = tmp_path / "son-la-2024.xlsx"
+    workbook.write_bytes(workbook_version(1))          # 4.321 triệu đồng, local allocation 2024
+    assert run_etl("load", str(workbook), "--db", str(db)).returncode == 0
+    app.run()
+    assert app.table[0].value.loc["Sơn La", "Tổng kinh phí"] == "4,3 tỷ đồng"

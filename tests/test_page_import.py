@@ -68,9 +68,9 @@ def importer(monkeypatch):
 
     module.check_files, module.load_files = check_files, load_files
     monkeypatch.setitem(sys.modules, "etl.importer", module)
-    # The page checks in a worker process (etl.check_worker); here the stand-in answers in process.
+    # The page checks and loads in a worker process (etl.check_worker); here the stand-in answers in process.
     worker = types.ModuleType("etl.check_worker")
-    worker.check_in_worker = check_files
+    worker.check_in_worker, worker.load_in_worker = check_files, load_files
     monkeypatch.setitem(sys.modules, "etl.check_worker", worker)
     return module
 
@@ -270,6 +270,56 @@ def test_confirm_loads_the_same_bytes_and_reports_counts(demo_db_path, with_pass
     assert messages(app, "success")[-1] == "Đã nạp 2 tệp: thêm 6, sửa 2, xóa 0 dòng. Các biểu đồ đã dùng số liệu mới."
     uploader = app.file_uploader[0]
     assert uploader.key == "im_files_1" and not uploader.value  # ready for the next file
+
+
+# --- A session that replaced one whose process died (issue 28) ---------------------------------------------------
+
+LOST_FILE = {"vi": "Phiên làm việc đã khởi động lại: tệp chưa được nạp, hãy chọn lại tệp",   # the issue's words
+             "en": "The session restarted: the file was not loaded, please choose the file again"}
+
+
+@pytest.fixture()
+def lost_session(monkeypatch):
+    """The websocket that opened this session asked for another session's id, as Streamlit's frontend does when it
+    reconnects to a process that never had it. AppTest opens no websocket, so that answer is stood in for here; the
+    browser test (tests/test_supervision.py) sees the real handshake."""
+    from khuyencong.ui import session_restart
+
+    monkeypatch.setattr(session_restart, "replaced_lost_session", lambda: True)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_session_that_lost_its_file_says_so_and_offers_no_confirm(demo_db_path, with_password, importer,
+                                                                   lost_session, lang):
+    app = unlocked(demo_db_path, lang)
+    assert not app.exception
+    assert LOST_FILE[lang] in messages(app, "warning")
+    assert t("session_restarted", lang) in messages(app, "warning")      # said on every page of that session
+    assert "im_confirm" not in [button.key for button in app.button]
+    assert importer.calls == []
+    # The file chosen again is checked in this session: the notice gives way to the confirm button for that check.
+    app.file_uploader[0].set_value(("a.xlsx", b"workbook bytes", XLSX))
+    app.run()
+    assert LOST_FILE[lang] not in messages(app, "warning")
+    assert not app.button(key="im_confirm").disabled
+
+
+def test_a_session_of_its_own_process_is_not_told_it_restarted(demo_db_path, with_password, importer):
+    app = unlocked(demo_db_path)
+    assert not [text for text in messages(app, "warning") if "khởi động lại" in text]
+
+
+@pytest.mark.parametrize(("header", "asked"), [
+    ("streamlit, xsrf-token, 3f2a-session", "3f2a-session"),   # a reconnect: the id the browser had
+    ("streamlit, xsrf-token", None),                          # a first connection
+    ("streamlit, , 3f2a-session", "3f2a-session"),            # XSRF off: the positions hold
+    ("streamlit, xsrf-token, ", None),
+    (None, None),                                             # no websocket (AppTest, a script)
+])
+def test_the_session_id_a_websocket_asked_for(header, asked):
+    from khuyencong.ui.session_restart import requested_session_id
+
+    assert requested_session_id(header) == asked
 
 
 def test_too_large_files_are_refused_before_checking(demo_db_path, with_password, importer):

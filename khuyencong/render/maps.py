@@ -27,6 +27,10 @@ from khuyencong.render.charts import FONT, TEMPLATE
 ROOT = Path(__file__).resolve().parents[2]
 BOUNDARIES = ROOT / "data" / "reference" / "boundaries"
 FILES = {False: "provinces_2008_2025.geojson", True: "units_2025.geojson"}
+# On screen the browser fetches the boundaries from the app's static folder (static/boundaries: the same bytes,
+# tests/test_map.py) and keeps them, instead of ~190 KB of coordinates in the chart's spec on every rerun; images,
+# slides and presentation carry them inline.
+STATIC_URLS = {mode: f"app/static/boundaries/{name}" for mode, name in FILES.items()}
 
 # The view of the country: the mainland, Hoàng Sa and Trường Sa (lataxis from 8° N keeps the southern islands).
 LON_RANGE, LAT_RANGE = (102.0, 117.0), (8.0, 23.6)
@@ -92,7 +96,10 @@ class SharedGeoJSON(dict):
     """A FeatureCollection of the boundaries, shared instead of copied. Plotly deep-copies a trace's properties
     whenever a figure is built, copied (the screen's copy, exports, slides) or turned into its JSON spec: four copies
     of ~190 KB of coordinates per map on every rerun, about half the map's server time. The boundaries never change
-    after they are read, so every copy may be this one object; it refuses changes, so none can reach another map."""
+    after they are read, so every copy may be this one object; it refuses changes, so none can reach another map.
+    `url` names the whole file in the app's static folder, which the screen's spec gives instead (screen_spec)."""
+
+    url: str | None = None
 
     def __deepcopy__(self, memo) -> "SharedGeoJSON":
         return self
@@ -109,8 +116,10 @@ class SharedGeoJSON(dict):
     __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _refuse
 
 
-def _collection(features: list[dict]) -> SharedGeoJSON:
-    return SharedGeoJSON(type="FeatureCollection", features=tuple(features))
+def _collection(features: list[dict], url: str) -> SharedGeoJSON:
+    collection = SharedGeoJSON(type="FeatureCollection", features=tuple(features))
+    collection.url = url  # the whole file: a trace draws only its own locations of it
+    return collection
 
 
 def _hover(lines: list[str]) -> str:
@@ -144,6 +153,7 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
     partial units (34-unit mode) marked, Hoàng Sa and Trường Sa labelled. Each shape carries [unit_id, name] as
     customdata, so a click hands the unit to the page."""
     shapes = _shapes(view.current_units)
+    url = STATIC_URLS[view.current_units]
     name = f"name_{lang}"
     values = view.units.set_index("unit_id")
     selected = set(view.highlighted)
@@ -160,7 +170,7 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
     missing = [u for u in shapes if u not in values.index]
     if missing:
         fig.add_choropleth(
-            geojson=_collection([shapes[u]["feature"] for u in missing]), featureidkey="properties.area_id",
+            geojson=_collection([shapes[u]["feature"] for u in missing], url), featureidkey="properties.area_id",
             locations=missing, z=[1] * len(missing), colorscale=[[0, NOT_REPORTED_COLOUR], [1, NOT_REPORTED_COLOUR]],
             showscale=False, showlegend=True, name=t("map_not_reported", lang), marker=outline(missing),
             customdata=[[u, shapes[u][name]] for u in missing],
@@ -172,7 +182,7 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
         illustrative = t("map_illustrative_unit", lang)
         colour_values, ticks = _scale(list(rows["value"]), view.measure, lang)
         fig.add_choropleth(
-            geojson=_collection([shapes[u]["feature"] for u in drawn]), featureidkey="properties.area_id",
+            geojson=_collection([shapes[u]["feature"] for u in drawn], url), featureidkey="properties.area_id",
             locations=drawn, z=colour_values, zmin=0, colorscale=COLOURS, showlegend=False,
             name=view.kind_label, marker=outline(drawn),
             # Fonts set here: Streamlit's theme would draw the scale small and grey.

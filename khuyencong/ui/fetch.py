@@ -4,6 +4,10 @@
 shared filters bound, for the pages.
 """
 
+import os
+import threading
+from collections import OrderedDict
+
 import pandas as pd
 import streamlit as st
 
@@ -65,6 +69,36 @@ def once_per_version(key: tuple, make):
             _of_version.clear()  # a new file was swapped in: what the old one gave is never asked for again
         found = _of_version[(version, *key)] = make()
     return found
+
+
+_views: OrderedDict[tuple, object] = OrderedDict()
+_views_lock = threading.Lock()
+# Views kept per process ($KC_VIEW_CACHE_SIZE; 0 keeps none: every run makes its figures, as before issue 28, which
+# bench_capacity.py --compare-env KC_VIEW_CACHE_SIZE=0 sets against the default in one run).
+MAX_VIEWS = int(os.environ.get("KC_VIEW_CACHE_SIZE", "64"))
+
+
+def once_per_view(key: tuple, make):
+    """What `make()` returns for one view (the filters and the page's own choices, in `key`), made once per database
+    version and shared by every session, the least recently used dropped past MAX_VIEWS: a page whose figures are
+    many small pandas steps over cached query results (Compare) does them once per view, not on every rerun and
+    for every viewer. Callers must not change what they get."""
+    if MAX_VIEWS <= 0:
+        return make()
+    version = get_database().version
+    with _views_lock:
+        found = _views.get((version, *key))
+        if found is not None:
+            _views.move_to_end((version, *key))
+            return found
+    made = make()
+    with _views_lock:
+        if any(k[0] != version for k in _views):
+            _views.clear()  # a new file was swapped in
+        _views[(version, *key)] = made
+        while len(_views) > MAX_VIEWS:
+            _views.popitem(last=False)
+    return made
 
 
 _code_lists: dict[str, CodeLists] = {}

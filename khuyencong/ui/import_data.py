@@ -232,11 +232,12 @@ def check(db_path: Path, files: Files, operator: Operator) -> list:
 
 
 def load(db_path: Path, files: Files, operator: Operator) -> list:
-    """Load the files (all or nothing) as `operator` (named in load_log, rows within its scope) and drop every cached
-    query result so the charts show the new figures."""
-    from etl.importer import load_files
+    """Load the files (all or nothing) as `operator` (named in load_log, rows within its scope) in a worker process
+    with the check's bounds on memory and time, then drop every cached query result so the charts show the new
+    figures."""
+    from etl.check_worker import load_in_worker
 
-    reports = load_files(db_path, files, operator=operator)
+    reports = load_in_worker(db_path, files, operator=operator)
     if can_confirm(reports):
         st.cache_data.clear()
     return reports

@@ -18,7 +18,7 @@ from khuyencong.figures.map import (
 from khuyencong.i18n.labels import t
 from khuyencong.render.maps import make_map_figure, shape_ids, shape_name
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.fetch import code_lists, query
+from khuyencong.ui.fetch import code_lists, once_per_view, query
 from khuyencong.ui.links import profile_url
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.provenance import provenance_button
@@ -47,6 +47,15 @@ def _switch_units(key: str) -> None:
     convert_areas(load_choices()[1])
 
 
+def _map(filters: Filters, measure: str):
+    """The map's figures and its figure: the same for every viewer of one view (Plotly's validation of a map's traces
+    and layout is most of the map's server time), so made once per view (fetch.once_per_view)."""
+    view = map_view(query, filters, measure, shape_ids(filters.current_units))
+    lang = filters.lang
+    return view, make_map_figure(view, lang, map_title(view, filters, code_lists(), lang),
+                                 map_unit_label(measure, lang))
+
+
 def show_map(filters: Filters, key: str) -> None:
     """The map of the page, following the shared filters; `key` names the chart (one per page)."""
     lang = filters.lang
@@ -59,8 +68,7 @@ def show_map(filters: Filters, key: str) -> None:
     controls[1].radio(t("map_units", lang), list(UNIT_MODES), horizontal=True, key=units_key,
                       format_func=lambda m: mode_name(m == "current", lang, switch=True),
                       on_change=_switch_units, args=(units_key,))
-    view = map_view(query, filters, measure, shape_ids(filters.current_units))
-    figure = make_map_figure(view, lang, map_title(view, filters, code_lists(), lang), map_unit_label(measure, lang))
+    view, figure = once_per_view(("map", filters, measure), lambda: _map(filters, measure))
     left, right = st.columns([3, 2])
     with left:
         show_chart(figure, key, on_select=lambda: _select_area(key), selection_mode="points")

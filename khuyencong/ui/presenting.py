@@ -107,6 +107,9 @@ def screen_spec(fig: go.Figure) -> tuple[dict, list[str], list[str]]:
     lines = title_lines(fig)
     notes = [_plain(a.text) for a in fig.layout.annotations if a.name == NOTE]
     spec = fig.to_dict()
+    for trace in spec.get("data", []):  # a map's boundaries: the static file the browser fetches once and keeps
+        if url := getattr(trace.get("geojson"), "url", None):
+            trace["geojson"] = url
     layout = spec.setdefault("layout", {})
     layout["title"] = {**layout.get("title", {}), "text": ""}
     meta = layout.get("meta") if isinstance(layout.get("meta"), dict) else {}

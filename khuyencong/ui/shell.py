@@ -180,11 +180,13 @@ def _leave_pages_directory_mode() -> None:
     """Rerun through dashboard.py when Streamlit ran a page file on its own.
 
     A folder named pages/ makes a fresh server treat its first run as an old-style multipage app, running
-    the page without the entry point; st.navigation turns that mode off, but only once the entry point runs.
+    the page without the entry point; st.navigation turns that mode off, but only once the entry point runs. The
+    mode is one flag for the whole process, which another session's run may have turned off meanwhile: a run with
+    no filters from the shell is such a run too (a replacement process's first session reconnecting on a page).
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory or "filters" not in st.session_state:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
