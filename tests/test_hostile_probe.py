@@ -4,7 +4,6 @@ minutes, rows after a long gap vanished silently, a UTF-16 CSV was "header row n
 "valid, 0 rows" and wrote a document)."""
 
 import hashlib
-import time
 from pathlib import Path
 
 import duckdb

@@ -291,7 +291,7 @@ def lost_session(monkeypatch):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_session_that_lost_its_file_says_so_and_offers_no_confirm(demo_db_path, with_password, importer,
                                                                    lost_session, lang):
-    app = unlocked(demo_db_path, lang)
+    app = unlocked(demo_db_path, with_password, lang)
     assert not app.exception
     assert LOST_FILE[lang] in messages(app, "warning")
     assert t("session_restarted", lang) in messages(app, "warning")      # said on every page of that session
@@ -305,7 +305,7 @@ def test_a_session_that_lost_its_file_says_so_and_offers_no_confirm(demo_db_path
 
 
 def test_a_session_of_its_own_process_is_not_told_it_restarted(demo_db_path, with_password, importer):
-    app = unlocked(demo_db_path)
+    app = unlocked(demo_db_path, with_password)
     assert not [text for text in messages(app, "warning") if "khởi động lại" in text]
 
 
