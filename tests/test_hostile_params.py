@@ -7,13 +7,11 @@ only values the database offers, and names every value it dropped. Then fewer ex
 and a URL rewritten to hold only valid values.
 """
 
-import os
 import re
 import string
-from contextlib import contextmanager
 
 import pytest
-from conftest import reference_codes, run_page
+from conftest import reference_codes, run_page, serving
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -191,25 +189,12 @@ def test_notice_keeps_blank_lines_from_breaking_out_and_counts_the_rest():
 
 # --- Through the app ------------------------------------------------------------------------------------------------
 
-@contextmanager
-def database(path):
-    before = os.environ.get("KC_DB_PATH")
-    os.environ["KC_DB_PATH"] = str(path)
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("KC_DB_PATH", None)
-        else:
-            os.environ["KC_DB_PATH"] = before
-
-
 @pytest.fixture(scope="module")
 def demo_choices(demo_db_path) -> Choices:
     """The filter values the app offers on the demo database (the same queries the sidebar runs)."""
     from khuyencong.ui.shell import load_choices
 
-    with database(demo_db_path):
+    with serving(demo_db_path):
         return load_choices()[0]
 
 
