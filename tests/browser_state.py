@@ -1,6 +1,6 @@
 """Waiting for what a browser test needs to see, never for a fixed time: the app's script runs counted in the page
 (a run starts when stApp's data-test-script-state turns to "running"), idle when the last run has ended, no element
-is stale and every Plotly chart has drawn its SVG."""
+is stale or still a skeleton (its code loading) and every Plotly chart has drawn its SVG."""
 
 import contextlib
 
@@ -34,6 +34,8 @@ SETTLED = """
   const app = document.querySelector("[data-testid='stApp']");
   if (!app || window.__kcRuns < runs || app.getAttribute("data-test-script-state") !== "notRunning") return false;
   if (document.querySelector("[data-stale='true']")) return false;
+  // A lazily loaded element (a chart, a table) is a skeleton until its code has arrived: a loaded machine shows it.
+  if (document.querySelector("[data-testid='stSkeleton']")) return false;
   if (!document.querySelector("[data-testid='stMain'] [data-testid='stElementContainer']")) return false;
   return [...document.querySelectorAll("[data-testid='stPlotlyChart']")].every(c => c.querySelector(".main-svg"));
 }

@@ -78,11 +78,13 @@ def test_the_build_stores_a_bundled_row_of_the_new_source(built):
 
 
 def test_load_accepts_and_stores_a_workbook_row_of_the_new_source(built, workbook, tmp_path):
+    db = tmp_path / "kc.duckdb"
+    shutil.copyfile(built, db)  # the built database is shared by the module's tests, in any order
     path = tmp_path / "cao-bang-xa-2024.xlsx"
     path.write_bytes(workbook)
-    result = run_etl("load", str(path), "--db", str(built))
+    result = run_etl("load", str(path), "--db", str(db))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert rows(built, "SELECT area_id, funding_source, figure, amount_mvnd FROM allocation "
+    assert rows(db, "SELECT area_id, funding_source, figure, amount_mvnd FROM allocation "
                        "WHERE doc_id = 'tep-cao-bang-xa-2024-xlsx'") == [("cao-bang", "commune", "allocated", 420)]
 
 
