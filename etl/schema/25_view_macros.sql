@@ -30,6 +30,15 @@ CREATE MACRO unit_names(p_current_units) AS TABLE
     FROM area AS a
     JOIN v_area_current AS v USING (area_id);
 
+-- The provinces a coverage count is out of: the 63 provinces of 2008–2025 as reported, or the 34 units from 1 July
+-- 2025 in current-units mode. Hà Tây (to 7/2008) is in neither, and a unit formed on 1 July 2025 is not one of the 63.
+CREATE MACRO province_set(p_current_units) AS TABLE
+    SELECT area_id AS unit_id
+    FROM area
+    WHERE level = 'province'
+      AND CASE WHEN p_current_units THEN valid_to IS NULL
+               ELSE valid_from IS NULL AND coalesce(valid_to, DATE '9999-12-31') >= DATE '2008-08-01' END;
+
 -- The shared predicates. An empty list of activities, sectors or funding sources selects all. An empty list of
 -- areas ("all areas") selects every province but no region and not the national programme: their figures cover
 -- provinces already (or some of them, unnamed), so adding them to provinces would count money twice. A region or
@@ -72,6 +81,11 @@ AS TABLE
     JOIN view_units(p_current_units) AS u USING (area_id)
     WHERE span_in_view(p_areas, p_include_illustrative, p_sources, p_year_from, p_year_to, u.unit_id, u.unit_level,
                        a.year_from, a.year_to, a.funding_source, a.is_illustrative);
+
+-- A project row counts as a project (đề án) unless its status says it is not one yet (project_status.is_project:
+-- a registration, a proposal under appraisal); a row without a status is a listed project.
+CREATE MACRO counts_as_project(r_status) AS
+    coalesce((SELECT s.is_project FROM project_status AS s WHERE s.status_id = r_status), true);
 
 -- Projects in view, as rows (project) and summed (project_cube), by one predicate; the funding source by the rule of
 -- counts (count_source_in_view). r_ parameters are the row's values.
@@ -301,7 +315,9 @@ CREATE MACRO comparable_by_unit(p_areas, p_current_units, p_figure, p_include_il
         list(DISTINCT a.qualifier ORDER BY a.qualifier)                                    AS average_qualifiers,
         list(DISTINCT a.doc_id ORDER BY a.doc_id)                                          AS doc_ids,
         coalesce(bool_or(a.is_illustrative), false)                                        AS has_illustrative,
-        coalesce(bool_or(a.period_differs), false)                                         AS any_differs
+        coalesce(bool_or(a.period_differs), false)                                         AS any_differs,
+        list(DISTINCT a.area_id ORDER BY a.area_id) FILTER (WHERE a.year_from = l.latest_year) AS latest_areas,
+        list(DISTINCT a.area_id ORDER BY a.area_id)                                        AS areas
     FROM annual AS a
     JOIN latest AS l USING (unit_id)
     GROUP BY a.unit_id, l.latest_year;

@@ -32,6 +32,8 @@ class FundingTotal:
     khuyen_cong_sources: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()      # qualifier codes of the counted khuyến công figures
     qualified: pd.DataFrame | None = None         # those of them that are not exact (funding_qualified.sql)
+    period_differs: bool = False                  # an annual figure added lies in a period total it disagrees with
+    units: int = 0                                # how many units the sum adds
 
     @property
     def khuyen_cong_mvnd(self) -> float | None:
@@ -70,7 +72,9 @@ def funding_total(query: Query, filters: Filters, figure: str = "allocated") -> 
     qualified = query("funding_qualified", **filters.sql_params(), figure=figure)
     return FundingTotal(by_source, periods[periods["usable"]], periods[~periods["usable"]],
                         bool(totals["has_illustrative"].any()), doc_ids, reported=bool(by_source),
-                        khuyen_cong_sources=khuyen_cong, qualifiers=qualifiers, qualified=qualified)
+                        khuyen_cong_sources=khuyen_cong, qualifiers=qualifiers, qualified=qualified,
+                        period_differs=bool(counted["period_differs"].any()) if len(counted) else False,
+                        units=int(counted["units"].max()) if len(counted) else 0)
 
 
 # The qualifier rule, for every sum of published figures: a sum whose figures all share one qualifier other than
