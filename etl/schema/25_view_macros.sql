@@ -154,6 +154,26 @@ CREATE MACRO outcome_cube_in_view(p_activities, p_areas, p_current_units, p_incl
     )
     WHERE funding_source IS NULL OR NOT has_total;
 
+-- The documents' own counts of đề án (outcome indicator de_an, all activities) in view, one per unit, span and
+-- document: the count of all levels where the document gives one, else the sum of its levels of that span (KCĐP 12
+-- + KCQG 2). A published count is never the listed projects (the project table): the two are never added. plan:
+-- the count is planned (Ninh Thuận's 11 đề án of 2017), not carried out.
+CREATE MACRO published_counts_in_view(p_areas, p_current_units, p_include_illustrative, p_year_from, p_year_to)
+AS TABLE
+    SELECT o.unit_id, coalesce(o.year_from, o.year) AS year_from, o.year AS year_to, o.doc_id,
+           coalesce(max(coalesce(o.actual_value, o.plan_value)) FILTER (WHERE o.funding_source IS NULL),
+                    sum(coalesce(o.actual_value, o.plan_value)))                           AS projects,
+           bool_or(o.funding_source IS NULL)                                                AS all_levels,
+           list(DISTINCT o.funding_source ORDER BY o.funding_source) FILTER (WHERE o.funding_source IS NOT NULL)
+                                                                                            AS levels,
+           bool_or(o.actual_value IS NULL)                                                  AS plan,
+           list(DISTINCT o.qualifier ORDER BY o.qualifier)                                  AS qualifiers,
+           bool_or(o.is_illustrative)                                                       AS is_illustrative
+    FROM outcomes_in_view([], p_areas, p_current_units, p_include_illustrative, [], p_year_from, p_year_to) AS o
+    WHERE o.indicator_id = 'de_an' AND o.activity_id IS NULL AND o.period = 'year'
+      AND coalesce(o.actual_value, o.plan_value) IS NOT NULL
+    GROUP BY o.unit_id, coalesce(o.year_from, o.year), o.year, o.doc_id;
+
 -- Period totals in view set against their annual figures (v_reconciliation), by the allocation predicate above.
 CREATE MACRO reconciliation_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from,
                                     p_year_to) AS TABLE
@@ -309,6 +329,10 @@ CREATE MACRO comparable_by_unit(p_areas, p_current_units, p_figure, p_include_il
                                                                                             AS latest_local_mvnd,
         sum(a.amount_mvnd) FILTER (WHERE a.year_from = l.latest_year AND a.funding_source = 'central')
                                                                                             AS latest_central_mvnd,
+        list(DISTINCT a.qualifier ORDER BY a.qualifier)
+            FILTER (WHERE a.year_from = l.latest_year AND a.funding_source = 'local')       AS latest_local_qualifiers,
+        list(DISTINCT a.qualifier ORDER BY a.qualifier)
+            FILTER (WHERE a.year_from = l.latest_year AND a.funding_source = 'central')     AS latest_central_qualifiers,
         count(DISTINCT a.year_from)                                                        AS years_reported,
         min(a.year_from)                                                                   AS first_year,
         sum(a.amount_mvnd) / count(DISTINCT a.year_from)                                   AS average_mvnd,

@@ -11,14 +11,18 @@ from khuyencong.data.code_lists import FIGURES, CodeLists, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.funding import (
+    DIFFERS_MARK,
     SHARE_SOURCES,
     FundingTotal,
     annual_funding,
+    difference_items,
     funding_total,
+    other_kind_text,
+    partial_items,
+    published_value,
     qualified_money,
     qualified_note,
     share_units,
-    shared_qualifier,
     source_shares,
     why_not_comparable,
     year_coverage,
@@ -269,9 +273,6 @@ def units_label(names: list[str], lang: str) -> str:
     return units_count(len(names), lang)
 
 
-DIFFERS_MARK = "⚑"
-
-
 def total_text(figures: OverviewFigures, lang: str) -> str:
     """The total with its qualifier's sign, and the difference flag when an annual figure it adds lies in a period
     total it does not agree with ("76,3 tỷ đồng ⚑"; both values are in the note under the key figures)."""
@@ -337,18 +338,6 @@ def published_text(figures: OverviewFigures, lang: str) -> tuple[str, str, tuple
     shown = "; ".join(items[:8]) + (" …" if len(items) > 8 else "")
     return (units_count(len(rows), lang),
             t("kpi_published_help", lang) + " " + t("kpi_published_list", lang, items=shown), docs)
-
-
-def published_value(row, codes: CodeLists, lang: str) -> str:
-    """'270 (2016–2020)', '> 120 (2016–2020)', '11 (2017, kế hoạch)'."""
-    qualifiers = list(row["qualifiers"]) if not is_missing(row["qualifiers"]) else []
-    symbol = codes.symbol(shared_qualifier(qualifiers)) if shared_qualifier(qualifiers) else None
-    number = format_number(float(row["projects"]), lang)
-    span = format_year_span(int(row["year_from"]), int(row["year_to"]))
-    plan = ", " + t("kpi_published_plan", lang) if bool(row["plan"]) else ""
-    levels = "" if bool(row["all_levels"]) or is_missing(row["levels"]) else \
-        ", " + ", ".join(codes.source_name(s, lang) for s in row["levels"])
-    return f"{symbol + ' ' if symbol else ''}{number} ({span}{levels}{plan})"
 
 
 def published_item(row, codes: CodeLists, lang: str) -> str:
@@ -444,17 +433,6 @@ def coverage_sentence(figures: OverviewFigures, lang: str) -> str:
              any_pct=format_percent(100 * c.any_province_years / cells, lang))
 
 
-def other_kind_text(rows: pd.DataFrame, codes: CodeLists, lang: str) -> str | None:
-    """'có số Kế hoạch được duyệt: > 25 tỷ đồng (2019)': the latest figure of each other kind (other_kind_figures
-    rows of one unit); None when there is none."""
-    if rows is None or rows.empty:
-        return None
-    items = [f"{codes.name(FIGURES, r.figure, lang)}: "
-             f"{qualified_money(float(r.amount_mvnd), list(r.qualifiers), codes, lang)} "
-             f"({format_year_span(int(r.year_from), int(r.year_to))})" for r in rows.itertuples()]
-    return t("other_kind_has", lang, items="; ".join(items))
-
-
 def no_kind_note(figures: OverviewFigures, lang: str) -> str | None:
     """When the chosen kind has no figure in view but other kinds have: which, with their figures (one unit), or
     how many units hold each (several); None otherwise."""
@@ -480,41 +458,6 @@ def describe_overlaps(periods: pd.DataFrame, codes: CodeLists, lang: str) -> str
     """'Trung ương 2012–2016 (5,68 tỷ đồng), thay bằng 2016–2020' for each period total left out for an overlap."""
     return "; ".join(t("periods_overlap_item", lang, item=describe_periods(pd.DataFrame([p._asdict()]), codes, lang),
                        later=p.overlapped_by) for p in periods.itertuples())
-
-
-def partial_items(rows: pd.DataFrame | None, lang: str) -> str | None:
-    """'≥ 700 triệu đồng (Quảng Bình, đợt 1 năm 2025)' for each figure of part of a year; None without any."""
-    if rows is None or rows.empty:
-        return None
-    name, part = ("unit_name_vi", "partial_vi") if lang == "vi" else ("unit_name_en", "partial_en")
-    items = []
-    for row in rows.itertuples():
-        written = row.value_as_written if lang == "vi" and not is_missing(row.value_as_written) else \
-            f"{row.symbol or ''} {format_money(float(row.amount_mvnd), lang)}".strip()
-        span = format_year_span(int(row.year_from), int(row.year_to))
-        where = getattr(row, name)
-        items.append(f"{written} ({where} {span}, {getattr(row, part)} {int(row.year_to)})")
-    return "; ".join(items)
-
-
-DIFFERS = {False: N_("differs_gap"), True: N_("differs_missing_years")}  # years missing inside the span or not
-
-
-def difference_items(rows: pd.DataFrame | None, codes: CodeLists, lang: str) -> list[str]:
-    """Each period total the annual figures shown do not agree with, both values side by side."""
-    if rows is None or rows.empty:
-        return []
-    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
-    items = []
-    for row in rows.itertuples():
-        values = {"mark": DIFFERS_MARK, "area": getattr(row, name),
-                  "source": codes.source_name(row.funding_source, lang),
-                  "years": format_year_span(int(row.year_from), int(row.year_to)),
-                  "annual": format_money(float(row.annual_sum_mvnd), lang),
-                  "stated": format_money(float(row.reported_mvnd), lang)}
-        missing = int(row.years_missing)
-        items.append(t(DIFFERS[bool(missing)], lang, **values, n=format_number(missing, lang)))
-    return items
 
 
 def period_notes(figures: OverviewFigures, lang: str) -> list[str]:
