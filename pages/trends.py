@@ -5,6 +5,7 @@ one area, and the years whose reports differ; nominal or real."""
 import streamlit as st
 
 from khuyencong.data.filters import DEFAULT_KIND
+from khuyencong.figures.funding import partial_items
 from khuyencong.figures.overview import annual_change, change_text, totals_compared
 from khuyencong.figures.trends import (
     NOT_COMPARABLE,
@@ -61,6 +62,9 @@ kind_name = codes.name("figure", kind, lang)
 
 if note := other_kinds_note(kinds, kind, codes, lang):
     st.info(note, icon="ℹ️")
+# Figures of part of a year (a first round, nine months) are never drawn as whole years: named here instead.
+if partial := partial_items(fetch("partial_figures", filters, figure=filters.kind), lang):
+    st.info(t("partial_left_out_note", lang, items=partial), icon="ℹ️")
 if figures.annual.empty and figures.periods.empty:
     st.info(t("no_data", lang))
 else:

@@ -50,7 +50,7 @@ def test_binh_dinh_executed_money_is_counted_once(real_only_db_path):
 
 
 OLD_RULE = """
-CREATE OR REPLACE MACRO allocations_counted(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from,
+CREATE OR REPLACE MACRO counted_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from,
                                             p_year_to) AS TABLE
     SELECT a.*, s.is_khuyen_cong, NULL AS left_out, NULL AS overlapped_by, false AS period_differs,
            a.year_from = a.year_to AS is_annual,

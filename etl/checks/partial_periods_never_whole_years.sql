@@ -10,6 +10,6 @@ FROM stated_figure WHERE qualifier = 'at_least' AND partial_period IS NULL
 UNION ALL
 SELECT 'allocation', area_id, year_from, year_to, funding_source, figure, row_id,
        'a partial figure counted as a whole year'
-FROM allocations_counted((SELECT list(area_id) FROM area), false, true, [], 1990, 2100)
+FROM counted_in_view((SELECT list(area_id) FROM area), false, true, [], 1990, 2100)
 WHERE counted AND partial_period IS NOT NULL
 ORDER BY ALL;

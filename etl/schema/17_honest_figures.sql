@@ -2,7 +2,7 @@
 -- anything.
 
 -- A figure that covers only part of its span's last year (a first approval round, "by August", nine months) carries
--- its marker: it is shown as published and never counted as a whole year (funding rule: allocations_counted).
+-- its marker: it is shown as published and never counted as a whole year (funding rule: counted_in_view).
 -- name_vi / name_en are read before the last year ("đợt 1 năm 2017", "first nine months of 2025").
 CREATE TABLE partial_period (
     partial_id VARCHAR PRIMARY KEY,

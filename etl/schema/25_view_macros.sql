@@ -234,7 +234,7 @@ CREATE VIEW v_period_disagreement AS
 -- An annual figure is counted unless partial or an older version. is_khuyen_cong comes from funding_source: counterpart
 -- capital and loans are not khuyến công money and stay out of khuyến công sums. period_differs: an annual figure lies
 -- in a period total it does not agree with (v_period_disagreement).
-CREATE MACRO allocations_counted(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from, p_year_to)
+CREATE MACRO counted_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from, p_year_to)
 AS TABLE
     WITH rows AS (
         SELECT
@@ -293,10 +293,10 @@ AS TABLE
         ON o.area_id = r.area_id AND o.funding_source = r.funding_source AND o.figure = r.figure
        AND o.year_from = r.year_from AND o.year_to = r.year_to AND o.doc_id = r.doc_id;
 
--- The total rule for one kind of figure (p_figure): the rows of allocations_counted of that kind.
+-- The total rule for one kind of figure (p_figure): the rows of counted_in_view of that kind.
 CREATE MACRO funding_in_view(p_areas, p_current_units, p_figure, p_include_illustrative, p_sources, p_year_from,
                              p_year_to) AS TABLE
-    SELECT * FROM allocations_counted(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from,
+    SELECT * FROM counted_in_view(p_areas, p_current_units, p_include_illustrative, p_sources, p_year_from,
                                       p_year_to)
     WHERE figure = p_figure;
 
@@ -305,7 +305,7 @@ CREATE MACRO funding_in_view(p_areas, p_current_units, p_figure, p_include_illus
 -- reports, never a partial year) and its sources, and the average per reported year (the counted annual figures
 -- over the number of years that have one). Sums over years that differ from unit to unit are not comparable; these
 -- are. Period totals are kept as they are (period_totals.sql), never spread over years.
-CREATE MACRO comparable_by_unit(p_areas, p_current_units, p_figure, p_include_illustrative, p_sources, p_year_from,
+CREATE MACRO comparable_in_view(p_areas, p_current_units, p_figure, p_include_illustrative, p_sources, p_year_from,
                                 p_year_to) AS TABLE
     WITH annual AS (
         SELECT * FROM funding_in_view(p_areas, p_current_units, p_figure, p_include_illustrative, p_sources,
@@ -349,7 +349,7 @@ CREATE MACRO comparable_by_unit(p_areas, p_current_units, p_figure, p_include_il
 -- Which units have khuyến công money of one kind (p_figure) counted for every selected year (an annual figure, or a
 -- counted period total covering the year): a sum across units is taken over these only, so that it never adds one
 -- province's seventeen years to another's one. years_covered counts the selected years the unit covers.
-CREATE MACRO year_coverage_by_unit(p_areas, p_current_units, p_figure, p_include_illustrative, p_sources, p_year_from,
+CREATE MACRO year_coverage_in_view(p_areas, p_current_units, p_figure, p_include_illustrative, p_sources, p_year_from,
                                    p_year_to) AS TABLE
     SELECT
         f.unit_id,

@@ -382,14 +382,15 @@ def measure_sources(comparison: Comparison, measure: str) -> tuple[list[str], bo
 
 
 def other_kind_cells(comparison: Comparison, lang: str) -> dict[str, str]:
-    """unit_id -> 'không có số liệu; có số Kế hoạch được duyệt: > 25 tỷ đồng (2019)': for each unit, the latest
-    figure of each other kind, said where the compared kind has none (never a bare "không có số liệu")."""
+    """unit_id -> '— · có số Kế hoạch được duyệt: > 25 tỷ đồng (2019)': where the compared kind has no figure, the
+    unit's latest figure of another kind (never a bare "không có số liệu"; the others are on its profile)."""
     rows = comparison.other_figures
     if rows is None or rows.empty:
         return {}
     codes = comparison.codes or CodeLists(())
-    return {unit: f"{format_money(None, lang)}; {other_kind_text(group, codes, lang)}"
-            for unit, group in rows.groupby("unit_id", sort=False)}
+    latest = rows.sort_values(["year_to", "year_from"], ascending=False, kind="stable").drop_duplicates("unit_id")
+    return {r.unit_id: "— · " + other_kind_text(latest[latest["unit_id"] == r.unit_id], codes, lang)
+            for r in latest.itertuples()}
 
 
 def published_cells(comparison: Comparison, lang: str) -> dict[str, str]:

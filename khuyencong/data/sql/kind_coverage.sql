@@ -3,7 +3,7 @@
 -- sum, since the published figures are sparse evidence, not complete records.
 WITH counted AS (
     SELECT f.unit_id, f.year_from, f.figure, f.is_annual
-    FROM allocations_counted($areas, $current_units, $include_illustrative, $sources, $year_from, $year_to) AS f
+    FROM counted_in_view($areas, $current_units, $include_illustrative, $sources, $year_from, $year_to) AS f
     JOIN province_set($current_units) USING (unit_id)
     WHERE f.counted AND f.is_khuyen_cong
 )

@@ -5,7 +5,7 @@ WITH spans AS (
     SELECT unit_id, figure, year_from, year_to, sum(amount_mvnd) AS amount_mvnd,
            list(DISTINCT qualifier ORDER BY qualifier) AS qualifiers,
            coalesce(bool_or(is_illustrative), false) AS has_illustrative
-    FROM allocations_counted($areas, $current_units, $include_illustrative, $sources, $year_from, $year_to)
+    FROM counted_in_view($areas, $current_units, $include_illustrative, $sources, $year_from, $year_to)
     WHERE counted AND is_khuyen_cong AND figure <> $figure
     GROUP BY unit_id, figure, year_from, year_to
 ), ranked AS (
