@@ -13,6 +13,7 @@ from khuyencong.figures.overview import (
     overview_figures,
     period_notes,
     totals_compared,
+    units_count,
     view_areas,
 )
 from khuyencong.figures.sources import documents_in_view
@@ -69,7 +70,8 @@ if not figures.annual.empty:
     units = figures.coverage["units"] if len(figures.coverage) else []
     title = t("overview_trend_title_kind", lang, kind=codes.name("figure", figures.kind, lang),
               units=t("overview_trend_units", lang, low=min(units), high=max(units)) if len(units) and
-              min(units) != max(units) else t("overview_trend_units_same", lang, n=max(units)) if len(units) else "")
+              min(units) != max(units) else t("overview_trend_units_same", lang, units=units_count(max(units), lang))
+              if len(units) else "")
     show_chart(make_sparkline_chart(figures.annual, lang, title, t("axis_money_bn", lang), format_money, codes=codes,
                                     coverage=figures.coverage), key="overview_trend",
                on_select=lambda: select_source("overview_trend"), selection_mode="points")

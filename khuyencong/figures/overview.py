@@ -426,10 +426,10 @@ def coverage_sentence(figures: OverviewFigures, lang: str) -> str:
     c = figures.data_coverage
     kind = figures.codes.name(FIGURES, figures.kind, lang)
     cells = c.cells or 1
-    return t("coverage_sentence", lang, kind=kind, n=format_number(c.kind_provinces, lang),
+    return t("coverage_sentence", lang, kind=kind, provinces=units_count(c.kind_provinces, lang),
              cells=format_number(c.kind_province_years, lang), total=format_number(c.provinces_total, lang),
              years=format_number(c.years, lang), pct=format_percent(100 * c.kind_province_years / cells, lang),
-             any_n=format_number(c.any_provinces, lang), any_cells=format_number(c.any_province_years, lang),
+             any_provinces=units_count(c.any_provinces, lang), any_cells=format_number(c.any_province_years, lang),
              any_pct=format_percent(100 * c.any_province_years / cells, lang))
 
 
