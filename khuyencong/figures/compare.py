@@ -564,9 +564,10 @@ def period_notes(comparison: Comparison, names: dict[str, str], lang: str) -> li
             notes.append(t("periods_overlap_note", lang, items="; ".join(
                 t("periods_overlap_item", lang, item=describe_periods(overlap.loc[[i]], names, comparison.codes, lang),
                   later=later) for i, later in zip(overlap.index, overlap["overlapped_by"]))))
-    elif len(periods):
+    elif len(whole := periods[periods["left_out"] != "partial"] if "left_out" in periods else periods):
+        # a figure of part of a year is named in its own note below
         notes.append(t("compare_periods_not_spread", lang,
-                       items=describe_periods(periods, names, comparison.codes, lang)))
+                       items=describe_periods(whole, names, comparison.codes, lang)))
     partial_rows = comparison.partial
     if partial_rows is not None and len(partial_rows):
         rows = partial_rows[partial_rows["unit_id"].isin(comparison.units["unit_id"])]
