@@ -80,5 +80,5 @@ if not figures.annual.empty:
 
 show_map(filters, "overview_map")
 
-st.caption(t("time_in_vietnam", lang, time=t("last_loaded", lang)) + ": "
-           + format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang, zone=False))
+st.metric(t("time_in_vietnam", lang, time=t("last_loaded", lang)),
+          format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang, zone=False))
