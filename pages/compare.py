@@ -49,7 +49,7 @@ st.caption(t("compare_intro", lang))
 
 # The kind of figure compared (the shared filter, kind= in the URL), then how: a figure that compares by default.
 controls = st.columns([2, 4, 1])
-kind_picker(controls[0], filters)
+kind_picker(controls[0], filters, "compare")
 mode = controls[1].radio(t("compare_mode", lang), MODES, horizontal=True, key="cmp_mode",
                          format_func=lambda m: t(MODE_LABELS[m], lang))
 cpi_years = list(fetch("cpi")["year"])

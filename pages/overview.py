@@ -47,7 +47,7 @@ st.caption(coverage_sentence(figures, lang))
 
 # 2. The money of one kind of figure: the kind first, then only sums that compare like with like.
 picker = st.columns([2, 3])
-kind_picker(picker[0], filters)
+kind_picker(picker[0], filters, "overview")
 if note := no_kind_note(figures, lang):
     st.info(note, icon="ℹ️")
 show_key_figures(kpis(figures, lang), lang)

@@ -67,7 +67,7 @@ if not profile.has_figures:
         st.caption(t("profile_no_figures_formed", lang))
     st.stop()
 
-kind_picker(picker[1], filters)  # the kind of the headline's yearly figure (kind= in the URL)
+kind_picker(picker[1], filters, "profile")  # the kind of the headline's yearly figure (kind= in the URL)
 kpis = headline(profile, codes, lang)
 show_key_figures(kpis, lang)
 if missing_kind := kind_note(profile, codes, lang):

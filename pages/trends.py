@@ -46,7 +46,7 @@ st.title(t("page_trends", lang))
 # The kind of figure (allocated, approved plan, executed, ...): the filter `kind` (kind= in the URL), picked here.
 kinds = kind_counts(query, filters)
 controls = st.columns([2, 2, 1, 2])
-kind = kind_picker(controls[0], filters)
+kind = kind_picker(controls[0], filters, "trends")
 mode = controls[1].radio(t("value_mode", lang), ["nominal", "real"], horizontal=True, key="trend_value_mode",
                          format_func=lambda m: t(VALUE_MODES[m], lang))
 cpi_years = list(fetch("cpi")["year"])

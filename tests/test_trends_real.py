@@ -141,7 +141,7 @@ def test_other_kinds_are_named_when_the_chosen_kind_has_none(real_only_db_path):
     app = run_page(real_only_db_path, TRENDS, area="bac-giang", years="2011-2020")
     notes = [i.value for i in app.info]
     assert any(n.startswith("Không có số “Phân bổ” trong phạm vi này. Có ") and "số thực hiện" in n for n in notes)
-    app.selectbox(key="f_kind").set_value("executed").run()
+    app.selectbox(key="trends_kind").set_value("executed").run()   # the page's kind picker (ui/kind_picker.py)
     assert app.query_params["kind"] == "executed"
     assert titles(app)[0] == "Kinh phí khuyến công theo năm và nguồn: Thực hiện / đã chi"
     # six period totals: listed in a table under the chart rather than piled up over it
