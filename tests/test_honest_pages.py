@@ -9,7 +9,7 @@ import io
 
 import openpyxl
 import pytest
-from conftest import run_page, shown_table
+from conftest import chart_data, run_page, shown_table
 
 from khuyencong.data.database import Database
 from khuyencong.data.filters import Filters
@@ -104,7 +104,8 @@ def test_listed_projects_and_published_counts_are_apart(overview):
     # Listed: Sơn La's trademark project (SL1r2) and Hòa Bình's four national projects of 2023 (HB6r2); Nghệ An's
     # twelve 2024 proposals under appraisal are not projects.
     assert shown["Đề án trong danh mục · 2 tỉnh"] == "5"
-    assert "Số đề án theo tài liệu" in shown and "Số đề án" not in shown
+    # the documents' own counts, of different spans and years, are named by province and never added up
+    assert shown["Số đề án theo tài liệu · 26 tỉnh"] == "Không cộng" and "Số đề án" not in shown
 
 
 def test_binh_dinh_profile_shows_the_published_project_counts(real_only_db_path):
@@ -133,6 +134,21 @@ def test_compare_defaults_to_each_provinces_latest_year(real_only_db_path):
     assert nghe_an["Năm"] == "2018" and nghe_an["Tổng kinh phí (năm gần nhất)"] == "4,50 tỷ đồng ⚑"
     # Hà Nội has no allocation, but an approved plan: said, with the figure.
     assert table.loc["Hà Nội"]["Tổng kinh phí (năm gần nhất)"] == "— · có số Kế hoạch được duyệt: > 25 tỷ đồng (2019)"
+
+
+def test_the_compare_chart_names_each_bars_year(real_only_db_path):
+    """Bars of different years are never read as one year's: each label carries its province's latest year, and the
+    flag of the table."""
+    app = run_page(real_only_db_path, COMPARE, demo="0")
+    funding = chart_data(app)[0]
+    labels = next(trace for trace in funding["data"] if trace.get("mode") == "text")
+    shown = dict(zip(labels["y"], labels["text"], strict=True))
+    assert shown["Nghệ An (2018)"] == "4,5 tỷ đồng ⚑" and shown["Quảng Ninh (2017)"] == "1,8 tỷ đồng"   # QN1 + QN2
+
+
+def test_the_map_explains_its_flag(overview):
+    assert any("⚑: số nằm trong một tổng giai đoạn tài liệu nêu khác với các năm cộng lại" in c.value
+               for c in overview.caption)
 
 
 def test_binh_dinh_executed_money_is_counted_once_on_compare(query):

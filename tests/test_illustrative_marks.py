@@ -175,11 +175,12 @@ OVERVIEW_ROWS = """
     SELECT a.year_from, a.funding_source, round(sum(a.amount_mvnd)::DOUBLE, 3), bool_or(a.is_illustrative)
     FROM allocation AS a JOIN area AS u USING (area_id)
     JOIN funding_source AS s ON s.funding_source_id = a.funding_source
-    JOIN (SELECT a2.area_id, a2.year_from, a2.funding_source, a2.figure, a2.doc_id,
+    JOIN (SELECT a2.area_id, a2.year_from, a2.year_to, a2.funding_source, a2.figure, a2.doc_id,
                  row_number() OVER (PARTITION BY a2.area_id, a2.year_from, a2.year_to, a2.funding_source, a2.figure
                                     ORDER BY d.published_on DESC NULLS LAST, a2.doc_id) AS version_rank
           FROM allocation AS a2 JOIN source_document AS d USING (doc_id)) AS v
-      ON v.area_id = a.area_id AND v.year_from = a.year_from AND v.funding_source = a.funding_source
+      ON v.area_id = a.area_id AND v.year_from = a.year_from AND v.year_to = a.year_to
+     AND v.funding_source = a.funding_source
      AND v.figure = a.figure AND v.doc_id = a.doc_id
     WHERE a.figure = 'allocated' AND a.year_from = a.year_to AND a.amount_mvnd IS NOT NULL AND u.level = 'province'
       AND s.is_khuyen_cong AND v.version_rank = 1 AND a.partial_period IS NULL

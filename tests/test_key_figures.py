@@ -166,7 +166,7 @@ def test_a_figure_without_illustrative_rows_stays_unmarked_beside_marked_ones(de
      ["- Nghệ An triển khai nhiều giải pháp nâng cao hiệu quả khuyến công (2024)",
       "- *Dữ liệu minh họa do chương trình tạo (không phải số liệu thật)*"], []),
     # all areas: the documents behind the latest project counts 26 provinces publish, one each: 5 named, 21 counted
-    ({}, "Số đề án theo tài liệu", ["- và 21 tài liệu khác"], []),
+    ({}, "Số đề án theo tài liệu · 26 tỉnh", ["- và 21 tài liệu khác"], []),
 ])
 def test_the_tooltip_names_the_documents_behind_each_figure(demo_db_path, params, label, named, not_named):
     help_text = metric(run_page(demo_db_path, **params), label).proto.help

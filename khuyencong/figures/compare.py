@@ -504,7 +504,13 @@ def funding_chart_frame(comparison: Comparison, names: dict[str, str], lang: str
     decimals = money_decimals(frame["total_mvnd"])   # the chart's labels are read together: one precision
     frame["total_text"] = [qualified_money(v, q or {"exact"}, codes, lang, "bn", decimals)
                            for v, q in zip(frame["total_mvnd"], signs, strict=True)]
-    frame["label"] = [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"], frame["highlighted"])]
+    if "differs" in units:   # ⚑ on the bar as in the table: the value adds a figure a stated total disagrees with
+        frame["total_text"] = [f"{text} {DIFFERS_MARK}" if flag else text
+                               for text, flag in zip(frame["total_text"], units["differs"].astype(bool), strict=True)]
+    # each area's own latest year beside its name: bars of different years are never read as one year's
+    years = units["latest_year"] if comparison.mode == "latest" and "latest_year" in units else [None] * len(units)
+    frame["label"] = [marked(names.get(u, u) + ("" if is_missing(y) else f" ({int(y)})"), h)
+                      for u, h, y in zip(frame["unit_id"], frame["highlighted"], years, strict=True)]
     period = period_by_source(comparison.periods[comparison.periods["usable"]]) if comparison.mode == "absolute" \
         else pd.DataFrame(columns=["unit_id", "local", "central"])
     period = period.set_index("unit_id")

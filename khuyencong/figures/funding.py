@@ -239,8 +239,8 @@ def partial_items(rows: pd.DataFrame | None, lang: str) -> str | None:
     name, part = ("unit_name_vi", "partial_vi") if lang == "vi" else ("unit_name_en", "partial_en")
     items = []
     for row in rows.itertuples():
-        written = row.value_as_written if lang == "vi" and not is_missing(row.value_as_written) else \
-            f"{row.symbol or ''} {format_money(float(row.amount_mvnd), lang)}".strip()
+        # formatted in the reader's language: a document's own words may be English ("VND600 million")
+        written = f"{row.symbol or ''} {format_money(float(row.amount_mvnd), lang)}".strip()
         span = format_year_span(int(row.year_from), int(row.year_to))
         where = getattr(row, name)
         items.append(f"{written} ({where} {span}, {getattr(row, part)} {int(row.year_to)})")

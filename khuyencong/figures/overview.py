@@ -336,7 +336,8 @@ def published_text(figures: OverviewFigures, lang: str) -> tuple[str, str, tuple
     if len(rows) == 1:
         return published_value(rows.iloc[0], figures.codes, lang), t("kpi_published_help", lang), docs
     shown = "; ".join(items[:8]) + (" …" if len(items) > 8 else "")
-    return (units_count(len(rows), lang),
+    # counts of different spans and years: never added up, the provinces named in the label and listed in the help
+    return (t("kpi_total_not_summed", lang),
             t("kpi_published_help", lang) + " " + t("kpi_published_list", lang, items=shown), docs)
 
 
@@ -385,7 +386,10 @@ def kpis(figures: OverviewFigures, lang: str) -> list[KeyFigure]:
         KeyFigure("kpi_projects", counted_label(N_("kpi_projects"), int(projects["project_units"]), lang),
                   format_number(project_count, lang), project_help,
                   illustrative=bool(projects["has_illustrative"]), doc_ids=tuple(sorted(_ids(projects["doc_ids"])))),
-        KeyFigure("kpi_projects_published", t("kpi_projects_published", lang), published, published_help,
+        KeyFigure("kpi_projects_published",
+                  counted_label(N_("kpi_projects_published"),
+                                0 if figures.published is None else len(figures.published), lang),
+                  published, published_help,
                   illustrative=bool(figures.published is not None and len(figures.published)
                                     and figures.published["is_illustrative"].astype(bool).any()),
                   doc_ids=published_docs),
