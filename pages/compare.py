@@ -35,7 +35,7 @@ from khuyencong.ui.captions import markdown_safe, show_sources
 from khuyencong.ui.chart_clicks import AREA_AT, select_area
 from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.downloads import table_downloads
-from khuyencong.ui.fetch import code_lists, fetch, query, query_uncached
+from khuyencong.ui.fetch import code_lists, fetch, once_per_view, query, query_uncached
 from khuyencong.ui.kind_picker import kind_picker
 from khuyencong.ui.links import profile_link_column, with_profile_links
 from khuyencong.ui.map_section import show_map
@@ -103,10 +103,9 @@ table_downloads(table_files(query_uncached, filters, "so-sanh", funding_export(f
 
 chart_frame = funding_chart_frame(figures, names, lang)
 if len(chart_frame):
-    show_chart(make_compare_funding_chart(chart_frame, lang,
-                                          money_label(figures, t("compare_funding_chart_title", lang), lang),
-                                               money_axis(figures, lang), format_money, codes=code_lists()),
-               key="cmp_funding_chart", selection_mode="points",
+    show_chart(once_per_view(("cmp_funding_chart", filters, mode, real_base), lambda: make_compare_funding_chart(
+        chart_frame, lang, money_label(figures, t("compare_funding_chart_title", lang), lang),
+        money_axis(figures, lang), format_money, codes=code_lists())), key="cmp_funding_chart", selection_mode="points",
                on_select=lambda: select_area("cmp_funding_chart", AREA_AT["compare_funding"]))
     if not_drawn := not_drawn_note(figures, names, lang):
         st.caption(not_drawn)

@@ -22,7 +22,7 @@ from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.chart_clicks import select_source
-from khuyencong.ui.fetch import fetch, query
+from khuyencong.ui.fetch import fetch, once_per_view, query
 from khuyencong.ui.key_figures import show_key_figures
 from khuyencong.ui.kind_picker import kind_picker
 from khuyencong.ui.map_section import show_map
@@ -32,7 +32,7 @@ from khuyencong.ui.shell import area_names, current_filters, unit_name
 filters = current_filters()
 lang = filters.lang
 documents = documents_in_view(fetch("document_figures", filters))
-figures = overview_figures(query, filters, len(documents))
+figures = once_per_view(("overview", filters), lambda: overview_figures(query, filters, len(documents)))
 codes = figures.codes
 
 st.title(t("page_overview", lang))
@@ -72,9 +72,9 @@ if not figures.annual.empty:
               units=t("overview_trend_units", lang, low=min(units), high=max(units)) if len(units) and
               min(units) != max(units) else t("overview_trend_units_same", lang, units=units_count(max(units), lang))
               if len(units) else "")
-    show_chart(make_sparkline_chart(figures.annual, lang, title, t("axis_money_bn", lang), format_money, codes=codes,
-                                    coverage=figures.coverage), key="overview_trend",
-               on_select=lambda: select_source("overview_trend"), selection_mode="points")
+    show_chart(once_per_view(("overview_trend", filters), lambda: make_sparkline_chart(
+        figures.annual, lang, title, t("axis_money_bn", lang), format_money, codes=codes, coverage=figures.coverage)),
+        key="overview_trend", on_select=lambda: select_source("overview_trend"), selection_mode="points")
     show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
                  bool(figures.annual["has_illustrative"].any()), lang)
 
