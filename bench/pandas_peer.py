@@ -2,7 +2,9 @@
 it, with boolean masks and groupby on DataFrames loaded once and held in memory.
 
 The rules are the app's (a NULL amount stays not reported, period totals are added only when no year of their span
-has an annual figure, counterpart capital is not khuyến công money); the areas are the areas as reported. Every
+has an annual figure and no later period total of the same area, source and kind shares a year with them, of two
+documents giving one figure only the newest counts, a figure of part of a year is never counted, counterpart capital
+and loans are not khuyến công money); the areas are the areas as reported. Every
 page also computes the overview KPIs, because the dashboard computes them on every page for the sidebar's deck.
 
     .venv/bin/python bench/pandas_peer.py DB PLAN.json OUT.json
@@ -23,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 TABLES = ("allocation", "project", "outcome", "area", "indicator", "activity", "sector", "source_document",
-          "funding_source")
+          "funding_source", "project_status")
 PAGE_ROWS = 500  # rows per page of the Data page's table
 
 
@@ -51,6 +53,12 @@ class Data:
     def all_sources(self) -> tuple[str, ...]:
         """Every funding source of the benchmarked database's code list, in its order."""
         return tuple(self["funding_source"].sort_values("sort_order")["funding_source_id"])
+
+    def is_project(self, projects: pd.DataFrame) -> pd.Series:
+        """A row counts as a project unless its status is not one yet (a proposal under appraisal: is_project)."""
+        table = self["project_status"]
+        not_yet = set(table.loc[~table["is_project"].astype(bool), "status_id"])
+        return ~projects["status"].isin(not_yet)
 
     @property
     def khuyen_cong_sources(self) -> tuple[str, ...]:
@@ -118,10 +126,21 @@ def allocation_overlap(d: Data, view: View) -> pd.Series:
 
 # Funding (allocations) ------------------------------------------------------------------------------------------
 
+def newest_whole(d: Data) -> pd.Series:
+    """The allocations a sum may count: the newest document's version of each figure (published_on, then doc_id),
+    and no figure of part of a year (partial_period)."""
+    a = d["allocation"]
+    published = a["doc_id"].map(d["source_document"].set_index("doc_id")["published_on"])
+    order = a.assign(_published=published).sort_values(["_published", "doc_id"], ascending=[False, True],
+                                                        na_position="last", kind="stable")
+    newest = ~order.duplicated(["area_id", "year_from", "year_to", "funding_source", "figure"])
+    return newest.reindex(a.index) & a["partial_period"].isna()
+
+
 def annual_allocations(d: Data, view: View, figure: str = "allocated") -> pd.DataFrame:
     a = d["allocation"]
     mask = (allocation_overlap(d, view) & (a["year_from"] == a["year_to"]) & (a["figure"] == figure)
-            & a["amount_mvnd"].notna())
+            & a["amount_mvnd"].notna() & newest_whole(d))
     return a[mask].rename(columns={"year_from": "year"})
 
 
@@ -151,7 +170,14 @@ def period_totals(d: Data, view: View, figure: str = "allocated") -> pd.DataFram
                       & (periods["year_from"] <= view.year_to) & periods["funding_source"].isin(view.sources)
                       & _common(d, periods, view) & periods["amount_mvnd"].notna()]
     inside = (periods["year_from"] >= view.year_from) & (periods["year_to"] <= view.year_to)
-    return periods.assign(usable=inside & (periods["years_reported"] == 0))
+    candidate = inside & (periods["years_reported"] == 0) & periods["period_row"].map(newest_whole(d))
+    # a candidate that shares a year with a later candidate of the same area, source and kind gives way to it
+    later = periods[candidate].merge(periods[candidate], on=["area_id", "funding_source", "figure"],
+                                     suffixes=("", "_other"))
+    later = later[(later["year_from_other"] <= later["year_to"]) & (later["year_to_other"] >= later["year_from"])
+                  & ((later["year_to_other"] > later["year_to"]) | ((later["year_to_other"] == later["year_to"])
+                                                                   & (later["year_from_other"] > later["year_from"])))]
+    return periods.assign(usable=candidate & ~periods["period_row"].isin(set(later["period_row"])))
 
 
 def funding_by_source(annual: pd.DataFrame, periods: pd.DataFrame) -> pd.Series:
@@ -173,7 +199,7 @@ def overview_kpis(d: Data, view: View) -> dict:
     return {
         "by_source": by_source, "khuyen_cong_mvnd": float(kc.sum()) if len(kc) else None,
         "trend": annual[annual["funding_source"] != "counterpart"].groupby("year")["amount_mvnd"].sum(),
-        "projects": len(p), "projects_with_actual": int(p["actual_mvnd"].notna().sum()),
+        "projects": int(d.is_project(p).sum()), "projects_with_actual": int(p["actual_mvnd"].notna().sum()),
         "actual_mvnd": p["actual_mvnd"].sum(min_count=1),
         "leverage": p.loc[both, "counterpart_mvnd"].sum() / p.loc[both, "actual_mvnd"].sum() if both.any() else None,
         "establishments": establishments["actual_value"].sum(min_count=1),
@@ -296,6 +322,7 @@ def compare_page(d: Data, view: View) -> dict:
     money = annual[annual["funding_source"].isin(d.khuyen_cong_sources)]
     years = money.groupby("area_id")["year"].nunique()
     p = d["project"][project_mask(d, scope)]
+    p = p[d.is_project(p)]
     projects = p.groupby("area_id").agg(projects=("project_id", "size"), with_actual=("actual_mvnd", "count"))
     o = d["outcome"]
     o = o[outcome_mask(d, scope) & (o["period"] == "year")]

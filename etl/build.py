@@ -33,6 +33,7 @@ BUNDLED_FILES: list[tuple[str, Path, dict]] = [
     ("project_status", REFERENCE_DIR / "project_status.csv", {}),
     ("period", REFERENCE_DIR / "period.csv", {}),
     ("qualifier", REFERENCE_DIR / "qualifier.csv", {}),
+    ("partial_period", REFERENCE_DIR / "partial_period.csv", {}),
     ("code_alias", REFERENCE_DIR / "code_alias.csv", {}),
     ("cpi_inflation", REFERENCE_DIR / "cpi_inflation.csv", {}),
     ("allocation", SOURCES_DIR / "allocation.csv", {"is_illustrative": False}),

@@ -9,6 +9,7 @@ from khuyencong.figures.compare import (
     axis_title,
     compared_kind,
     comparison_figures,
+    differences_note,
     funding_chart_frame,
     funding_export,
     funding_table,
@@ -16,6 +17,7 @@ from khuyencong.figures.compare import (
     measure_label,
     measure_sources,
     money_axis,
+    money_label,
     not_drawn_note,
     other_kinds_note,
     outcome_table,
@@ -34,6 +36,7 @@ from khuyencong.ui.chart_clicks import AREA_AT, select_area
 from khuyencong.ui.columns import fit_headers
 from khuyencong.ui.downloads import table_downloads
 from khuyencong.ui.fetch import code_lists, fetch, once_per_view, query, query_uncached
+from khuyencong.ui.kind_picker import kind_picker
 from khuyencong.ui.links import profile_link_column, with_profile_links
 from khuyencong.ui.map_section import show_map
 from khuyencong.ui.presenting import show_chart
@@ -44,11 +47,13 @@ lang = filters.lang
 st.title(t("page_compare", lang))
 st.caption(t("compare_intro", lang))
 
-controls = st.columns([3, 1])
-mode = controls[0].radio(t("compare_mode", lang), MODES, horizontal=True, key="cmp_mode",
+# The kind of figure compared (the shared filter, kind= in the URL), then how: a figure that compares by default.
+controls = st.columns([2, 4, 1])
+kind_picker(controls[0], filters, "compare")
+mode = controls[1].radio(t("compare_mode", lang), MODES, horizontal=True, key="cmp_mode",
                          format_func=lambda m: t(MODE_LABELS[m], lang))
 cpi_years = list(fetch("cpi")["year"])
-base_year = controls[1].selectbox(t("compare_base_year", lang), cpi_years[::-1], key="cmp_base_year",
+base_year = controls[2].selectbox(t("compare_base_year", lang), cpi_years[::-1], key="cmp_base_year",
                                   disabled=mode != "real")
 
 real_base = base_year if mode == "real" else None
@@ -85,6 +90,8 @@ table = funding_table(figures, names, lang)
 st.table(markdown_safe(table.set_index(t("compare_col_area", lang))))
 if qualified := qualified_sum_note(figures, lang):
     st.caption(qualified)
+if differences := differences_note(figures, lang):
+    st.warning(t("differs_note", lang) + "\n\n" + "\n".join(f"- {item}" for item in differences))
 captions = [t("compare_share_note", lang), t("compare_growth_note", lang), t("compare_counts_note", lang)]
 st.caption(" ".join([signs, *captions]) if (signs := signs_note(figures, lang)) else " ".join(captions))
 show_sources(figures.funding_docs + figures.project_docs, figures.funding_illustrative or
@@ -97,8 +104,8 @@ table_downloads(table_files(query_uncached, filters, "so-sanh", funding_export(f
 chart_frame = funding_chart_frame(figures, names, lang)
 if len(chart_frame):
     show_chart(once_per_view(("cmp_funding_chart", filters, mode, real_base), lambda: make_compare_funding_chart(
-        chart_frame, lang, t("compare_funding_chart_title", lang), money_axis(figures, lang), format_money,
-        codes=code_lists())), key="cmp_funding_chart", selection_mode="points",
+        chart_frame, lang, money_label(figures, t("compare_funding_chart_title", lang), lang),
+        money_axis(figures, lang), format_money, codes=code_lists())), key="cmp_funding_chart", selection_mode="points",
                on_select=lambda: select_area("cmp_funding_chart", AREA_AT["compare_funding"]))
     if not_drawn := not_drawn_note(figures, names, lang):
         st.caption(not_drawn)

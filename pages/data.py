@@ -15,7 +15,7 @@ from khuyencong.figures.data import (
     table_view,
 )
 from khuyencong.i18n.formatting import format_number, not_reported
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 from khuyencong.render.data_files import csv_builder, file_name, xlsx_builder
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.columns import fit_headers
@@ -25,6 +25,9 @@ from khuyencong.ui.provenance import column_config
 from khuyencong.ui.shell import area_names, current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The unit the table's amounts read in, said under it as the files' "Thông tin" sheet says it (data_info_money).
+UNIT_NOTES = {"allocations": N_("data_unit_bn"), "stated": N_("data_unit_bn"), "projects": N_("data_unit_mvnd"),
+              "outcomes": N_("data_unit_outcomes")}
 
 filters = current_filters()
 lang = filters.lang
@@ -70,7 +73,7 @@ else:
     layout[t("profile_link_column", lang)] = profile_link_column(lang)
     st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
                  column_config=fit_headers(layout), placeholder=not_reported(lang))
-    st.caption(t("data_sort_note", lang))
+    st.caption(t("data_sort_note", lang) + " " + t(UNIT_NOTES[table], lang))
 show_sources(summary["doc_ids"], summary["has_illustrative"], lang)
 
 st.subheader(t("data_downloads", lang))

@@ -1,32 +1,38 @@
-"""Tổng quan / Overview: how much money, from where, how many projects, what came of it, and how sure we are."""
+"""Tổng quan / Overview: what is published first (provinces out of 63, documents, years), then, for the kind of
+figure chosen, the money and its shares only over the provinces that make them comparable, projects, what came of
+it, and how sure we are."""
 
 import streamlit as st
 
 from khuyencong.figures.overview import (
-    KeyFigure,
-    basis_sentence,
+    coverage_figures,
+    coverage_sentence,
+    difference_items,
     kpis,
-    other_kinds_sentence,
+    no_kind_note,
     overview_figures,
     period_notes,
     totals_compared,
+    units_count,
     view_areas,
 )
 from khuyencong.figures.sources import documents_in_view
-from khuyencong.i18n.formatting import format_datetime, format_money, format_number, format_year_span
+from khuyencong.i18n.formatting import format_datetime, format_money, format_year_span
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.chart_clicks import select_source
 from khuyencong.ui.fetch import fetch, once_per_view, query
-from khuyencong.ui.key_figures import show_key_figure, show_key_figures
+from khuyencong.ui.key_figures import show_key_figures
+from khuyencong.ui.kind_picker import kind_picker
 from khuyencong.ui.map_section import show_map
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import area_names, current_filters, unit_name
 
 filters = current_filters()
 lang = filters.lang
-figures = once_per_view(("overview", filters), lambda: overview_figures(query, filters))
+documents = documents_in_view(fetch("document_figures", filters))
+figures = once_per_view(("overview", filters), lambda: overview_figures(query, filters, len(documents)))
 codes = figures.codes
 
 st.title(t("page_overview", lang))
@@ -34,15 +40,24 @@ areas = view_areas(query, filters, area_names(filters), unit_name) if not filter
 st.caption(t("view_summary", lang, areas=areas, years=format_year_span(filters.year_from, filters.year_to),
              sources=codes.source_names(filters.sources, lang)))
 
+# 1. What is published: the evidence every figure below rests on, before any of them.
+st.subheader(t("coverage_header", lang))
+show_key_figures(coverage_figures(figures, lang), lang)
+st.caption(coverage_sentence(figures, lang))
+
+# 2. The money of one kind of figure: the kind first, then only sums that compare like with like.
+picker = st.columns([2, 3])
+kind_picker(picker[0], filters, "overview")
+if note := no_kind_note(figures, lang):
+    st.info(note, icon="ℹ️")
 show_key_figures(kpis(figures, lang), lang)
+if differences := difference_items(figures.differences, codes, lang):
+    st.warning(t("differs_note", lang) + "\n\n" + "\n".join(f"- {item}" for item in differences))
 # The Trends page's "Tổng các năm có số liệu" is another figure: say what sets the two apart, and link to it.
 if sentence := totals_compared(query, filters).sentence("overview", lang):
     st.caption(sentence)
     st.page_link("pages/trends.py", label=t("totals_link_trends", lang), icon=":material/trending_up:",
                  query_params=dict(st.query_params))
-st.markdown(basis_sentence(figures, lang))
-if other := other_kinds_sentence(query, filters):
-    st.caption(other)
 
 notes = period_notes(figures, lang)
 if filters.activities or filters.sectors:
@@ -51,27 +66,19 @@ for note in notes:
     st.info(note, icon="ℹ️")
 show_sources(figures.documents, figures.has_illustrative, lang)
 
-if figures.annual.empty:
-    st.info(t("no_data", lang))
-else:
+if not figures.annual.empty:
+    units = figures.coverage["units"] if len(figures.coverage) else []
+    title = t("overview_trend_title_kind", lang, kind=codes.name("figure", figures.kind, lang),
+              units=t("overview_trend_units", lang, low=min(units), high=max(units)) if len(units) and
+              min(units) != max(units) else t("overview_trend_units_same", lang, units=units_count(max(units), lang))
+              if len(units) else "")
     show_chart(once_per_view(("overview_trend", filters), lambda: make_sparkline_chart(
-        figures.annual, lang, t("overview_trend_title", lang), t("axis_money_bn", lang), format_money, codes=codes,
-        coverage=figures.coverage)), key="overview_trend",
-               on_select=lambda: select_source("overview_trend"), selection_mode="points")
+        figures.annual, lang, title, t("axis_money_bn", lang), format_money, codes=codes, coverage=figures.coverage)),
+        key="overview_trend", on_select=lambda: select_source("overview_trend"), selection_mode="points")
     show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
                  bool(figures.annual["has_illustrative"].any()), lang)
 
 show_map(filters, "overview_map")
 
-facts = st.columns(3)
-covered = figures.years_covered
-show_key_figure(facts[0], KeyFigure(
-    "period_covered", t("period_covered", lang),
-    format_year_span(*covered) if covered else format_number(None, lang),
-    illustrative=bool(figures.annual["has_illustrative"].any() or figures.funding.has_illustrative)), lang)
-documents = documents_in_view(fetch("document_figures", filters))
-show_key_figure(facts[1], KeyFigure("documents_count", t("documents_count", lang),
-                                    format_number(len(documents), lang), t("documents_count_help", lang),
-                                    doc_ids=tuple(documents["doc_id"])), lang)
-facts[2].metric(t("time_in_vietnam", lang, time=t("last_loaded", lang)),
-                format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang, zone=False))
+st.metric(t("time_in_vietnam", lang, time=t("last_loaded", lang)),
+          format_datetime(fetch("last_load")["loaded_at"].iloc[0], lang, zone=False))

@@ -12,12 +12,14 @@ from khuyencong.figures.profile import (
     figures_table,
     formed_in_2025,
     headline,
+    kind_note,
     load_profile,
     merge_sentence,
     place_sentence,
     place_table,
     place_view,
     profile_area,
+    published_counts_sentence,
     real_first,
 )
 from khuyencong.figures.sources import coverage_grid, coverage_legend, differing_table
@@ -27,6 +29,7 @@ from khuyencong.render.coverage import make_coverage_chart
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, fetch, query
 from khuyencong.ui.key_figures import show_key_figures
+from khuyencong.ui.kind_picker import kind_picker
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.profile import (
     choose_province,
@@ -43,7 +46,7 @@ st.title(t("page_profile", lang))
 
 area = profile_area(filters)
 options, labels = province_choices(filters)
-picker = st.columns([2, 3], vertical_alignment="bottom")
+picker = st.columns([2, 2, 3], vertical_alignment="bottom")
 picker[0].selectbox(t("profile_pick_label", lang), options, index=options.index(area) if area in options else None,
                     format_func=labels.get, key="profile_pick", placeholder=t("profile_pick_placeholder", lang),
                     on_change=choose_province)
@@ -64,12 +67,15 @@ if not profile.has_figures:
         st.caption(t("profile_no_figures_formed", lang))
     st.stop()
 
+kind_picker(picker[1], filters, "profile")  # the kind of the headline's yearly figure (kind= in the URL)
 kpis = headline(profile, codes, lang)
 show_key_figures(kpis, lang)
+if missing_kind := kind_note(profile, codes, lang):
+    st.caption(missing_kind)
 if profile.has_illustrative:
     st.caption("**" + t("caption_illustrative", lang) + "**")
 charts = profile_charts(profile, codes, lang)
-profile_downloads(picker[1], profile, kpis, charts, codes, lang)
+profile_downloads(picker[2], profile, kpis, charts, codes, lang)
 
 # 1. The published figures, each with its document
 st.subheader(t("profile_figures_header", lang))
@@ -94,6 +100,8 @@ if not charts:  # the figures section above has said so already
 
 # 4. Projects and outcomes, real rows first
 st.subheader(t("profile_projects_header", lang))
+if published := published_counts_sentence(profile, codes, lang):
+    st.markdown(published)
 for table in ("projects", "outcomes"):
     rows = real_first(query, table, profile)
     st.markdown(counts_sentence(profile, table, lang))

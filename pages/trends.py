@@ -5,6 +5,7 @@ one area, and the years whose reports differ; nominal or real."""
 import streamlit as st
 
 from khuyencong.data.filters import DEFAULT_KIND
+from khuyencong.figures.funding import partial_items
 from khuyencong.figures.overview import annual_change, change_text, totals_compared
 from khuyencong.figures.trends import (
     NOT_COMPARABLE,
@@ -30,12 +31,12 @@ from khuyencong.render.charts import (
 from khuyencong.ui.captions import show_sources
 from khuyencong.ui.fetch import code_lists, fetch, once_per_view, query
 from khuyencong.ui.key_figures import show_key_figure
+from khuyencong.ui.kind_picker import kind_picker
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.provenance import provenance_button, select_year
-from khuyencong.ui.shell import KEYS, current_filters, unit_name
+from khuyencong.ui.shell import current_filters, unit_name
 
 VALUE_MODES = {"nominal": N_("value_nominal"), "real": N_("value_real")}
-KIND_KEY = KEYS["kind"]  # the shell reads the pick into Filters.kind and the URL
 SIDES = {"plan": N_("trends_side_plan"), "executed": N_("trends_side_executed")}
 filters = current_filters()
 lang = filters.lang
@@ -44,11 +45,8 @@ st.title(t("page_trends", lang))
 
 # The kind of figure (allocated, approved plan, executed, ...): the filter `kind` (kind= in the URL), picked here.
 kinds = kind_counts(query, filters)
-counts = dict(zip(kinds["figure"], kinds["figures"]))
 controls = st.columns([2, 2, 1, 2])
-kind = controls[0].selectbox(t("trends_kind", lang), list(counts), key=KIND_KEY, help=t("trends_kind_help", lang),
-                             format_func=lambda k: f"{codes.name('figure', k, lang)} "
-                                                   f"({format_number(counts[k], lang)})")
+kind = kind_picker(controls[0], filters, "trends")
 mode = controls[1].radio(t("value_mode", lang), ["nominal", "real"], horizontal=True, key="trend_value_mode",
                          format_func=lambda m: t(VALUE_MODES[m], lang))
 cpi_years = list(fetch("cpi")["year"])
@@ -64,6 +62,9 @@ kind_name = codes.name("figure", kind, lang)
 
 if note := other_kinds_note(kinds, kind, codes, lang):
     st.info(note, icon="ℹ️")
+# Figures of part of a year (a first round, nine months) are never drawn as whole years: named here instead.
+if partial := partial_items(fetch("partial_figures", filters, figure=filters.kind), lang):
+    st.info(t("partial_left_out_note", lang, items=partial), icon="ℹ️")
 if figures.annual.empty and figures.periods.empty:
     st.info(t("no_data", lang))
 else:

@@ -1,5 +1,6 @@
 """The build CLI: a failed build names file, row and column and leaves the serving database untouched."""
 
+import csv
 import hashlib
 import shutil
 
@@ -70,7 +71,8 @@ def test_build_swaps_in_a_new_file_and_logs_every_source(serving_copy):
     result = run_etl("build", "--no-demo", "--db", str(serving_copy))
     assert result.returncode == 0, result.stderr
     files = len(BUNDLED_FILES)
-    assert f"[{files}/{files}] data/sources/source_mention.csv: 5 dòng" in result.stderr
+    mentions = len(list(csv.DictReader((ROOT / "data" / "sources" / "source_mention.csv").open(encoding="utf-8"))))
+    assert f"[{files}/{files}] data/sources/source_mention.csv: {mentions} dòng" in result.stderr
     import duckdb
     con = duckdb.connect(str(serving_copy), read_only=True)
     try:
@@ -111,5 +113,6 @@ def test_demo_command_replaces_illustrative_rows_only(serving_copy):
                             "ORDER BY loaded_at DESC LIMIT 1").fetchone()[0]
     finally:
         con.close()
-    assert real == 132
+    # every real allocation kept: the rows of data/sources/allocation.csv
+    assert real == len(list(csv.DictReader((ROOT / "data" / "sources" / "allocation.csv").open(encoding="utf-8"))))
     assert "seed 7" in seeds

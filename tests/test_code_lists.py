@@ -14,7 +14,7 @@ from conftest import ROOT, run_etl
 
 from etl.template import CODES_SHEET
 
-NEW_SOURCE = "commune,Cấp xã,Commune level,true,#882255,7,kc-danh-muc\n"
+NEW_SOURCE = "commune,Cấp xã,Commune level,true,#882255,8,kc-danh-muc\n"
 SOURCE_CELL = "Quyết định số 9/QĐ-UBND ngày 05/01/2024 của UBND huyện (kiểm thử)"
 
 
@@ -26,7 +26,7 @@ def data_with_a_new_source(tmp_path_factory):
     with (data / "reference" / "funding_source.csv").open("a", encoding="utf-8") as handle:
         handle.write(NEW_SOURCE)
     with (data / "sources" / "allocation.csv").open("a", encoding="utf-8") as handle:
-        handle.write("nghe-an,2019,2019,commune,allocated,150,bct-2018-08-09-nghe-an-70-ty,,,exact,150 triệu đồng,\n")
+        handle.write("nghe-an,2019,2019,commune,allocated,150,bct-2018-08-09-nghe-an-70-ty,,,exact,150 triệu đồng,,\n")
     return data
 
 
@@ -49,7 +49,7 @@ def workbook(data_with_a_new_source):
                if row[0]]
     assert book[CODES_SHEET]["B1"].value == "Danh mục nguồn kinh phí"
     assert offered == ["Địa phương", "Trung ương", "Đối ứng", "Khác", "Cấp huyện", "Ngân sách nhà nước (không nêu cấp)",
-                       "Cấp xã"]
+                       "Cho vay có thu hồi (quỹ quay vòng)", "Cấp xã"]
     for column, value in enumerate(["Cao Bằng", 2024, 2024, "Cấp xã", "Dự toán", 420, SOURCE_CELL], start=1):
         book["PhanBo"].cell(4, column, value)
     buffer = io.BytesIO()

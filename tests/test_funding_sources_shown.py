@@ -63,7 +63,7 @@ def with_commune(tmp_path, monkeypatch) -> Path:
     with (data / "reference" / "funding_source.csv").open("a", encoding="utf-8") as handle:
         handle.write(NEW_SOURCE)
     with (data / "sources" / "allocation.csv").open("a", encoding="utf-8") as handle:
-        handle.write("nghe-an,2019,2019,commune,allocated,150,bct-2018-08-09-nghe-an-70-ty,,,exact,150 triệu đồng,\n")
+        handle.write("nghe-an,2019,2019,commune,allocated,150,bct-2018-08-09-nghe-an-70-ty,,,exact,150 triệu đồng,,\n")
     db = tmp_path / "kc.duckdb"
     result = run_etl("build", "--no-demo", "--db", str(db), env={"KC_DATA_DIR": str(data)})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -235,7 +235,8 @@ def test_overview_survives_hostile_links(demo_db_path, demo_choices, params):
     check_app(app, params, demo_choices)
     if "present" not in parse_presentation(params)[0]:  # presenting shows one chart instead of the figures
         labels = {m.label.split(" :orange-badge[")[0] for m in app.metric}  # a marked figure's label ends in a badge
-        assert labels & {"Tổng kinh phí khuyến công", "Total khuyến công funding"}
+        # the total's label names the provinces it adds after its name when it adds several
+        assert any(label.startswith(("Tổng kinh phí khuyến công", "Total khuyến công funding")) for label in labels)
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

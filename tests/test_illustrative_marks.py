@@ -168,14 +168,22 @@ def rows_behind(path, sql: str) -> Counter:
 
 
 # Each chart's bars, and the rows behind each bar by the rule the chart states, read straight from the tables.
-# Overview "theo năm": one stacked bar per province, year and khuyến công source of the allocated annual figures (one
-# row per area, year and source: no two versions of an annual allocated figure are bundled, so no version rule).
+# Overview "theo năm": one stacked bar per province, year and khuyến công source of the allocated annual figures; of
+# two documents giving one figure (Long An 2021: LA1 and LA1r2, 1,4 tỷ each) the newest only, and no figure of part
+# of a year (a first round, "by August").
 OVERVIEW_ROWS = """
     SELECT a.year_from, a.funding_source, round(sum(a.amount_mvnd)::DOUBLE, 3), bool_or(a.is_illustrative)
     FROM allocation AS a JOIN area AS u USING (area_id)
     JOIN funding_source AS s ON s.funding_source_id = a.funding_source
+    JOIN (SELECT a2.area_id, a2.year_from, a2.year_to, a2.funding_source, a2.figure, a2.doc_id,
+                 row_number() OVER (PARTITION BY a2.area_id, a2.year_from, a2.year_to, a2.funding_source, a2.figure
+                                    ORDER BY d.published_on DESC NULLS LAST, a2.doc_id) AS version_rank
+          FROM allocation AS a2 JOIN source_document AS d USING (doc_id)) AS v
+      ON v.area_id = a.area_id AND v.year_from = a.year_from AND v.year_to = a.year_to
+     AND v.funding_source = a.funding_source
+     AND v.figure = a.figure AND v.doc_id = a.doc_id
     WHERE a.figure = 'allocated' AND a.year_from = a.year_to AND a.amount_mvnd IS NOT NULL AND u.level = 'province'
-      AND s.is_khuyen_cong
+      AND s.is_khuyen_cong AND v.version_rank = 1 AND a.partial_period IS NULL
     GROUP BY a.area_id, a.year_from, a.funding_source"""
 # Plan versus actual, Nghệ An: each year's plan, plan without actual and actual bars stand for every project of that
 # year (those with no amount included: the hover counts them).

@@ -42,17 +42,24 @@ def source_rows(table: str, area: str) -> list[dict]:
         return [row for row in csv.DictReader(handle) if row["area_id"] == area]
 
 
-COUNT_LABELS = {"vi": ("Số liệu kinh phí", "Năm có số liệu", "Tài liệu đã công bố", "Đề án"),
-                "en": ("Funding figures", "Years reported", "Published documents", "Projects")}
+COUNT_LABELS = {"vi": ("Số liệu kinh phí", "Năm có số liệu", "Tài liệu đã công bố", "Đề án trong danh mục"),
+                "en": ("Funding figures", "Years reported", "Published documents", "Listed projects (đề án)")}
 
 
 def counted_in_sources(area: str, lang: str) -> dict[str, str]:
     """The profile's counts of a province, from data/sources/: its money figures (every allocation and every total
-    a document states), the years they span, the documents any of its rows cites, its projects ("không có số liệu"
-    when none)."""
+    a document states), the years they span, the documents any of its rows cites, its listed projects ("không có số
+    liệu" when none)."""
+    import csv
+
+    from conftest import ROOT
+
     money = source_rows("allocation", area) + [r for r in source_rows("stated_figure", area) if r["measure"] == "total"]
     cited = money + source_rows("stated_figure", area) + source_rows("project", area) + source_rows("outcome", area)
-    projects = len(source_rows("project", area))
+    # a row whose status is not a project yet (a proposal under appraisal) is listed but not counted
+    with (ROOT / "data" / "reference" / "project_status.csv").open(encoding="utf-8") as handle:
+        not_projects = {r["status_id"] for r in csv.DictReader(handle) if r["is_project"] == "false"}
+    projects = len([r for r in source_rows("project", area) if r["status"] not in not_projects])
     first, last = min(int(r["year_from"]) for r in money), max(int(r["year_to"]) for r in money)
     values = (str(len(money)), f"{first}–{last}", str(len({r["doc_id"] for r in cited})),
               str(projects) if projects else {"vi": "không có số liệu", "en": "not reported"}[lang])
@@ -61,11 +68,15 @@ def counted_in_sources(area: str, lang: str) -> dict[str, str]:
 
 # (area, lang, header, KPI label -> value, rows of the figures table: years, source, amount, as written, document).
 # The latest figures are the documents': Bình Định 2021, 5.024 triệu approved (Làng nghề Việt, 29/07/2021); Nghệ An
-# 2018, 4,5 tỷ local (Báo Công Thương, 09/08/2018). The counts are data/sources/'s (counted_in_sources): Bình Định 12
-# allocations + 4 stated totals from 7 documents, 2012–2021, no project; Nghệ An 22 + 1 from 3, 2002–2018, 12 projects.
+# 2018, 4,5 tỷ local (Báo Công Thương, 09/08/2018). The counts are data/sources/'s (counted_in_sources): Bình Định 11
+# allocations + 5 stated totals from 8 documents, 2012–2021, no project; Nghệ An 22 + 1 from 3, 2002–2018, no project
+# (its 12 rows of 2024 are proposals under appraisal).
 PUBLISHED = [
     ("binh-dinh", "vi", "Bình Định (đến 6/2025)",
-     {"Số kinh phí gần nhất (2021)": "5,02 tỷ đồng", **counted_in_sources("binh-dinh", "vi")},
+     # the headline names side and kind (BD10's approved 5.024 triệu of 2021, BD12's executed 21,3 tỷ of 2016–2020);
+     # the documents' own project count: 33 đề án in 2021 (BD10)
+     {"Kế hoạch · Kế hoạch được duyệt 2021": "5,02 tỷ đồng", "Thực hiện · Thực hiện / đã chi 2016–2020": "21,3 tỷ đồng",
+      "Số đề án theo tài liệu": "33 (2021)", **counted_in_sources("binh-dinh", "vi")},
      [("2016–2020", "Trung ương", "≈ 6,8 tỷ đồng", "gần 6,8 tỷ đồng",
        "Bình Định triển khai 270 đề án khuyến công giai đoạn 2016–2020 (Công nghiệp tiêu dùng, 20/08/2020)"),
       ("2012–2016", "Tổng các cấp (tài liệu nêu)", "> 11,44 tỷ đồng", "trên 11,442 tỷ đồng", None),
@@ -73,14 +84,16 @@ PUBLISHED = [
       ("2016", "Địa phương", "2,03 tỷ đồng", "2.025 triệu đồng", None),
       ("2016", "Trung ương", "900 triệu đồng", "900 triệu đồng", None)]),
     ("nghe-an", "vi", "Nghệ An",
-     {"Số kinh phí gần nhất (2018)": "4,5 tỷ đồng", **counted_in_sources("nghe-an", "vi")},
+     # NA9's 9 national đề án of 2011–2015 are the only count a document publishes
+     {"Kế hoạch · Phân bổ 2018 · Địa phương": "4,5 tỷ đồng", "Số đề án theo tài liệu": "9 (2011–2015, Trung ương)",
+      **counted_in_sources("nghe-an", "vi")},
      [("2002–2018", "Tổng các cấp (tài liệu nêu)", "> 70 tỷ đồng", "trên 70 tỷ đồng",
        "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công (Báo Công Thương, 09/08/2018)"),
       ("2002–2018", "Địa phương", "53,7 tỷ đồng", "53,7 tỷ đồng", None),
       ("2002–2018", "Trung ương", "16,3 tỷ đồng", "16,3 tỷ đồng", None),
       ("2007", "Địa phương", "4 tỷ đồng", "4 tỷ đồng/năm", None)]),
     ("nghe-an", "en", "Nghệ An",
-     {"Latest funding figure (2018)": "VND 4.5 bn", **counted_in_sources("nghe-an", "en")},
+     {"Plan side · Allocated 2018 · Local": "VND 4.5 bn", **counted_in_sources("nghe-an", "en")},
      [("2002–2018", "All levels (stated total)", "> VND 70 bn", "trên 70 tỷ đồng",
        "Nghệ An: 70 tỷ đồng hỗ trợ hoạt động khuyến công (Báo Công Thương, 9 Aug 2018)"),
       ("2002–2018", "Central", "VND 16.3 bn", "16,3 tỷ đồng", None)]),
@@ -182,8 +195,8 @@ def test_illustrative_rows_are_flagged_and_counted_apart(demo_db_path):
     assert not app.exception
     assert set(figures_table(app)["Minh họa"]) == {"Có"}
     assert "**Có dữ liệu minh họa (không phải số liệu thật).**" in texts(app)
-    assert (f"**{made_up} đề án** (0 từ tài liệu đã công bố, {made_up} minh họa; dữ liệu thật xếp trước)."
-            in texts(app))
+    assert (f"Đề án trong danh mục: **{made_up} dòng** (0 từ tài liệu đã công bố, {made_up} minh họa; dữ liệu thật "
+            "xếp trước).") in texts(app)
 
 
 def test_real_projects_come_before_illustrative_ones(demo_db_path):
@@ -196,11 +209,12 @@ def test_real_projects_come_before_illustrative_ones(demo_db_path):
 
 def test_place_is_ranked_only_on_a_figure_other_provinces_publish(real_only_db_path):
     app = run_page(real_only_db_path, PROFILE, area="binh-dinh")
-    assert ("Trên số **Thực hiện / đã chi · Trung ương · 2016–2020** (cùng loại số, cùng nguồn, cùng năm; 4 tỉnh công "
-            "bố), Bình Định (đến 6/2025) với ≈ 6,8 tỷ đồng xếp **thứ 2/4** trong các tỉnh. Trong vùng Bắc Trung Bộ và "
+    # central executed 2016–2020: Hà Tĩnh > 11 tỷ, Bình Định ≈ 6,8, Hòa Bình 6,5, Bắc Giang 6, Đồng Tháp > 5,3 (DT3r2)
+    assert ("Trên số **Thực hiện / đã chi · Trung ương · 2016–2020** (cùng loại số, cùng nguồn, cùng năm; 5 tỉnh công "
+            "bố), Bình Định (đến 6/2025) với ≈ 6,8 tỷ đồng xếp **thứ 2/5** trong các tỉnh. Trong vùng Bắc Trung Bộ và "
             "duyên hải miền Trung: thứ 2/2.") in texts(app)
     ranks = next(d.value for d in app.dataframe if "Số liệu so sánh" in d.value.columns)
-    assert ranks.iloc[0].tolist()[:4] == ["Thực hiện / đã chi · Trung ương · 2016–2020", "≈ 6,8 tỷ đồng", "thứ 2/4",
+    assert ranks.iloc[0].tolist()[:4] == ["Thực hiện / đã chi · Trung ương · 2016–2020", "≈ 6,8 tỷ đồng", "thứ 2/5",
                                           "thứ 2/2"]
 
 
@@ -262,7 +276,7 @@ def test_deck_and_png_of_the_profile(real_only_db_path, profile_files):
     slides = Presentation(io.BytesIO(files[deck_name])).slides
     text = ["\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in slides]
     assert text[0].startswith("Hồ sơ khuyến công: Bình Định (đến 6/2025)")
-    assert "5,02 tỷ đồng" in text[1] and "Số kinh phí gần nhất (2021)" in text[1]
+    assert "5,02 tỷ đồng" in text[1] and "Kế hoạch · Kế hoạch được duyệt 2021" in text[1]   # kind and side named
     titles = [slide.shapes.title.text for slide in slides]
     assert "Bình Định (đến 6/2025): kinh phí khuyến công theo năm, theo nguồn và loại số" in titles
     assert "Bình Định (đến 6/2025): tổng giai đoạn, vẽ trên các năm của nó" in titles

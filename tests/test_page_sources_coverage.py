@@ -2,12 +2,13 @@
 reported, a click that opens Trends for the cell), reports that differ side by side, counts that disagree, the rows
 left out and what the real data covers; as a reader sees them, in Vietnamese and English."""
 
+import csv
 from dataclasses import replace
 
 import pandas as pd
 import pytest
 from browser_state import open_tab, runs, wait_idle
-from conftest import chart_data, open_app, serve_dashboard
+from conftest import ROOT, chart_data, open_app, serve_dashboard
 from streamlit.testing.v1 import AppTest
 
 from khuyencong.data.filters import Filters
@@ -23,8 +24,8 @@ UI = {
            "lam_dong": "Lâm Đồng (đến 6/2025)", "thai_binh": "Thái Bình (đến 6/2025)", "level": "Cấp",
            "count": "Số lượng", "problem": "Chỗ không khớp", "total": "Tổng", "central": "Trung ương",
            "parts_exceed": "Các phần cộng lại lớn hơn tổng", "reason": "Lý do không dùng", "row_id": "Mã dòng",
-           "excluded": "28 số liệu không dùng, kèm lý do",
-           "bg10": "Không ghi năm (ngày trên trang là ngày thu thập).",
+           "excluded": "{n} số liệu không dùng, kèm lý do",
+           "bd14": "\"Bảy năm\" không ghi năm đầu, năm cuối: kỳ không rõ.",
            "annual": "Số từng năm", "period": "Chỉ có tổng giai đoạn", "plan_only": "Chỉ có kế hoạch/dự kiến",
            "differing": "Các nguồn khác nhau", "none": "Chưa có số liệu",
            "intro": "{p} tỉnh/thành phố**, **{r} khu vực** và **chương trình khuyến công quốc gia**, các năm "
@@ -39,8 +40,8 @@ UI = {
            "lam_dong": "Lâm Đồng (to Jun 2025)", "thai_binh": "Thái Bình (to Jun 2025)", "level": "Level",
            "count": "Count", "problem": "What disagrees", "total": "Total", "central": "Central",
            "parts_exceed": "The parts add up to more than the total", "reason": "Why it is left out",
-           "row_id": "Row id", "excluded": "28 figures left out, with the reason",
-           "bg10": "Year not shown (the date on the page is the crawl date).",
+           "row_id": "Row id", "excluded": "{n} figures left out, with the reason",
+           "bd14": "\"Seven years\" with no first or last year: period unknown.",
            "annual": "Annual figure", "period": "Period total only", "plan_only": "Plan or target only",
            "differing": "Sources differ", "none": "Not reported",
            "intro": "{p} provinces/cities**, **{r} regions** and **the national programme**, **{y}**, from "
@@ -136,12 +137,14 @@ def test_thai_binh_947_establishments_whose_parts_exceed_the_total_are_listed_as
 def test_left_out_rows_are_counted_in_the_heading_and_give_their_reason(pages, lang):
     words = UI[lang]
     app = pages(lang)
-    assert words["excluded"] in [h.value for h in app.subheader]
+    # every row of data/sources/excluded_figure.csv (round 1 and round 2 of the research)
+    left_out = len(list(csv.DictReader((ROOT / "data" / "sources" / "excluded_figure.csv").open(encoding="utf-8"))))
+    assert words["excluded"].format(n=left_out) in [h.value for h in app.subheader]
     table = table_with(app, words["row_id"], words["reason"])
-    assert len(table) == 28
-    row = table[table[words["row_id"]] == "BG10"].iloc[0]
-    assert row[words["reason"]] == words["bg10"]
-    assert row[words["link"]].startswith("http://en.baobacgiang.com.vn/")
+    assert len(table) == left_out
+    row = table[table[words["row_id"]] == "BD14"].iloc[0]
+    assert row[words["reason"]] == words["bd14"]
+    assert row[words["link"]].startswith("http://ven.vn/binh-dinh-province-plans")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

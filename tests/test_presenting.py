@@ -69,13 +69,16 @@ def test_a_bad_slide_number_is_clamped(demo_db_path, slide, shown):
 
 
 # The Overview's key figures of Nghệ An, published figures only (the default view), as the slide shows them.
+# ⚑: the yearly local figures add up to 60 tỷ against the 53,7 tỷ the article states; the 12 rows of 2024 are
+# proposals under appraisal, not projects; NA9's 9 national đề án of 2011–2015 are the count a document publishes.
 NGHE_AN_KEY_FIGURES = {
-    "vi": {"Tổng kinh phí khuyến công": "76,3 tỷ đồng", "Tỷ trọng địa phương": "78,6%",
-           "Tỷ trọng Trung ương": "21,4%", "Số đề án": "12", "Lượt cơ sở được hỗ trợ": "không có số liệu",
+    "vi": {"Tổng kinh phí khuyến công": "76,3 tỷ đồng ⚑", "Tỷ trọng địa phương": "78,6%",
+           "Tỷ trọng Trung ương": "21,4%", "Đề án trong danh mục": "không có số liệu",
+           "Số đề án theo tài liệu": "9 (2011–2015, Trung ương)", "Lượt cơ sở được hỗ trợ": "không có số liệu",
            "Vốn đối ứng / 1 đồng khuyến công": "không có số liệu"},
-    "en": {"Total khuyến công funding": "VND 76.3 bn", "Local share": "78.6%", "Central share": "21.4%",
-           "Projects": "12", "Establishment-times supported": "not reported",
-           "Counterpart per đồng of support": "not reported"},
+    "en": {"Total khuyến công funding": "VND 76.3 bn ⚑", "Local share": "78.6%", "Central share": "21.4%",
+           "Listed projects (đề án)": "not reported", "Projects (đề án) as published": "9 (2011–2015, Central)",
+           "Establishment-times supported": "not reported", "Counterpart per đồng of support": "not reported"},
 }
 
 
@@ -86,14 +89,16 @@ def test_presentation_opens_on_the_key_figures_of_the_overview(demo_db_path, lan
     assert key_figures(app) == NGHE_AN_KEY_FIGURES[lang]
     assert position(app) == ("Tổng quan · Chỉ số chính" if lang == "vi" else "Overview · Key figures")
     app.button(key="pr_next").click().run()
-    assert chart_title(app) == ("Kinh phí khuyến công theo năm" if lang == "vi" else "Khuyến công funding by year")
+    # the kind of figure and how many provinces the bars rest on, after the title
+    assert chart_title(app) == ("Kinh phí khuyến công theo năm: Phân bổ · 1 tỉnh" if lang == "vi"
+                                else "Khuyến công funding by year: Allocated · 1 province")
 
 
 def test_the_button_enters_on_the_key_figures(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an")
     app.button(key="pr_enter").click().run()
     assert app.query_params["present"] == "1" and app.query_params["slide"] == "0"
-    assert key_figures(app)["Tổng kinh phí khuyến công"] == "76,3 tỷ đồng"
+    assert key_figures(app)["Tổng kinh phí khuyến công"] == "76,3 tỷ đồng ⚑"
 
 
 def test_next_from_the_last_chart_of_the_overview_lands_on_the_first_chart_of_trends_with_the_filters(demo_db_path):
@@ -106,7 +111,7 @@ def test_next_from_the_last_chart_of_the_overview_lands_on_the_first_chart_of_tr
     assert dict(app.query_params) == {"area": "nghe-an", "years": "2002-2018", "present": "1", "slide": "1"}
     app.button(key="pr_previous").click().run()  # and back to where it came from
     assert position(app) == "Tổng quan · Biểu đồ 2/2"
-    assert chart_title(app).startswith("Kinh phí khuyến công — Phân bổ, 2002–2018")
+    assert chart_title(app).startswith("Kinh phí khuyến công — Phân bổ, năm gần nhất có số của mỗi tỉnh, 2002–2018")
 
 
 def test_a_page_without_charts_is_one_slide_saying_so_and_the_run_goes_on(demo_db_path):
@@ -162,7 +167,7 @@ def test_the_key_figure_slide_says_when_the_view_holds_illustrative_data(demo_db
     app = run_page(demo_db_path, area="nghe-an", present="1", demo=demo)
     slide = next(m.value for m in app.markdown if "class='kc-kpis'" in m.value)
     assert ("Có dữ liệu minh họa (không phải số liệu thật)." in slide) is says
-    assert key_figures(app)["Tổng kinh phí khuyến công"] == ("139,4 tỷ đồng" if says else "76,3 tỷ đồng")
+    assert key_figures(app)["Tổng kinh phí khuyến công"] == ("139,4 tỷ đồng ⚑" if says else "76,3 tỷ đồng ⚑")
 
 
 def test_presentation_states_the_filters_in_a_small_line(demo_db_path):
@@ -267,10 +272,10 @@ def test_the_deck_of_the_page_shows_the_key_figures_of_the_documents(nghe_an_dec
     texts = slide_texts(deck.slides[1])
     shown = dict(zip(texts[2::2], texts[1::2]))  # value, label pairs after the slide title
     assert texts[0] == "Chỉ số chính"
-    assert shown == {"Tổng kinh phí khuyến công": "76,3 tỷ đồng", "Tỷ trọng địa phương": "78,6%",
-                     "Tỷ trọng Trung ương": "21,4%", "Số đề án": "12",
-                     "Lượt cơ sở được hỗ trợ": "không có số liệu",
-                     "Vốn đối ứng / 1 đồng khuyến công": "không có số liệu"}
+    # the coverage first, then the money and its shares, the listed projects and the documents' own project count
+    assert shown == {"Tỉnh có số liệu đã công bố": "1/63", "Tổng kinh phí khuyến công": "76,3 tỷ đồng ⚑",
+                     "Tỷ trọng địa phương": "78,6%", "Tỷ trọng Trung ương": "21,4%",
+                     "Đề án trong danh mục": "không có số liệu", "Số đề án theo tài liệu": "9 (2011–2015, Trung ương)"}
 
 
 @pytest.mark.chromium
@@ -285,7 +290,7 @@ def test_the_deck_of_the_page_has_a_slide_per_chart_citing_its_documents(nghe_an
     ven = ("Nghe An's five-year industry promotion achievements (Vietnam Economic News (VEN, Bộ Công Thương), "
            "29/10/2015)")
     line = ("Nghệ An · 2002–2025 · Địa phương, Trung ương, Đối ứng, Khác, Cấp huyện, Ngân sách nhà nước (không nêu "
-            "cấp) · không gồm dữ liệu minh họa")
+            "cấp), Cho vay có thu hồi (quỹ quay vòng) · không gồm dữ liệu minh họa")
     assert slide_texts(deck.slides[0])[1].startswith(line + "\n")
     for slide, title in zip(list(deck.slides)[2:-1], titles):
         title_text, footnote = slide_texts(slide)
@@ -305,10 +310,16 @@ def test_the_deck_of_the_page_names_the_period_totals_it_counts_and_leaves_out(n
     assert (sums[("central", False)], sums[("local", False)]) == (16300, 53700)
     title, notes = slide_texts(deck.slides[-1])
     assert title == "Chất lượng dữ liệu"
+    # what the figures rest on (17 yearly allocations of the 63 × 24 province-years), the period totals, and both
+    # values where the yearly figures (60 tỷ) disagree with the stated local total (53,7 tỷ)
     assert notes.splitlines() == [
+        "Số Phân bổ từng năm: 1 tỉnh, 17 tỉnh-năm trong 63 × 24 (1,1%); số tiền từng năm của mọi loại số: 1 tỉnh, 17 "
+        "tỉnh-năm (1,1%). Số liệu đã công bố là bằng chứng rời rạc, không phải sổ sách đầy đủ: mỗi số dưới đây ghi nó "
+        "dựa trên những tỉnh nào.",
         "Đã cộng tổng giai đoạn: Trung ương 2002–2018 (16,3 tỷ đồng).",
         "Không cộng: Địa phương 2002–2018 (53,7 tỷ đồng) (tổng giai đoạn vượt ngoài khoảng năm chọn hoặc đã có số "
-        "từng năm)."]
+        "từng năm).",
+        "⚑ Nghệ An, Địa phương 2002–2018: các năm có số cộng lại 60 tỷ đồng; tài liệu nêu tổng 53,7 tỷ đồng."]
     assert not any("minh họa" in text.lower() and "không gồm" not in text for slide in deck.slides
                    for text in slide_texts(slide))
 

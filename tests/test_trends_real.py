@@ -91,8 +91,9 @@ def titles(app) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "count", "labels", "nghe_an", "growth", "no_cumulative"), [
-    ("vi", "Số tỉnh có số liệu", ("1 tỉnh", "4 tỉnh"), "Nghệ An", "Tăng trưởng bình quân năm", "Không vẽ lũy kế"),
-    ("en", "Provinces reporting", ("1 prov.", "4 prov."), "Nghệ An", "Average annual growth", "No cumulative line"),
+    # 2017: Nghệ An, Ninh Bình and Quảng Ninh allocate (Bình Định's 3,62 tỷ of 2017 is a combined total: BD7, stated)
+    ("vi", "Số tỉnh có số liệu", ("1 tỉnh", "3 tỉnh"), "Nghệ An", "Tăng trưởng bình quân năm", "Không vẽ lũy kế"),
+    ("en", "Provinces reporting", ("1 prov.", "3 prov."), "Nghệ An", "Average annual growth", "No cumulative line"),
 ])
 def test_all_areas_show_provinces_per_year_and_no_growth(shown_page, real_only_db_path, lang, count, labels, nghe_an,
                                                           growth, no_cumulative):
@@ -140,7 +141,7 @@ def test_other_kinds_are_named_when_the_chosen_kind_has_none(real_only_db_path):
     app = run_page(real_only_db_path, TRENDS, area="bac-giang", years="2011-2020")
     notes = [i.value for i in app.info]
     assert any(n.startswith("Không có số “Phân bổ” trong phạm vi này. Có ") and "số thực hiện" in n for n in notes)
-    app.selectbox(key="f_kind").set_value("executed").run()
+    app.selectbox(key="trends_kind").set_value("executed").run()   # the page's kind picker (ui/kind_picker.py)
     assert app.query_params["kind"] == "executed"
     assert titles(app)[0] == "Kinh phí khuyến công theo năm và nguồn: Thực hiện / đã chi"
     # six period totals: listed in a table under the chart rather than piled up over it
@@ -173,30 +174,35 @@ def test_lam_dong_2017_is_marked_with_both_documents(shown_page, real_only_db_pa
 # --- Overview --------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("params", "sentence"), [
-    ({}, "Dựa trên 7 tỉnh, 20 năm, 7 tài liệu đã công bố"),
-    ({"lang": "en"}, "Based on 7 provinces, 20 years, 7 published documents"),
-    ({"area": "nghe-an", "years": "2002-2018"}, "Dựa trên 1 tỉnh, 17 năm, 1 tài liệu đã công bố"),
-    ({"area": "toan-quoc"}, "Dựa trên 1 đơn vị, 1 năm, 1 tài liệu đã công bố"),
-    ({"area": "bac-giang", "lang": "en"}, "Based on 1 province, 2 years, 1 published document (the khuyến công "
-                                          "allocations the total adds)."),
-    ({"area": "thai-binh"}, "Không có số phân bổ khuyến công nào trong phạm vi này."),
+    # Annual allocations: Nghệ An 2002–2018 (17), Ninh Bình 2016–2020 (5), Bắc Giang 2005 and 2009, Quảng Ninh 2017,
+    # Lâm Đồng 2019, Long An 2021, Hải Phòng 2020: 7 provinces, 28 of the 63 × 24 province-years.
+    ({}, "Số Phân bổ từng năm: 7 tỉnh, 28 tỉnh-năm trong 63 × 24 (1,9%)"),
+    ({"lang": "en"}, "Allocated figures by year: 7 provinces, 28 province-years of 63 × 24 (1.9%)"),
+    ({"area": "nghe-an", "years": "2002-2018"}, "Số Phân bổ từng năm: 1 tỉnh, 17 tỉnh-năm trong 63 × 17 (1,6%)"),
+    ({"area": "toan-quoc"}, "Số Phân bổ từng năm: 0 tỉnh, 0 tỉnh-năm trong 63 × 24 (0,0%)"),   # not a province
+    ({"area": "bac-giang", "lang": "en"}, "Allocated figures by year: 1 province, 2 province-years of 63 × 24 (0.1%)"),
+    ({"area": "thai-binh"}, "Số Phân bổ từng năm: 0 tỉnh, 0 tỉnh-năm trong 63 × 24 (0,0%)"),
 ])
 def test_overview_says_what_the_total_rests_on(shown_page, real_only_db_path, params, sentence):
     app = shown_page(real_only_db_path, **params)
-    assert any(m.value.startswith(sentence) for m in app.markdown), [m.value for m in app.markdown]
+    assert any(c.value.startswith(sentence) for c in app.caption), [c.value for c in app.caption]
 
 
 def test_overview_names_the_other_kinds_it_does_not_add(shown_page, real_only_db_path):
     app = shown_page(real_only_db_path, area="lam-dong")
-    assert {m.label: m.value for m in app.metric}["Tổng kinh phí khuyến công"] == "> 9 tỷ đồng"  # 2019 allocation
-    assert any(c.value.startswith("Ngoài số phân bổ, phạm vi này còn có 9 số kế hoạch khác, 4 số thực hiện")
-               for c in app.caption), [c.value for c in app.caption]
+    # 2019: "trên 9 tỷ", of which about 7 tỷ recoverable loans (LD6): the khuyến công allocation is > 2 tỷ
+    assert {m.label: m.value for m in app.metric}["Tổng kinh phí khuyến công"] == "> 2 tỷ đồng"
+    # the other kinds are offered by the kind picker, each with how many figures of it the view holds
+    options = next(s for s in app.selectbox if s.label == "Loại số").options
+    assert "Kế hoạch được duyệt (4)" in options and "Thực hiện / đã chi (2)" in options, options
 
 
 def test_overview_shares_only_over_provinces_with_both_sources(shown_page, real_only_db_path):
     everything = {m.label: m for m in shown_page(real_only_db_path).metric}
-    assert everything["Tỷ trọng Trung ương"].value == "21,9%"   # Nghệ An and Quảng Ninh: (16,3 + 0,8) / 78,1
-    assert "2 tỉnh" in everything["Tỷ trọng Trung ương"].help
+    # the label names the provinces the share is taken over
+    central = everything["Tỷ trọng Trung ương · Nghệ An, Quảng Ninh"]
+    assert central.value == "21,9%"   # Nghệ An and Quảng Ninh: (16,3 + 0,8) / 78,1
+    assert "2 tỉnh" in central.help
     one_source = {m.label: m.value for m in shown_page(real_only_db_path, area="nghe-an", years="2007-2016").metric}
     assert one_source["Tỷ trọng địa phương"] == one_source["Tỷ trọng Trung ương"] == "—"
 

@@ -2,9 +2,9 @@
 -- gate: before every swap
 -- Every code in the fact tables has its row in its code list.
 -- The fact tables carry no foreign keys: per-row key lookups made a 10-million-project build 3× slower, and this one
--- set-based query finds the same rows. The coded columns (funding source, figure, status, period, qualifier) are
--- checked against the reference tables here, not by CHECK lists in the schema, so a new code is one new row in
--- data/reference/. Every alias of code_alias names a code of its own list too.
+-- set-based query finds the same rows. The coded columns (funding source, figure, status, period, qualifier, partial
+-- period) are checked against the reference tables here, not by CHECK lists in the schema, so a new code is one new
+-- row in data/reference/. Every alias of code_alias names a code of its own list too.
 WITH used AS (
     SELECT 'allocation' AS tbl, 'area_id' AS col, area_id AS code FROM allocation
     UNION ALL SELECT 'allocation', 'doc_id', doc_id FROM allocation
@@ -25,6 +25,8 @@ WITH used AS (
     UNION ALL SELECT 'outcome', 'qualifier', qualifier FROM outcome
     UNION ALL SELECT 'stated_figure', 'funding_source', funding_source FROM stated_figure
     UNION ALL SELECT 'stated_figure', 'qualifier', qualifier FROM stated_figure
+    UNION ALL SELECT 'allocation', 'partial_period', partial_period FROM allocation
+    UNION ALL SELECT 'stated_figure', 'partial_period', partial_period FROM stated_figure
 ), known AS (
     SELECT 'area_id' AS col, area_id AS code FROM area
     UNION ALL SELECT 'doc_id', doc_id FROM source_document
@@ -36,6 +38,7 @@ WITH used AS (
     UNION ALL SELECT 'status', status_id FROM project_status
     UNION ALL SELECT 'period', period_id FROM period
     UNION ALL SELECT 'qualifier', qualifier_id FROM qualifier
+    UNION ALL SELECT 'partial_period', partial_id FROM partial_period
 ), aliases AS (
     SELECT code, CASE list WHEN 'activity' THEN 'activity_id' WHEN 'sector' THEN 'sector_id'
                            WHEN 'indicator' THEN 'indicator_id' ELSE list END AS col

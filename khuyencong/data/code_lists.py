@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 SOURCES, FIGURES, STATUSES, PERIODS, QUALIFIERS = "funding_source", "figure", "status", "period", "qualifier"
+PARTIAL_PERIODS = "partial_period"
 ACTIVITIES, SECTORS = "activity", "sector"
 FALLBACK_COLOUR = "#999999"
 

@@ -13,10 +13,15 @@ from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.data import SIDES, qualifier_legend
 from khuyencong.figures.funding import (
+    DIFFERS_MARK,
     SHARE_SOURCES,
     annual_funding,
     average_annual_growth,
+    difference_items,
+    other_kind_text,
+    partial_items,
     period_totals,
+    published_value,
     qualified_items_note,
     qualified_money,
     shared_qualifier,
@@ -32,16 +37,19 @@ from khuyencong.i18n.formatting import (
 )
 from khuyencong.i18n.labels import N_, t
 
-MODES = ("absolute", "per_year", "real")
+# The first is the default: each area's latest yearly figure compares; the average per reported year does too; a
+# sum over the years each area happens to report does not (seventeen years of one beside one of another).
+MODES = ("latest", "per_year", "absolute", "real")
 MONEY_MEASURES = ("total", "local", "central")
 MARK = "▶ "
 MONEY_COLUMNS = {"total": "total_mvnd", "local": "local_mvnd", "central": "central_mvnd"}
-MODE_LABELS = {"absolute": N_("compare_mode_absolute"), "per_year": N_("compare_mode_per_year"),
-               "real": N_("compare_mode_real")}
-MODE_NOTES = {"absolute": N_("compare_note_absolute"), "per_year": N_("compare_note_per_year"),
-              "real": N_("compare_note_real")}
+MODE_LABELS = {"latest": N_("compare_mode_latest"), "absolute": N_("compare_mode_absolute"),
+               "per_year": N_("compare_mode_per_year"), "real": N_("compare_mode_real")}
+MODE_NOTES = {"latest": N_("compare_note_latest"), "absolute": N_("compare_note_absolute"),
+              "per_year": N_("compare_note_per_year"), "real": N_("compare_note_real")}
 MEASURE_LABELS = {"total": N_("compare_measure_total"), "local": N_("compare_measure_local"),
                   "central": N_("compare_measure_central"), "projects": N_("compare_measure_projects")}
+COMPARABLE_COLUMNS = {"total": "latest_mvnd", "local": "latest_local_mvnd", "central": "latest_central_mvnd"}
 # The kind of figure compared when the filters name none: what a budget allocates (the plan side). One kind at a
 # time, so a plan and an executed figure are never added into one total.
 DEFAULT_KIND = "allocated"
@@ -72,6 +80,10 @@ class Comparison:
     figure_side: str | None = None   # its side: plan or executed
     qualified: pd.DataFrame | None = None    # the counted figures that are not exact (funding_qualified.sql)
     other_kinds: pd.DataFrame | None = None  # the view's other kinds of figure (compare_other_kinds.sql)
+    other_figures: pd.DataFrame | None = None  # each unit's latest figure of each other kind (other_kind_figures.sql)
+    published: pd.DataFrame | None = None    # the documents' own đề án counts (published_project_counts.sql)
+    differences: pd.DataFrame | None = None  # stated totals the figures shown disagree with (period_disagreements)
+    partial: pd.DataFrame | None = None      # figures of part of a year, never counted as whole years
 
     @property
     def money_measures(self) -> list[str]:
@@ -148,13 +160,20 @@ def combine_funding(funding: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
     return result.reset_index()
 
 
+def _code_set(value) -> frozenset | None:
+    """A list of codes from a query (a list or an array) as a frozenset; None for a missing one."""
+    if value is None or value is pd.NA or isinstance(value, (str, float)):
+        return None
+    return frozenset(value)
+
+
 def shares(local, central) -> tuple[float | None, float | None]:
-    """Local and central shares of local + central, in percent; None when there is nothing to divide."""
-    known = [v for v in (local, central) if not is_missing(v)]
-    total = sum(known)
-    if not known or not total:
+    """Local and central shares of local + central, in percent, only when both are reported (a unit that reports
+    local money alone is not "100 % local"); None otherwise. Money of a level not stated is in neither."""
+    if is_missing(local) or is_missing(central) or not float(local) + float(central):
         return None, None
-    return tuple(None if is_missing(v) else 100 * float(v) / total for v in (local, central))
+    total = float(local) + float(central)
+    return 100 * float(local) / total, 100 * float(central) / total
 
 
 def growth_by_unit(annual: pd.DataFrame) -> pd.Series:
@@ -173,11 +192,24 @@ def real_by_unit(annual_real: pd.DataFrame) -> pd.DataFrame:
     return result.reset_index()
 
 
-def normalise(money: pd.DataFrame, mode: str, real: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The money shown: absolute (with usable period totals), per year with figures, or real (annual only); with
-    the qualifiers of the figures each value adds ({name}_qualifiers)."""
+def normalise(money: pd.DataFrame, mode: str, real: pd.DataFrame | None = None,
+              comparable: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The money shown: each unit's latest yearly figure (comparable_by_unit, with its year), absolute (with usable
+    period totals), per year with figures, or real (annual only); with the qualifiers of the figures each value adds
+    ({name}_qualifiers)."""
     frame = money.set_index("unit_id")
     shown = pd.DataFrame(index=frame.index)
+    if mode == "latest":
+        latest = comparable.set_index("unit_id") if comparable is not None and len(comparable) else \
+            pd.DataFrame(columns=[*COMPARABLE_COLUMNS.values(), "latest_year", "latest_qualifiers",
+                                  "latest_local_qualifiers", "latest_central_qualifiers"])
+        shown = pd.DataFrame(index=frame.index.union(latest.index))
+        shown["latest_year"] = latest["latest_year"].reindex(shown.index).astype("float64")
+        for name, column in COMPARABLE_COLUMNS.items():
+            shown[f"{name}_mvnd"] = latest[column].reindex(shown.index).astype("float64")
+            codes = latest[{"total": "latest_qualifiers"}.get(name, f"latest_{name}_qualifiers")]
+            shown[f"{name}_qualifiers"] = [_code_set(q) for q in codes.reindex(shown.index)]
+        return shown.rename_axis("unit_id").reset_index()
     for name in MONEY_MEASURES:
         column = f"{name}_qualifiers" if mode == "absolute" else f"annual_{name}_qualifiers"
         if column in frame:
@@ -304,6 +336,12 @@ def measure_label(comparison: Comparison, measure: str, lang: str) -> str:
 
 
 def money_label(comparison: Comparison, label: str, lang: str) -> str:
+    """A money column's or measure's name with what its values are: the latest year's, a year's average, a sum
+    over the years each area reports, at a base year's prices."""
+    if comparison.mode == "latest":
+        return t("compare_suffix_latest", lang, label=label)
+    if comparison.mode == "absolute":
+        return t("compare_suffix_absolute", lang, label=label)
     if comparison.mode == "per_year":
         return t("compare_suffix_per_year", lang, label=label)
     if comparison.mode == "real":
@@ -322,6 +360,8 @@ def axis_title(comparison: Comparison, measure: str, lang: str) -> str:
 
 
 def money_axis(comparison: Comparison, lang: str) -> str:
+    if comparison.mode == "latest":
+        return t("compare_axis_money_latest", lang)
     if comparison.mode == "per_year":
         return t("compare_axis_money_per_year", lang)
     if comparison.mode == "real":
@@ -341,18 +381,49 @@ def measure_sources(comparison: Comparison, measure: str) -> tuple[list[str], bo
     return _docs(rows), bool(rows["has_illustrative"].any())
 
 
+def other_kind_cells(comparison: Comparison, lang: str) -> dict[str, str]:
+    """unit_id -> '— · có số Kế hoạch được duyệt: > 25 tỷ đồng (2019)': where the compared kind has no figure, the
+    unit's latest figure of another kind (never a bare "không có số liệu"; the others are on its profile)."""
+    rows = comparison.other_figures
+    if rows is None or rows.empty:
+        return {}
+    codes = comparison.codes or CodeLists(())
+    latest = rows.sort_values(["year_to", "year_from"], ascending=False, kind="stable").drop_duplicates("unit_id")
+    return {r.unit_id: "— · " + other_kind_text(latest[latest["unit_id"] == r.unit_id], codes, lang)
+            for r in latest.itertuples()}
+
+
+def published_cells(comparison: Comparison, lang: str) -> dict[str, str]:
+    """unit_id -> the documents' own latest đề án count with its span ('270 (2016–2020)')."""
+    rows = comparison.published
+    if rows is None or rows.empty:
+        return {}
+    codes = comparison.codes or CodeLists(())
+    return {r["unit_id"]: published_value(r, codes, lang) for _, r in rows.iterrows()}
+
+
 def funding_table(comparison: Comparison, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """The side-by-side table as shown: names (selected ones marked) and formatted numbers, NULL as not reported."""
+    """The side-by-side table as shown: names (selected ones marked) and formatted numbers; a unit without a figure
+    of the kind compared says which other kind it has; ⚑ marks a value that a stated period total disagrees with;
+    listed projects and the documents' own project counts in two columns, never added."""
     frame = comparison.units.sort_values("total_mvnd", ascending=False, na_position="last")
     both = {"local", "central"} <= set(comparison.sources)
     columns = {t("compare_col_area", lang): [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"],
                                                                                       frame["highlighted"])]}
+    if comparison.mode == "latest":
+        columns[t("compare_col_latest_year", lang)] = [str(int(v)) if not is_missing(v) else "—"
+                                                       for v in frame.get("latest_year", [None] * len(frame))]
+    others = other_kind_cells(comparison, lang)
+    flags = frame["differs"] if "differs" in frame else [False] * len(frame)
     for measure in comparison.money_measures:
         column = money_label(comparison, t(MONEY_HEADERS[measure], lang), lang)
         qualifiers = frame[f"{measure}_qualifiers"] if f"{measure}_qualifiers" in frame else [()] * len(frame)
         decimals = money_decimals(frame[MONEY_COLUMNS[measure]])
-        columns[column] = [money_text(comparison, v, q, lang, decimals) for v, q in
-                           zip(frame[MONEY_COLUMNS[measure]], qualifiers)]
+        columns[column] = [
+            (others.get(u, money_text(comparison, v, q, lang, decimals)) if measure == "total" else
+             money_text(comparison, v, q, lang, decimals)) if is_missing(v) else
+            money_text(comparison, v, q, lang, decimals) + (" " + DIFFERS_MARK if flag and measure == "total" else "")
+            for u, v, q, flag in zip(frame["unit_id"], frame[MONEY_COLUMNS[measure]], qualifiers, flags)]
     if both:
         columns[t("compare_col_shares", lang)] = [format_percent(a, lang) if is_missing(a) else
                                               f"{format_percent(a, lang)} / {format_percent(b, lang)}"
@@ -360,6 +431,8 @@ def funding_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
     columns[t("compare_col_growth", lang)] = [format_percent(v, lang) for v in frame["growth_pct"]]
     columns[t("compare_col_years", lang)] = [format_number(v, lang) for v in frame["years_with_figures"]]
     columns[t("compare_col_projects", lang)] = [format_number(v, lang) for v in frame["projects"]]
+    published = published_cells(comparison, lang)
+    columns[t("compare_col_published", lang)] = [published.get(u, format_number(None, lang)) for u in frame["unit_id"]]
     return pd.DataFrame(columns)
 
 
@@ -372,6 +445,9 @@ def funding_export(comparison: Comparison, names: dict[str, str], lang: str) -> 
     if comparison.highlighted:
         columns[t("compare_col_selected", lang)] = [t("data_yes", lang) if h else t("data_no", lang)
                                                     for h in frame["highlighted"]]
+    if comparison.mode == "latest":
+        columns[t("compare_col_latest_year", lang)] = frame["latest_year"].astype("float64").to_numpy() \
+            if "latest_year" in frame else [None] * len(frame)
     for measure in comparison.money_measures:
         label = money_label(comparison, t(MONEY_HEADERS[measure], lang), lang)
         columns[t("compare_col_money_unit", lang, label=label)] = \
@@ -382,6 +458,13 @@ def funding_export(comparison: Comparison, names: dict[str, str], lang: str) -> 
     columns[t("compare_col_growth_pct", lang)] = frame["growth_pct"].astype("float64").round(1).to_numpy()
     columns[t("compare_col_years", lang)] = frame["years_with_figures"].astype("float64").to_numpy()
     columns[t("compare_col_projects", lang)] = frame["projects"].astype("float64").to_numpy()
+    published = comparison.published.set_index("unit_id") if comparison.published is not None and \
+        len(comparison.published) else pd.DataFrame(columns=["projects", "year_from", "year_to"])
+    columns[t("compare_col_published", lang)] = published["projects"].reindex(frame["unit_id"]).astype(
+        "float64").to_numpy()
+    columns[t("compare_col_published_years", lang)] = [
+        None if is_missing(a) else format_year_span(int(a), int(b)) for a, b in zip(
+            published["year_from"].reindex(frame["unit_id"]), published["year_to"].reindex(frame["unit_id"]))]
     return pd.DataFrame(columns)
 
 
@@ -421,7 +504,13 @@ def funding_chart_frame(comparison: Comparison, names: dict[str, str], lang: str
     decimals = money_decimals(frame["total_mvnd"])   # the chart's labels are read together: one precision
     frame["total_text"] = [qualified_money(v, q or {"exact"}, codes, lang, "bn", decimals)
                            for v, q in zip(frame["total_mvnd"], signs, strict=True)]
-    frame["label"] = [marked(names.get(u, u), h) for u, h in zip(frame["unit_id"], frame["highlighted"])]
+    if "differs" in units:   # ⚑ on the bar as in the table: the value adds a figure a stated total disagrees with
+        frame["total_text"] = [f"{text} {DIFFERS_MARK}" if flag else text
+                               for text, flag in zip(frame["total_text"], units["differs"].astype(bool), strict=True)]
+    # each area's own latest year beside its name: bars of different years are never read as one year's
+    years = units["latest_year"] if comparison.mode == "latest" and "latest_year" in units else [None] * len(units)
+    frame["label"] = [marked(names.get(u, u) + ("" if is_missing(y) else f" ({int(y)})"), h)
+                      for u, h, y in zip(frame["unit_id"], frame["highlighted"], years, strict=True)]
     period = period_by_source(comparison.periods[comparison.periods["usable"]]) if comparison.mode == "absolute" \
         else pd.DataFrame(columns=["unit_id", "local", "central"])
     period = period.set_index("unit_id")
@@ -469,15 +558,33 @@ def period_notes(comparison: Comparison, names: dict[str, str], lang: str) -> li
     used, left_out = periods[periods["usable"]], periods[~periods["usable"]]
     notes = []
     if comparison.mode == "absolute":
+        overlap = left_out[left_out["left_out"] == "overlap"] if "left_out" in left_out else left_out[:0]
+        partial = left_out[left_out["left_out"] == "partial"] if "left_out" in left_out else left_out[:0]
+        other = left_out[~left_out.index.isin(overlap.index) & ~left_out.index.isin(partial.index)]
         if len(used):
             notes.append(t("compare_periods_used", lang, items=describe_periods(used, names, comparison.codes, lang)))
-        if len(left_out):
+        if len(other):
             notes.append(t("compare_periods_left_out", lang,
-                           items=describe_periods(left_out, names, comparison.codes, lang)))
-    elif len(periods):
+                           items=describe_periods(other, names, comparison.codes, lang)))
+        if len(overlap):
+            notes.append(t("periods_overlap_note", lang, items="; ".join(
+                t("periods_overlap_item", lang, item=describe_periods(overlap.loc[[i]], names, comparison.codes, lang),
+                  later=later) for i, later in zip(overlap.index, overlap["overlapped_by"]))))
+    elif len(whole := periods[periods["left_out"] != "partial"] if "left_out" in periods else periods):
+        # a figure of part of a year is named in its own note below
         notes.append(t("compare_periods_not_spread", lang,
-                       items=describe_periods(periods, names, comparison.codes, lang)))
+                       items=describe_periods(whole, names, comparison.codes, lang)))
+    partial_rows = comparison.partial
+    if partial_rows is not None and len(partial_rows):
+        rows = partial_rows[partial_rows["unit_id"].isin(comparison.units["unit_id"])]
+        if items := partial_items(rows, lang):
+            notes.append(t("partial_left_out_note", lang, items=items))
     return notes
+
+
+def differences_note(comparison: Comparison, lang: str) -> list[str]:
+    """Each ⚑ of the table in words: the stated period total and what the yearly figures add up to."""
+    return difference_items(comparison.differences, comparison.codes or CodeLists(()), lang)
 
 
 def qualified_sum_note(comparison: Comparison, lang: str) -> str | None:
@@ -568,8 +675,15 @@ def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", b
     if mode == "real":
         annual = to_real_values(query, annual, base_year) if len(annual) else annual
         real = real_by_unit(annual)
-    shown = normalise(money, mode, real)
+    comparable = query("comparable_by_unit", **view.sql_params(), figure=figure)
+    shown = normalise(money, mode, real, comparable)
     table = unit_table(units, money, shown, growth_by_unit(annual), projects, highlighted)
+    # ⚑ where the value shown adds an annual figure that a stated period total disagrees with
+    differs = {"latest": dict(zip(comparable["unit_id"], comparable["latest_differs"])),
+               "per_year": dict(zip(comparable["unit_id"], comparable["any_differs"])),
+               "real": dict(zip(comparable["unit_id"], comparable["any_differs"])),
+               "absolute": funding.groupby("unit_id")["period_differs"].any().to_dict() if len(funding) else {}}[mode]
+    table["differs"] = table["unit_id"].map(differs).fillna(False).astype(bool)
     # Each unit's flag, per kind of measure: its money (the rows its sum adds, as _funding_illustrative), its projects.
     money_rows = funding[funding["is_khuyen_cong"].astype(bool)] if mode == "absolute" else annual
     table["funding_illustrative"] = table["unit_id"].isin(_illustrative_units(money_rows))
@@ -582,6 +696,8 @@ def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", b
     qualified = query("funding_qualified", **view.sql_params(), figure=figure)
     other_kinds = query("compare_other_kinds", **view.sql_params(), figure=figure)
     funding_rows = funding[funding["unit_id"].isin(units) & funding["is_khuyen_cong"].astype(bool)]
+    differences = query("period_disagreements", **view.sql_params(), figure=figure)
+    flagged = set(table.loc[table["differs"], "unit_id"])
     project_rows = projects[projects["unit_id"].isin(units)]
     outcome_rows = outcomes[outcomes["unit_id"].isin(units)]
     return Comparison(
@@ -592,7 +708,11 @@ def comparison_figures(query: Query, filters: Filters, mode: str = "absolute", b
             funding_rows, annual, mode),
         project_docs=_docs(project_rows), project_illustrative=bool(project_rows["has_illustrative"].any()),
         outcome_docs=_docs(outcome_rows), outcome_illustrative=bool(outcome_rows["has_illustrative"].any()),
-        figure=figure, figure_side=_side(query, figure), qualified=qualified, other_kinds=other_kinds)
+        figure=figure, figure_side=_side(query, figure), qualified=qualified, other_kinds=other_kinds,
+        other_figures=query("other_kind_figures", **view.sql_params(), figure=figure),
+        published=query("published_project_counts", **view.sql_params()),
+        differences=differences[differences["unit_id"].isin(flagged)],
+        partial=query("partial_figures", **view.sql_params(), figure=figure))
 
 
 def _illustrative_units(rows: pd.DataFrame) -> set[str]:

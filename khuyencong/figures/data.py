@@ -216,25 +216,30 @@ SPANS = {"annual": N_("data_span_annual"), "period": N_("data_span_period")}
 
 def amounts_by_kind(table: str, view: pd.DataFrame, rows: pd.DataFrame, lang: str, codes: CodeLists
                     ) -> pd.DataFrame:
-    """The view as the files hold it: the amount column (tỷ đồng) split into one column per kind of figure and span
-    ('Phân bổ · từng năm (tỷ đồng)', 'Thực hiện / đã chi · tổng giai đoạn (tỷ đồng)'; for stated totals also per
-    measure), so that an Excel SUM of a column never adds plan to executed figures or a period total to the annual
-    figures inside it. Other tables are returned as they are."""
+    """The view as the files hold it: the amount column (tỷ đồng) split into one column per kind of figure, funding
+    source and span ('Phân bổ · Địa phương · từng năm (tỷ đồng)', 'Thực hiện / đã chi · Đối ứng · tổng giai đoạn
+    (tỷ đồng)'; for stated totals also per measure, with "all levels" as their source), so that an Excel SUM of a
+    column never adds plan to executed figures, a period total to the annual figures inside it, or counterpart
+    capital and loans to khuyến công money. Other tables are returned as they are."""
     amount = t("data_col_amount", lang)
     if table not in ("allocations", "stated") or amount not in view.columns:
         return view
     spans = ["annual" if a == b else "period" for a, b in zip(rows["year_from"], rows["year_to"])]
     measures = list(rows["measure"]) if table == "stated" else ["total"] * len(rows)
-    keys = list(zip(rows["figure"], spans, measures))
+    sources = [None if is_missing(s) else s for s in rows["funding_source"]]
+    keys = list(zip(rows["figure"], sources, spans, measures))
     order = {code: i for i, code in enumerate(codes.codes(lists.FIGURES))}
-    wanted = sorted(set(keys), key=lambda k: (order.get(k[0], len(order)), k[1] != "annual", k[2]))
+    source_order = {code: i for i, code in enumerate(codes.sources)}
+    wanted = sorted(set(keys), key=lambda k: (order.get(k[0], len(order)), -1 if k[1] is None else
+                                              source_order.get(k[1], len(source_order)), k[2] != "annual", k[3]))
     columns = {}
-    for figure, span, measure in wanted:
-        header = t("data_col_amount_kind", lang, kind=codes.name(lists.FIGURES, figure, lang),
+    for figure, source, span, measure in wanted:
+        header = t("data_col_amount_kind_source", lang, kind=codes.name(lists.FIGURES, figure, lang),
+                   source=t("data_all_levels", lang) if source is None else codes.source_name(source, lang),
                    span=t(SPANS[span], lang))
         if measure != "total":
             header = f"{header} – {t(MEASURES[measure], lang)}"
-        mask = pd.Series([k == (figure, span, measure) for k in keys], index=view.index)
+        mask = pd.Series([k == (figure, source, span, measure) for k in keys], index=view.index)
         columns[header] = view[amount].where(mask)
     position = view.columns.get_loc(amount)
     before, after = view.iloc[:, :position], view.iloc[:, position + 1:]

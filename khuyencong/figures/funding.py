@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from khuyencong.data.code_lists import CodeLists
+from khuyencong.data.code_lists import FIGURES, CodeLists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
-from khuyencong.i18n.formatting import format_money, format_year_span, is_missing
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.formatting import format_money, format_number, format_year_span, is_missing
+from khuyencong.i18n.labels import N_, t
 
 # The two budget levels the dashboard splits money between: shares are taken between them and the Compare chart
 # stacks them; money at another level is named, never drawn into the split.
@@ -32,6 +32,8 @@ class FundingTotal:
     khuyen_cong_sources: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()      # qualifier codes of the counted khuyến công figures
     qualified: pd.DataFrame | None = None         # those of them that are not exact (funding_qualified.sql)
+    period_differs: bool = False                  # an annual figure added lies in a period total it disagrees with
+    units: int = 0                                # how many units the sum adds
 
     @property
     def khuyen_cong_mvnd(self) -> float | None:
@@ -70,7 +72,9 @@ def funding_total(query: Query, filters: Filters, figure: str = "allocated") -> 
     qualified = query("funding_qualified", **filters.sql_params(), figure=figure)
     return FundingTotal(by_source, periods[periods["usable"]], periods[~periods["usable"]],
                         bool(totals["has_illustrative"].any()), doc_ids, reported=bool(by_source),
-                        khuyen_cong_sources=khuyen_cong, qualifiers=qualifiers, qualified=qualified)
+                        khuyen_cong_sources=khuyen_cong, qualifiers=qualifiers, qualified=qualified,
+                        period_differs=bool(counted["period_differs"].any()) if len(counted) else False,
+                        units=int(counted["units"].max()) if len(counted) else 0)
 
 
 # The qualifier rule, for every sum of published figures: a sum whose figures all share one qualifier other than
@@ -210,3 +214,66 @@ def source_shares(by_unit_source: pd.DataFrame, sources=SHARE_SOURCES) -> tuple[
         return {}, 0
     by_source = rows.groupby("funding_source")["amount_mvnd"].sum().astype(float)
     return {s: 100 * float(by_source.get(s, 0.0)) / total for s in sources}, len(both)
+
+
+# --- What a figure shown does not say by itself: another kind there is, parts of a year, stated totals missed ---
+
+DIFFERS_MARK = "⚑"
+
+
+def other_kind_text(rows: pd.DataFrame, codes: CodeLists, lang: str) -> str | None:
+    """'có số Kế hoạch được duyệt: > 25 tỷ đồng (2019)': the latest figure of each other kind (other_kind_figures
+    rows of one unit); None when there is none."""
+    if rows is None or rows.empty:
+        return None
+    items = [f"{codes.name(FIGURES, r.figure, lang)}: "
+             f"{qualified_money(float(r.amount_mvnd), list(r.qualifiers), codes, lang)} "
+             f"({format_year_span(int(r.year_from), int(r.year_to))})" for r in rows.itertuples()]
+    return t("other_kind_has", lang, items="; ".join(items))
+
+
+def partial_items(rows: pd.DataFrame | None, lang: str) -> str | None:
+    """'≥ 700 triệu đồng (Quảng Bình, đợt 1 năm 2025)' for each figure of part of a year; None without any."""
+    if rows is None or rows.empty:
+        return None
+    name, part = ("unit_name_vi", "partial_vi") if lang == "vi" else ("unit_name_en", "partial_en")
+    items = []
+    for row in rows.itertuples():
+        # formatted in the reader's language: a document's own words may be English ("VND600 million")
+        written = f"{row.symbol or ''} {format_money(float(row.amount_mvnd), lang)}".strip()
+        span = format_year_span(int(row.year_from), int(row.year_to))
+        where = getattr(row, name)
+        items.append(f"{written} ({where} {span}, {getattr(row, part)} {int(row.year_to)})")
+    return "; ".join(items)
+
+
+DIFFERS = {False: N_("differs_gap"), True: N_("differs_missing_years")}  # years missing inside the span or not
+
+
+def difference_items(rows: pd.DataFrame | None, codes: CodeLists, lang: str) -> list[str]:
+    """Each period total the annual figures shown do not agree with, both values side by side."""
+    if rows is None or rows.empty:
+        return []
+    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
+    items = []
+    for row in rows.itertuples():
+        values = {"mark": DIFFERS_MARK, "area": getattr(row, name),
+                  "source": codes.source_name(row.funding_source, lang),
+                  "years": format_year_span(int(row.year_from), int(row.year_to)),
+                  "annual": format_money(float(row.annual_sum_mvnd), lang),
+                  "stated": format_money(float(row.reported_mvnd), lang)}
+        missing = int(row.years_missing)
+        items.append(t(DIFFERS[bool(missing)], lang, **values, n=format_number(missing, lang)))
+    return items
+
+
+def published_value(row, codes: CodeLists, lang: str) -> str:
+    """'270 (2016–2020)', '> 120 (2016–2020)', '11 (2017, kế hoạch)'."""
+    qualifiers = list(row["qualifiers"]) if not is_missing(row["qualifiers"]) else []
+    symbol = codes.symbol(shared_qualifier(qualifiers)) if shared_qualifier(qualifiers) else None
+    number = format_number(float(row["projects"]), lang)
+    span = format_year_span(int(row["year_from"]), int(row["year_to"]))
+    plan = ", " + t("kpi_published_plan", lang) if bool(row["plan"]) else ""
+    levels = "" if bool(row["all_levels"]) or is_missing(row["levels"]) else \
+        ", " + ", ".join(codes.source_name(s, lang) for s in row["levels"])
+    return f"{symbol + ' ' if symbol else ''}{number} ({span}{levels}{plan})"

@@ -22,12 +22,17 @@ from khuyencong.figures.plan_actual import executed_share_sign, percent_of
 from khuyencong.i18n.formatting import format_number, format_percent, format_year_span, is_missing
 from khuyencong.i18n.labels import N_, t
 
-MEASURES = ("money", "projects", "execution")
-MEASURE_LABELS = {"money": N_("map_measure_money"), "projects": N_("map_measure_projects"),
+# The first is the default: each province's latest yearly figure compares; a sum over the years each province happens
+# to report does not (Nghệ An's seventeen years beside one year of another), so it is offered last among the money.
+MEASURES = ("latest", "average", "money", "projects", "execution")
+MONEY_MEASURES = ("latest", "average", "money")
+MEASURE_LABELS = {"latest": N_("map_measure_latest"), "average": N_("map_measure_average"),
+                  "money": N_("map_measure_money"), "projects": N_("map_measure_projects"),
                   "execution": N_("map_measure_execution")}
-TITLES = {"money": N_("map_title_money"), "projects": N_("map_title_projects"),
-          "execution": N_("map_title_execution")}
-UNIT_LABELS = {"money": N_("map_unit_money"), "projects": N_("map_unit_projects"), "execution": N_("map_unit_percent")}
+TITLES = {"latest": N_("map_title_latest"), "average": N_("map_title_average"), "money": N_("map_title_money"),
+          "projects": N_("map_title_projects"), "execution": N_("map_title_execution")}
+UNIT_LABELS = {"latest": N_("map_unit_money"), "average": N_("map_unit_money_per_year"),
+               "money": N_("map_unit_money"), "projects": N_("map_unit_projects"), "execution": N_("map_unit_percent")}
 # The map's names of the two unit modes (the shared filter's unit_mode): False as reported, True the 2025 units; short
 # in the title, longer on the switch above the map.
 MODE_NAMES = {False: N_("map_mode_reported"), True: N_("map_mode_current")}
@@ -102,7 +107,9 @@ def map_view(query: Query, filters: Filters, measure: str = "money", shape_ids: 
         members = {u: list(m) for u, m in zip(rows["unit_id"], rows["members"])}
         names = rows[f"member_names_{lang}"]
         member_names = {m: n for ms, ns in zip(rows["members"], names) for m, n in zip(ms, ns)}
-    if measure == "money":
+    if measure in ("latest", "average"):
+        units = _comparable_units(query, view, measure, codes, titles, lang)
+    elif measure == "money":
         units = _money_units(query, view, codes, titles, lang)
     elif measure == "projects":
         units = _project_units(query, view, titles, lang)
@@ -130,7 +137,8 @@ def map_view(query: Query, filters: Filters, measure: str = "money", shape_ids: 
             not_drawn = [named.get(u, u) for u in outside]
         units = units[units["unit_id"].isin(set(shape_ids))].reset_index(drop=True)
     doc_ids = sorted({d for ids in units.pop("doc_ids") for d in ids})
-    kind_label = codes.name(FIGURES, filters.kind, lang) if measure == "money" else t(MEASURE_LABELS[measure], lang)
+    kind_label = codes.name(FIGURES, filters.kind, lang) if measure in MONEY_MEASURES else \
+        t(MEASURE_LABELS[measure], lang)
     return MapView(measure, filters.kind, filters.current_units, units, tuple(filters.areas), doc_ids,
                    bool(units["illustrative"].any()) if len(units) else False, not_drawn, kind_label)
 
@@ -156,14 +164,49 @@ def _money_units(query: Query, view: Filters, codes, titles: dict, lang: str) ->
         amount = float(row.amount_mvnd)
         qualifiers = _ids(row.qualifiers)
         mark = _mark(qualifiers, codes)
+        differs = bool(row.period_differs)
+        detail = t("map_mixed_qualifiers", lang) if mark.startswith("(") else ""
         records.append({
             "unit_id": row.unit_id, "value": amount / 1000,
-            "text": qualified_money(amount, qualifiers, codes, lang),
+            "text": qualified_money(amount, qualifiers, codes, lang) + (" ⚑" if differs else ""),
             "mark": mark, "qualified": bool(mark),
-            "detail": t("map_mixed_qualifiers", lang) if mark.startswith("(") else "",
+            "detail": " · ".join(p for p in (detail, t("map_differs_detail", lang) if differs else "") if p),
             "documents": _document_text(_ids(row.doc_ids), titles, lang),
             "illustrative": bool(row.has_illustrative), "doc_ids": _ids(row.doc_ids),
             "reporting_areas": _ids(row.reporting_areas)})
+    return _frame(records)
+
+
+def _comparable_units(query: Query, view: Filters, measure: str, codes, titles: dict, lang: str) -> pd.DataFrame:
+    """Per unit, its latest yearly figure of the kind (with its year, and the sources it adds) or its average per
+    reported year (with how many years): figures that compare from one province to the next. A figure that lies in a
+    period total it disagrees with says so (⚑)."""
+    rows = query("comparable_by_unit", **view.sql_params(), figure=view.kind)
+    records = []
+    for row in rows.itertuples():
+        latest = measure == "latest"
+        amount = float(row.latest_mvnd if latest else row.average_mvnd)
+        qualifiers = _ids(row.latest_qualifiers if latest else row.average_qualifiers)
+        mark = _mark(qualifiers, codes)
+        money = qualified_money(amount, qualifiers, codes, lang)
+        if latest:
+            text = t("map_latest_value", lang, year=int(row.latest_year), value=money)
+            sources = ", ".join(codes.source_name(s, lang) for s in _ids(row.latest_sources))
+            detail = t("map_latest_detail", lang, sources=sources)
+        else:
+            text = t("map_average_value", lang, value=money)
+            detail = t("map_average_detail", lang, n=format_number(int(row.years_reported), lang),
+                       years=format_year_span(int(row.first_year), int(row.latest_year)))
+        differs = bool(row.latest_differs if latest else row.any_differs)
+        if differs:
+            text += " ⚑"
+            detail += " · " + t("map_differs_detail", lang)
+        doc_ids = _ids(row.latest_doc_ids if latest else row.doc_ids)
+        records.append({
+            "unit_id": row.unit_id, "value": amount / 1000, "text": text, "mark": mark, "qualified": bool(mark),
+            "detail": detail, "documents": _document_text(doc_ids, titles, lang),
+            "illustrative": bool(row.latest_illustrative if latest else row.has_illustrative), "doc_ids": doc_ids,
+            "reporting_areas": _ids(row.latest_areas if latest else row.areas)})
     return _frame(records)
 
 

@@ -86,8 +86,10 @@ QUARTER_NUMERALS = {"Q1": N_("plan_actual_quarter_1"), "Q2": N_("plan_actual_qua
                     "Q3": N_("plan_actual_quarter_3"),
                     "Q4": N_("plan_actual_quarter_4")}
 WHEN = {"year": N_("plan_actual_when_year"), "H1": N_("plan_actual_when_H1")}
-# 'gần 300', 'hơn 300': how a value reads with its qualifier (an exact value or an estimate reads as it is).
-QUALIFIED_VALUE = {"approx": N_("plan_actual_value_approx"), "more_than": N_("plan_actual_value_more_than")}
+# 'gần 300', 'khoảng 300', 'hơn 300': how a value reads with its qualifier (an exact value or an estimate reads as it
+# is).
+QUALIFIED_VALUE = {"approx": N_("plan_actual_value_approx"), "nearly": N_("plan_actual_value_nearly"),
+                   "more_than": N_("plan_actual_value_more_than")}
 
 
 def periods_for(period: str, cumulative: bool) -> list[str]:
@@ -137,7 +139,7 @@ def _row_qualifier(row) -> str:
 
 def format_indicator_value(value, is_money: bool, lang: str, qualifier: str = "exact") -> str:
     """A value of an indicator as a reader reads it: money in tỷ đồng (the unit its row names), counts grouped;
-    'gần 300' if approx."""
+    'gần 300' if nearly, 'khoảng 300' if approx."""
     from khuyencong.i18n.formatting import format_money, format_number
     from khuyencong.i18n.labels import t
 

@@ -12,7 +12,7 @@ from khuyencong.data.code_lists import CodeLists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
 from khuyencong.figures.data import PAGE_ROWS, SIDES, table_rows, table_summary
-from khuyencong.figures.funding import qualified_money
+from khuyencong.figures.funding import DIFFERS_MARK, other_kind_text, published_value, qualified_money
 from khuyencong.figures.overview import KeyFigure
 from khuyencong.i18n.formatting import (
     cite_document,
@@ -53,6 +53,11 @@ class Profile:
     merge: pd.DataFrame           # profile_merge rows
     projects: dict                # table_summary of projects
     outcomes: dict                # table_summary of outcomes
+    listed: pd.Series | None = None        # project_summary: listed projects apart from proposals
+    published_counts: pd.DataFrame | None = None  # published_project_counts: the documents' own latest count
+    counts_history: pd.DataFrame | None = None    # every published count (outcome de_an, all activities)
+    comparable: pd.DataFrame | None = None  # comparable_by_unit of the chosen kind: its latest year, its average
+    other_kinds: pd.DataFrame | None = None  # other_kind_figures: the latest figure of each other kind
 
     @property
     def has_figures(self) -> bool:
@@ -95,6 +100,11 @@ def load_profile(query: Query, filters: Filters, area: str) -> Profile:
         merge=query("profile_merge", area=area),
         projects=_summary(query, "projects", pf),
         outcomes=_summary(query, "outcomes", pf),
+        listed=query("project_summary", **pf.sql_params()).iloc[0],
+        published_counts=query("published_project_counts", **pf.sql_params()),
+        counts_history=query("published_counts_of_unit", **pf.sql_params()),
+        comparable=query("comparable_by_unit", **pf.sql_params(), figure=pf.kind),
+        other_kinds=query("other_kind_figures", **pf.sql_params(), figure=pf.kind),
     )
 
 
@@ -111,9 +121,14 @@ def source_label(source: str, codes: CodeLists, lang: str) -> str:
 
 
 def figure_text(row, codes: CodeLists, lang: str) -> str:
-    """The amount with its qualifier's sign ('> 10,2 tỷ đồng'), never 0 for a missing one."""
-    return qualified_money(None if is_missing(row.amount_mvnd) else float(row.amount_mvnd), [row.qualifier], codes,
+    """The amount with its qualifier's sign ('> 10,2 tỷ đồng'), never 0 for a missing one; a figure of part of its
+    last year says so ('≥ 700 triệu đồng (đợt 1 năm 2025)')."""
+    text = qualified_money(None if is_missing(row.amount_mvnd) else float(row.amount_mvnd), [row.qualifier], codes,
                            lang)
+    partial = getattr(row, "partial_period", None)
+    if partial is None or is_missing(partial):
+        return text
+    return f"{text} ({codes.name(lists.PARTIAL_PERIODS, partial, lang)} {int(row.year_to)})"
 
 
 def year_ranges(years) -> str:
@@ -130,10 +145,113 @@ def year_ranges(years) -> str:
 
 # --- Headline figures ---------------------------------------------------------------------------------------------
 
+SIDE_FIGURES = {"plan": N_("profile_kpi_plan"), "executed": N_("profile_kpi_executed")}
+
+
+def latest_of_side(published: pd.DataFrame, side: str) -> pd.DataFrame | None:
+    """The published figures of one side (plan or executed) the headline shows: of the latest span that has figures
+    of both sides (a plan and what was done of it: Bắc Giang 2016–2020, target 141,35 tỷ and executed > 30,72 tỷ),
+    else of the side's latest span (a figure of a whole span before one of part of its last year); of that span, the
+    total the document states (all levels) if there is one, else the levels of its first kind, to be added up (the
+    total rule: one kind, one span, never plan and executed together). None when the side has none."""
+    rows = published[published["side"] == side]
+    if rows.empty:
+        return None
+    partial = rows["partial_period"].notna() if "partial_period" in rows else pd.Series(False, index=rows.index)
+    spans = published.groupby(["year_from", "year_to"])["side"].nunique()
+    paired = [span for span, sides in spans.items() if sides == 2]
+    if paired:
+        year_from, year_to = max(paired, key=lambda span: (span[1], span[0]))
+    else:
+        whole = rows[~partial] if (~partial).any() else rows
+        year_from, year_to = max(zip(whole["year_from"], whole["year_to"]), key=lambda span: (span[1], span[0]))
+    rows = rows[(rows["year_from"] == year_from) & (rows["year_to"] == year_to)]
+    stated = rows[rows["funding_source"] == STATED_TOTAL]
+    if len(stated):
+        return stated.sort_values("kind_order", kind="stable").iloc[:1]
+    first = rows["kind_order"].min()
+    return rows[rows["kind_order"] == first]
+
+
+def side_figure(profile: Profile, side: str, codes: CodeLists, lang: str) -> KeyFigure:
+    """'Kế hoạch · Mục tiêu / dự kiến 2016–2020': 141,35 tỷ đồng — the side and the kind in the label, so a target
+    is never read as money spent (Bắc Giang: target 141,35 tỷ, executed > 30,72 tỷ); the levels added are named."""
+    rows = latest_of_side(profile.published, side)
+    if rows is None:
+        return KeyFigure(f"profile_kpi_{side}", t(SIDE_FIGURES[side], lang, kind="—", span="—"),
+                         not_reported(lang), t("profile_kpi_side_none", lang))
+    row = rows.iloc[0]
+    span = format_year_span(int(row.year_from), int(row.year_to))
+    kind = codes.name(lists.FIGURES, row.figure, lang)
+    label = t(SIDE_FIGURES[side], lang, kind=kind, span=span)
+    if len(rows) == 1:
+        source = "" if row.funding_source == STATED_TOTAL else " · " + source_label(row.funding_source, codes, lang)
+        return KeyFigure(f"profile_kpi_{side}", label + source, figure_text(row, codes, lang),
+                         t("profile_kpi_latest_help", lang, span=span, kind=kind,
+                           source=source_label(row.funding_source, codes, lang), doc=cite_row(row, lang)),
+                         illustrative=bool(row.is_illustrative), doc_ids=(str(row.doc_id),))
+    sources = " + ".join(source_label(s, codes, lang) for s in rows["funding_source"])
+    text = qualified_money(float(rows["amount_mvnd"].astype(float).sum()), list(rows["qualifier"]), codes, lang)
+    parts = "; ".join(f"{source_label(r.funding_source, codes, lang)} {figure_text(r, codes, lang)}"
+                      for r in rows.itertuples())
+    return KeyFigure(f"profile_kpi_{side}", f"{label} · {sources}", text,
+                     t("profile_kpi_levels_help", lang, parts=parts),
+                     illustrative=bool(rows["is_illustrative"].astype(bool).any()),
+                     doc_ids=tuple(sorted(set(rows["doc_id"]))))
+
+
+def kind_figure(profile: Profile, codes: CodeLists, lang: str) -> KeyFigure:
+    """The chosen kind's latest yearly figure (kind= of the URL), with its year; where the kind has none but others
+    have, it says which, with the figure (never a bare "không có số liệu")."""
+    kind = codes.name(lists.FIGURES, profile.filters.kind, lang)
+    rows = profile.comparable
+    if rows is None or rows.empty:
+        return KeyFigure("profile_kpi_kind", t("profile_kpi_kind_missing", lang, kind=kind), not_reported(lang),
+                         kind_note(profile, codes, lang))
+    row = rows.iloc[0]
+    text = qualified_money(float(row["latest_mvnd"]), list(row["latest_qualifiers"]), codes, lang)
+    if bool(row["latest_differs"]):
+        text += " " + DIFFERS_MARK
+    help_text = t("profile_kpi_kind_help", lang, n=format_number(int(row["years_reported"]), lang),
+                  average=qualified_money(float(row["average_mvnd"]), list(row["average_qualifiers"]), codes, lang),
+                  sources=", ".join(codes.source_name(s, lang) for s in row["latest_sources"]))
+    return KeyFigure("profile_kpi_kind", t("profile_kpi_kind", lang, kind=kind, year=int(row["latest_year"])), text,
+                     help_text, illustrative=bool(row["latest_illustrative"]),
+                     doc_ids=tuple(row["latest_doc_ids"]))
+
+
+def kind_note(profile: Profile, codes: CodeLists, lang: str) -> str | None:
+    """'Không có số Phân bổ từng năm trong phạm vi; có số Kế hoạch được duyệt: 5,02 tỷ đồng (2021); …' when the
+    chosen kind has no yearly figure; None when it has one."""
+    if profile.comparable is not None and len(profile.comparable):
+        return None
+    kind = codes.name(lists.FIGURES, profile.filters.kind, lang)
+    others = other_kind_text(profile.other_kinds, codes, lang)
+    return t("profile_kpi_kind_none", lang, kind=kind) + ("; " + others if others else "") + "."
+
+
+def published_count_figure(profile: Profile, codes: CodeLists, lang: str) -> KeyFigure:
+    """The documents' own count of đề án, for the latest span they give one ('33 (2021)'); every other published
+    count in the help. Never added to the listed projects."""
+    rows = profile.published_counts
+    if rows is None or rows.empty:
+        return KeyFigure("profile_kpi_published", t("kpi_projects_published", lang), not_reported(lang),
+                         t("kpi_published_help", lang))
+    row = rows.iloc[0]
+    history = profile.counts_history
+    items = "; ".join(published_value(r, codes, lang) for _, r in history.iterrows()) \
+        if history is not None and len(history) > 1 else ""
+    return KeyFigure("profile_kpi_published", t("kpi_projects_published", lang), published_value(row, codes, lang),
+                     t("kpi_published_help", lang) + (" " + t("profile_published_all", lang, items=items)
+                                                      if items else ""),
+                     illustrative=bool(row["is_illustrative"]), doc_ids=(str(row["doc_id"]),))
+
+
 def headline(profile: Profile, codes: CodeLists, lang: str) -> list[KeyFigure]:
-    """The key figures: the latest published figure, money figures, years reported, documents, projects, reports
-    that differ; 'không có số liệu' where there is none, never 0. Each is marked when it holds illustrative rows and
-    carries its documents (overview.KeyFigure)."""
+    """The key figures: the latest plan-side and executed-side figures, each naming its kind and side; the chosen
+    kind's latest yearly figure; how many figures, the years, the documents; listed projects and the documents' own
+    project count, apart; reports that differ. 'không có số liệu' where there is none, never 0. Each is marked when
+    it holds illustrative rows and carries its documents (overview.KeyFigure)."""
     published = profile.published
     years = sorted({int(y) for y in profile.coverage["year"]}) if len(profile.coverage) else []
     docs = {d for d in set(published["doc_id"]) | set(profile.projects["doc_ids"]) | set(profile.outcomes["doc_ids"])
@@ -144,25 +262,17 @@ def headline(profile: Profile, codes: CodeLists, lang: str) -> list[KeyFigure]:
     def count(n: int) -> str:
         return format_number(n, lang) if n else not_reported(lang)
 
-    # The latest span's figure; of several, a total the document states (all levels) before one level's figure.
-    latest = published.assign(_level=published["funding_source"] != STATED_TOTAL).sort_values(
-        ["year_to", "year_from", "_level"], ascending=[False, False, True], kind="stable").iloc[0] \
-        if len(published) else None
-    latest_text = not_reported(lang) if latest is None else figure_text(latest, codes, lang)
-    latest_help = "" if latest is None else t(
-        "profile_kpi_latest_help", lang, span=format_year_span(int(latest.year_from), int(latest.year_to)),
-        kind=codes.name(lists.FIGURES, latest.figure, lang),
-        source=source_label(latest.funding_source, codes, lang),
-        doc=cite_row(latest, lang))
     published_docs = tuple(sorted(set(published["doc_id"])))
     published_illustrative = profile.has_illustrative
     coverage_illustrative = bool(len(profile.coverage) and profile.coverage["is_illustrative"].astype(bool).any())
     projects = profile.projects
+    listed = profile.listed
+    listed_count = int(listed["projects"]) if listed is not None else projects["total_rows"]
+    proposals = int(listed["proposals"]) if listed is not None else 0
     return [
-        KeyFigure("profile_kpi_latest", t("profile_kpi_latest", lang, span="—" if latest is None else
-                                          format_year_span(int(latest.year_from), int(latest.year_to))),
-                  latest_text, latest_help or None, illustrative=latest is not None and bool(latest.is_illustrative),
-                  doc_ids=() if latest is None else (str(latest.doc_id),)),
+        side_figure(profile, "plan", codes, lang),
+        side_figure(profile, "executed", codes, lang),
+        kind_figure(profile, codes, lang),
         KeyFigure("profile_kpi_figures", t("profile_kpi_figures", lang), count(len(published)),
                   t("profile_kpi_figures_help", lang), illustrative=published_illustrative, doc_ids=published_docs),
         KeyFigure("profile_kpi_years", t("profile_kpi_years", lang), year_ranges(years) if years else
@@ -170,10 +280,13 @@ def headline(profile: Profile, codes: CodeLists, lang: str) -> list[KeyFigure]:
                   doc_ids=published_docs),
         KeyFigure("profile_kpi_documents", t("profile_kpi_documents", lang), count(len(docs)),
                   t("profile_kpi_documents_help", lang), doc_ids=tuple(sorted(docs))),
-        KeyFigure("profile_kpi_projects", t("profile_kpi_projects", lang), count(projects["total_rows"]),
-                  t("profile_kpi_projects_help", lang),
+        KeyFigure("profile_kpi_projects", t("kpi_projects", lang), count(listed_count),
+                  t("profile_kpi_projects_help", lang) + (" " + t("kpi_projects_proposals", lang,
+                                                                   n=format_number(proposals, lang))
+                                                          if proposals else ""),
                   illustrative=bool(projects["total_rows"] > projects["real_rows"]),
                   doc_ids=tuple(sorted(set(projects["doc_ids"])))),
+        published_count_figure(profile, codes, lang),
         KeyFigure("profile_kpi_differing", t("profile_kpi_differing", lang),
                   format_number(groups, lang) if len(published) else not_reported(lang),
                   t("profile_kpi_differing_help", lang),
@@ -256,6 +369,16 @@ def real_first(query: Query, table: str, profile: Profile) -> pd.DataFrame:
 
 COUNT_KEYS = {"projects": (N_("profile_projects_none"), N_("profile_projects_count")),
               "outcomes": (N_("profile_outcomes_none"), N_("profile_outcomes_count"))}
+
+
+def published_counts_sentence(profile: Profile, codes: CodeLists, lang: str) -> str | None:
+    """'Số đề án theo tài liệu: 33 (2021); 270 (2016–2020); …': every count the documents publish, latest first;
+    never added to the listed projects. None without one."""
+    rows = profile.counts_history
+    if rows is None or rows.empty:
+        return None
+    return t("profile_published_counts", lang,
+             items="; ".join(published_value(r, codes, lang) for _, r in rows.iterrows()))
 
 
 def counts_sentence(profile: Profile, table: str, lang: str) -> str:

@@ -89,6 +89,8 @@ def show_map(filters: Filters, key: str) -> None:
         notes.append(t("map_not_drawn", lang, names=", ".join(view.not_drawn)))
     if measure == "execution":
         notes.append(t("map_execution_note", lang))
+    if view.units["text"].str.endswith("⚑").any():
+        notes.append(t("map_differs_note", lang))
     notes.append(t("map_no_per_capita", lang))
     st.caption(" ".join(notes))
     show_sources(view.doc_ids, view.has_illustrative, lang)

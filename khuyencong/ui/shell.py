@@ -23,7 +23,7 @@ KEPT_PARAMS = PRESENTATION_PARAMS
 MAX_NOTICE_ITEMS = 20
 KEYS = {"lang": "f_lang", "unit_mode": "f_units", "areas": "f_areas", "years": "f_years", "sources": "f_sources",
         "activities": "f_activities", "sectors": "f_sectors", "include_illustrative": "f_demo",
-        "kind": "f_kind"}  # f_kind: the Funding trends page's picker (pages/trends.py), kept across pages
+        "kind": "f_kind"}  # f_kind: the kind of figure, set by each money page's picker (ui/kind_picker.py)
 
 
 def load_choices() -> tuple[Choices, pd.DataFrame, CodeLists]:
@@ -155,7 +155,7 @@ def render_shell() -> Filters:
                                      placeholder=t("areas_placeholder", lang))
     sectors = sidebar.multiselect(t("sectors", lang), list(choices.sectors), key=KEYS["sectors"],
                                   format_func=codes.names(SECTORS, lang).get, placeholder=t("areas_placeholder", lang))
-    # The kind of figure is picked on the Funding trends page (key f_kind); the shell only carries it in the URL.
+    # The kind of figure is picked on each money page (ui/kind_picker.py sets f_kind); the shell carries it in the URL.
     kind = st.session_state.get(KEYS["kind"], DEFAULT_KIND)
     kind = kind if kind in choices.kinds else DEFAULT_KIND
     illustrative = sidebar.toggle(t("include_illustrative", lang), key=KEYS["include_illustrative"],

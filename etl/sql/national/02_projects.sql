@@ -31,6 +31,6 @@ SELECT
     CASE WHEN s.roll < 20 THEN 'cancelled'
          WHEN s.year = 2025 AND s.roll % 2 = 0 THEN 'in_progress'
          ELSE 'completed' END,
-    'minh-hoa', true, 'Số minh họa'
+    'minh-hoa', true, 'Số minh họa', NULL
 FROM shaped AS s
 JOIN national_area AS a USING (k);
