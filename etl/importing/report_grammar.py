@@ -1,0 +1,1398 @@
+"""Recognise the tables of a report-layout sheet into models (etl/importing/report_model.py), and nothing else.
+
+A cell is read only when its meaning is known; what is unknown or ambiguous becomes a problem naming the sheet, the
+cell, what was seen and the fix. In order, for each table of the sheet:
+1. the header: a row of at least two known headers, one of them money, no number in it but years; the rows under it
+   that continue it (every cell under a merged group, or a row of units); merged cells give their text to every
+   column they cover (a CSV has no merges: a blank header cell continues the group to its left, as Excel writes a
+   merged header to CSV);
+2. the title: the rows above it (area, period, partial period, figure kind, decision, unit);
+3. a role for every column from its stacked header (report_roles.py; codes from the reference tables): money
+   (khuyến công, counterpart, a total, a "Trong đó" part), a row field, or skipped (ratios, counts, loans, text);
+   an unknown header over numbers, or one that looks like money, is refused;
+4. a role for every row: the column-number line, sections (Roman, letter, year; a marker decided by the sequence it
+   continues, then by what its label names), numbered groups (1 over 1.1, 1.2), totals by their words in any label
+   cell, "Trong đó" breakdowns, notes and signature blocks (which end the table), data;
+5. the units of every money column (header, title rows, the header row, footnotes, a unit column; two that disagree
+   refuse; none written: only when a single unit makes every amount plausible), the number conventions of every
+   column (Vietnamese or English; a column that reads differently under both refuses), and every amount;
+6. every total, subtotal and "Tổng" column reconciled with the rows it adds up (a mismatch refuses the table).
+Time and memory are linear in the cells read: rows are sparse, and nothing is kept per column per row.
+"""
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from etl.importing import report_roles as roles
+from etl.importing.codes import Codes
+from etl.importing.report_model import DataRow, Fact, Grid, Section, Table, Title, Total, letter, named
+from etl.importing.templates import ALLOCATION, PROJECT, header_key
+from etl.importing.units import (
+    UNITS,
+    Money,
+    MoneyRefusal,
+    Unit,
+    number_readings,
+    parse_money,
+    stated_unit_words,
+    unit_named,
+    unit_statement,
+    units_in,
+)
+from etl.importing.values import fold, nfc
+from etl.problems import both
+
+MAX_HEADER_ROWS = 4
+HEADER_SEARCH_ROWS = 60          # rows above a table's header that may be its title
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+THOUSANDTH = Decimal("0.001")
+MAX_MERGED_CELLS = 2_000_000     # cells covered by merged ranges in a sheet's body
+MAX_PROBLEMS_OF_A_KIND = 100     # hidden rows and cells listed one by one; the rest counted in one line
+# Plausible amounts of one cell, in triệu đồng, when no unit is written anywhere: the unit is taken only when it is
+# the single one that puts every amount of the table in range (the dry run says so); otherwise the table is refused.
+PLAUSIBLE = {"project": (Decimal("0.5"), Decimal(50_000)), "allocation": (Decimal(1), Decimal(1_000_000))}
+YEAR_TEXT = re.compile(r"^(19|20)\d\d$")
+
+Problem = Callable[..., None]   # problem(row, column, value, (vi, en), severity="error")
+
+
+# --- cells ---------------------------------------------------------------------------------------------------------
+
+def text_of(value) -> str | None:
+    return nfc(value) if value is not None and not isinstance(value, bool) else None
+
+
+def year_of(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and float(value).is_integer() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        return int(value)
+    text = text_of(value)
+    if text and YEAR_TEXT.match(text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
+        return int(text)
+    return None
+
+
+def is_number(value) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def looks_numeric(value) -> bool:
+    """A number, or text that starts with a digit (an amount written as text)."""
+    if is_number(value):
+        return True
+    text = text_of(value)
+    return bool(text) and text[0].isdigit()
+
+
+def sequence_text(value) -> str | None:
+    """A sequence cell as text: 1 → '1', 1.1 → '1.1', ' II ' → 'II'."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = text_of(value)
+    return text.rstrip(".") if text and text not in (".",) else text
+
+
+# --- headers -------------------------------------------------------------------------------------------------------
+
+@dataclass
+class Facets:
+    ratio: str | None = None
+    count: str | None = None
+    part: str | None = None
+    counterpart: str | None = None
+    loan: str | None = None
+    total: str | None = None
+    money: str | None = None
+    year: int | None = None
+    funding: str | None = None
+    figure: str | None = None
+    partial: str | None = None
+    field: tuple[str, str] | None = None     # (field, rule id)
+    units: tuple = ()
+    non_money_unit: str | None = None
+
+
+def facets_of(text: str, codes: Codes) -> Facets:
+    """What one header level says, by the role tables and the code lists."""
+    facets = Facets()
+    raw = str(text)
+    key = header_key(raw)
+    facets.units = tuple(units_in(raw))
+    brackets = [fold(b[0] or b[1]) for b in re.findall(r"\(([^()]*)\)|\[([^\[\]]*)\]", raw)]
+    for inside in brackets:
+        if inside in roles.NON_MONEY_UNITS or "%" in raw:
+            facets.non_money_unit = inside or "%"
+    if "%" in raw:
+        facets.ratio = "%"
+    if (found := roles.matches(roles.RATIO, key)) is not None:
+        facets.ratio = found
+    if (found := roles.matches(roles.COUNT, key)) is not None:
+        facets.count = found
+    if facets.non_money_unit and not facets.units:
+        facets.count = facets.count or facets.non_money_unit
+    if (found := roles.matches(roles.PART, key)) is not None:
+        facets.part = found
+        key = key[len(found):].strip()
+    if (found := roles.matches(roles.COUNTERPART, key)) is not None:
+        facets.counterpart = found
+    if (found := roles.matches(roles.LOAN, key)) is not None:
+        facets.loan = found
+    if (found := roles.matches(roles.TOTAL, key)) is not None:
+        facets.total = found
+    if (found := roles.matches(roles.MONEY, key)) is not None:
+        facets.money = found
+    facets.year = year_of(raw.strip()) or (year_of(key) if key else None)
+    if facets.year is None and (match := re.search(r"(?:^| )(?:nam )?((?:19|20)\d\d)$", key)):
+        facets.year = year_of(match.group(1))
+    if key:
+        facets.funding = Codes.lookup(codes.lists["funding_source"], key)
+        facets.figure = Codes.lookup(codes.lists["figure"], key)
+        if facets.year is not None and facets.figure is None:
+            rest = re.sub(r"(?:^| )(?:nam )?(?:19|20)\d\d$", "", key).strip()
+            facets.figure = Codes.lookup(codes.lists["figure"], rest) if rest else None
+            facets.funding = facets.funding or (Codes.lookup(codes.lists["funding_source"], rest) if rest else None)
+    for pattern, period in roles.PARTIAL:
+        if pattern.search(key):
+            facets.partial = period
+            break
+    if (found := roles.first_rule(roles.FIELDS, key)) is not None:
+        facets.field = (found[0].role, found[0].id)
+    else:
+        for template in (PROJECT, ALLOCATION):
+            for column in template.columns:
+                if any(key == header_key(h) for h in column.headers):
+                    kind = "money" if column.kind == "money" else column.field
+                    facets.field = facets.field or (kind, f"template {template.name}: {column.header}")
+    return facets
+
+
+def known_header(value, codes: Codes) -> bool:
+    """A cell that reads as a report's column header: a field, a money word, a year, a code of a money column."""
+    text = text_of(value)
+    if not text or is_number(value) and not year_of(value):
+        return False
+    facets = facets_of(text, codes)
+    return bool(facets.field or facets.money or facets.total or facets.counterpart or facets.year
+                or facets.funding or facets.figure or facets.ratio or facets.count)
+
+
+def money_header(value, codes: Codes) -> bool:
+    text = text_of(value)
+    if not text:
+        return False
+    facets = facets_of(text, codes)
+    field = facets.field[0] if facets.field else None
+    return bool((facets.money and field not in ("funding_source", "source", "name", "activity_id", "label"))
+                or facets.total or facets.counterpart or facets.year
+                or (facets.funding and field is None) or (facets.figure and field is None) or field == "money")
+
+
+def header_score(cells: dict[int, object], codes: Codes) -> bool:
+    """Whether a row (merged cells filled in) reads as a report table's header row."""
+    filled = [v for v in cells.values() if text_of(v)]
+    if len(filled) < 2 or any(is_number(v) and not year_of(v) for v in filled):
+        return False
+    texts = [v for v in filled if not unit_statement(v)]
+    return sum(known_header(v, codes) for v in texts) >= 2 and any(money_header(v, codes) for v in texts)
+
+
+def unit_row(cells: dict[int, object]) -> bool:
+    """A row under a header that gives each column its unit: "Tr.đồng | % | người"."""
+    filled = [text_of(v) for v in cells.values() if text_of(v)]
+    if not filled or any(is_number(v) for v in cells.values()):
+        return False
+    return all(unit_named(t) or fold(t).strip("() ") in roles.NON_MONEY_UNITS or "%" in t for t in filled)
+
+
+# --- the grid: merged cells ----------------------------------------------------------------------------------------
+
+class Merges:
+    """The sheet's merged ranges: a header takes a merged cell's text in every cell it covers; a body row takes it
+    down a column (a funding source merged over five projects), never across (a label spanning the row)."""
+
+    def __init__(self, grid: Grid):
+        self.ranges = grid.merges
+        self.by_row: dict[int, list[tuple[int, int, int, int]]] = {}
+        for merge in self.ranges:
+            self.by_row.setdefault(merge[0], []).append(merge)
+
+    def header_cells(self, grid_rows: dict[int, dict], number: int) -> dict[int, object]:
+        """A header row's cells with every merged cell's text in every column and row it covers."""
+        cells = dict(grid_rows.get(number, {}))
+        for r1, c1, r2, c2 in self.ranges:
+            if r1 <= number <= r2:
+                value = grid_rows.get(r1, {}).get(c1)
+                if value is not None:
+                    for column in range(c1, min(c2, c1 + 200) + 1):
+                        cells[column] = value
+        return cells
+
+    def spans_across(self, number: int, column: int) -> tuple[int, int, int, int] | None:
+        for merge in self.by_row.get(number, ()):
+            if merge[1] == column and merge[3] > merge[1]:
+                return merge
+        return None
+
+
+def fill_down(grid: Grid, problem: Problem) -> None:
+    """Give a cell merged down a column the value of its top cell, in every row it covers (a funding source merged
+    over five projects is the funding source of each); a money cell so merged is refused where it is read."""
+    covered = 0
+    index = {number: cells for number, cells in grid.rows}
+    added = []
+    for r1, c1, r2, _c2 in grid.merges:
+        if r2 <= r1:
+            continue
+        value = index.get(r1, {}).get(c1)
+        if value is None:
+            continue
+        covered += r2 - r1
+        if covered > MAX_MERGED_CELLS:
+            problem(r1, letter(c1), None, both("etl_report_merges_too_large"))
+            return
+        for number in range(r1 + 1, r2 + 1):
+            grid.merged_down[(number, c1)] = (r1, c1)
+            if number in index:
+                index[number].setdefault(c1, value)
+            else:
+                added.append((number, {c1: value}))
+    if added:
+        grid.rows = sorted(grid.rows + added, key=lambda item: item[0])
+
+
+# --- title lines ---------------------------------------------------------------------------------------------------
+
+def read_title(rows: list[tuple[int, dict]], codes: Codes, title: Title) -> None:
+    """What the lines above a table say: area, period (and a partial one), figure kind, decision, units."""
+    for number, cells in rows:
+        for column, value in sorted(cells.items()):
+            text = text_of(value)
+            if not text or not isinstance(value, str):
+                continue
+            key = fold(text)
+            words = stated_unit_words(text)
+            if words is not None:
+                unit = unit_named(words)
+                if unit is not None:
+                    title.units.append(Fact(unit, number, column, text))
+                continue
+            if title.decision is None and roles.DECISION.search(text):
+                title.decision = text.strip("() ")
+            area_line(key, text, codes, title)
+            read_period(key, text, number, column, title)
+            read_figure(key, text, number, column, title)
+
+
+def area_line(key: str, text: str, codes: Codes, title: Title) -> None:
+    candidates = [m.group(1) for m in roles.AREA_START.finditer(key)]
+    if (match := roles.ORGANISATION.match(key)) is not None and not roles.AREA_START.search(key):
+        candidates.append(match.group(2))
+    for start in candidates:
+        words = start.split()
+        for n in range(min(4, len(words)), 0, -1):
+            candidate = " ".join(words[:n])
+            if candidate in codes.areas:
+                if candidate not in title.areas_seen:
+                    title.areas_seen.append(candidate)
+                    title.area_line = title.area_line or text
+                break
+
+
+def read_period(key: str, text: str, number: int, column: int, title: Title) -> None:
+    if roles.REFERENCE_LINE.search(key):
+        return  # a decision's date is not the table's period
+    period = None
+    if (match := roles.YEAR_RANGE.search(key)) is not None:
+        first, last = int(match.group(1)), int(match.group(2))
+        period = (first, last) if first <= last else None
+    elif (match := roles.SINGLE_YEAR.search(key)) is not None or (match := roles.BARE_YEAR.search(key)) is not None:
+        period = (int(match.group(1)), int(match.group(1)))
+    if period is None:
+        return
+    fact = Fact(period, number, column, text)
+    if all(seen.value != period for seen in title.periods_seen):
+        title.periods_seen.append(fact)
+    for pattern, partial in roles.PARTIAL:
+        if pattern.search(key) and title.partial is None:
+            title.partial = Fact(partial, number, column, text)
+            break
+
+
+def read_figure(key: str, text: str, number: int, column: int, title: Title) -> None:
+    rest = f" {key} "
+    found = []
+    for phrase, figure in roles.TITLE_FIGURES:
+        if f" {phrase} " in rest:
+            found.append(figure)
+            rest = rest.replace(f" {phrase} ", " ")
+    for figure in dict.fromkeys(found):
+        if all(seen.value != figure for seen in title.figures_seen):
+            title.figures_seen.append(Fact(figure, number, column, text))
+
+
+# --- the recogniser ------------------------------------------------------------------------------------------------
+
+class Recogniser:
+    """Every table of one sheet, as models; problems go to `problem` as they are found."""
+
+    def __init__(self, grid: Grid, codes: Codes, problem: Problem, include_hidden: bool = False,
+                 locales: set | None = None):
+        self.grid, self.codes, self.problem = grid, codes, problem
+        self.include_hidden = include_hidden
+        fill_down(grid, problem)
+        self.merges = Merges(grid)
+        self.index = {number: cells for number, cells in grid.rows}
+        self.tables: list[Table] = []
+        self.locales = locales if locales is not None else set()  # number conventions the file's columns proved
+
+    # -- headers --------------------------------------------------------------------------------------------------
+    def find_headers(self) -> list[tuple[int, int]]:
+        """(first, last) positions in grid.rows of every table header of the sheet, top to bottom."""
+        found, position = [], 0
+        rows = self.grid.rows
+        while position < len(rows):
+            number, _cells = rows[position]
+            cells = self.merges.header_cells(self.index, number)
+            if header_score(cells, self.codes):
+                last = self.header_block(position)
+                found.append((position, last))
+                position = last + 1
+                continue
+            position += 1
+        return found
+
+    def header_block(self, first: int) -> int:
+        rows = self.grid.rows
+        last = first
+        upper = self.merges.header_cells(self.index, rows[first][0])
+        while last + 1 < len(rows) and last - first + 1 < MAX_HEADER_ROWS:
+            number, below = rows[last + 1]
+            if number != rows[last][0] + 1:
+                break
+            if unit_row(below) or self.continues(rows[last][0], upper, number, below):
+                last += 1
+                upper = {**upper, **{c: v for c, v in below.items() if text_of(v)}}
+                continue
+            break
+        return last
+
+    def continues(self, upper_number: int, upper: dict, number: int, below: dict) -> bool:
+        """Whether `below` is a further header row: text or years only, each under a group of the row above."""
+        filled = [c for c, v in below.items() if text_of(v)]
+        if not filled or any(is_number(below[c]) and not year_of(below[c]) for c in filled):
+            return False
+        first = text_of(below[min(filled)])
+        if roles.MARKED_LABEL.match(first) or roles.ROMAN.match(first) or roles.COLUMN_NUMBER.match(fold(first)):
+            return False
+        if self.grid.merges:
+            merged_over = set()
+            for r1, c1, r2, c2 in self.grid.merges:
+                if r1 <= upper_number <= r2 and (c2 > c1 or r2 >= number):
+                    merged_over.update(range(c1, c2 + 1))
+            return all(c in merged_over for c in filled) and any(
+                (r1 <= upper_number <= r2 and c2 > c1 and c1 <= c <= c2)
+                for r1, c1, r2, c2 in self.grid.merges for c in filled)
+        inside = blank_groups(upper)
+        return all(c in inside for c in filled)
+
+    def stacks(self, first: int, last: int) -> tuple[dict[int, list[tuple[str, int]]], dict[int, int], list[Fact]]:
+        """Each column's header texts top to bottom with the row they are on; each column's group (the first
+        column of the merged cell above its bottom level); the unit statements written in the header rows."""
+        rows = [self.grid.rows[i][0] for i in range(first, last + 1)]
+        stacks: dict[int, list[tuple[str, int]]] = {}
+        groups: dict[int, int] = {}
+        stated: list[Fact] = []
+        merged = bool(self.grid.merges)
+        for number in rows:
+            cells = self.merges.header_cells(self.index, number) if merged else self.index.get(number, {})
+            for column, value in cells.items():
+                text = text_of(value)
+                if not text:
+                    continue
+                if unit_statement(text) or (stated_unit_words(text) is not None and not roles.first_rule(
+                        roles.FIELDS, header_key(text))):
+                    unit = unit_statement(text)
+                    if unit is not None:
+                        stated.append(Fact(unit, number, column, text))
+                    continue
+                stack = stacks.setdefault(column, [])
+                if not stack or stack[-1][0] != text:
+                    stack.append((text, number))
+            if merged:
+                for r1, c1, r2, c2 in self.grid.merges:
+                    if r1 <= number <= r2 and c2 > c1 and number < rows[-1]:
+                        for column in range(c1, c2 + 1):
+                            groups[column] = c1
+        if not merged and len(rows) > 1:
+            self.continue_blank_groups(rows, stacks, groups)
+        return stacks, groups, stated
+
+    def continue_blank_groups(self, rows: list[int], stacks: dict, groups: dict) -> None:
+        """A CSV (or a workbook without merged cells) writes a merged header's text in its first cell only: a
+        blank cell over cells that have a header of their own takes the text to its left."""
+        for depth, number in enumerate(rows[:-1]):
+            cells = self.index.get(number, {})
+            below = {c for n in rows[depth + 1:] for c, v in self.index.get(n, {}).items() if text_of(v)}
+            carried, carried_from = None, None
+            for column in range(0, max(list(cells) + list(below) + [0]) + 1):
+                text = text_of(cells.get(column))
+                if text:
+                    carried, carried_from = (text, column) if column + 1 in below and not text_of(
+                        cells.get(column + 1)) else (None, None)
+                    if carried:
+                        groups[column] = column
+                    continue
+                if carried and column in below:
+                    stack = stacks.setdefault(column, [])
+                    if not stack or stack[0][0] != carried:
+                        stack.insert(0, (carried, number))
+                    groups[column] = carried_from
+                else:
+                    carried = None
+
+    # -- the sheet ------------------------------------------------------------------------------------------------
+    def recognise(self) -> list[Table]:
+        headers = self.find_headers()
+        if not headers:
+            return []
+        self.refuse_hidden()
+        rows = self.grid.rows
+        previous_end = 0
+        sheet_title: Title | None = None
+        for number, (first, last) in enumerate(headers, start=1):
+            next_first = headers[number][0] if number < len(headers) else len(rows)
+            title_start = self.title_start(previous_end, first)
+            body_end = self.title_start(last + 1, next_first) if number < len(headers) else len(rows)
+            title = Title()
+            read_title(rows[title_start:first], self.codes, title)
+            if number == 1:
+                sheet_title = title
+            elif sheet_title is not None:
+                inherit(title, sheet_title)
+            table = Table(self.grid.sheet, number, (rows[title_start][0], rows[first - 1][0]) if title_start < first
+                          else None, (rows[first][0], rows[last][0]), title, [])
+            TableReader(self, table, first, last, body_end).read()
+            self.tables.append(table)
+            previous_end = body_end
+        return self.tables
+
+    def title_start(self, lower: int, header: int) -> int:
+        """Where the title of the table whose header is at `header` begins: the text rows right above it, back to
+        a blank row, a row with a number, or `lower`."""
+        rows = self.grid.rows
+        start = header
+        while start > lower and header - start < HEADER_SEARCH_ROWS:
+            number, cells = rows[start - 1]
+            if start < header and rows[start][0] - number > 2 and lower > 0:
+                break
+            if any(is_number(v) and not year_of(v) for v in cells.values()):
+                break
+            texts = [text_of(v) for v in cells.values() if text_of(v)]
+            if lower > 0 and texts and (total_of(texts[0]) or roles.matches(roles.NOTE_ROW, fold(texts[0]))
+                                        or roles.matches(roles.SIGNATURE_ROW, fold(texts[0]))):
+                break
+            start -= 1
+        return start
+
+    def refuse_hidden(self) -> None:
+        """Hidden rows and columns with something in them are never read silently: refused, unless asked."""
+        if self.include_hidden:
+            return
+        shown = 0
+        for number, cells in self.grid.rows:
+            if number in self.grid.hidden_rows and any(text_of(v) for v in cells.values()):
+                shown += 1
+                if shown <= MAX_PROBLEMS_OF_A_KIND:
+                    first = min(c for c, v in cells.items() if text_of(v))
+                    self.problem(number, letter(first), cells[first], both("etl_hidden_row"))
+        if shown > MAX_PROBLEMS_OF_A_KIND:
+            self.problem(None, None, None, both("etl_hidden_more", count=shown - MAX_PROBLEMS_OF_A_KIND))
+        for column in sorted(self.grid.hidden_columns):
+            first = next(((n, v) for n, cells in self.grid.rows if text_of(v := cells.get(column))), None)
+            if first is not None:
+                self.problem(first[0], letter(column), first[1], both("etl_hidden_column", column=letter(column)))
+
+
+def blank_groups(cells: dict[int, object]) -> set[int]:
+    """Columns under a header group written in its first cell only: a filled cell followed by blanks."""
+    inside, seen = set(), False
+    last = max(cells) if cells else -1
+    for column in range(0, last + 60):
+        filled = bool(text_of(cells.get(column)))
+        if filled:
+            seen = True
+            if not text_of(cells.get(column + 1)):
+                inside.add(column)
+        elif seen:
+            inside.add(column)
+    return inside
+
+
+def inherit(title: Title, first: Title) -> None:
+    """A later table of a sheet takes the sheet's area and unit from the first table's title when it states none;
+    never its period or figure kind (each table has its own)."""
+    if not title.areas_seen and first.areas_seen:
+        title.areas_seen, title.area_line = list(first.areas_seen), first.area_line
+        title.inherited.append("area")
+    if not title.units and first.units:
+        title.units = list(first.units)
+        title.inherited.append("unit")
+    if title.decision is None and first.decision:
+        title.decision = first.decision
+        title.inherited.append("decision")
+
+
+def row_facets(codes: Codes, label: str) -> dict:
+    """What an allocation row's label names: a funding source, a figure kind, a year (or several)."""
+    key = fold(label)
+    found = {}
+    if (code := Codes.lookup(codes.lists["funding_source"], key)) is not None:
+        found["funding_source"] = code
+    if (code := Codes.lookup(codes.lists["figure"], key)) is not None:
+        found["figure"] = code
+    if (year := year_of(label)) is not None or (
+            (match := re.fullmatch(r"nam ((?:19|20)\d\d)", key)) and (year := int(match.group(1)))):
+        found["year"] = year
+    if not found:
+        stripped = re.sub(r"^(kinh phi|nguon|nguon von|von)\s+", "", key)
+        for name in ("funding_source", "figure"):
+            if (code := Codes.lookup(codes.lists[name], stripped)) is not None:
+                found[name] = code
+    return found
+
+
+def total_of(label: str) -> tuple[str, str | None] | None:
+    """("grand" | "sub", the section it closes) for a total row's label: "Tổng cộng (I + II)", "Cộng I", "Tổng kinh
+    phí khuyến công năm 2019"; None for a name such as "Cộng đồng làng nghề …" or "Tổng kết mô hình …"."""
+    key = fold(label)
+    match = roles.TOTAL_ROW.match(key)
+    if match is None:
+        return None
+    rest = (match.group(3) or "").split()
+    if any(word not in roles.TOTAL_WORDS and not roles.MARKER_TOKEN.match(word) for word in rest):
+        return None
+    markers = [w.upper() for w in rest if roles.MARKER_TOKEN.match(w) and not YEAR_TEXT.match(w)
+               and not w.isdigit()]
+    if match.group(1) in ("cong", "sub total", "subtotal") and len(markers) <= 1:
+        return "sub", (markers[0] if markers else None)
+    if match.group(1) == "tong" and len(markers) == 1 and len(rest) == 1:
+        return "sub", markers[0]
+    return "grand", None
+
+
+# --- one table -----------------------------------------------------------------------------------------------------
+
+class TableReader:
+    def __init__(self, recogniser: Recogniser, table: Table, first: int, last: int, end: int):
+        self.r, self.table = recogniser, table
+        self.codes, self.problem = recogniser.codes, recogniser.problem
+        self.first, self.last, self.end = first, last, end
+        self.by_index = {}
+        self.open: list[Section] = []
+        self.levels: list[str] = []
+        self.last_marker: dict[tuple, str] = {}
+        self.last_roman = 0
+        self.by_marker: dict[str, Section] = {}
+        self.group_of: dict[str, Section] = {}
+        self.section_totals: dict[int, Total] = {}
+        self.row_units: dict[int, Unit] = {}
+        self.values: list[dict[int, tuple[object, Decimal]]] = []
+
+    def read(self) -> None:
+        table = self.table
+        self.columns()
+        self.decide_title()
+        self.body()
+        self.decide_labels()
+        self.decide_kind()
+        self.decide_units()
+        self.amounts()
+        self.reconcile()
+        table.last_row = self.r.grid.rows[self.end - 1][0] if self.end > 0 else 0
+
+    # -- columns --------------------------------------------------------------------------------------------------
+    def columns(self) -> None:
+        from etl.importing.report_model import Column
+
+        stacks, groups, stated = self.r.stacks(self.first, self.last)
+        self.table.title.units.extend(stated)
+        for index in sorted(stacks):
+            levels = [text for text, _row in stacks[index]]
+            column = Column(index, " / ".join(levels), levels)
+            column.parent = groups.get(index)
+            self.role(column)
+            self.table.columns.append(column)
+            self.by_index[index] = column
+        self.parts()
+
+    def role(self, column) -> None:
+        """A column's role from the facets of its header levels (report_roles.py; codes from the reference tables)."""
+        levels = [facets_of(text, self.codes) for text in column.levels]
+        bottom = levels[-1]
+        for facets in levels:
+            column.year = column.year or facets.year
+            column.funding = column.funding or facets.funding
+            column.figure = column.figure or facets.figure
+            column.partial = column.partial or facets.partial
+        units = [u for f in levels for u in f.units]
+        if units:
+            column.unit, column.unit_rule = units[-1], "header"
+            if any(u != units[-1] for u in units):
+                self.problem(self.table.header_rows[0], named(column), column.header,
+                             both("etl_report_units_disagree", first=units[0].name_vi, second=units[-1].name_vi,
+                                  where=column.header))
+        ratio = next((f.ratio for f in levels if f.ratio), None)
+        count = next((f.count for f in levels if f.count and not f.money and not f.year), None)
+        field = bottom.field
+        if ratio is not None:
+            return self.skipped(column, "ratio", f"report_roles.RATIO «{ratio}»")
+        if count is not None and not units:
+            return self.skipped(column, "count", f"report_roles.COUNT «{count}»")
+        if field and field[0] == "sequence":
+            column.field, column.rule = "sequence", field[1]
+            return None
+        if field and field[0] not in ("money", "label", "text", "unit") and not column.year and not (
+                bottom.money and field[0] == "year"):
+            column.field, column.rule = field[0], field[1]
+            column.funding = column.figure = None
+            return None
+        if any(f.loan for f in levels):
+            return self.skipped(column, "loan", "report_roles.LOAN")
+        part = next((f.part for f in levels if f.part), None)
+        if any(f.counterpart for f in levels) or column.funding == "counterpart":
+            column.field, column.role, column.funding = "money", "counterpart", "counterpart"
+            column.rule = "report_roles.COUNTERPART"
+        elif bottom.total and not bottom.funding and not bottom.year and not part:
+            column.field, column.role, column.rule = "money", "total", f"report_roles.TOTAL «{bottom.total}»"
+        elif column.year or column.funding or column.figure or any(f.money for f in levels) or (
+                field and field[0] == "money"):
+            column.field, column.role = "money", "kc"
+            column.rule = ("code list: " + ", ".join(f"{n}={v}" for n, v in (
+                ("year", column.year), ("funding_source", column.funding), ("figure", column.figure)) if v)
+                if column.year or column.funding or column.figure else "report_roles.MONEY")
+        elif field and field[0] == "label":
+            column.field, column.rule = "label", field[1]
+            return None
+        elif field and field[0] in ("text", "unit"):
+            column.field = "unit" if field[0] == "unit" else None
+            column.role, column.rule = field[0], field[1]
+            return None
+        else:
+            column.role, column.rule = "unknown", "no rule"
+            return None
+        if part:
+            column.part_of = -1   # its whole is found by parts()
+        return None
+
+    def skipped(self, column, role: str, rule: str) -> None:
+        column.field, column.role, column.rule = None, role, rule
+        column.year = column.funding = column.figure = None
+
+    def parts(self) -> None:
+        """A "Trong đó" column is a part of the nearest money column to its left that is not a part itself."""
+        whole = None
+        for column in self.table.columns:
+            if column.field != "money":
+                continue
+            if column.part_of == -1:
+                if whole is None:
+                    self.problem(self.table.header_rows[0], named(column), column.header,
+                                 both("etl_report_part_without_whole"))
+                    column.part_of = None
+                else:
+                    column.part_of = whole.index
+            else:
+                whole = column
+        # Funding levels without a "Trong đó": a state-budget column beside its central and local columns of the same
+        # year and figure is their whole.
+        for state in (c for c in self.table.money if c.funding == "state" and c.part_of is None):
+            for column in self.table.money:
+                if column.funding in ("central", "local", "district") and column.part_of is None and (
+                        column.year, column.figure) == (state.year, state.figure):
+                    column.part_of = state.index
+                    column.rule += "; part of the state budget column " + letter(state.index)
+
+    # -- title ----------------------------------------------------------------------------------------------------
+    def decide_title(self) -> None:
+        title, header_row = self.table.title, self.table.header_rows[0]
+        if len(title.areas_seen) == 1:
+            title.area = title.areas_seen[0]
+        periods = title.periods_seen
+        if len(periods) == 1:
+            title.period = periods[0]
+        elif len(periods) > 1:
+            ranges = [p for p in periods if p.value[0] != p.value[1]]
+            inside = ranges and all(ranges[0].value[0] <= p.value[0] <= p.value[1] <= ranges[0].value[1]
+                                    for p in periods)
+            if len(ranges) == 1 and inside:
+                title.period = ranges[0]
+            else:
+                self.problem(periods[1].row, letter(periods[1].column), periods[1].text,
+                             both("etl_report_periods_disagree", first=periods[0].text, second=periods[1].text))
+        if len(title.figures_seen) == 1:
+            title.figure = title.figures_seen[0]
+        units = {u.value for u in title.units}
+        if len(units) > 1:
+            first, second = title.units[0], next(u for u in title.units if u.value != title.units[0].value)
+            self.problem(second.row, letter(second.column) if second.column is not None else None, second.text,
+                         both("etl_report_units_disagree", first=f"{first.text} ({first.where()})",
+                              second=second.text, where=second.where()))
+        del header_row
+
+    # -- rows -----------------------------------------------------------------------------------------------------
+    def body(self) -> None:
+        rows = self.r.grid.rows
+        table = self.table
+        sequence = next((c for c in table.columns if c.field == "sequence"), None)
+        label_columns = [c for c in table.columns if c.field in ("name", "label")]
+        first_body = True
+        ended: tuple[int, str] | None = None
+        previous = self.last
+        position = self.last + 1
+        upcoming = self.lookahead_sequences(sequence)
+        while position < self.end:
+            number, cells = rows[position]
+            position += 1
+            texts = {c: t for c, v in cells.items() if (t := text_of(v))}
+            if not texts:
+                continue
+            if number in self.r.grid.hidden_rows:
+                table.hidden_read.append(number)
+            if first_body and self.column_numbers(cells):
+                table.skip(number, "column-number line")
+                first_body = False
+                continue
+            first_body = False
+            label, marker, label_column = self.label(cells, sequence, label_columns)
+            head = fold(label or texts[min(texts)])
+            unit = unit_statement(texts[min(texts)]) if len(texts) == 1 else None
+            if unit is not None or (len(texts) == 1 and stated_unit_words(texts[min(texts)]) is not None):
+                if unit is not None:
+                    table.title.units.append(Fact(unit, number, min(texts), texts[min(texts)]))
+                table.skip(number, "unit line")
+                continue
+            if self.note(head, texts[min(texts)], cells):
+                for value in texts.values():
+                    if (found := unit_statement(value)) is not None:
+                        table.title.units.append(Fact(found, number, min(texts), value))
+                table.skip(number, f"note [{roles.NOTE_ROW.id}]")
+                ended = ended or (number, "note")
+                continue
+            if self.signature(head, texts, cells, sequence):
+                table.skip(number, f"signature block [{roles.SIGNATURE_ROW.id}]")
+                ended = ended or (number, "signature block")
+                continue
+            if ended is not None:
+                if ended[1] == "grand total" and head.startswith(("trong do", "bao gom", "chia ra")):
+                    table.skip(number, "breakdown of the grand total (Trong đó)")
+                    continue
+                if ended[1] in ("note", "signature block") and not any(looks_numeric(v) for c, v in cells.items()
+                                                                         if self.money_column(c)):
+                    table.skip(number, f"after the {ended[1]}")
+                    continue
+                self.problem(number, letter(min(texts)), texts[min(texts)],
+                             both("etl_report_row_after_end", end=ended[0]))
+                continue
+            total = total_of(label) if label else None
+            if total is None:
+                total = next((found for v in texts.values() if (found := total_of(v))), None)
+            if total is not None:
+                if self.total_row(number, cells, total, label or texts[min(texts)]):
+                    ended = (number, "grand total")
+                continue
+            if head.startswith(("trong do", "bao gom", "chia ra")):
+                table.skip(number, "breakdown (Trong đó) of the row above: checked, not stored")
+                self.breakdown(number, cells)
+                continue
+            if marker is not None and not self.marked_data_row(position - 1, marker, cells, sequence, label_columns):
+                self.section(number, marker, label, cells)
+                continue
+            if marker is not None:
+                label = f"{marker}. {label}" if label and not total_of(label) else label
+            seq = sequence_text(cells.get(sequence.index)) if sequence else None
+            if seq and roles.NUMBERED.match(seq) and upcoming.get(position - 1, "").startswith(seq.rstrip(".") + "."):
+                self.group(number, seq.rstrip("."), label, cells)
+                continue
+            if seq and roles.NUMBERED.match(seq):
+                self.close_groups(seq)
+            if not any(self.money_column(c) for c in cells) and not self.has_field_value(cells) and label and (
+                    values := self.section_values(label)) and (label_column is None or self.unmarked_section(label)):
+                self.section(number, "", label, cells, values=values)
+                continue
+            context = {}
+            for section in self.open:
+                context.update(section.values)
+            table.data.append(DataRow(number, cells, context, label))
+            previous = position
+        del previous
+        if ended is not None:
+            table.end = ended
+        for section in table.sections:
+            if section.end is None:
+                section.end = len(table.data)
+        for total in table.totals:
+            if total.end is None:
+                total.end = len(table.data)
+
+    def lookahead_sequences(self, sequence) -> dict[int, str]:
+        """For each body position, the sequence text of the next non-blank row (to tell a group from a project)."""
+        rows = self.r.grid.rows
+        found, following, following_at = {}, "", None
+        self.next_at: dict[int, int | None] = {}
+        for position in range(self.end - 1, self.last, -1):
+            found[position] = following
+            self.next_at[position] = following_at
+            cells = rows[position][1]
+            if any(text_of(v) for v in cells.values()):
+                following = (sequence_text(cells.get(sequence.index)) or "") if sequence else ""
+                following_at = position
+        return found
+
+    def marked_data_row(self, position: int, marker: str, cells: dict, sequence, label_columns) -> bool:
+        """A marked row with amounts and nothing under it (the next row is a total, another marker of its kind, or
+        the end) is a row of data, not a section: "A | Khuyến công quốc gia | 1.000"."""
+        if not self.money_cells(cells):
+            return False
+        following = self.next_at.get(position)
+        if following is None:
+            return True
+        cells_next = self.r.grid.rows[following][1]
+        label, next_marker, _column = self.label(cells_next, sequence, label_columns)
+        texts = [t for v in cells_next.values() if (t := text_of(v))]
+        if (label and total_of(label)) or any(total_of(t) for t in texts):
+            return True
+        if next_marker is None:
+            return False
+        letters = roles.LETTER.match(marker) and roles.LETTER.match(next_marker) and ord(next_marker) == ord(marker) + 1
+        romans = roles.roman_value(marker) and roles.roman_value(next_marker) == roles.roman_value(marker) + 1
+        return bool(letters or romans)
+    def money_column(self, index: int) -> bool:
+        column = self.by_index.get(index)
+        return column is not None and column.field == "money"
+
+    def has_field_value(self, cells: dict) -> bool:
+        return any(text_of(v) for c, v in cells.items() if (col := self.by_index.get(c)) is not None
+                   and col.field not in (None, "money", "sequence", "label", "name", "unit"))
+
+    def column_numbers(self, cells: dict) -> bool:
+        """The line of column numbers right under a header: "(1) (2) (3)", "1 2 3=1+2", "A B C": short markers,
+        at least two, and the plain numbers among them ascending."""
+        texts = [text_of(v) for _c, v in sorted(cells.items()) if text_of(v)]
+        if len(texts) < 2 or not all(roles.COLUMN_NUMBER.match(fold(t)) for t in texts):
+            return False
+        numbers = [int(m.group(1)) for t in texts if (m := re.match(r"^\(?(\d{1,2})\)?$", fold(t)))]
+        return numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+
+    def label(self, cells, sequence, label_columns) -> tuple[str | None, str | None, object]:
+        """The row's label (its name or label cell, else its first text cell), and its section marker if any."""
+        seq = sequence_text(cells.get(sequence.index)) if sequence else None
+        label, column = None, None
+        for candidate in label_columns:
+            if (text := text_of(cells.get(candidate.index))) is not None:
+                label, column = text, candidate
+                break
+        if label is None:
+            texts = [text_of(v) for c, v in sorted(cells.items()) if isinstance(v, str) and text_of(v)
+                     and not self.money_column(c) and (sequence is None or c != sequence.index)]
+            label = texts[0] if texts else None
+        if seq and total_of(seq):
+            return seq, None, None
+        if seq and (roles.ROMAN.match(seq) or roles.LETTER.match(seq)):
+            return label, seq, column
+        if label and not seq and (match := roles.MARKED_LABEL.match(label)):
+            return match.group(2).strip(), match.group(1), column
+        return label, None, column
+
+    def note(self, head: str, first: str, cells: dict) -> bool:
+        """A note under the table ("Ghi chú: …", "(*) …", "Nguồn: …", "Bằng chữ: …"), with no amount of its own."""
+        if any(looks_numeric(v) for c, v in cells.items() if self.money_column(c)):
+            return False
+        return (roles.matches(roles.NOTE_ROW, head) is not None or first.lstrip().startswith(("*", "(*)"))
+                or roles.NOTE_SOURCE.match(first) is not None)
+
+    def signature(self, head: str, texts: dict, cells: dict, sequence) -> bool:
+        """A signature block: a title ("NGƯỜI LẬP BIỂU", "KT. GIÁM ĐỐC"), a place and date, "(Ký, họ tên)"; never a
+        row with an amount or a sequence number."""
+        if any(looks_numeric(v) for c, v in cells.items() if self.money_column(c)):
+            return False
+        if sequence is not None and text_of(cells.get(sequence.index)):
+            return False
+        if roles.matches(roles.SIGNATURE_ROW, head) is not None or roles.DATE_LINE.search(head):
+            return True
+        return bool(roles.SIGNATURE_HINT.match(head)) and len(texts) <= 3
+
+    # -- sections and groups ------------------------------------------------------------------------------------
+    def section_values(self, label: str) -> dict:
+        """What a section or group label names: a funding source, an activity, a status, a sector, a year, a kind."""
+        key = fold(label)
+        text = re.sub(r"^(kinh phi|nguon|nguon von|nguon kinh phi|von)\s+", "", key)
+        for name, index in (("funding_source", self.codes.lists["funding_source"]),
+                            ("activity_id", self.codes.activity), ("status", self.codes.lists["status"]),
+                            ("sector_id", self.codes.sector), ("figure", self.codes.lists["figure"])):
+            for candidate in (key, text):
+                if (code := Codes.lookup(index, candidate)) is not None:
+                    return {name: code}
+        if (match := re.fullmatch(r"(?:nam\s+)?((?:19|20)\d\d)", key)) is not None:
+            return {"year": int(match.group(1))}
+        return {}
+
+    def unmarked_section(self, label: str) -> bool:
+        """A label row with no marker, no amount and no field is a section only when it names a code."""
+        return bool(self.section_values(label))
+
+    def marker_kind(self, number: int, marker: str, label: str | None) -> str | None:
+        """Roman or letter for "I", "V", "X", by the sequence each would continue, then by what the label names;
+        None when neither decides (refused)."""
+        letter_ok = roles.LETTER.match(marker) is not None
+        roman = roles.roman_value(marker)
+        if roman is None:
+            return "letter" if letter_ok else None
+        if not letter_ok:
+            return "roman"
+        last_letter = self.last_marker.get(("letter", self.parent_key("letter")))
+        letter_next = (last_letter is None and marker == "A") or (
+            last_letter is not None and ord(marker) == ord(last_letter) + 1)
+        roman_next = roman == self.last_roman + 1
+        if letter_next != roman_next:
+            return "letter" if letter_next else "roman"
+        values = self.section_values(label or "")
+        if "funding_source" in values and "activity_id" not in values:
+            return "roman"
+        if "activity_id" in values:
+            return "letter"
+        letter_later = last_letter is None or ord(marker) > ord(last_letter)
+        roman_later = roman > self.last_roman
+        if letter_later != roman_later:
+            return "letter" if letter_later else "roman"
+        return None
+
+    def parent_key(self, kind: str) -> tuple:
+        """Letters restart under each Roman section: their sequence is kept per parent."""
+        if kind == "letter":
+            roman = next((s for s in reversed(self.open) if s.kind == "roman"), None)
+            return (roman.row if roman else None,)
+        return ()
+
+    def section(self, number: int, marker: str, label: str | None, cells: dict, values: dict | None = None) -> None:
+        table = self.table
+        if marker:
+            kind = self.marker_kind(number, marker, label)
+            if kind is None:
+                self.problem(number, None, marker, both("etl_report_marker_ambiguous", marker=marker))
+                return
+            rule = f"{kind} marker {marker}"
+        else:
+            kind, rule = ("year" if values and "year" in values else "unmarked"), "label names a code"
+        if kind not in self.levels:
+            self.levels.append(kind)
+        level = self.levels.index(kind)
+        self.close_sections(level)
+        if kind == "roman":
+            self.last_roman = roles.roman_value(marker) or self.last_roman
+        elif kind == "letter":
+            self.last_marker[("letter", self.parent_key("letter"))] = marker
+        if values is None:
+            values = self.section_values(label or "")
+            rule += "; " + (", ".join(f"{k}={v}" for k, v in values.items()) if values else "names no code")
+        section = Section(marker, kind, level, number, label or marker, values, rule, len(table.data))
+        section.amounts = self.money_cells(cells)
+        table.sections.append(section)
+        self.open.append(section)
+        if marker:
+            self.by_marker[marker.upper()] = section
+        if section.amounts:
+            table.totals.append(Total(number, "section", label or marker, section.amounts, len(table.data),
+                                      scope=marker))
+            self.section_totals[id(section)] = table.totals[-1]
+
+    def close_sections(self, level: int) -> None:
+        end = len(self.table.data)
+        for section in self.open:
+            if section.level >= level and section.end is None:
+                section.end = end
+                self.close_total(section, end)
+        self.open = [s for s in self.open if s.end is None]
+
+    def close_total(self, section: Section, end: int) -> None:
+        total = self.section_totals.get(id(section))
+        if total is not None and total.end is None:
+            total.end = end
+
+    def group(self, number: int, seq: str, label: str | None, cells: dict) -> None:
+        """A numbered row with rows numbered under it (1 over 1.1, 1.2): a group; its amounts a subtotal."""
+        self.close_groups(seq)
+        table = self.table
+        values = self.section_values(label or "")
+        depth = seq.count(".")
+        section = Section(seq, "group", 100 + depth, number, label or seq, values,
+                          "numbered group: the next row is numbered under it; "
+                          + (", ".join(f"{k}={v}" for k, v in values.items()) if values else "names no code"),
+                          len(table.data))
+        section.amounts = self.money_cells(cells)
+        table.sections.append(section)
+        self.open.append(section)
+        self.group_of[seq] = section
+        if section.amounts:
+            table.totals.append(Total(number, "group", label or seq, section.amounts, len(table.data), scope=seq))
+            self.section_totals[id(section)] = table.totals[-1]
+
+    def close_groups(self, seq: str) -> None:
+        """A row numbered outside an open group closes it (2 after 1.2 closes group 1)."""
+        end = len(self.table.data)
+        for section in self.open:
+            if section.kind == "group" and section.end is None and not seq.startswith(section.marker + "."):
+                section.end = end
+                self.close_total(section, end)
+        self.open = [s for s in self.open if s.end is None]
+
+    # -- totals ---------------------------------------------------------------------------------------------------
+    def money_cells(self, cells: dict) -> dict:
+        return {c: v for c, v in cells.items() if self.money_column(c) and text_of(v) is not None}
+
+    def total_row(self, number: int, cells: dict, total: tuple[str, str | None], label: str) -> bool:
+        """Note a total row; True when it is a grand total closing the table (one at the top closes nothing)."""
+        kind, scope = total
+        table = self.table
+        amounts = self.money_cells(cells)
+        if kind == "grand":
+            if not table.data:
+                table.totals.append(Total(number, "grand", label, amounts, 0, None, "top"))
+                return False
+            table.totals.append(Total(number, "grand", label, amounts, 0, len(table.data)))
+            self.close_sections(0)
+            return True
+        section = self.by_marker.get(scope) if scope else None
+        if section is None and scope is None:
+            section = next((s for s in reversed(self.open)), None)
+        if section is not None:
+            start, end = section.start, section.end if section.end is not None else len(table.data)
+        else:
+            previous = max((t.end or 0 for t in table.totals if t.kind == "sub"), default=0)
+            start, end = previous, len(table.data)
+        table.totals.append(Total(number, "sub", label, amounts, start, end, scope or ""))
+        return False
+
+    def breakdown(self, number: int, cells: dict) -> None:
+        """A "Trong đó" row under a total: its amounts are parts of the total above, never more than it."""
+        amounts = self.money_cells(cells)
+        if amounts and self.table.totals:
+            self.table.totals.append(Total(number, "parts", "Trong đó", amounts, 0, 0, scope=str(
+                self.table.totals[-1].row)))
+
+    # -- what the values decide ---------------------------------------------------------------------------------
+    def decide_labels(self) -> None:
+        """A label column ("Nội dung", "Nội dung hỗ trợ") is read as a code list when its values name one (the dry
+        run says which); otherwise it names the rows (projects, or allocations by their words)."""
+        for column in self.table.columns:
+            if column.field != "label":
+                continue
+            values = {text for row in self.table.data if (text := text_of(row.cells.get(column.index)))}
+            if not values:
+                continue
+            for list_name, field, index in (("activity", "activity_id", self.codes.activity),
+                                            ("sector", "sector_id", self.codes.sector),
+                                            ("funding_source", "funding_source",
+                                             self.codes.lists["funding_source"])):
+                named = sum(Codes.lookup(index, v) is not None for v in values)
+                if named and named * 2 >= len(values) and field not in {c.field for c in self.table.columns}:
+                    if list_name == "funding_source" and not any(c.field == "name" for c in self.table.columns):
+                        break  # an allocation table's row labels: read per row
+                    column.field, column.code_list = field, list_name
+                    column.rule += f"; {named} of {len(values)} values name the {list_name} list"
+                    break
+
+    def decide_kind(self) -> None:
+        table = self.table
+        fields = {c.field for c in table.columns}
+        if "name" in fields:
+            table.kind, table.kind_rule = "project", "a project-name column"
+            return
+        labels = [c for c in table.columns if c.field == "label"]
+        if labels:
+            named = 0
+            values = [row.label for row in table.data if row.label]
+            for value in values:
+                if self.row_facets(value):
+                    named += 1
+            if values and named == 0:
+                labels[0].field, labels[0].rule = "name", labels[0].rule + "; no value names a funding source, " \
+                    "figure kind or year: the project names"
+                table.kind, table.kind_rule = "project", f"the label column {letter(labels[0].index)} holds names"
+                return
+        table.kind, table.kind_rule = "allocation", "no project-name column: one allocation per money cell"
+
+    def row_facets(self, label: str) -> dict:
+        return row_facets(self.codes, label)
+
+    # -- units and numbers ------------------------------------------------------------------------------------
+    def decide_units(self) -> None:
+        """Every money column's unit: its header's, else the table's (title rows, header row, footnotes; two that
+        disagree are refused), else a unit column per row, else the one unit that makes every amount plausible."""
+        table = self.table
+        stated = list(dict.fromkeys(u.value for u in table.title.units))
+        table_unit = table.title.units[0] if table.title.units else None
+        if len(stated) > 1:
+            first = table.title.units[0]
+            second = next(u for u in table.title.units if u.value != first.value)
+            self.problem(second.row, letter(second.column) if second.column is not None else None, second.text,
+                         both("etl_report_units_disagree", first=f"{first.text} ({first.where()})",
+                              second=second.text, where=second.where()))
+        unit_column = next((c for c in table.columns if c.field == "unit"), None)
+        if unit_column is not None:
+            for row in table.data:
+                value = text_of(row.cells.get(unit_column.index))
+                if value is None:
+                    continue
+                unit = unit_named(value)
+                if unit is None:
+                    self.problem(row.row, named(unit_column), value, both("etl_report_row_unit_not_money"))
+                else:
+                    self.row_units[row.row] = unit
+        unwritten = []
+        for column in table.money:
+            self.decide_locale(column)
+            if column.unit is not None:
+                if table_unit is not None and table_unit.value != column.unit:
+                    self.problem(table.header_rows[0], named(column), column.header,
+                                 both("etl_report_units_disagree", first=f"{table_unit.text} ({table_unit.where()})",
+                                      second=column.header, where=f"{letter(column.index)}{table.header_rows[0]}"))
+                continue
+            if table_unit is not None:
+                column.unit, column.unit_rule = table_unit.value, f"«{table_unit.text}» {table_unit.where()}"
+            elif unit_column is not None:
+                column.unit_rule = f"unit column {letter(unit_column.index)}"
+            else:
+                unwritten.append(column)
+        if unwritten:
+            self.plausible_unit(unwritten)
+
+    def plausible_unit(self, columns: list) -> None:
+        """No unit written anywhere: the unit is taken only when it is the one of the four that makes every bare
+        amount of the table a plausible amount (report_grammar.PLAUSIBLE); else the table is refused."""
+        low, high = PLAUSIBLE[self.table.kind]
+        numbers, first = [], None
+        for column in columns:
+            for row in self.table.data:
+                value = row.cells.get(column.index)
+                if value is None:
+                    continue
+                number = self.bare_number(value, column)
+                if number is not None and number > 0:
+                    numbers.append(number)
+                    first = first or (row.row, column, value)
+        if not numbers:
+            for column in columns:
+                column.unit, column.unit_rule = UNITS["trieu_dong"], "no bare amount to read"
+            return
+        fitting = [u for u in UNITS.values() if all(low <= n * u.mvnd <= high for n in numbers)]
+        if len(fitting) == 1:
+            lo, hi = min(numbers), max(numbers)
+            for column in columns:
+                column.unit = fitting[0]
+                column.unit_rule = (f"not written; the only unit in which every amount ({lo:f}–{hi:f}) is a "
+                                    f"plausible {self.table.kind} amount")
+            return
+        row, column, value = first
+        self.problem(row, named(column), value, both(
+            "etl_report_unit_missing", units=", ".join(u.name_vi for u in fitting) or "-"))
+
+    def bare_number(self, value, column) -> Decimal | None:
+        if is_number(value):
+            return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        text = text_of(value)
+        if not text:
+            return None
+        readings = number_readings(text)
+        return readings.get(column.locale)
+
+    def decide_locale(self, column) -> None:
+        """Numbers written as text read by Vietnamese conventions (1.500,5) or English ones (1,500.5): the column's
+        own cells decide; where they cannot (every cell reads under both, some differently), the file's other columns
+        decide, then a CSV's ";" (Vietnamese Excel); otherwise the column is refused naming the cell."""
+        cells = [(row.row, v) for row in self.table.data if isinstance(v := row.cells.get(column.index), str)]
+        cells += [(t.row, v) for t in self.table.totals if isinstance(v := t.amounts.get(column.index), str)]
+        vi_ok = en_ok = True
+        differ = None
+        for number, value in cells:
+            readings = self.readings(value)
+            if readings is None:
+                continue
+            vi, en = readings
+            vi_ok &= vi is not None
+            en_ok &= en is not None
+            if vi is not None and en is not None and vi != en and differ is None:
+                differ = (number, value)
+        if differ is None or vi_ok != en_ok:
+            column.locale = "en" if en_ok and not vi_ok else "vi"
+            if column.locale == "en":
+                self.r.locales.add("en")
+            elif differ is None and any(self.readings(v) and self.readings(v)[1] is None for _n, v in cells):
+                self.r.locales.add("vi")
+            return
+        if not vi_ok and not en_ok:
+            return  # cells that read under neither are refused one by one
+        evidence = self.r.locales
+        if len(evidence) == 1:
+            column.locale = next(iter(evidence))
+            column.unit_rule += f"; numbers: {column.locale} (other columns of the file)"
+            return
+        if not self.r.grid.is_csv or self.r.grid.delimiter == ";":
+            column.locale = "vi"  # text in a workbook's cell, or a CSV of Vietnamese Excel (";"): Vietnamese
+            column.unit_rule += "; numbers: vi (" + ("a workbook's text" if not self.r.grid.is_csv else "CSV ';'") + ")"
+            return
+        number, value = differ
+        self.problem(number, named(column), value, both("etl_money_locale_ambiguous", text=value))
+        column.locale = "refused"
+
+    @staticmethod
+    def readings(value: str) -> tuple[Decimal | None, Decimal | None] | None:
+        """A text amount's number under (vi, en); None when the text is no number at all."""
+        text = nfc(value) or ""
+        match = re.match(r"^\s*(\d[\d.,\s]*\d|\d)", text)
+        if match is None:
+            return None
+        readings = number_readings(match.group(1).strip())
+        return readings["vi"], readings["en"]
+
+    def amount(self, row: int, column, value) -> tuple[object, Decimal] | None:
+        """A money cell in triệu đồng, or None (blank, a dash, or a problem already noted)."""
+        if column.locale == "refused":
+            return None
+        unit = column.unit or self.row_units.get(row)
+        money = parse_money(value, unit or UNITS["trieu_dong"], "en" if column.locale == "en" else "vi")
+        if money is None:
+            return None
+        if isinstance(money, MoneyRefusal):
+            self.problem(row, named(column), value, money.reason())
+            return None
+        if unit is None and money.unit is None:
+            return None  # a bare number without a unit: the table's missing unit is refused once
+        assert isinstance(money, Money)
+        return value, money.mvnd
+
+    def amounts(self) -> None:
+        """Every money cell of every data and total row, in triệu đồng."""
+        for row in self.table.data:
+            found = {}
+            for index, value in row.cells.items():
+                column = self.by_index.get(index)
+                if column is None or column.field != "money":
+                    continue
+                if self.r.grid.merged_down.get((row.row, index)) is not None:
+                    top = self.r.grid.merged_down[(row.row, index)]
+                    self.problem(row.row, named(self.by_index[index]), value, both("etl_report_amount_merged",
+                                                                    top=f"{letter(top[1])}{top[0]}"))
+                    continue
+                if (span := self.r.merges.spans_across(row.row, index)) is not None and any(
+                        self.money_column(c) for c in range(span[1] + 1, span[3] + 1)):
+                    self.problem(row.row, named(self.by_index[index]), value, both(
+                        "etl_report_amount_merged", top=f"{letter(span[1])}{row.row}:{letter(span[3])}{row.row}"))
+                    continue
+                if (amount := self.amount(row.row, column, value)) is not None:
+                    found[index] = amount
+            self.values.append(found)
+        for total in self.table.totals:
+            amounts = {}
+            for index, value in total.amounts.items():
+                if (amount := self.amount(total.row, self.by_index[index], value)) is not None:
+                    amounts[index] = (amount[0], amount[1], tolerance(value, self.by_index[index]))
+            total.amounts = amounts
+        self.table.amounts = self.values
+
+    # -- reconciliation -----------------------------------------------------------------------------------------
+    def reconcile(self) -> None:
+        """Every total, subtotal, section and group row against the data rows it adds up, per column; every "Tổng"
+        column against the money columns beside it, per row. A mismatch refuses the table."""
+        table = self.table
+        sums = PrefixSums(self.values)
+        for total in table.totals:
+            if total.kind == "parts":
+                whole = next((t for t in table.totals if str(t.row) == total.scope), None)
+                for index, (cell, stated, _tol) in total.amounts.items():
+                    if whole is not None and index in whole.amounts and stated > whole.amounts[index][1] + THOUSANDTH:
+                        self.differs(total.row, index, cell, whole.amounts[index][1], stated, total.scope)
+                continue
+            end = total.end if total.end is not None else len(table.data)
+            for index, (cell, stated, tol) in total.amounts.items():
+                summed = sums.between(index, total.start, end)
+                if abs(summed - stated) > tol:
+                    rows = (f"{table.data[total.start].row}–{table.data[end - 1].row}" if end > total.start
+                            else "-")
+                    self.differs(total.row, index, cell, stated, summed, rows)
+        for position, found in enumerate(self.values):
+            self.row_totals(table.data[position].row, found)
+        for total in table.totals:
+            self.row_totals(total.row, {i: (c, a) for i, (c, a, _t) in total.amounts.items()})
+
+    def row_totals(self, row: int, found: dict) -> None:
+        """A "Tổng" column is the sum of the money columns of its group (or of its year and figure), and a whole
+        is never less than its "Trong đó" parts."""
+        for index, (cell, stated) in found.items():
+            column = self.by_index[index]
+            if column.role == "total":
+                parts = {i: a for i, (_c, a) in found.items() if i != index
+                         and self.adds_into(self.by_index[i], column)}
+                if parts and abs(sum(parts.values(), Decimal(0)) - stated) > tolerance(cell, column):
+                    self.row_differs(row, index, cell, stated, parts)
+            parts = {i: a for i, (_c, a) in found.items() if self.by_index[i].part_of == index}
+            if parts and sum(parts.values(), Decimal(0)) > stated + tolerance(cell, column):
+                self.row_differs(row, index, cell, stated, parts)
+
+    def row_differs(self, row: int, index: int, cell, stated: Decimal, parts: dict) -> None:
+        self.problem(row, named(self.by_index[index]), cell, both(
+            "etl_report_row_total_differs", stated=_mvnd(stated), summed=_mvnd(sum(parts.values(), Decimal(0))),
+            columns=", ".join(letter(i) for i in sorted(parts)), column=self.by_index[index].header))
+
+    def adds_into(self, column, total) -> bool:
+        if column.field != "money" or column.role == "total" or column.part_of is not None:
+            return False
+        if total.parent is not None and column.parent is not None:
+            return column.parent == total.parent
+        return column.year in (None, total.year) and column.figure in (None, total.figure)
+
+    def differs(self, row: int, index: int, cell, stated: Decimal, summed: Decimal, rows: str) -> None:
+        self.problem(row, named(self.by_index[index]), cell, both("etl_report_total_differs", stated=_mvnd(stated),
+                                                    summed=_mvnd(summed), rows=rows,
+                                                    column=self.by_index[index].header))
+
+
+class PrefixSums:
+    """Per column, the running sum over the data rows that hold it: a total's sum in O(log n), memory O(cells)."""
+
+    def __init__(self, values: list[dict[int, tuple[object, Decimal]]]):
+        self.positions: dict[int, list[int]] = {}
+        self.running: dict[int, list[Decimal]] = {}
+        for position, found in enumerate(values):
+            for index, (_cell, amount) in found.items():
+                self.positions.setdefault(index, []).append(position)
+                running = self.running.setdefault(index, [])
+                running.append((running[-1] if running else Decimal(0)) + amount)
+
+    def between(self, index: int, start: int, end: int) -> Decimal:
+        positions = self.positions.get(index)
+        if not positions:
+            return Decimal(0)
+        running = self.running[index]
+        upper = bisect_left(positions, end)
+        lower = bisect_left(positions, start)
+        return (running[upper - 1] if upper else Decimal(0)) - (running[lower - 1] if lower else Decimal(0))
+
+
+def tolerance(value, column) -> Decimal:
+    """How far a stated total may be from its rows: a thousandth of a million for numbers, half the last decimal
+    written for text ("2,15 tỷ" covers 2,145–2,155 tỷ)."""
+    if not isinstance(value, str):
+        return THOUSANDTH
+    mark = "." if column.locale == "en" else ","
+    match = re.search(re.escape(mark) + r"(\d+)\D*$", value.strip())
+    decimals = len(match.group(1)) if match else 0
+    unit = column.unit or UNITS["trieu_dong"]
+    return max(THOUSANDTH, Decimal(5) * Decimal(10) ** (-decimals - 1) * unit.mvnd)
+
+
+def _mvnd(number: Decimal) -> str:
+    return f"{number.normalize():f}"
