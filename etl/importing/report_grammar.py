@@ -107,6 +107,7 @@ class Facets:
     loan: str | None = None
     total: str | None = None
     money: str | None = None
+    money_looking: str | None = None
     year: int | None = None
     funding: str | None = None
     figure: str | None = None
@@ -145,6 +146,8 @@ def facets_of(text: str, codes: Codes) -> Facets:
         facets.total = found
     if (found := roles.matches(roles.MONEY, key)) is not None:
         facets.money = found
+    elif (found := roles.matches(roles.MONEY_LOOKING, key)) is not None:
+        facets.money_looking = found
     facets.year = year_of(raw.strip()) or (year_of(key) if key else None)
     if facets.year is None and (match := re.search(r"(?:^| )(?:nam )?((?:19|20)\d\d)$", key)):
         facets.year = year_of(match.group(1))
@@ -283,6 +286,7 @@ def read_title(rows: list[tuple[int, dict]], codes: Codes, title: Title) -> None
             if title.decision is None and roles.DECISION.search(text):
                 title.decision = text.strip("() ")
             area_line(key, text, codes, title)
+            read_funding(key, text, number, column, codes, title)
             read_period(key, text, number, column, title)
             read_figure(key, text, number, column, title)
 
@@ -300,6 +304,18 @@ def area_line(key: str, text: str, codes: Codes, title: Title) -> None:
                     title.areas_seen.append(candidate)
                     title.area_line = title.area_line or text
                 break
+
+
+def read_funding(key: str, text: str, number: int, column: int, codes: Codes, title: Title) -> None:
+    """A funding source a title line names in words of two or more ("KINH PHÍ KHUYẾN CÔNG ĐỊA PHƯƠNG")."""
+    if roles.REFERENCE_LINE.search(key):
+        return
+    padded = f" {key} "
+    found = {code for alias, code in codes.lists["funding_source"].items()
+             if " " in alias and f" {alias} " in padded}
+    for code in sorted(found):
+        if all(seen.value != code for seen in title.fundings_seen):
+            title.fundings_seen.append(Fact(code, number, column, text))
 
 
 def read_period(key: str, text: str, number: int, column: int, title: Title) -> None:
@@ -565,6 +581,18 @@ def row_facets(codes: Codes, label: str) -> dict:
     return found
 
 
+def label_meaning(codes: Codes, label: str) -> dict | None:
+    """What an allocation row's label says: its facets; {} for money that names nothing more ("Kinh phí khuyến
+    công", whose source and kind the columns give); None for a label that is not money at all."""
+    facets = row_facets(codes, label)
+    if facets:
+        return facets
+    key = fold(label)
+    if roles.matches(roles.MONEY, key) is not None and roles.matches(roles.COUNTERPART, key) is None:
+        return {}
+    return None
+
+
 def total_of(label: str) -> tuple[str, str | None] | None:
     """("grand" | "sub", the section it closes) for a total row's label: "Tổng cộng (I + II)", "Cộng I", "Tổng kinh
     phí khuyến công năm 2019"; None for a name such as "Cộng đồng làng nghề …" or "Tổng kết mô hình …"."""
@@ -607,6 +635,7 @@ class TableReader:
         self.columns()
         self.decide_title()
         self.body()
+        self.unknown_columns()
         self.decide_labels()
         self.decide_kind()
         self.decide_units()
@@ -681,6 +710,11 @@ class TableReader:
             column.field = "unit" if field[0] == "unit" else None
             column.role, column.rule = field[0], field[1]
             return None
+        elif any(f.money_looking for f in levels) or units:
+            column.role, column.rule = "money_looking", "report_roles.MONEY_LOOKING" if not units else "a money unit"
+            self.problem(self.table.header_rows[0], named(column), column.header,
+                         both("etl_report_money_unknown"))
+            return None
         else:
             column.role, column.rule = "unknown", "no rule"
             return None
@@ -735,6 +769,8 @@ class TableReader:
                              both("etl_report_periods_disagree", first=periods[0].text, second=periods[1].text))
         if len(title.figures_seen) == 1:
             title.figure = title.figures_seen[0]
+        if len(title.fundings_seen) == 1:
+            title.funding = title.fundings_seen[0]
         units = {u.value for u in title.units}
         if len(units) > 1:
             first, second = title.units[0], next(u for u in title.units if u.value != title.units[0].value)
@@ -751,6 +787,7 @@ class TableReader:
         label_columns = [c for c in table.columns if c.field in ("name", "label")]
         first_body = True
         ended: tuple[int, str] | None = None
+        trailer = False   # a note or a signature block has begun: text rows under it belong to it
         previous = self.last
         position = self.last + 1
         upcoming = self.lookahead_sequences(sequence)
@@ -780,19 +817,18 @@ class TableReader:
                     if (found := unit_statement(value)) is not None:
                         table.title.units.append(Fact(found, number, min(texts), value))
                 table.skip(number, f"note [{roles.NOTE_ROW.id}]")
-                ended = ended or (number, "note")
+                ended, trailer = ended or (number, "note"), True
                 continue
             if self.signature(head, texts, cells, sequence):
                 table.skip(number, f"signature block [{roles.SIGNATURE_ROW.id}]")
-                ended = ended or (number, "signature block")
+                ended, trailer = ended or (number, "signature block"), True
                 continue
             if ended is not None:
-                if ended[1] == "grand total" and head.startswith(("trong do", "bao gom", "chia ra")):
+                if ended[1] == "grand total" and not trailer and head.startswith(("trong do", "bao gom", "chia ra")):
                     table.skip(number, "breakdown of the grand total (Trong đó)")
                     continue
-                if ended[1] in ("note", "signature block") and not any(looks_numeric(v) for c, v in cells.items()
-                                                                         if self.money_column(c)):
-                    table.skip(number, f"after the {ended[1]}")
+                if trailer and not any(looks_numeric(v) for c, v in cells.items() if self.money_column(c)):
+                    table.skip(number, "under a note or signature block (names, titles)")
                     continue
                 self.problem(number, letter(min(texts)), texts[min(texts)],
                              both("etl_report_row_after_end", end=ended[0]))
@@ -1083,6 +1119,23 @@ class TableReader:
             self.table.totals.append(Total(number, "parts", "Trong đó", amounts, 0, 0, scope=str(
                 self.table.totals[-1].row)))
 
+    def unknown_columns(self) -> None:
+        """A number in a column whose header is unknown, or that has none, is refused: it may be money. Text there is
+        left out, and the dry run says so once per column."""
+        seen: set[int] = set()
+        for row in self.table.data:
+            for index, value in row.cells.items():
+                column = self.by_index.get(index)
+                if index in seen or (column is not None and column.role != "unknown"):
+                    continue
+                if looks_numeric(value):
+                    seen.add(index)
+                    self.problem(row.row, named(column) if column else letter(index), value,
+                                 both("etl_report_column_unknown"))
+                elif column is None and text_of(value):
+                    seen.add(index)
+                    self.table.skip(row.row, f"column {letter(index)} has no header: its text is not read")
+
     # -- what the values decide ---------------------------------------------------------------------------------
     def decide_labels(self) -> None:
         """A label column ("Nội dung", "Nội dung hỗ trợ") is read as a code list when its values name one (the dry
@@ -1116,7 +1169,7 @@ class TableReader:
             named = 0
             values = [row.label for row in table.data if row.label]
             for value in values:
-                if self.row_facets(value):
+                if label_meaning(self.codes, value) is not None:
                     named += 1
             if values and named == 0:
                 labels[0].field, labels[0].rule = "name", labels[0].rule + "; no value names a funding source, " \

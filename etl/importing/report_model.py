@@ -63,6 +63,8 @@ class Title:
     periods_seen: list[Fact] = field(default_factory=list)
     figure: Fact | None = None
     figures_seen: list[Fact] = field(default_factory=list)
+    funding: Fact | None = None                 # a funding source the title names ("… KHUYẾN CÔNG ĐỊA PHƯƠNG")
+    fundings_seen: list[Fact] = field(default_factory=list)
     decision: str | None = None
     units: list[Fact] = field(default_factory=list)   # Fact(value=Unit) from title rows, header row, footnotes
     inherited: list[str] = field(default_factory=list)  # facts taken from the sheet's first table
@@ -213,6 +215,9 @@ class Table:
         if title.figure:
             found.append(f"figure={title.figure.value}")
             where_from.append(f"figure {title.figure.where()} «{title.figure.text}»")
+        if title.funding:
+            found.append(f"funding_source={title.funding.value}")
+            where_from.append(f"funding_source {title.funding.where()} «{title.funding.text}»")
         if title.decision:
             found.append(f"decision={title.decision}")
         for unit in title.units:

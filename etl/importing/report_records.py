@@ -114,6 +114,8 @@ class Records:
                 target = "actual_mvnd" if self.side(figure) == "executed" else "plan_mvnd"
                 if column.funding and column.funding != "counterpart":
                     sources.add(column.funding)
+                elif self.table.title.funding and raw.get("funding_source") is None:
+                    sources.add(self.table.title.funding.value)
             if column.year:
                 years.add(column.year)
             from_title = column.year is None and raw.get("year") is None
@@ -150,9 +152,9 @@ class Records:
         """What the row's label names (funding source, figure kind, year); None when a label names nothing."""
         if not row.label:
             return {}
-        from etl.importing.report_grammar import row_facets
+        from etl.importing.report_grammar import label_meaning
 
-        return row_facets(self.codes, row.label) or None
+        return label_meaning(self.codes, row.label)
 
     def allocations(self, row: DataRow, raw: dict, amounts: dict) -> None:
         facets = self.label_facets(row)
@@ -166,7 +168,8 @@ class Records:
         title = self.table.title
         for column, _cell, amount in self.stored_columns(amounts):
             values = dict(raw)
-            values["funding_source"] = (column.funding or facets.get("funding_source") or raw.get("funding_source"))
+            values["funding_source"] = (column.funding or facets.get("funding_source") or raw.get("funding_source")
+                                        or (title.funding.value if title.funding else None))
             figure = self.figure_of(row, column, facets, raw)
             if figure is None and self.figure_ambiguous:
                 continue

@@ -71,10 +71,15 @@ LOAN = Rule("loan", "loan", ("von vay", "vay", "tin dung", "loan", "loans"), "wo
 TOTAL = Rule("total", "total", ("tong", "tong cong", "tong so", "cong", "tong kinh phi", "tong von", "tong muc dau tu",
                                 "tong du toan", "tong cong kinh phi", "tong nguon von", "tong kinh phi thuc hien",
                                 "tong kinh phi du toan", "total", "grand total", "sub total", "subtotal"), "exact")
-# Words that make a header money (khuyến công money unless a facet above says otherwise).
+# Words that make a header khuyến công money (unless a facet above or beside says otherwise).
 MONEY = Rule("money", "money", (
-    "kinh phi", "von", "so tien", "ngan sach", "du toan", "muc ho tro", "chi phi", "gia tri", "tien", "kp",
-    "amount", "funding", "budget", "ho tro tu ngan sach", "kinh phi ho tro", "kinh phi khuyen cong"), "word")
+    "kinh phi", "kinh phi khuyen cong", "kinh phi kc", "kinh phi ho tro", "muc ho tro", "so tien ho tro", "so tien",
+    "ngan sach", "du toan", "kp", "von khuyen cong", "von ngan sach", "ho tro tu ngan sach", "kinh phi duoc duyet",
+    "kinh phi phe duyet", "kinh phi duoc giao", "amount", "funding", "budget"), "word")
+# Words that look like money without saying whose (a cost, a value, "Vốn" alone): a column headed so, with no code
+# of a money column above it, is refused rather than read as khuyến công money.
+MONEY_LOOKING = Rule("money_looking", "money_looking", ("chi phi", "gia tri", "tien", "von", "dau tu", "thanh tien",
+                                                      "cost", "value"), "word")
 
 # Columns that are one field of a row. The template's own headers (etl/importing/templates.py) are read as well.
 FIELDS: tuple[Rule, ...] = (
@@ -134,7 +139,7 @@ SIGNATURE_ROW = Rule("signature", "signature", (
     "tm ubnd", "noi nhan", "ky ho ten", "ky ten dong dau", "ky ghi ro ho ten", "truong phong", "nguoi kiem tra",
     "xac nhan cua", "prepared by", "approved by", "director"), "start")
 # "Hà Tĩnh, ngày 15 tháng 01 năm 2019": the place and date over a signature.
-DATE_LINE = re.compile(r"(^|, )ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(19|20)\d\d$|^ngay\s+(thang|\d)")
+DATE_LINE = re.compile(r"(^| )ngay \d{1,2} thang \d{1,2} nam (19|20)\d\d$|^ngay (thang|\d)")
 # "(Ký, họ tên)" and the like under a signature title.
 SIGNATURE_HINT = re.compile(r"^\(?\s*(ky|da ky)\b")
 
