@@ -397,23 +397,25 @@ class Recogniser:
         return last
 
     def continues(self, upper_number: int, upper: dict, number: int, below: dict) -> bool:
-        """Whether `below` is a further header row: text or years only, each under a group of the row above."""
+        """Whether `below` is a further header row: text or years only (no sequence number, no section marker), each
+        cell under a group of the row above (a merged cell, or in a CSV a header written in its first cell only) or a
+        header of its own right under a header ("Kế hoạch | Thực hiện" over "2019 | 2019")."""
         filled = [c for c, v in below.items() if text_of(v)]
         if not filled or any(is_number(below[c]) and not year_of(below[c]) for c in filled):
             return False
-        first = text_of(below[min(filled)])
-        if roles.MARKED_LABEL.match(first) or roles.ROMAN.match(first) or roles.COLUMN_NUMBER.match(fold(first)):
-            return False
         if self.grid.merges:
-            merged_over = set()
+            grouped = set()
             for r1, c1, r2, c2 in self.grid.merges:
-                if r1 <= upper_number <= r2 and (c2 > c1 or r2 >= number):
-                    merged_over.update(range(c1, c2 + 1))
-            return all(c in merged_over for c in filled) and any(
-                (r1 <= upper_number <= r2 and c2 > c1 and c1 <= c <= c2)
-                for r1, c1, r2, c2 in self.grid.merges for c in filled)
-        inside = blank_groups(upper)
-        return all(c in inside for c in filled)
+                if r1 <= upper_number <= r2 and c2 > c1 and r2 < number:
+                    grouped.update(range(c1, c2 + 1))
+        else:
+            grouped = blank_groups(upper)
+        first = text_of(below[min(filled)])
+        if min(filled) not in grouped and (
+                roles.MARKED_LABEL.match(first) or roles.ROMAN.match(first) or roles.COLUMN_NUMBER.match(fold(first))
+                or roles.NUMBERED.match(first) or total_of(first)):
+            return False
+        return all(c in grouped or (text_of(upper.get(c)) and known_header(below[c], self.codes)) for c in filled)
 
     def stacks(self, first: int, last: int) -> tuple[dict[int, list[tuple[str, int]]], dict[int, int], list[Fact]]:
         """Each column's header texts top to bottom with the row they are on; each column's group (the first
@@ -624,7 +626,7 @@ class TableReader:
         self.levels: list[str] = []
         self.last_marker: dict[tuple, str] = {}
         self.last_roman = 0
-        self.by_marker: dict[str, Section] = {}
+        self.by_marker: dict[str, list[Section]] = {}
         self.group_of: dict[str, Section] = {}
         self.section_totals: dict[int, Total] = {}
         self.row_units: dict[int, Unit] = {}
@@ -661,7 +663,9 @@ class TableReader:
     def role(self, column) -> None:
         """A column's role from the facets of its header levels (report_roles.py; codes from the reference tables)."""
         levels = [facets_of(text, self.codes) for text in column.levels]
-        bottom = levels[-1]
+        # A unit row under the header ("Tr.đồng | %") gives units, not the column's name.
+        named_levels = [f for text, f in zip(column.levels, levels) if not unit_row({0: text})]
+        bottom = named_levels[-1] if named_levels else levels[-1]
         for facets in levels:
             column.year = column.year or facets.year
             column.funding = column.funding or facets.funding
@@ -1039,7 +1043,7 @@ class TableReader:
         table.sections.append(section)
         self.open.append(section)
         if marker:
-            self.by_marker[marker.upper()] = section
+            self.by_marker.setdefault(marker.upper(), []).insert(0, section)
         if section.amounts:
             table.totals.append(Total(number, "section", label or marker, section.amounts, len(table.data),
                                       scope=marker))
@@ -1101,15 +1105,16 @@ class TableReader:
             table.totals.append(Total(number, "grand", label, amounts, 0, len(table.data)))
             self.close_sections(0)
             return True
-        section = self.by_marker.get(scope) if scope else None
-        if section is None and scope is None:
-            section = next((s for s in reversed(self.open)), None)
-        if section is not None:
-            start, end = section.start, section.end if section.end is not None else len(table.data)
+        at = len(table.data)
+        candidates = [s for s in self.by_marker.get(scope, []) if s.kind in ("roman", "letter")] if scope else []
+        if not candidates and scope is None and self.open:
+            candidates = [self.open[-1]]
+        if candidates:
+            first = candidates[0]
+            table.totals.append(Total(number, "sub", label, amounts, first.start, at, scope or "", candidates))
         else:
             previous = max((t.end or 0 for t in table.totals if t.kind == "sub"), default=0)
-            start, end = previous, len(table.data)
-        table.totals.append(Total(number, "sub", label, amounts, start, end, scope or ""))
+            table.totals.append(Total(number, "sub", label, amounts, previous, at, scope or ""))
         return False
 
     def breakdown(self, number: int, cells: dict) -> None:
@@ -1206,8 +1211,9 @@ class TableReader:
                 else:
                     self.row_units[row.row] = unit
         unwritten = []
+        evidence = {column.index: self.locale_evidence(column) for column in table.money}
         for column in table.money:
-            self.decide_locale(column)
+            self.decide_locale(column, evidence[column.index])
             if column.unit is not None:
                 if table_unit is not None and table_unit.value != column.unit:
                     self.problem(table.header_rows[0], named(column), column.header,
@@ -1262,10 +1268,9 @@ class TableReader:
         readings = number_readings(text)
         return readings.get(column.locale)
 
-    def decide_locale(self, column) -> None:
-        """Numbers written as text read by Vietnamese conventions (1.500,5) or English ones (1,500.5): the column's
-        own cells decide; where they cannot (every cell reads under both, some differently), the file's other columns
-        decide, then a CSV's ";" (Vietnamese Excel); otherwise the column is refused naming the cell."""
+    def locale_evidence(self, column) -> tuple[bool, bool, tuple | None]:
+        """(every text number reads the Vietnamese way, every one reads the English way, the first that reads
+        differently under the two) for one money column's data and total rows."""
         cells = [(row.row, v) for row in self.table.data if isinstance(v := row.cells.get(column.index), str)]
         cells += [(t.row, v) for t in self.table.totals if isinstance(v := t.amounts.get(column.index), str)]
         vi_ok = en_ok = True
@@ -1279,23 +1284,28 @@ class TableReader:
             en_ok &= en is not None
             if vi is not None and en is not None and vi != en and differ is None:
                 differ = (number, value)
-        if differ is None or vi_ok != en_ok:
-            column.locale = "en" if en_ok and not vi_ok else "vi"
-            if column.locale == "en":
-                self.r.locales.add("en")
-            elif differ is None and any(self.readings(v) and self.readings(v)[1] is None for _n, v in cells):
-                self.r.locales.add("vi")
+        if vi_ok != en_ok:
+            self.r.locales.add("vi" if vi_ok else "en")
+        return vi_ok, en_ok, differ
+
+    def decide_locale(self, column, evidence: tuple[bool, bool, tuple | None]) -> None:
+        """Numbers written as text read by Vietnamese conventions (1.500,5) or English ones (1,500.5): the column's
+        own cells decide; where they cannot (every cell reads under both, some differently), the file's other columns
+        decide, then the file: a workbook's text is Vietnamese (the template's rule); a CSV's is refused naming the
+        cell (its separator says nothing sure of its numbers)."""
+        vi_ok, en_ok, differ = evidence
+        if vi_ok != en_ok:
+            column.locale = "vi" if vi_ok else "en"
             return
-        if not vi_ok and not en_ok:
-            return  # cells that read under neither are refused one by one
-        evidence = self.r.locales
-        if len(evidence) == 1:
-            column.locale = next(iter(evidence))
+        if differ is None or not vi_ok:
+            return  # nothing reads differently; or cells that read under neither, refused one by one
+        if len(self.r.locales) == 1:
+            column.locale = next(iter(self.r.locales))
             column.unit_rule += f"; numbers: {column.locale} (other columns of the file)"
             return
-        if not self.r.grid.is_csv or self.r.grid.delimiter == ";":
-            column.locale = "vi"  # text in a workbook's cell, or a CSV of Vietnamese Excel (";"): Vietnamese
-            column.unit_rule += "; numbers: vi (" + ("a workbook's text" if not self.r.grid.is_csv else "CSV ';'") + ")"
+        if not self.r.grid.is_csv:
+            column.locale = "vi"  # text typed in a workbook's cell: the Vietnamese way, as the template says
+            column.unit_rule += "; numbers: vi (a workbook's text)"
             return
         number, value = differ
         self.problem(number, named(column), value, both("etl_money_locale_ambiguous", text=value))
@@ -1370,6 +1380,11 @@ class TableReader:
                         self.differs(total.row, index, cell, whole.amounts[index][1], stated, total.scope)
                 continue
             end = total.end if total.end is not None else len(table.data)
+            if len(total.sections) > 1:  # "Cộng I" under Roman I and letter I: the section whose rows add up to it
+                ranges = [(s.start, min(s.end if s.end is not None else end, end)) for s in total.sections]
+                fits = [r for r in ranges if all(abs(sums.between(i, *r) - a) <= t
+                                                 for i, (_c, a, t) in total.amounts.items())]
+                total.start, end = fits[0] if fits else ranges[0]
             for index, (cell, stated, tol) in total.amounts.items():
                 summed = sums.between(index, total.start, end)
                 if abs(summed - stated) > tol:

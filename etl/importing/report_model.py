@@ -148,6 +148,8 @@ class Total:
     start: int                          # the data rows it adds up: Table.data[start:end]
     end: int | None = None
     scope: str = ""
+    sections: list = field(default_factory=list)   # "Cộng I": the sections marked I (Roman I, or letter I); the one
+    # whose rows add up to it is the one it closes
 
 
 @dataclass

@@ -199,7 +199,7 @@ class MoneyRefusal:
 
 
 # One part of an amount: a number, then the words up to the next number ("1 tỷ 200 triệu đồng" → two parts).
-PART = re.compile(r"(\d{1,3}(?:[., ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*([^\d]*)")
+PART = re.compile(r"(\d{1,3}(?:[., ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*([^\d]*)")
 
 
 def parse_money(value, unit: Unit | None = None, locale: str = "vi") -> "Money | MoneyRefusal | None":
