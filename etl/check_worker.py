@@ -10,6 +10,7 @@ from pathlib import Path
 
 from etl.importer import ImportReport, check_files, refused_report
 from etl.importing.reader import MAX_CHECK_SECONDS, FileRefused
+from etl.importing.report_layout import DEFAULT_OPTIONS, ReadOptions
 from etl.problems import both
 
 WORKER_MEMORY_BYTES = 4 * 1024**3          # address space (DuckDB reserves ~1 GB of it idle); real use stays far below
@@ -21,11 +22,12 @@ _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["etl.importer"])
 
 
-def _run_check(connection, db_path: str, files: list[tuple[str, bytes]], memory_bytes: int) -> None:
+def _run_check(connection, db_path: str, files: list[tuple[str, bytes]], memory_bytes: int,
+               options: ReadOptions = DEFAULT_OPTIONS) -> None:
     os.nice(WORKER_NICE)
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:
-        connection.send(("ok", check_files(Path(db_path), files)))
+        connection.send(("ok", check_files(Path(db_path), files, options=options)))
     except MemoryError:
         connection.send(("memory", None))
     except Exception as error:  # DuckDB reports a failed allocation as its own error
@@ -35,12 +37,14 @@ def _run_check(connection, db_path: str, files: list[tuple[str, bytes]], memory_
 
 
 def check_in_worker(db_path: Path, files: list[tuple[str, bytes]], seconds: float | None = None,
-                    memory_bytes: int = WORKER_MEMORY_BYTES) -> list[ImportReport]:
+                    memory_bytes: int = WORKER_MEMORY_BYTES, options: ReadOptions = DEFAULT_OPTIONS
+                    ) -> list[ImportReport]:
     """check_files in a worker process; a worker past its time or memory is stopped and every file is reported
     refused, naming the bound."""
     limit = MAX_CHECK_SECONDS + GRACE_SECONDS if seconds is None else seconds
     receiver, sender = _context.Pipe(duplex=False)
-    worker = _context.Process(target=_run_check, args=(sender, str(db_path), files, memory_bytes), daemon=True)
+    worker = _context.Process(target=_run_check, args=(sender, str(db_path), files, memory_bytes, options),
+                              daemon=True)
     worker.start()
     sender.close()
     try:

@@ -53,6 +53,7 @@ from etl.importing.mappings import read_value_map
 from etl.importing.mappings import remember_value as _remember_value
 from etl.importing.parse import ParsedFile, parse_file
 from etl.importing.reader import MAX_FILE_BYTES, FileRefused, too_large
+from etl.importing.report_layout import DEFAULT_OPTIONS, ReadOptions
 from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
 from etl.load_log import log_load, utc_now
 from etl.problems import Problem, bilingual, both
@@ -133,14 +134,17 @@ def _safe_name(file_name: str) -> str:
     return Path(str(file_name).replace("\\", "/")).name
 
 
-def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None, imports_dir: Path) -> list[ParsedFile]:
+def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None, imports_dir: Path,
+               options: ReadOptions | dict = DEFAULT_OPTIONS) -> list[ParsedFile]:
+    """Every file read; `options` for all of them, or per file name (a rebuild replays each as it was loaded)."""
     codes = Codes(con)
     codes.remember(read_value_map(imports_dir))  # values mapped on the Import page, before any lookup
     parsed_files = []
     seen = {}
     for name, data in files:
         name = _safe_name(name)
-        parsed = parse_file(name, data, codes, progress)
+        chosen = options.get(name, DEFAULT_OPTIONS) if isinstance(options, dict) else options
+        parsed = parse_file(name, data, codes, progress, chosen)
         if not name or name in (".", ".."):
             parsed.problems.append(Problem(name or "?", None, None, None, *both("etl_invalid_file_name")))
         if parsed.doc_id in seen:
@@ -158,19 +162,21 @@ def _reports(parsed_files: list[ParsedFile], results: list[Assessment]) -> list[
                          list(p.unknown.values())) for p, r in zip(parsed_files, results)]
 
 
-def _validate(db_path: Path, files, progress) -> tuple[list[ParsedFile], list[ImportReport]]:
+def _validate(db_path: Path, files, progress, options: ReadOptions) -> tuple[list[ParsedFile], list[ImportReport]]:
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        parsed_files = _parse_all(con, files, progress, imports_dir_for(db_path))
+        parsed_files = _parse_all(con, files, progress, imports_dir_for(db_path), options)
         return parsed_files, _reports(parsed_files, assess(con, parsed_files))
     finally:
         con.close()
 
 
-def check_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[ImportReport]:
-    """Read and validate `files` against the current database; say what a load would change; write nothing."""
+def check_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None,
+                options: ReadOptions = DEFAULT_OPTIONS) -> list[ImportReport]:
+    """Read and validate `files` against the current database; say what a load would change; write nothing.
+    `options.include_hidden` reads hidden rows, columns and sheets (refused otherwise)."""
     _require_db(db_path)
-    return _validate(Path(db_path), files, progress)[1]
+    return _validate(Path(db_path), files, progress, options)[1]
 
 
 class _Refused(Exception):
@@ -179,11 +185,13 @@ class _Refused(Exception):
         self.reports = reports
 
 
-def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[ImportReport]:
-    """Validate every file; when none has an error, load them all in one atomic swap of the database."""
+def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None,
+               options: ReadOptions = DEFAULT_OPTIONS) -> list[ImportReport]:
+    """Validate every file; when none has an error, load them all in one atomic swap of the database. The options
+    a file was loaded with are kept with its copy, so that a rebuild reads it the same way."""
     db_path = Path(db_path)
     _require_db(db_path)
-    parsed_files, reports = _validate(db_path, files, progress)
+    parsed_files, reports = _validate(db_path, files, progress, options)
     if any(r.errors for r in reports):
         return reports
     if any(r.already_loaded for r in reports):
@@ -207,7 +215,7 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
         # Kept before the swap, under the lock: a load killed after its swap must not lose its copy (the next build
         # would drop its figures). Killed before the swap, the copy stays and the next build loads the file.
         kept[:] = keep_copies(db_path, [(r.file_name, data) for r, (_n, data) in zip(fresh, files)
-                                        if not r.already_loaded])
+                                        if not r.already_loaded], options)
 
     kept: list[Path] = []
     swapped: list[bool] = []
@@ -229,7 +237,7 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
 LOAD_ORDER = ".load-order"  # hidden: never replayed as a file
 
 
-def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> list[Path]:
+def keep_copies(db_path: Path, files: list[tuple[str, bytes]], options: ReadOptions = DEFAULT_OPTIONS) -> list[Path]:
     """Copy loaded files to <db dir>/imports/ under the name as given (write, fsync, rename: a replay never reads
     half a file) and note the load order; return the copies that did not exist before."""
     folder = imports_dir_for(db_path)
@@ -243,16 +251,22 @@ def keep_copies(db_path: Path, files: list[tuple[str, bytes]]) -> list[Path]:
         temp.write_bytes(data)
         fsync_path(temp)
         os.replace(temp, target)
-    _note_load_order(folder, [(_safe_name(name), hashlib.sha256(data).hexdigest()) for name, data in files])
+    _note_load_order(folder, [(_safe_name(name), hashlib.sha256(data).hexdigest()) for name, data in files],
+                     options)
     fsync_path(folder)  # every rename above, the load order's included, is on disk before the swap
     return created
 
 
-def _note_load_order(folder: Path, loaded: list[tuple[str, str]]) -> None:
-    """Append (name, sha256) of each file just kept to imports/.load-order, rewritten whole then renamed."""
+INCLUDE_HIDDEN = "include-hidden"  # the options column of imports/.load-order
+
+
+def _note_load_order(folder: Path, loaded: list[tuple[str, str]], options: ReadOptions = DEFAULT_OPTIONS) -> None:
+    """Append (name, sha256[, options]) of each file just kept to imports/.load-order, rewritten whole then
+    renamed."""
     order = folder / LOAD_ORDER
     lines = order.read_text(encoding="utf-8").splitlines() if order.is_file() else []
-    lines += [f"{name}\t{sha256}" for name, sha256 in loaded]
+    flags = f"\t{INCLUDE_HIDDEN}" if options.include_hidden else ""
+    lines += [f"{name}\t{sha256}{flags}" for name, sha256 in loaded]
     temp = folder / f"{LOAD_ORDER}.part-{os.getpid()}"
     temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     fsync_path(temp)
@@ -268,6 +282,17 @@ def replay_order(folder: Path) -> list[Path]:
     last = {name: i for i, name in enumerate(noted) if name in files}
     earlier = sorted(name for name in files if name not in last)
     return [files[name] for name in earlier + sorted(last, key=last.get)]
+
+
+def replay_options(folder: Path) -> dict[str, ReadOptions]:
+    """How each kept file was last loaded (its options in imports/.load-order): a rebuild reads it the same way."""
+    order = folder / LOAD_ORDER
+    found: dict[str, ReadOptions] = {}
+    if order.is_file():
+        for line in order.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            found[fields[0]] = ReadOptions(include_hidden=INCLUDE_HIDDEN in fields[2:])
+    return found
 
 
 def keep_lost_copies(db_path: Path, parsed_files: list[ParsedFile], files: list[tuple[str, bytes]]) -> None:
@@ -303,10 +328,11 @@ def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progr
     if not folder.is_dir():
         return 0
     paths = replay_order(folder)
+    options = replay_options(folder)
     total = 0
     for path in paths:
         data = path.read_bytes()
-        parsed = _parse_all(con, [(path.name, data)], None, folder)[0]
+        parsed = _parse_all(con, [(path.name, data)], None, folder, options)[0]
         result = assess(con, [parsed])[0]
         report = _reports([parsed], [result])[0]
         replay = bilingual("etl_replay") + f" imports/{path.name}: "

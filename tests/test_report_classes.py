@@ -71,7 +71,7 @@ def test_the_dry_run_lists_every_column_and_skipped_row(codes):
     text = "\n".join(parsed.understood)
     for column in "ABCD":
         assert f"column {column} “" in text
-    assert "row 9 not loaded: note" in text
-    assert "row 10 not loaded: signature block" in text
-    assert "row 14 not loaded: under a note or signature block" in text
-    assert "the table ends at row 7: grand total" in text
+    assert "row 9 not loaded: a note under the table" in text
+    assert "row 10 not loaded: the signature block" in text
+    assert "row 14 not loaded: names and titles under the note or signature block" in text
+    assert "the table ends at row 7: the grand total" in text

@@ -11,6 +11,7 @@ from functools import partial
 from etl.importing.codes import Codes
 from etl.importing.reader import MAX_ROWS, FileRefused, Sheet, TooManyRows, csv_sheets, kind_of, xlsx_sheets
 from etl.importing.report_layout import DEFAULT_OPTIONS, ReadOptions, read_report_sheet
+from etl.importing.report_roles import INSTRUCTION_SHEETS
 from etl.importing.templates import (
     ALLOCATION,
     IGNORED_HEADERS,
@@ -448,6 +449,9 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
         yield from buffered[index:]
         yield from sheet.rows
 
+    if not found and fold(sheet.name or "") in INSTRUCTION_SHEETS:
+        parsed.understood.append(f"[{sheet.name}] " + bilingual("etl_sheet_instructions", sheet=sheet.name))
+        return False
     if not found:
         try:
             if read_report_sheet(parsed, codes, sheet, rest_from(0), progress, options, parsed.locales):

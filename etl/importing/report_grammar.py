@@ -46,6 +46,8 @@ from etl.importing.values import fold, nfc
 from etl.problems import both
 
 MAX_HEADER_ROWS = 4
+MAX_HEADER_CHARS = 90            # a header cell longer than this, or of more words, is a sentence
+MAX_HEADER_WORDS = 16
 HEADER_SEARCH_ROWS = 60          # rows above a table's header that may be its title
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 THOUSANDTH = Decimal("0.001")
@@ -200,7 +202,15 @@ def header_score(cells: dict[int, object], codes: Codes) -> bool:
     if len(filled) < 2 or any(is_number(v) and not year_of(v) for v in filled):
         return False
     texts = [v for v in filled if not unit_statement(v)]
+    if any(sentence(v) for v in texts):
+        return False  # a sentence (an instructions sheet, a note) is no column header
     return sum(known_header(v, codes) for v in texts) >= 2 and any(money_header(v, codes) for v in texts)
+
+
+def sentence(value) -> bool:
+    """Text that reads as a sentence, not a column header: long, many words, or two clauses."""
+    text = text_of(value) or ""
+    return len(text) > MAX_HEADER_CHARS or len(text.split()) > MAX_HEADER_WORDS or ". " in text or "; " in text
 
 
 def unit_row(cells: dict[int, object]) -> bool:
@@ -367,7 +377,8 @@ class Recogniser:
 
     # -- headers --------------------------------------------------------------------------------------------------
     def find_headers(self) -> list[tuple[int, int]]:
-        """(first, last) positions in grid.rows of every table header of the sheet, top to bottom."""
+        """(first, last) positions in grid.rows of every table header of the sheet, top to bottom. A header with no
+        number under it before the next one heads no table (a sheet of code lists: "Danh mục nguồn kinh phí")."""
         found, position = [], 0
         rows = self.grid.rows
         while position < len(rows):
@@ -379,7 +390,12 @@ class Recogniser:
                 position = last + 1
                 continue
             position += 1
-        return found
+        kept = []
+        for i, (first, last) in enumerate(found):
+            until = found[i + 1][0] if i + 1 < len(found) else len(rows)
+            if any(looks_numeric(v) and not year_of(v) for _n, cells in rows[last + 1:until] for v in cells.values()):
+                kept.append((first, last))
+        return kept
 
     def header_block(self, first: int) -> int:
         rows = self.grid.rows
@@ -804,7 +820,7 @@ class TableReader:
             if number in self.r.grid.hidden_rows:
                 table.hidden_read.append(number)
             if first_body and self.column_numbers(cells):
-                table.skip(number, "column-number line")
+                table.skip(number, "etl_skip_column_numbers")
                 first_body = False
                 continue
             first_body = False
@@ -814,25 +830,26 @@ class TableReader:
             if unit is not None or (len(texts) == 1 and stated_unit_words(texts[min(texts)]) is not None):
                 if unit is not None:
                     table.title.units.append(Fact(unit, number, min(texts), texts[min(texts)]))
-                table.skip(number, "unit line")
+                table.skip(number, "etl_skip_unit_line")
                 continue
             if self.note(head, texts[min(texts)], cells):
                 for value in texts.values():
                     if (found := unit_statement(value)) is not None:
                         table.title.units.append(Fact(found, number, min(texts), value))
-                table.skip(number, f"note [{roles.NOTE_ROW.id}]")
-                ended, trailer = ended or (number, "note"), True
+                table.skip(number, "etl_skip_note")
+                ended, trailer = ended or (number, "etl_end_note"), True
                 continue
             if self.signature(head, texts, cells, sequence):
-                table.skip(number, f"signature block [{roles.SIGNATURE_ROW.id}]")
-                ended, trailer = ended or (number, "signature block"), True
+                table.skip(number, "etl_skip_signature")
+                ended, trailer = ended or (number, "etl_end_signature"), True
                 continue
             if ended is not None:
-                if ended[1] == "grand total" and not trailer and head.startswith(("trong do", "bao gom", "chia ra")):
-                    table.skip(number, "breakdown of the grand total (Trong đó)")
+                breakdown = head.startswith(("trong do", "bao gom", "chia ra"))
+                if ended[1] == "etl_end_grand_total" and not trailer and breakdown:
+                    table.skip(number, "etl_skip_total_breakdown")
                     continue
                 if trailer and not any(looks_numeric(v) for c, v in cells.items() if self.money_column(c)):
-                    table.skip(number, "under a note or signature block (names, titles)")
+                    table.skip(number, "etl_skip_under_signature")
                     continue
                 self.problem(number, letter(min(texts)), texts[min(texts)],
                              both("etl_report_row_after_end", end=ended[0]))
@@ -842,10 +859,10 @@ class TableReader:
                 total = next((found for v in texts.values() if (found := total_of(v))), None)
             if total is not None:
                 if self.total_row(number, cells, total, label or texts[min(texts)]):
-                    ended = (number, "grand total")
+                    ended = (number, "etl_end_grand_total")
                 continue
             if head.startswith(("trong do", "bao gom", "chia ra")):
-                table.skip(number, "breakdown (Trong đó) of the row above: checked, not stored")
+                table.skip(number, "etl_skip_breakdown")
                 self.breakdown(number, cells)
                 continue
             if marker is not None and not self.marked_data_row(position - 1, marker, cells, sequence, label_columns):
@@ -1139,7 +1156,7 @@ class TableReader:
                                  both("etl_report_column_unknown"))
                 elif column is None and text_of(value):
                     seen.add(index)
-                    self.table.skip(row.row, f"column {letter(index)} has no header: its text is not read")
+                    self.table.skip(row.row, "etl_skip_no_header", column=letter(index))
 
     # -- what the values decide ---------------------------------------------------------------------------------
     def decide_labels(self) -> None:

@@ -13,6 +13,12 @@ from openpyxl.utils import get_column_letter
 
 from etl.importing.units import Unit
 from etl.problems import bilingual
+from khuyencong.i18n.labels import N_, t
+
+# Why a row is left out, and why a table ends (the dry run and the Import page say it in the UI language).
+SKIP_REASONS = (N_("etl_skip_column_numbers"), N_("etl_skip_unit_line"), N_("etl_skip_note"), N_("etl_skip_signature"),
+                N_("etl_skip_total_breakdown"), N_("etl_skip_under_signature"), N_("etl_skip_breakdown"),
+                N_("etl_skip_no_header"), N_("etl_end_note"), N_("etl_end_signature"), N_("etl_end_grand_total"))
 
 MAX_LISTED = 50   # rows of one kind the dry run lists; a hostile file may have a hundred thousand
 
@@ -173,9 +179,9 @@ class Table:
     data: list[DataRow] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     totals: list[Total] = field(default_factory=list)
-    skipped: list[tuple[int, str]] = field(default_factory=list)   # (row, why) the first MAX_LISTED
+    skipped: list[tuple[int, str, dict]] = field(default_factory=list)  # (row, catalog key, values), MAX_LISTED
     skipped_count: int = 0
-    end: tuple[int, str] | None = None   # (row, why the table ended there)
+    end: tuple[int, str] | None = None   # (row, catalog key of why the table ended there)
     hidden_read: list[int] = field(default_factory=list)
     last_row: int = 0
     amounts: list = field(default_factory=list)   # per data row: column index → (cell, amount in triệu đồng)
@@ -184,10 +190,11 @@ class Table:
     def money(self) -> list[Column]:
         return [c for c in self.columns if c.field == "money"]
 
-    def skip(self, row: int, why: str) -> None:
+    def skip(self, row: int, why: str, **values) -> None:
+        """A row left out, and why (a catalog key: etl_skip_…)."""
         self.skipped_count += 1
         if len(self.skipped) < MAX_LISTED:
-            self.skipped.append((row, why))
+            self.skipped.append((row, why, values))
 
     def data_rows(self) -> tuple[int, int] | None:
         return (self.data[0].row, self.data[-1].row) if self.data else None
@@ -238,13 +245,15 @@ class Table:
         shown = ", ".join(str(t.row) for t in sorted(totals, key=lambda t: t.row)[:MAX_LISTED])
         lines.append(where + bilingual("etl_report_totals", count=len(totals),
                                        rows=(shown + (" …" if len(totals) > MAX_LISTED else "")) or "-"))
-        for row, why in self.skipped:
-            lines.append(where + bilingual("etl_report_skipped", row=row, why=why))
+        for row, why, values in self.skipped:
+            lines.append(where + "{} / {}".format(*(t("etl_report_skipped", lang, row=row, why=t(why, lang, **values))
+                                                    for lang in ("vi", "en"))))
         if self.skipped_count > len(self.skipped):
             lines.append(where + bilingual("etl_report_skipped_more", count=self.skipped_count - len(self.skipped)))
         if self.hidden_read:
             lines.append(where + bilingual("etl_report_hidden_read",
                                            rows=", ".join(str(r) for r in self.hidden_read[:MAX_LISTED])))
         if self.end:
-            lines.append(where + bilingual("etl_report_end", row=self.end[0], why=self.end[1]))
+            lines.append(where + "{} / {}".format(*(t("etl_report_end", lang, row=self.end[0], why=t(self.end[1], lang))
+                                                    for lang in ("vi", "en"))))
         return lines

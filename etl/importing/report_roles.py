@@ -118,6 +118,10 @@ FIELDS: tuple[Rule, ...] = (
 SKIPPED_MONEY = (LOAN,)
 
 
+# Sheets that explain, never tables of figures (the data-entry template's own "Hướng dẫn", whose table of columns
+# and examples reads like a report's header): matched on the whole folded sheet name.
+INSTRUCTION_SHEETS = frozenset(("huong dan", "huongdan", "huong dan nhap lieu", "instructions", "guide", "readme"))
+
 # --- Rows ----------------------------------------------------------------------------------------------------------
 
 # A total row: "Tổng cộng", "Tổng số", "Tổng kinh phí khuyến công năm 2019", "Cộng I", "Cộng (A)", "Tổng I + II".
