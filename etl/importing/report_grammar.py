@@ -57,6 +57,7 @@ MAX_PROBLEMS_OF_A_KIND = 100     # hidden rows and cells listed one by one; the 
 # the single one that puts every amount of the table in range (the dry run says so); otherwise the table is refused.
 PLAUSIBLE = {"project": (Decimal("0.5"), Decimal(50_000)), "allocation": (Decimal(1), Decimal(1_000_000))}
 YEAR_TEXT = re.compile(r"^(19|20)\d\d$")
+TOTAL_INITIALS = "TCSG"          # Tổng, Cộng, Total, Sub total, Grand total
 
 Problem = Callable[..., None]   # problem(row, column, value, (vi, en), severity="error")
 
@@ -88,6 +89,20 @@ def looks_numeric(value) -> bool:
         return True
     text = text_of(value)
     return bool(text) and text[0].isdigit()
+
+
+def numeric_cell(value) -> bool:
+    """A number, or text that is an amount ("1.500", "1,5 tỷ"); not a year, not words that start with a digit
+    ("6 tháng đầu năm")."""
+    if is_number(value):
+        return not year_of(value)
+    text = text_of(value)
+    if not text or not text[0].isdigit() or year_of(text):
+        return False
+    readings = number_readings(text)
+    if readings["vi"] is not None or readings["en"] is not None:
+        return True
+    return isinstance(parse_money(text), Money)
 
 
 def sequence_text(value) -> str | None:
@@ -201,10 +216,24 @@ def header_score(cells: dict[int, object], codes: Codes) -> bool:
     filled = [v for v in cells.values() if text_of(v)]
     if len(filled) < 2 or any(is_number(v) and not year_of(v) for v in filled):
         return False
+    if any(isinstance(v, str) and numeric_cell(v) for v in filled):
+        return False  # an amount written as text: a row of data
     texts = [v for v in filled if not unit_statement(v)]
     if any(sentence(v) for v in texts):
         return False  # a sentence (an instructions sheet, a note) is no column header
+    if not any(worded_header(v, codes) for v in texts):
+        return False  # years alone (2019 | 2020) head no table: a row of numbers that happen to be years
     return sum(known_header(v, codes) for v in texts) >= 2 and any(money_header(v, codes) for v in texts)
+
+
+def worded_header(value, codes: Codes) -> bool:
+    """A header cell that names its column in words (a field, money, a total, a code), not only by a year."""
+    text = text_of(value)
+    if not text or year_of(value):
+        return False
+    facets = facets_of(text, codes)
+    return bool(facets.field or facets.money or facets.total or facets.counterpart or facets.funding
+                or facets.figure or facets.ratio or facets.count)
 
 
 def sentence(value) -> bool:
@@ -230,18 +259,26 @@ class Merges:
     def __init__(self, grid: Grid):
         self.ranges = grid.merges
         self.by_row: dict[int, list[tuple[int, int, int, int]]] = {}
+        self.covering: dict[int, list[tuple[int, int, int, int]]] = {}   # row → the ranges over it
+        covered = 0
         for merge in self.ranges:
             self.by_row.setdefault(merge[0], []).append(merge)
+            covered += merge[2] - merge[0] + 1
+            if covered <= MAX_MERGED_CELLS:  # past it, fill_down refuses the sheet
+                for row in range(merge[0], merge[2] + 1):
+                    self.covering.setdefault(row, []).append(merge)
+
+    def covers(self, number: int) -> bool:
+        return number in self.covering
 
     def header_cells(self, grid_rows: dict[int, dict], number: int) -> dict[int, object]:
         """A header row's cells with every merged cell's text in every column and row it covers."""
         cells = dict(grid_rows.get(number, {}))
-        for r1, c1, r2, c2 in self.ranges:
-            if r1 <= number <= r2:
-                value = grid_rows.get(r1, {}).get(c1)
-                if value is not None:
-                    for column in range(c1, min(c2, c1 + 200) + 1):
-                        cells[column] = value
+        for r1, c1, _r2, c2 in self.covering.get(number, ()):
+            value = grid_rows.get(r1, {}).get(c1)
+            if value is not None:
+                for column in range(c1, min(c2, c1 + 200) + 1):
+                    cells[column] = value
         return cells
 
     def spans_across(self, number: int, column: int) -> tuple[int, int, int, int] | None:
@@ -382,7 +419,10 @@ class Recogniser:
         found, position = [], 0
         rows = self.grid.rows
         while position < len(rows):
-            number, _cells = rows[position]
+            number, raw = rows[position]
+            if len(raw) < 2 and not self.merges.covers(number) or any(numeric_cell(v) for v in raw.values()):
+                position += 1  # a row of data (a number in it), or of one cell: no header
+                continue
             cells = self.merges.header_cells(self.index, number)
             if header_score(cells, self.codes):
                 last = self.header_block(position)
@@ -393,7 +433,7 @@ class Recogniser:
         kept = []
         for i, (first, last) in enumerate(found):
             until = found[i + 1][0] if i + 1 < len(found) else len(rows)
-            if any(looks_numeric(v) and not year_of(v) for _n, cells in rows[last + 1:until] for v in cells.values()):
+            if any(numeric_cell(v) for _n, cells in rows[last + 1:until] for v in cells.values()):
                 kept.append((first, last))
         return kept
 
@@ -614,6 +654,8 @@ def label_meaning(codes: Codes, label: str) -> dict | None:
 def total_of(label: str) -> tuple[str, str | None] | None:
     """("grand" | "sub", the section it closes) for a total row's label: "Tổng cộng (I + II)", "Cộng I", "Tổng kinh
     phí khuyến công năm 2019"; None for a name such as "Cộng đồng làng nghề …" or "Tổng kết mô hình …"."""
+    if not label or label.lstrip()[:1].upper() not in TOTAL_INITIALS:
+        return None  # every total word starts so: most labels are told without folding them
     key = fold(label)
     match = roles.TOTAL_ROW.match(key)
     if match is None:
@@ -824,25 +866,30 @@ class TableReader:
                 first_body = False
                 continue
             first_body = False
-            label, marker, label_column = self.label(cells, sequence, label_columns)
-            head = fold(label or texts[min(texts)])
-            unit = unit_statement(texts[min(texts)]) if len(texts) == 1 else None
-            if unit is not None or (len(texts) == 1 and stated_unit_words(texts[min(texts)]) is not None):
+            label, marker, label_column = self.label(cells, sequence, label_columns, texts)
+            # A row with an amount is never a unit line, a note or a signature: only the others are folded.
+            amounts = any(looks_numeric(v) for c, v in cells.items() if self.money_column(c))
+            head = "" if amounts else fold(label or texts[min(texts)])
+            unit = unit_statement(texts[min(texts)]) if len(texts) == 1 and not amounts else None
+            if not amounts and (unit is not None or (len(texts) == 1 and stated_unit_words(texts[min(texts)])
+                                                     is not None)):
                 if unit is not None:
                     table.title.units.append(Fact(unit, number, min(texts), texts[min(texts)]))
                 table.skip(number, "etl_skip_unit_line")
                 continue
-            if self.note(head, texts[min(texts)], cells):
+            if not amounts and self.note(head, texts[min(texts)], cells):
                 for value in texts.values():
                     if (found := unit_statement(value)) is not None:
                         table.title.units.append(Fact(found, number, min(texts), value))
                 table.skip(number, "etl_skip_note")
                 ended, trailer = ended or (number, "etl_end_note"), True
                 continue
-            if self.signature(head, texts, cells, sequence):
+            if not amounts and self.signature(head, texts, cells, sequence):
                 table.skip(number, "etl_skip_signature")
                 ended, trailer = ended or (number, "etl_end_signature"), True
                 continue
+            if amounts and ended is None:
+                head = fold(label or texts[min(texts)]) if (label or "")[:1].lower() in "tbc" else ""
             if ended is not None:
                 breakdown = head.startswith(("trong do", "bao gom", "chia ra"))
                 if ended[1] == "etl_end_grand_total" and not trailer and breakdown:
@@ -944,18 +991,21 @@ class TableReader:
         numbers = [int(m.group(1)) for t in texts if (m := re.match(r"^\(?(\d{1,2})\)?$", fold(t)))]
         return numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
 
-    def label(self, cells, sequence, label_columns) -> tuple[str | None, str | None, object]:
+    def label(self, cells, sequence, label_columns, texts: dict | None = None
+              ) -> tuple[str | None, str | None, object]:
         """The row's label (its name or label cell, else its first text cell), and its section marker if any."""
+        if texts is None:
+            texts = {c: t for c, v in cells.items() if (t := text_of(v))}
         seq = sequence_text(cells.get(sequence.index)) if sequence else None
         label, column = None, None
         for candidate in label_columns:
-            if (text := text_of(cells.get(candidate.index))) is not None:
+            if (text := texts.get(candidate.index)) is not None:
                 label, column = text, candidate
                 break
         if label is None:
-            texts = [text_of(v) for c, v in sorted(cells.items()) if isinstance(v, str) and text_of(v)
+            found = [texts[c] for c in sorted(texts) if isinstance(cells[c], str)
                      and not self.money_column(c) and (sequence is None or c != sequence.index)]
-            label = texts[0] if texts else None
+            label = found[0] if found else None
         if seq and total_of(seq):
             return seq, None, None
         if seq and (roles.ROMAN.match(seq) or roles.LETTER.match(seq)):
