@@ -125,6 +125,7 @@ class Facets:
     total: str | None = None
     money: str | None = None
     money_looking: str | None = None
+    total_at_least: bool = False             # a total of investment: more than the money columns beside it
     year: int | None = None
     funding: str | None = None
     figure: str | None = None
@@ -171,14 +172,18 @@ def facets_of(text: str, codes: Codes) -> Facets:
     if key:
         facets.funding = Codes.lookup(codes.lists["funding_source"], key)
         facets.figure = Codes.lookup(codes.lists["figure"], key)
-        if facets.year is not None and facets.figure is None:
-            rest = re.sub(r"(?:^| )(?:nam )?(?:19|20)\d\d$", "", key).strip()
-            facets.figure = Codes.lookup(codes.lists["figure"], rest) if rest else None
-            facets.funding = facets.funding or (Codes.lookup(codes.lists["funding_source"], rest) if rest else None)
+        if facets.figure is None and facets.funding is None:
+            # "Kế hoạch năm 2019", "Thực hiện 6 tháng", "Ước thực hiện cả năm": a kind and its period
+            rest = roles.PERIOD_WORDS.sub("", key).strip()
+            if rest and rest != key:
+                facets.figure = Codes.lookup(codes.lists["figure"], rest)
+                facets.funding = Codes.lookup(codes.lists["funding_source"], rest)
     for pattern, period in roles.PARTIAL:
         if pattern.search(key):
             facets.partial = period
             break
+    if facets.total and roles.matches(roles.INVESTMENT_TOTAL, key):
+        facets.total_at_least = True
     if (found := roles.first_rule(roles.FIELDS, key)) is not None:
         facets.field = (found[0].role, found[0].id)
     else:
@@ -368,17 +373,19 @@ def read_funding(key: str, text: str, number: int, column: int, codes: Codes, ti
 def read_period(key: str, text: str, number: int, column: int, title: Title) -> None:
     if roles.REFERENCE_LINE.search(key):
         return  # a decision's date is not the table's period
-    period = None
+    periods = []
     if (match := roles.YEAR_RANGE.search(key)) is not None:
         first, last = int(match.group(1)), int(match.group(2))
-        period = (first, last) if first <= last else None
-    elif (match := roles.SINGLE_YEAR.search(key)) is not None or (match := roles.BARE_YEAR.search(key)) is not None:
-        period = (int(match.group(1)), int(match.group(1)))
-    if period is None:
+        periods = [(first, last)] if first <= last else []
+    else:  # every year a line names: "ƯỚC THỰC HIỆN NĂM 2019 VÀ KẾ HOẠCH NĂM 2020" names two
+        years = [int(m.group(1)) for m in roles.SINGLE_YEAR.finditer(key)] or [
+            int(m.group(1)) for m in roles.BARE_YEAR.finditer(key)]
+        periods = [(year, year) for year in dict.fromkeys(years)]
+    if not periods:
         return
-    fact = Fact(period, number, column, text)
-    if all(seen.value != period for seen in title.periods_seen):
-        title.periods_seen.append(fact)
+    for period in periods:
+        if all(seen.value != period for seen in title.periods_seen):
+            title.periods_seen.append(Fact(period, number, column, text))
     for pattern, partial in roles.PARTIAL:
         if pattern.search(key) and title.partial is None:
             title.partial = Fact(partial, number, column, text)
@@ -456,7 +463,8 @@ class Recogniser:
         """Whether `below` is a further header row: text or years only (no sequence number, no section marker), each
         cell under a group of the row above (a merged cell, or in a CSV a header written in its first cell only) or a
         header of its own right under a header ("Kế hoạch | Thực hiện" over "2019 | 2019")."""
-        filled = [c for c, v in below.items() if text_of(v)]
+        # a cell merged down from the row above is that row's header, not one of this row
+        filled = [c for c, v in below.items() if text_of(v) and (number, c) not in self.grid.merged_down]
         if not filled or any(is_number(below[c]) and not year_of(below[c]) for c in filled):
             return False
         if self.grid.merges:
@@ -471,7 +479,8 @@ class Recogniser:
                 roles.MARKED_LABEL.match(first) or roles.ROMAN.match(first) or roles.COLUMN_NUMBER.match(fold(first))
                 or roles.NUMBERED.match(first) or total_of(first)):
             return False
-        return all(c in grouped or (text_of(upper.get(c)) and known_header(below[c], self.codes)) for c in filled)
+        return all(c in grouped or (money_header(upper.get(c), self.codes) and known_header(below[c], self.codes))
+                   for c in filled)
 
     def stacks(self, first: int, last: int) -> tuple[dict[int, list[tuple[str, int]]], dict[int, int], list[Fact]]:
         """Each column's header texts top to bottom with the row they are on; each column's group (the first
@@ -759,6 +768,9 @@ class TableReader:
             column.rule = "report_roles.COUNTERPART"
         elif bottom.total and not bottom.funding and not bottom.year and not part:
             column.field, column.role, column.rule = "money", "total", f"report_roles.TOTAL «{bottom.total}»"
+            if bottom.total_at_least:
+                column.at_least = True
+                column.rule += "; a total of investment: at least the money beside it"
         elif column.year or column.funding or column.figure or any(f.money for f in levels) or (
                 field and field[0] == "money"):
             column.field, column.role = "money", "kc"
@@ -771,6 +783,12 @@ class TableReader:
         elif field and field[0] in ("text", "unit"):
             column.field = "unit" if field[0] == "unit" else None
             column.role, column.rule = field[0], field[1]
+            return None
+        elif part:
+            # "Trong đó: Vốn sự nghiệp | Vốn đầu tư phát triển": the whole split by something that is no funding
+            # source; checked against the whole, never stored (the whole is)
+            column.field, column.role, column.part_of = "money", "breakdown", -1
+            column.rule = f"report_roles.PART «{part}», naming no funding source: checked, not stored"
             return None
         elif any(f.money_looking for f in levels) or units:
             column.role, column.rule = "money_looking", "report_roles.MONEY_LOOKING" if not units else "a money unit"
@@ -826,9 +844,7 @@ class TableReader:
                                     for p in periods)
             if len(ranges) == 1 and inside:
                 title.period = ranges[0]
-            else:
-                self.problem(periods[1].row, letter(periods[1].column), periods[1].text,
-                             both("etl_report_periods_disagree", first=periods[0].text, second=periods[1].text))
+            # otherwise the title names several periods: a row whose year can come only from it is refused
         if len(title.figures_seen) == 1:
             title.figure = title.figures_seen[0]
         if len(title.fundings_seen) == 1:
@@ -918,8 +934,17 @@ class TableReader:
             if marker is not None:
                 label = f"{marker}. {label}" if label and not total_of(label) else label
             seq = sequence_text(cells.get(sequence.index)) if sequence else None
-            if seq and roles.NUMBERED.match(seq) and upcoming.get(position - 1, "").startswith(seq.rstrip(".") + "."):
+            following = upcoming.get(position - 1, "")
+            if seq and roles.NUMBERED.match(seq) and following.startswith(seq.rstrip(".") + "."):
                 self.group(number, seq.rstrip("."), label, cells)
+                continue
+            if seq and roles.NUMBERED.match(seq) and roles.ITEM_MARK.fullmatch(following):
+                # "1 Đào tạo nghề" over "a", "b": a group when it names a code (an activity), its items the
+                # projects; otherwise they may be the parts of project 1 (its machines, its workshop): refused
+                if label and self.section_values(label):
+                    self.group(number, seq.rstrip("."), label, cells)
+                else:
+                    self.problem(number, named(sequence), seq, both("etl_report_items_ambiguous", row=number))
                 continue
             if seq and roles.NUMBERED.match(seq):
                 self.close_groups(seq)
@@ -1173,14 +1198,17 @@ class TableReader:
             self.close_sections(0)
             return True
         at = len(table.data)
-        candidates = [s for s in self.by_marker.get(scope, []) if s.kind in ("roman", "letter")] if scope else []
-        if not candidates and scope is None and self.open:
-            candidates = [self.open[-1]]
+        previous = max((t.end or 0 for t in table.totals if t.kind == "sub"), default=0)
+        if scope:
+            candidates = [s for s in self.by_marker.get(scope, []) if s.kind in ("roman", "letter")]
+        else:
+            # a bare "Cộng": the innermost open section, an outer one, the rows since the last subtotal, or all
+            candidates = list(reversed(self.open)) + [(previous, at), (0, at)]
         if candidates:
             first = candidates[0]
-            table.totals.append(Total(number, "sub", label, amounts, first.start, at, scope or "", candidates))
+            start = first.start if isinstance(first, Section) else first[0]
+            table.totals.append(Total(number, "sub", label, amounts, start, at, scope or "", candidates))
         else:
-            previous = max((t.end or 0 for t in table.totals if t.kind == "sub"), default=0)
             table.totals.append(Total(number, "sub", label, amounts, previous, at, scope or ""))
         return False
 
@@ -1448,7 +1476,8 @@ class TableReader:
                 continue
             end = total.end if total.end is not None else len(table.data)
             if len(total.sections) > 1:  # "Cộng I" under Roman I and letter I: the section whose rows add up to it
-                ranges = [(s.start, min(s.end if s.end is not None else end, end)) for s in total.sections]
+                ranges = [(s.start, min(s.end if s.end is not None else end, end)) if isinstance(s, Section)
+                          else s for s in total.sections]
                 fits = [r for r in ranges if all(abs(sums.between(i, *r) - a) <= t
                                                  for i, (_c, a, t) in total.amounts.items())]
                 total.start, end = fits[0] if fits else ranges[0]
@@ -1471,7 +1500,10 @@ class TableReader:
             if column.role == "total":
                 parts = {i: a for i, (_c, a) in found.items() if i != index
                          and self.adds_into(self.by_index[i], column)}
-                if parts and abs(sum(parts.values(), Decimal(0)) - stated) > tolerance(cell, column):
+                summed = sum(parts.values(), Decimal(0))
+                off = summed - stated > tolerance(cell, column) if column.at_least else \
+                    abs(summed - stated) > tolerance(cell, column)
+                if parts and off:
                     self.row_differs(row, index, cell, stated, parts)
             parts = {i: a for i, (_c, a) in found.items() if self.by_index[i].part_of == index}
             if parts and sum(parts.values(), Decimal(0)) > stated + tolerance(cell, column):
@@ -1483,7 +1515,7 @@ class TableReader:
             columns=", ".join(letter(i) for i in sorted(parts)), column=self.by_index[index].header))
 
     def adds_into(self, column, total) -> bool:
-        if column.field != "money" or column.role == "total" or column.part_of is not None:
+        if column.field != "money" or column.role in ("total", "breakdown") or column.part_of is not None:
             return False
         if total.parent is not None and column.parent is not None:
             return column.parent == total.parent

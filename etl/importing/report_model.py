@@ -102,6 +102,7 @@ class Column:
     figure: str | None = None
     partial: str | None = None           # a header that says "6 tháng", "lũy kế đến …"
     part_of: int | None = None           # a "Trong đó" part: the index of its whole
+    at_least: bool = False               # a total of investment: at least, not exactly, the money beside it
     parent: int | None = None            # header-tree parent (a merged group cell's first column), for totals
     unit: Unit | None = None
     unit_rule: str = ""                  # where the unit comes from
@@ -154,8 +155,9 @@ class Total:
     start: int                          # the data rows it adds up: Table.data[start:end]
     end: int | None = None
     scope: str = ""
-    sections: list = field(default_factory=list)   # "Cộng I": the sections marked I (Roman I, or letter I); the one
-    # whose rows add up to it is the one it closes
+    sections: list = field(default_factory=list)   # what it may close: "Cộng I" the sections marked I (Roman I or
+    # letter I), a bare "Cộng" the open sections, the rows since the last subtotal, all rows ((start, end) pairs);
+    # the one whose rows add up to it is the one it closes
 
 
 @dataclass

@@ -63,11 +63,12 @@ class Records:
 
     def stored_columns(self, amounts: dict) -> list[tuple[Column, object, Decimal]]:
         """The money cells a row stores: no "Tổng" column, and no whole whose parts are given on the row."""
-        wholes_with_parts = {self.by_index[i].part_of for i in amounts if self.by_index[i].part_of is not None}
+        wholes_with_parts = {self.by_index[i].part_of for i in amounts if self.by_index[i].part_of is not None
+                             and self.by_index[i].role != "breakdown"}
         stored = []
         for index, (cell, amount) in amounts.items():
             column = self.by_index[index]
-            if column.role == "total" or index in wholes_with_parts:
+            if column.role in ("total", "breakdown") or index in wholes_with_parts:
                 continue
             stored.append((column, cell, amount))
         return stored
@@ -142,6 +143,8 @@ class Records:
             raw["funding_source"] = sources.pop()
         if raw.get("year") is None and years:
             raw["year"] = years.pop()
+        if raw.get("year") is None and self.periods_ambiguous(row):
+            return
         if raw.get("year") is None and title.period and title.period.value[0] == title.period.value[1]:
             raw["year"] = title.period.value[0]  # a project has one year: a period in the title does not say which
         if self.context_ok(row, raw, "year"):
@@ -184,12 +187,23 @@ class Records:
             if year is not None:
                 values["year_from"] = values["year_to"] = year
                 values.pop("year", None)
+            elif from_title and self.periods_ambiguous(row):
+                return
             elif from_title and title.period is not None:
                 values["year_from"], values["year_to"] = title.period.value
             values["amount_mvnd"] = amount
             if not self.context_ok(row, values, "year_from"):
                 return
             self.reader.read_report_row(row.row, values, column.header)
+
+    def periods_ambiguous(self, row: DataRow) -> bool:
+        """The title names several periods and the row's year would come from it: refused naming both."""
+        seen = self.table.title.periods_seen
+        if self.table.title.period is not None or len(seen) < 2:
+            return False
+        self.problem(seen[1].row, None, seen[1].text,
+                     both("etl_report_periods_disagree", first=seen[0].text, second=seen[1].text))
+        return True
 
     def context_ok(self, row: DataRow, values: dict, year_field: str) -> bool:
         """A row needs an area and a year: from its columns, a section or the title rows."""

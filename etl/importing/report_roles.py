@@ -69,8 +69,16 @@ COUNTERPART = Rule("counterpart", "counterpart", (
 LOAN = Rule("loan", "loan", ("von vay", "vay", "tin dung", "loan", "loans"), "word")
 # A total of the money columns beside it: checked, never stored.
 TOTAL = Rule("total", "total", ("tong", "tong cong", "tong so", "cong", "tong kinh phi", "tong von", "tong muc dau tu",
-                                "tong du toan", "tong cong kinh phi", "tong nguon von", "tong kinh phi thuc hien",
-                                "tong kinh phi du toan", "total", "grand total", "sub total", "subtotal"), "exact")
+                                "tong von dau tu", "tong du toan", "tong cong kinh phi", "tong nguon von",
+                                "tong kinh phi thuc hien", "tong kinh phi du toan", "tong kinh phi dau tu", "total",
+                                "grand total", "sub total", "subtotal", "total investment"), "exact")
+# A total of investment holds the beneficiary's money too, which a table may not give: never less than the money
+# columns beside it, but not their sum.
+INVESTMENT_TOTAL = Rule("investment_total", "total", ("tong von", "tong von dau tu", "tong muc dau tu",
+                                                      "tong kinh phi dau tu", "total investment"), "exact")
+# Words of a period after a kind of figure in a header: "Kế hoạch năm 2019", "Thực hiện 6 tháng", "Ước cả năm".
+PERIOD_WORDS = re.compile(r"(?:\s|^)(?:ca nam|nam|(?:6|9|3|sau|chin|ba) thang(?: dau nam| dau)?|"
+                          r"quy (?:i{1,3}|iv|\d)|(?:19|20)\d\d|luy ke|den thang \d{1,2}|\d{1,2} thang)(?=\s|$)")
 # Words that make a header khuyến công money (unless a facet above or beside says otherwise).
 MONEY = Rule("money", "money", (
     "kinh phi", "kinh phi khuyen cong", "kinh phi kc", "kinh phi ho tro", "muc ho tro", "so tien ho tro", "so tien",
@@ -156,6 +164,8 @@ ROMAN = re.compile(r"^(X{0,2})(IX|IV|V?I{0,3})$")
 LETTER = re.compile(r"^[A-Z]$")
 MARKED_LABEL = re.compile(r"^\s*([IVX]{1,5}|[A-Z])\s*[.):/-]\s*(\S.*)$")
 NUMBERED = re.compile(r"^\d{1,3}(\.\d{1,3}){0,3}\.?$")
+# Items under a numbered row: "a", "b)", "-", "+".
+ITEM_MARK = re.compile(r"[a-zđ]\)?|[-+*•–]")
 
 
 def roman_value(text: str) -> int | None:
