@@ -11,14 +11,19 @@ Rules (see also etl/importing/*):
   previous grand total), `Cộng` rows the rows since the previous total row; a mismatch over 0,001 triệu is a
   warning and the row itself is never loaded.
 - A sheet without a template header is read as a report when its table has money columns
-  (etl/importing/report_layout.py: title rows, merged multi-row headers, sections, totals, split money columns);
-  in a workbook that has a template-shaped sheet, the other sheets are left out as before.
+  (etl/importing/report_layout.py: recognised into a model first, read exactly or refused naming the cell; every
+  table of every sheet, a template sheet's neighbours included; its totals reconciled, a mismatch an error).
+- Hidden rows, columns and sheets holding data are refused unless ReadOptions(include_hidden=True) (--include-hidden,
+  the Import page's box); the options a file was loaded with are kept in imports/.load-order for the rebuild.
 - Money is stored in triệu đồng. The unit comes from a line above the header (`Đơn vị tính: tỷ đồng`,
-  `ĐVT: đồng`) or from the header itself (`Số tiền (tỷ đồng)`); triệu đồng when neither says.
+  `ĐVT: 1.000 đồng`) or from the header itself (`Số tiền (Tr.đồng)`), spelled as etl/importing/units.py lists; in a
+  template sheet triệu đồng when neither says.
   An amount under 0,001 triệu (1.000 đồng) once converted, or over 10.000.000 triệu (10.000 tỷ đồng) in one
   row, is an error: the unit line does not match the numbers. Outcome values are converted only for money
   indicators.
-- Text numbers are Vietnamese ('1.500' = 1500, '4,5' = 4.5, '1.234,56'); '-' is not reported (NULL).
+- Text numbers are Vietnamese ('1.500' = 1500, '4,5' = 4.5, '1.234,56'); '-' is not reported (NULL). A column whose
+  text numbers read differently the English way is read as its cells or the file's other columns prove ('1,250,000'
+  beside '1,500'), and in a CSV with no such proof refused.
 - Areas resolve through area_alias (also area names and ids; with or without Tỉnh/TP./Thành phố, with or
   without diacritics) on the last day of the row's period: 31 December of the (last) year, or the end of
   Q1/H1/Q2/Q3. So Hưng Yên 2025 (annual) is the new hung-yen-2025, Hưng Yên Q1 2025 the old hung-yen.

@@ -178,6 +178,11 @@ CASES: list[Case] = [
         [[1, "Hỗ trợ máy sấy chè", 450, 900], [2, "Đào tạo nghề mây tre", 120, None],
          [None, "Tổng kinh phí", 570, 900]]),
         rows={project("Hỗ trợ máy sấy chè", None, 450, 900), project("Đào tạo nghề mây tre", None, 120)}),
+    Case("total_that_does_not_reconcile", simple_projects(
+        [HA_TINH, ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2019"], ["Đơn vị tính: triệu đồng"]], PROJECT_HEAD,
+        [[1, "Hỗ trợ máy sấy chè", 450, 900], [2, "Đào tạo nghề mây tre", 120, None],
+         ["Tổng cộng", None, 580, 900]]),
+        refused={("Bao cao", 7)}),
     Case("numbered_groups_with_subtotals", simple_projects(
         [HA_TINH, ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2019"], ["Đơn vị tính: triệu đồng"]], PROJECT_HEAD,
         [["1", "Đào tạo nghề, truyền nghề", 270, None], ["1.1", "Lớp mây tre đan xã Thạch Hà", 120, None],
@@ -238,6 +243,12 @@ CASES: list[Case] = [
                           PROJECT_HEAD, [1, "Hỗ trợ máy sấy chè", 450, 900]]),
         Sheet("Ban cu", [HA_TINH, ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2019 (DỰ THẢO)"], ["Đơn vị tính: triệu đồng"],
                          PROJECT_HEAD, [1, "Đề án dự thảo", 999, None]], hidden=True))),
+    Case("hidden_code_list_sheet_left_alone", lambda: book(
+        Sheet("Bao cao", [HA_TINH, ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2019"], ["Đơn vị tính: triệu đồng"],
+                          PROJECT_HEAD, [1, "Hỗ trợ máy sấy chè", 450, 900]]),
+        Sheet("DanhMuc", [["Danh mục nguồn kinh phí", "Danh mục loại số liệu"], ["Địa phương", "Dự toán"],
+                          ["Trung ương", "Thực hiện"]], hidden=True)),
+        rows={project("Hỗ trợ máy sấy chè", None, 450, 900)}),
     Case("funding_column_merged_down", lambda: book(Sheet("Bao cao", [
         HA_TINH, ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2019"], ["Đơn vị tính: triệu đồng"],
         ["STT", "Tên đề án", "Nguồn kinh phí", "Kinh phí khuyến công"],

@@ -65,12 +65,14 @@ HELD: list[Held] = [
         rows={alloc(2021, 2021, "local", "allocated", 2000, "bac-ninh")}),  # the six months' 800 never as a year
     Held("period_total_by_source", lambda: book(Sheet("TH", [
         ["UBND TỈNH HÀ TĨNH"], ["TỔNG HỢP KINH PHÍ KHUYẾN CÔNG GIAI ĐOẠN 2016 - 2020"], ["Đơn vị tính: Triệu đồng"],
-        ["TT", "Nguồn kinh phí", "Kinh phí"], ["1", "Khuyến công quốc gia", 12500], ["2", "Khuyến công địa phương", 30720],
+        ["TT", "Nguồn kinh phí", "Kinh phí"], ["1", "Khuyến công quốc gia", 12500],
+        ["2", "Khuyến công địa phương", 30720],
         ["", "Tổng cộng", 43220]])),
         rows={alloc(2016, 2020, "central", "allocated", 12500), alloc(2016, 2020, "local", "allocated", 30720)}),
     Held("two_project_lists_in_one_sheet", lambda: book(Sheet("DA", [
         ["UBND TỈNH NGHỆ AN"], ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2019"], ["Đơn vị tính: triệu đồng"],
-        ["STT", "Tên đề án", "Kinh phí khuyến công"], [1, "Máy sấy nông sản Yên Thành", 350], [2, "Lò sấy gỗ Quỳ Hợp", 280],
+        ["STT", "Tên đề án", "Kinh phí khuyến công"], [1, "Máy sấy nông sản Yên Thành", 350],
+        [2, "Lò sấy gỗ Quỳ Hợp", 280],
         ["Tổng cộng", None, 630], [], [],
         ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2020"],
         ["STT", "Tên đề án", "Kinh phí khuyến công"], [1, "Máy dệt Con Cuông", 420], ["Tổng cộng", None, 420]])),
@@ -104,7 +106,8 @@ HELD: list[Held] = [
     Held("counts_and_dates_beside_money", lambda: book(Sheet("DA", [
         ["UBND TỈNH QUẢNG NAM"], ["DANH MỤC ĐỀ ÁN ĐÀO TẠO NGHỀ NĂM 2020"], ["Đơn vị tính: triệu đồng"],
         ["STT", "Tên đề án", "Thời gian thực hiện", "Số lượng học viên", "Kinh phí khuyến công"],
-        [1, "Lớp dệt thổ cẩm Tây Giang", "Tháng 3-6/2020", 35, 120], [2, "Lớp mây tre Đại Lộc", "Tháng 7-9/2020", 30, 105],
+        [1, "Lớp dệt thổ cẩm Tây Giang", "Tháng 3-6/2020", 35, 120],
+        [2, "Lớp mây tre Đại Lộc", "Tháng 7-9/2020", 30, 105],
         ["", "Tổng cộng", None, 65, 225]])),
         rows={project("Lớp dệt thổ cẩm Tây Giang", None, 120, year=2020, area="quang-nam"),
               project("Lớp mây tre Đại Lộc", None, 105, year=2020, area="quang-nam")}),
@@ -133,7 +136,8 @@ HELD: list[Held] = [
               project("Mô hình chế biến Vũ Quang", "district", 80, year=2021)}),
     Held("amounts_with_dong_suffix", lambda: book(Sheet("DA", [
         ["UBND TỈNH NGHỆ AN"], ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2022"],
-        ["STT", "Tên đề án", "Kinh phí hỗ trợ"], [1, "Máy dệt Kỳ Sơn", "150.000.000đ"], [2, "Lò sấy Tân Kỳ", "1,2 tỷ"]])),
+        ["STT", "Tên đề án", "Kinh phí hỗ trợ"], [1, "Máy dệt Kỳ Sơn", "150.000.000đ"],
+        [2, "Lò sấy Tân Kỳ", "1,2 tỷ"]])),
         rows={na("Máy dệt Kỳ Sơn", None, 150, year=2022), na("Lò sấy Tân Kỳ", None, 1200, year=2022)}),
     Held("implementer_merged_over_two_projects", lambda: book(Sheet("DA", [
         ["UBND TỈNH HÀ TĨNH"], ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2019"], ["Đơn vị tính: triệu đồng"],
