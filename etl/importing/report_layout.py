@@ -3,9 +3,10 @@
 A sheet with no template header (etl/importing/templates.py) is read here, in three steps with nothing shared but
 their data:
 1. its cells are taken into a Grid (report_model.py): sparse rows, merged ranges, hidden rows and columns;
-2. the grammar (report_grammar.py, with the tables of report_roles.py and units.py) recognises every table of it
-   into a model: title facts, header tree, a role for every column and row with the rule that decided it, units,
-   totals reconciled; the dry run prints that model (Table.understood);
+2. the grammar (report_grammar.py: the tables of a sheet and the roles of their rows; report_header.py: what a
+   header cell says, merged cells; report_title.py: the title facts; report_amounts.py: units, number conventions,
+   amounts, totals reconciled; with the tables of report_roles.py and units.py) recognises every table of it into a
+   model, a role for every column and row with the rule that decided it; the dry run prints it (Table.understood);
 3. only the model becomes rows (report_records.py), each checked by parse.SheetReader like a template row.
 `read_report_sheet` is a function of the sheet's cells, the code lists and the options: it runs the same in the app,
 the CLI or a worker process.
@@ -20,7 +21,7 @@ from etl.importing.report_grammar import Recogniser, total_of
 from etl.importing.report_model import Column, Grid, Section, Table, Title
 from etl.importing.report_records import Records
 from etl.importing.templates import ALLOCATION, PROJECT
-from etl.problems import Problem, bilingual
+from etl.problems import Problem, bilingual, both
 
 MAX_SECTIONS_SHOWN = 50
 
@@ -82,14 +83,15 @@ def read_report_sheet(parsed, codes: Codes, sheet: Sheet, rows, progress=None, o
     from etl.importing.parse import SheetReader
 
     grid = collect_grid(sheet, rows)
-    if not sheet.merges_read and sheet.merges == []:
-        pass  # a sheet cut short after a long gap: its merged cells are unknown; the gap's warning says so
 
     def problem(row, column, value, texts, severity="error"):
         parsed.problems.append(Problem(parsed.file_name, row, column, None if value is None else str(value),
                                        *texts, sheet=sheet.name, severity=severity))
 
     tables = Recogniser(grid, codes, problem, options.include_hidden, locales).recognise()
+    if tables and not sheet.merges_read:
+        # the sheet was too long to read to its end (after a long gap), where a worksheet keeps its merged cells
+        problem(sheet.gap_from, None, None, both("etl_report_merges_unread"))
     for table in tables:
         template = PROJECT if table.kind == "project" else ALLOCATION
         context = bilingual("etl_report_context", "/")  # a value from no column: the title rows or a section row
