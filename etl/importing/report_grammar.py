@@ -21,11 +21,13 @@ Time and memory are linear in the cells read: rows are sparse, and nothing is ke
 """
 
 import re
+import time
 from collections.abc import Callable
 from decimal import Decimal
 
 from etl.importing import report_roles as roles
 from etl.importing.codes import Codes
+from etl.importing.reader import MAX_CHECK_SECONDS, FileRefused
 from etl.importing.report_amounts import Amounts
 from etl.importing.report_cells import (
     YEAR_TEXT,
@@ -75,6 +77,12 @@ class Recogniser:
         self.index = {number: cells for number, cells in grid.rows}
         self.tables: list[Table] = []
         self.locales = locales if locales is not None else set()  # number conventions the file's columns proved
+        self.deadline = time.monotonic() + MAX_CHECK_SECONDS
+
+    def tick(self, position: int) -> None:
+        """Recognising a sheet has the reader's own bound on time (a hostile sheet of millions of text cells)."""
+        if position % 1024 == 0 and time.monotonic() > self.deadline:
+            raise FileRefused(*both("etl_check_too_long", seconds=MAX_CHECK_SECONDS), sheet=self.grid.sheet)
 
     # -- headers --------------------------------------------------------------------------------------------------
     def find_headers(self) -> list[tuple[int, int]]:
@@ -83,6 +91,7 @@ class Recogniser:
         found, position = [], 0
         rows = self.grid.rows
         while position < len(rows):
+            self.tick(position)
             number, raw = rows[position]
             if len(raw) < 2 and not self.merges.covers(number) or any(numeric_cell(v) for v in raw.values()):
                 position += 1  # a row of data (a number in it), or of one cell: no header
@@ -498,6 +507,7 @@ class TableReader(Amounts):
         position = self.last + 1
         upcoming = self.lookahead_sequences(sequence)
         while position < self.end:
+            self.r.tick(position)
             number, cells = rows[position]
             position += 1
             texts = {c: t for c, v in cells.items() if (t := text_of(v))}

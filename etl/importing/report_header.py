@@ -17,6 +17,7 @@ MAX_HEADER_ROWS = 4
 MAX_HEADER_CHARS = 90            # a header cell longer than this, or of more words, is a sentence
 MAX_HEADER_WORDS = 16
 MAX_MERGED_CELLS = 2_000_000     # cells covered by merged ranges in a sheet's body
+STATEMENT_INITIALS = "ĐđDdUu(*CcGgSs"  # a unit statement starts so: "Đơn vị tính", "ĐVT", "DVT", "Unit", "(", "Ghi chú"
 
 
 @dataclass
@@ -39,7 +40,21 @@ class Facets:
     non_money_unit: str | None = None
 
 
+MAX_CACHED_FACETS = 200_000    # distinct header texts remembered per run (a hostile sheet may hold millions)
+
+
 def facets_of(text: str, codes: Codes) -> Facets:
+    """What one header text says (remembered per text: every row is looked at as a possible header)."""
+    cache = codes.__dict__.setdefault("_report_facets", {})
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= MAX_CACHED_FACETS:
+            cache.clear()
+        found = cache[text] = _facets_of(text, codes)
+    return found
+
+
+def _facets_of(text: str, codes: Codes) -> Facets:
     """What one header level says, by the role tables and the code lists."""
     facets = Facets()
     raw = str(text)
@@ -121,13 +136,18 @@ def money_header(value, codes: Codes) -> bool:
 
 
 def header_score(cells: dict[int, object], codes: Codes) -> bool:
-    """Whether a row (merged cells filled in) reads as a report table's header row."""
-    filled = [v for v in cells.values() if text_of(v)]
-    if len(filled) < 2 or any(is_number(v) and not year_of(v) for v in filled):
+    """Whether a row (merged cells filled in) reads as a report table's header row. Every row of a sheet is asked,
+    so each cell's text is taken once and the cheap refusals (a number, a sentence) come first."""
+    filled = [(v, t) for v in cells.values() if (t := text_of(v))]
+    if len(filled) < 2:
         return False
-    if any(isinstance(v, str) and numeric_cell(v) for v in filled):
-        return False  # an amount written as text: a row of data
-    texts = [v for v in filled if not unit_statement(v)]
+    for value, text in filled:
+        if is_number(value):
+            if not year_of(value):
+                return False
+        elif text[0].isdigit() and numeric_cell(text):
+            return False  # an amount written as text: a row of data
+    texts = [value for value, text in filled if not (text[:1] in STATEMENT_INITIALS and unit_statement(text))]
     if any(sentence(v) for v in texts):
         return False  # a sentence (an instructions sheet, a note) is no column header
     if not any(worded_header(v, codes) for v in texts):
