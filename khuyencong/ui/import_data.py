@@ -427,7 +427,8 @@ def understood_heading(file_name: str, sheet, lang: str) -> str:
     first, last = sheet.header_rows
     data = f"{sheet.data_rows[0]}–{sheet.data_rows[1]}" if sheet.data_rows else "-"
     return t("import_data_understood_table", lang, file=escape_markdown(file_name),
-             sheet=escape_markdown(sheet.sheet or "csv"),
+             sheet=escape_markdown((sheet.sheet or "csv") + (f" #{sheet.number}" if getattr(sheet, "number", 1) > 1
+                                                              else "")),
              table=table_label(sheet.table, lang), header=str(first) if first == last else f"{first}–{last}",
              data=data, rows=format_number(sheet.rows, lang))
 
