@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("files", nargs="+", type=Path, metavar="FILE")
     load.add_argument("--db", type=Path, default=DEFAULT_DB)
     load.add_argument("--dry-run", action="store_true", help=bilingual("etl_help_dry_run"))
+    load.add_argument("--include-hidden", action="store_true", help=bilingual("etl_help_include_hidden"))
     add_operator_commands(commands)
     national = commands.add_parser("national", help=bilingual("etl_help_national"))
     national.add_argument("--projects", type=int, required=True)
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return extract_command(args.file, args.db, args.lang, args.title, args.date)
         if args.command == "load":
-            return load_command(args.files, args.db, args.dry_run)
+            return load_command(args.files, args.db, args.dry_run, args.include_hidden)
         if args.command == "build":
             build_database(args.db, with_demo=not args.no_demo, seed=args.seed)
             return 0
@@ -92,9 +93,10 @@ def _no_database(db: Path) -> str:
     return bilingual("etl_database_not_found") + f": {db}; " + bilingual("etl_build_it_first")
 
 
-def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
+def load_command(files: list[Path], db: Path, dry_run: bool, include_hidden: bool = False) -> int:
     """Print one line per problem and a summary per file; 0 loaded (or valid), 1 data errors, 2 usage errors."""
     from etl.importer import MAX_FILE_BYTES, check_files, load_files, too_large_report
+    from etl.importing.report_layout import ReadOptions
 
     if not db.is_file():
         print(_no_database(db), file=sys.stderr)
@@ -110,7 +112,9 @@ def load_command(files: list[Path], db: Path, dry_run: bool) -> int:
         contents.append((path.name, path.read_bytes()))
     run = check_files if dry_run or too_large else load_files  # one file too large: none is loaded
     operator = Operator(f"cli:{getpass.getuser()}")  # the server's shell: every area, named in load_log
-    reports = too_large + (run(db, contents, progress=print_progress, operator=operator) if contents else [])
+    options = ReadOptions(include_hidden=include_hidden)
+    reports = too_large + (run(db, contents, progress=print_progress, operator=operator, options=options)
+                           if contents else [])
     failed = any(r.errors for r in reports)
     error, warning = bilingual("etl_severity_error", "/"), bilingual("etl_severity_warning", "/")
     for report in reports:

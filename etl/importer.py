@@ -11,14 +11,19 @@ Rules (see also etl/importing/*):
   previous grand total), `Cộng` rows the rows since the previous total row; a mismatch over 0,001 triệu is a
   warning and the row itself is never loaded.
 - A sheet without a template header is read as a report when its table has money columns
-  (etl/importing/report_layout.py: title rows, merged multi-row headers, sections, totals, split money columns);
-  in a workbook that has a template-shaped sheet, the other sheets are left out as before.
+  (etl/importing/report_layout.py: recognised into a model first, read exactly or refused naming the cell; every
+  table of every sheet, a template sheet's neighbours included; its totals reconciled, a mismatch an error).
+- Hidden rows, columns and sheets holding data are refused unless ReadOptions(include_hidden=True) (--include-hidden,
+  the Import page's box); the options a file was loaded with are kept in imports/.load-order for the rebuild.
 - Money is stored in triệu đồng. The unit comes from a line above the header (`Đơn vị tính: tỷ đồng`,
-  `ĐVT: đồng`) or from the header itself (`Số tiền (tỷ đồng)`); triệu đồng when neither says.
+  `ĐVT: 1.000 đồng`) or from the header itself (`Số tiền (Tr.đồng)`), spelled as etl/importing/units.py lists; in a
+  template sheet triệu đồng when neither says.
   An amount under 0,001 triệu (1.000 đồng) once converted, or over 10.000.000 triệu (10.000 tỷ đồng) in one
   row, is an error: the unit line does not match the numbers. Outcome values are converted only for money
   indicators.
-- Text numbers are Vietnamese ('1.500' = 1500, '4,5' = 4.5, '1.234,56'); '-' is not reported (NULL).
+- Text numbers are Vietnamese ('1.500' = 1500, '4,5' = 4.5, '1.234,56'); '-' is not reported (NULL). A column whose
+  text numbers read differently the English way is read as its cells or the file's other columns prove ('1,250,000'
+  beside '1,500'), and in a CSV with no such proof refused.
 - Areas resolve through area_alias (also area names and ids; with or without Tỉnh/TP./Thành phố, with or
   without diacritics) on the last day of the row's period: 31 December of the (last) year, or the end of
   Q1/H1/Q2/Q3. So Hưng Yên 2025 (annual) is the new hung-yen-2025, Hưng Yên Q1 2025 the old hung-yen.
@@ -59,6 +64,7 @@ from etl.importing.mappings import read_value_map
 from etl.importing.mappings import remember_value as _remember_value
 from etl.importing.parse import ParsedFile, parse_file
 from etl.importing.reader import MAX_FILE_BYTES, FileRefused, too_large
+from etl.importing.report_layout import DEFAULT_OPTIONS, ReadOptions
 from etl.importing.store import TABLES, Assessment, assess, imported_documents, summary, write_file
 from etl.load_log import log_load, utc_now
 from etl.operators import Operator
@@ -172,14 +178,17 @@ def file_name_problems(name: str, imports_dir: Path) -> list[Problem]:
     return []
 
 
-def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None, imports_dir: Path) -> list[ParsedFile]:
+def _parse_all(con, files: list[tuple[str, bytes]], progress: Progress | None, imports_dir: Path,
+               options: ReadOptions | dict = DEFAULT_OPTIONS) -> list[ParsedFile]:
+    """Every file read; `options` for all of them, or per file name (a rebuild replays each as it was loaded)."""
     codes = Codes(con)
     codes.remember(read_value_map(imports_dir))  # values mapped on the Import page, before any lookup
     parsed_files = []
     seen = {}
     for name, data in files:
         name = _safe_name(name)
-        parsed = parse_file(name, data, codes, progress)
+        chosen = options.get(name, DEFAULT_OPTIONS) if isinstance(options, dict) else options
+        parsed = parse_file(name, data, codes, progress, chosen)
         parsed.problems.extend(file_name_problems(name, imports_dir))
         if parsed.doc_id in seen:
             first = seen[parsed.doc_id]
@@ -213,11 +222,11 @@ def scope_problems(con, parsed: ParsedFile, operator: Operator | None) -> list[P
     return problems
 
 
-def _validate(db_path: Path, files, progress,
-              operator: Operator | None = None) -> tuple[list[ParsedFile], list[ImportReport]]:
+def _validate(db_path: Path, files, progress, operator: Operator | None = None,
+              options: ReadOptions | dict = DEFAULT_OPTIONS) -> tuple[list[ParsedFile], list[ImportReport]]:
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        parsed_files = _parse_all(con, files, progress, imports_dir_for(db_path))
+        parsed_files = _parse_all(con, files, progress, imports_dir_for(db_path), options)
         for parsed in parsed_files:
             parsed.problems.extend(scope_problems(con, parsed, operator))
         return parsed_files, _reports(parsed_files, assess(con, parsed_files))
@@ -226,11 +235,12 @@ def _validate(db_path: Path, files, progress,
 
 
 def check_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None,
-                operator: Operator | None = None) -> list[ImportReport]:
+                operator: Operator | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> list[ImportReport]:
     """Read and validate `files` against the current database, for `operator` (its scope; None: every area); say
-    what a load would change; write nothing."""
+    what a load would change; write nothing. `options.include_hidden` reads hidden rows, columns and sheets (refused
+    otherwise)."""
     _require_db(db_path)
-    return _validate(Path(db_path), files, progress, operator)[1]
+    return _validate(Path(db_path), files, progress, operator, options)[1]
 
 
 class _Refused(Exception):
@@ -240,13 +250,14 @@ class _Refused(Exception):
 
 
 def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None,
-               operator: Operator | None = None) -> list[ImportReport]:
+               operator: Operator | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> list[ImportReport]:
     """Validate every file; when none has an error, load them all in one atomic swap of the database, recording
-    `operator` (who loads, within whose scope every row must fall) in load_log."""
+    `operator` (who loads, within whose scope every row must fall) in load_log. The options a file was loaded with
+    are kept with its copy, so that a rebuild reads it the same way."""
     db_path = Path(db_path)
     _require_db(db_path)
     operator_name = operator.name if operator is not None else None
-    parsed_files, reports = _validate(db_path, files, progress, operator)
+    parsed_files, reports = _validate(db_path, files, progress, operator, options)
     if any(r.errors for r in reports):
         return reports
     if any(r.already_loaded for r in reports):
@@ -270,7 +281,7 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
         # Kept before the swap, under the lock: a load killed after its swap must not lose its copy (the next build
         # would drop its figures). Killed before the swap, the copy stays and the next build loads the file.
         kept[:] = keep_copies(db_path, [(r.file_name, data) for r, (_n, data) in zip(fresh, files)
-                                        if not r.already_loaded], operator_name)
+                                        if not r.already_loaded], operator_name, options)
 
     kept: list[Path] = []
     swapped: list[bool] = []
@@ -292,7 +303,8 @@ def load_files(db_path: Path, files: list[tuple[str, bytes]], progress: Progress
 LOAD_ORDER = ".load-order"  # hidden: never replayed as a file
 
 
-def keep_copies(db_path: Path, files: list[tuple[str, bytes]], operator: str | None = None) -> list[Path]:
+def keep_copies(db_path: Path, files: list[tuple[str, bytes]], operator: str | None = None,
+                options: ReadOptions = DEFAULT_OPTIONS) -> list[Path]:
     """Copy loaded files to <db dir>/imports/ under the name as given (write, fsync, rename: a replay never reads
     half a file) and note the load order and who loaded them; return the copies that did not exist before."""
     folder = imports_dir_for(db_path)
@@ -306,17 +318,23 @@ def keep_copies(db_path: Path, files: list[tuple[str, bytes]], operator: str | N
         temp.write_bytes(data)
         fsync_path(temp)
         os.replace(temp, target)
-    _note_load_order(folder, [(_safe_name(name), hashlib.sha256(data).hexdigest()) for name, data in files], operator)
+    _note_load_order(folder, [(_safe_name(name), hashlib.sha256(data).hexdigest()) for name, data in files],
+                     operator, options)
     fsync_path(folder)  # every rename above, the load order's included, is on disk before the swap
     return created
 
 
-def _note_load_order(folder: Path, loaded: list[tuple[str, str]], operator: str | None = None) -> None:
-    """Append (name, sha256, operator) of each file just kept to imports/.load-order, rewritten whole then renamed;
-    a rebuild's replay names the operator again in load_log."""
+INCLUDE_HIDDEN = "include-hidden"  # in the options columns of imports/.load-order, after the operator's
+
+
+def _note_load_order(folder: Path, loaded: list[tuple[str, str]], operator: str | None = None,
+                     options: ReadOptions = DEFAULT_OPTIONS) -> None:
+    """Append (name, sha256, operator[, options]) of each file just kept to imports/.load-order, rewritten whole then
+    renamed; a rebuild's replay names the operator again in load_log and reads the file with the same options."""
     order = folder / LOAD_ORDER
     lines = order.read_text(encoding="utf-8").splitlines() if order.is_file() else []
-    lines += [f"{name}\t{sha256}" + (f"\t{operator}" if operator else "") for name, sha256 in loaded]
+    flags = f"\t{INCLUDE_HIDDEN}" if options.include_hidden else ""
+    lines += [f"{name}\t{sha256}\t{operator or ''}{flags}".rstrip("\t") for name, sha256 in loaded]
     temp = folder / f"{LOAD_ORDER}.part-{os.getpid()}"
     temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     fsync_path(temp)
@@ -344,6 +362,17 @@ def replay_order(folder: Path) -> list[Path]:
     last = {name: i for i, name in enumerate(noted) if name in files}
     earlier = sorted(name for name in files if name not in last)
     return [files[name] for name in earlier + sorted(last, key=last.get)]
+
+
+def replay_options(folder: Path) -> dict[str, ReadOptions]:
+    """How each kept file was last loaded (its options in imports/.load-order): a rebuild reads it the same way."""
+    order = folder / LOAD_ORDER
+    found: dict[str, ReadOptions] = {}
+    if order.is_file():
+        for line in order.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            found[fields[0]] = ReadOptions(include_hidden=INCLUDE_HIDDEN in fields[3:])
+    return found
 
 
 def keep_lost_copies(db_path: Path, parsed_files: list[ParsedFile], files: list[tuple[str, bytes]]) -> None:
@@ -380,10 +409,11 @@ def replay_imports(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progr
         return 0
     paths = replay_order(folder)
     operators = load_operators(folder)
+    options = replay_options(folder)
     total = 0
     for path in paths:
         data = path.read_bytes()
-        parsed = _parse_all(con, [(path.name, data)], None, folder)[0]
+        parsed = _parse_all(con, [(path.name, data)], None, folder, options)[0]
         result = assess(con, [parsed])[0]
         report = _reports([parsed], [result])[0]
         replay = bilingual("etl_replay") + f" imports/{path.name}: "

@@ -14,6 +14,7 @@ from khuyencong.ui.fetch import code_lists
 from khuyencong.ui.import_data import (
     CHECKED,
     DONE,
+    INCLUDE_HIDDEN,
     LOAD_ERROR,
     LOAD_PROBLEMS,
     MAPPED,
@@ -52,6 +53,7 @@ from khuyencong.ui.import_data import (
     understood_columns,
     understood_heading,
     understood_sections,
+    understood_skipped,
     understood_title,
     understood_totals,
     unknown_line,
@@ -113,6 +115,8 @@ else:
     uploads = st.file_uploader(t("import_data_upload", lang), type=UPLOAD_TYPES, accept_multiple_files=True,
                                key=f"im_files_{state.get(ROUND, 0)}", max_upload_size=math.ceil(limit / 2**20),
                                help=t("import_data_upload_help", lang, size=format_size(limit, lang)))
+    include_hidden = st.checkbox(t("import_data_include_hidden", lang), key=INCLUDE_HIDDEN,
+                                 help=t("import_data_include_hidden_help", lang))
     files, refused = split_by_size([(upload.name, upload.getvalue()) for upload in uploads or []], limit)
     if restarted and not files:
         st.warning(t("import_data_session_restarted", lang), icon=":material/restart_alt:")
@@ -122,12 +126,12 @@ else:
     reports = []
     if files:
         db = get_database()
-        key = files_key(files, db.version)
+        key = files_key(files, db.version) + (include_hidden,)
         if state.get(CHECKED, (None,))[0] != key:
             state.pop(CHECKED, None)
             with st.spinner(t("import_data_checking", lang)):
                 try:
-                    state[CHECKED] = (key, check_for(db.path, files))
+                    state[CHECKED] = (key, check_for(db.path, files, include_hidden))
                 except Exception as error:  # an unreadable file must not take the page down
                     st.error(t("import_data_failed", lang, error=escape_markdown(error)))
         reports = state[CHECKED][1] if CHECKED in state else []
@@ -154,6 +158,8 @@ else:
                         st.dataframe(understood_sections(sheet, lang, names), hide_index=True, width="stretch",
                                      key=f"im_sections_{number}")
                     st.caption(understood_totals(sheet, lang))
+                    if skipped := understood_skipped(sheet, lang):
+                        st.caption(skipped)
 
         if MAPPED in state:
             st.success(state.pop(MAPPED), icon=":material/bookmark_added:")
@@ -189,7 +195,7 @@ else:
         allowed = can_confirm(reports)
         st.button(t("import_data_confirm", lang), key="im_confirm", type="primary", disabled=not allowed,
                   help=t("import_data_confirm_help", lang), icon=":material/upload:", on_click=confirm_load,
-                  args=(state, db.path, files, lang))
+                  args=(state, db.path, files, lang, include_hidden))
         if not allowed:
             st.caption(t("import_data_confirm_blocked", lang))
 

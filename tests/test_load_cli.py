@@ -82,3 +82,28 @@ def test_build_cli_replays_loaded_files(db, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "imports/son-la-giai-doan.xlsx" in result.stderr
     assert allocation_rows(db, "tep-son-la-giai-doan-xlsx") == 2
+
+
+def test_a_rebuild_reads_a_file_as_it_was_loaded_and_names_who_loaded_it(db, tmp_path):
+    """The load order keeps the operator and the options: a hidden row read with --include-hidden stays read."""
+    import getpass
+
+    from report_classes import PROJECT_HEAD, Sheet, book
+
+    rows = [["UBND TỈNH HÀ TĨNH"], ["DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2019"], ["Đơn vị tính: triệu đồng"], PROJECT_HEAD,
+            [1, "Hỗ trợ máy sấy chè", 450, 900], [2, "Đề án bổ sung", 300, None], ["Tổng cộng", None, 750, 900]]
+    path = tmp_path / "ha-tinh-2019.xlsx"
+    path.write_bytes(book(Sheet("Danh muc", rows, hidden_rows=(6,))))
+    assert run_etl("load", str(path), "--db", str(db)).returncode == 1  # the hidden row is refused unless asked
+    assert run_etl("load", str(path), "--include-hidden", "--db", str(db)).returncode == 0
+    result = run_etl("build", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        projects = con.execute("SELECT count(*) FROM project WHERE doc_id = 'tep-ha-tinh-2019-xlsx'").fetchone()[0]
+        loaded_by = con.execute("SELECT DISTINCT operator FROM load_log WHERE file_name LIKE '%ha-tinh-2019.xlsx'"
+                                ).fetchall()
+    finally:
+        con.close()
+    assert projects == 2
+    assert loaded_by == [(f"cli:{getpass.getuser()}",)]

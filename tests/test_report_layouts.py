@@ -117,12 +117,14 @@ def test_dry_run_says_what_was_understood_and_writes_nothing(db, tmp_path):
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
-def test_a_total_that_does_not_add_up_is_a_warning_with_both_figures(db, tmp_path):
-    out = load(db, write(tmp_path, "bad_total")).stdout
-    assert ("CẢNH BÁO/WARNING bad_total.xlsx, sheet Danh muc, dòng/row 18, cột/column Kinh phí / Tổng ['700']: "
-            "dòng tổng (700 triệu đồng) khác tổng các dòng (650 triệu đồng)") in out
-    assert out.count("WARNING") == 1
-    assert len(projects(db, "bad_total")) == 3  # totals are checked, never loaded
+def test_a_total_that_does_not_add_up_refuses_the_table_naming_both_figures_and_the_rows(db, tmp_path):
+    """Issue 26: a table must reconcile with its own totals (it was a warning, and the rows loaded)."""
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    result = run_etl("load", str(write(tmp_path, "bad_total")), "--db", str(db))
+    assert result.returncode == 1
+    assert ("LỖI/ERROR bad_total.xlsx, sheet Danh muc, dòng/row 18, cột/column D “Kinh phí / Tổng” ['700']: "
+            "dòng/cột tổng ghi 700 triệu đồng mà các dòng 15–17 cộng lại là 650 triệu đồng") in result.stdout
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
 def test_no_area_anywhere_is_refused_and_the_database_is_unchanged(db, tmp_path):
@@ -134,11 +136,12 @@ def test_no_area_anywhere_is_refused_and_the_database_is_unchanged(db, tmp_path)
     result = run_etl("load", str(path), "--db", str(db))
     assert result.returncode == 1
     assert "dòng/row 3: không biết tỉnh/thành phố" in result.stdout
-    assert "dòng/row 4, cột/column Kinh phí khuyến công ['abc']" in result.stdout  # every problem at once
+    assert "dòng/row 4, cột/column C “Kinh phí khuyến công” ['abc']" in result.stdout  # every problem at once
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
-def test_a_template_workbook_with_a_report_shaped_extra_sheet_loads_as_before(db, tmp_path):
+def test_a_template_workbook_with_a_report_shaped_extra_sheet_reads_both_sheets(db, tmp_path):
+    """Issue 26: every table of every sheet is read (the report-shaped sheet was dropped without a word)."""
     import openpyxl
 
     book = openpyxl.load_workbook(write(tmp_path, "two_row_header"))
@@ -149,7 +152,7 @@ def test_a_template_workbook_with_a_report_shaped_extra_sheet_loads_as_before(db
     path = tmp_path / "mixed.xlsx"
     book.save(path)
     out = load(db, path, "--dry-run").stdout
-    assert "project: 1 dòng/rows" in out and "report layout" not in out
+    assert "project: 4 dòng/rows" in out and "[Tổng hợp#1] " in out
 
 
 @pytest.mark.parametrize(("label", "total"), [

@@ -83,7 +83,7 @@ AMOUNTS = [
     ("1,5 tỷ", Decimal(1500)), ("200 triệu đồng", Decimal(200)), ("1.500.000.000 đồng", Decimal(1500)),
     ("1.500.000.000đ", Decimal(1500)), ("750.000 nghìn đồng", Decimal(750)), ("12,5 trđ", Decimal("12.5")),
     ("2 tỷ 350 triệu 500 nghìn đồng", Decimal("2350.5")), ("1 500 000 đồng", Decimal("1.5")),
-    ("0,9 tỷ", Decimal(900)),
+    ("0,9 tỷ", Decimal(900)), ("0,1395 tỷ", Decimal("139.5")), ("0,030915 tỷ đồng", Decimal("30.915")),
 ]
 
 

@@ -11,12 +11,12 @@ from functools import partial
 from etl.importing.codes import Codes
 from etl.importing.documents import take_document
 from etl.importing.reader import MAX_ROWS, FileRefused, Sheet, TooManyRows, csv_sheets, kind_of, xlsx_sheets
-from etl.importing.report_layout import ReportSheet, find_report_header
+from etl.importing.report_layout import DEFAULT_OPTIONS, ReadOptions, read_report_sheet
+from etl.importing.report_roles import INSTRUCTION_SHEETS
 from etl.importing.templates import (
     ALLOCATION,
     IGNORED_HEADERS,
     NATURAL_KEYS,
-    PROJECT,
     TEMPLATES,
     Column,
     Template,
@@ -25,6 +25,7 @@ from etl.importing.templates import (
     match_header,
     template_for_sheet_name,
 )
+from etl.importing.units import number_readings
 from etl.importing.values import (
     MAX_MVND,
     MIN_MVND,
@@ -95,10 +96,11 @@ class ParsedFile:
     problems: list[Problem] = field(default_factory=list)
     understood: list[str] = field(default_factory=list)  # what a report-layout sheet was read as (the dry run)
     report_sheets: list[str | None] = field(default_factory=list)
-    summaries: list = field(default_factory=list)         # report_layout.SheetSummary per report-layout sheet
+    summaries: list = field(default_factory=list)         # report_layout.SheetSummary per report-layout table
     unknown: dict = field(default_factory=dict)           # (list, folded value) → UnknownValue, the first ones
     template_sheets: int = 0                              # sheets read with a template header
     document: dict | None = None                          # the document the rows name (documents.py), if they do
+    locales: set = field(default_factory=set)             # number conventions the file's columns proved (vi, en)
 
     def rows(self) -> dict[str, int]:
         counts = {t.table: 0 for t in TEMPLATES}
@@ -126,6 +128,9 @@ class SheetReader:
         self.last_total_at = {"grand": 0, "any": 0}
         self.error_count = 0
         self.row_fields: set = set()
+        self.hidden_rows: set[int] = set()       # rows the sheet hides: refused, unless they are to be read
+        # Text numbers of each money column under both conventions: field → [vi-only, en-only, cells that differ]
+        self.locale_seen: dict[str, list] = {}
 
     def problem(self, row, field_name, value, reason_vi, reason_en, severity="error"):
         column = self.headers.get(field_name, field_name) if field_name else None
@@ -161,11 +166,17 @@ class SheetReader:
                     continue  # the "(1) (2) (3)" line under a header
             if all(v is None for v in raw.values()):
                 continue
+            if number in self.hidden_rows:
+                first = next((i for i in sorted(self.columns) if i < len(cells) and cells[i] is not None), None)
+                self.problem(number, self.columns[first].field if first is not None else None,
+                             cells[first] if first is not None else None, *both("etl_hidden_row"))
+                continue
             total = self._total_kind(raw, label_cells)
             if total:
                 self._remember_total(number, total, raw)
                 continue
             self.read_row(number, raw)
+        self.decide_locales()
         self.check_totals()
 
     @staticmethod
@@ -242,6 +253,8 @@ class SheetReader:
                 return None
             return year
         if kind in ("money", "value"):
+            if isinstance(cell, str):
+                self.note_locale(row, column.field, cell)
             try:
                 number = parse_number(cell)
             except NotANumber:
@@ -265,6 +278,53 @@ class SheetReader:
                 self.parsed.unknown[key] = UnknownValue(list_name, text, self.codes.suggest(list_name, text),
                                                         self.sheet, self.headers.get(column.field, column.field))
         return code
+
+    def note_locale(self, row: int, field_name: str, cell: str) -> None:
+        """Keep what a text number says under Vietnamese and English conventions, for decide_locales."""
+        readings = number_readings(cell.strip())
+        vi, en = readings["vi"], readings["en"]
+        if vi == en:
+            return
+        seen = self.locale_seen.setdefault(field_name, [None, None, []])
+        if en is None and vi is not None:
+            seen[0] = seen[0] or (row, cell)
+        elif vi is None and en is not None:
+            seen[1] = seen[1] or (row, cell)
+        else:
+            seen[2].append((row, cell, en))
+
+    def decide_locales(self) -> None:
+        """A column whose text numbers read differently under Vietnamese and English conventions: its own cells
+        decide (one written only one way), else the file's other columns, else, in a workbook, the Vietnamese way
+        (text typed in a Vietnamese Excel); a CSV's is refused naming the cell. Read English, its cells are read
+        again (parse_number reads Vietnamese first)."""
+        by_row = {}
+        for field_name, (vi_only, en_only, differ) in self.locale_seen.items():
+            if vi_only and en_only:
+                self.problem(en_only[0], field_name, en_only[1], *both("etl_money_locale_mixed",
+                                                                        other=f"{vi_only[1]} ({vi_only[0]})"))
+                continue
+            if vi_only or en_only:
+                self.parsed.locales.add("en" if en_only else "vi")
+            if not differ:
+                continue
+            locale = "en" if en_only else "vi" if vi_only else (
+                next(iter(self.parsed.locales)) if len(self.parsed.locales) == 1 else None)
+            if locale is None and self.sheet is not None:
+                locale = "vi"  # text in a workbook's cell is read the Vietnamese way (the template's rule)
+            if locale is None:
+                row, cell, _en = differ[0]
+                self.problem(row, field_name, cell, *both("etl_money_locale_ambiguous", text=cell))
+                continue
+            if locale == "vi":
+                continue
+            if not by_row:
+                by_row = {(r.sheet, r.row): r for r in self.parsed.records if r.sheet == self.sheet}
+            for row, cell, en in differ:
+                record = by_row.get((self.sheet, row))
+                if record is not None and field_name in record.values:
+                    money = next(c for c in self.template.columns if c.field == field_name).kind == "money"
+                    record.values[field_name] = self.to_mvnd(row, field_name, cell, en) if money else en
 
     def unknown_code_reason(self, list_name: str, text: str, reason: str) -> tuple[str, str]:
         """Why a coded cell is refused, with the catalogue entries it reads most like (vi, en)."""
@@ -378,7 +438,8 @@ def find_header(buffered: list[tuple[int, list]], preferred: Template | None):
     return None
 
 
-def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progress | None, is_csv: bool) -> bool:
+def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progress | None, is_csv: bool,
+               options: ReadOptions = DEFAULT_OPTIONS) -> bool:
     """Read one sheet; return whether it held a recognised table."""
     preferred = template_for_sheet_name(sheet.name)
     buffered = []
@@ -387,9 +448,23 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
         if len(buffered) >= HEADER_SEARCH_ROWS:
             break
     found = find_header(buffered, preferred)
-    if not found and (report := find_report_header(buffered, codes)) is not None:
-        return read_report_sheet(parsed, codes, sheet, buffered, report, progress)
+
+    def rest_from(index):
+        yield from buffered[index:]
+        yield from sheet.rows
+
+    if not found and fold(sheet.name or "") in INSTRUCTION_SHEETS:
+        parsed.understood.append(f"[{sheet.name}] " + bilingual("etl_sheet_instructions", sheet=sheet.name))
+        return False
     if not found:
+        try:
+            if read_report_sheet(parsed, codes, sheet, rest_from(0), progress, options, parsed.locales):
+                return True
+        except TooManyRows:
+            parsed.problems.append(Problem(parsed.file_name, MAX_ROWS, None, None,
+                                           *both("etl_sheet_too_long", rows=partial(format_number, MAX_ROWS)),
+                                           sheet=sheet.name))
+            return True
         if preferred or is_csv:
             names = ", ".join(c.headers[0] for c in (preferred or ALLOCATION).columns if c.required)
             parsed.problems.append(Problem(parsed.file_name, None, None, None,
@@ -414,6 +489,11 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
     if template is ALLOCATION and "year" not in headers and "year_from" not in headers:
         parsed.problems.append(Problem(parsed.file_name, header_number, "Từ năm", None,
                                        *both("etl_year_column_missing"), sheet=sheet.name))
+    if not options.include_hidden:
+        for i, column in columns.items():
+            if sheet.column_hidden(i + 1):
+                parsed.problems.append(Problem(parsed.file_name, header_number, headers[column.field], None,
+                                               *both("etl_hidden_column", column=_letter(i)), sheet=sheet.name))
     if len(parsed.problems) > problems_before and any(
             p.severity == "error" for p in parsed.problems[problems_before:]):
         return True
@@ -427,13 +507,11 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
         unit = header_unit(header_cells[i])
         factors[column.field] = unit_factor(unit) if unit and unit_factor(unit) is not None else factor
     reader = SheetReader(parsed, codes, sheet.name, template, header_number, columns, headers, factors, progress)
-
-    def rest():
-        yield from buffered[index + 1:]
-        yield from sheet.rows
+    if not options.include_hidden:
+        reader.hidden_rows = sheet.hidden_rows
 
     try:
-        reader.read(rest())
+        reader.read(rest_from(index + 1))
     except TooManyRows:
         parsed.problems.append(Problem(parsed.file_name, MAX_ROWS, None, None,
                                        *both("etl_sheet_too_long", rows=partial(format_number, MAX_ROWS)),
@@ -441,64 +519,41 @@ def read_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress: Progres
     return True
 
 
-def read_report_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, buffered, block: tuple[int, int],
-                      progress: Progress | None) -> bool:
-    """A sheet in a report's own layout (etl/importing/report_layout.py), its rows checked by SheetReader."""
-    report = ReportSheet(parsed, codes, sheet.name, buffered, *block, progress)
-    template = report.template
-    named = {c.field: c.header for c in report.columns if c.field not in (None, "money", "sequence", "label")}
-    context = bilingual("etl_report_context", "/")  # a value from no column: the title rows or a section row
-    headers = {c.field: named.get(c.field, f"{c.header} ({context})") for c in template.columns}
-    for column in report.money:  # a project's money fields are named by the column that fills them
-        if template is PROJECT and column.role == "counterpart":
-            headers["counterpart_mvnd"] = column.header
-        elif template is PROJECT and column.role == "kc":
-            side = codes.figure_side.get(column.figure or "")
-            headers["actual_mvnd" if side == "executed" else "plan_mvnd"] = column.header
-    factors = dict.fromkeys(template.money_fields(), Decimal(1))
-    reader = SheetReader(parsed, codes, sheet.name, template, buffered[block[1]][0], {}, headers, factors, progress)
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
 
-    def rest():
-        yield from buffered[block[1] + 1:]
-        yield from sheet.rows
+    return get_column_letter(index + 1)
 
-    try:
-        report.read(rest(), reader)
-    except TooManyRows:
-        parsed.problems.append(Problem(parsed.file_name, MAX_ROWS, None, None,
-                                       *both("etl_sheet_too_long", rows=partial(format_number, MAX_ROWS)),
-                                       sheet=sheet.name))
-    parsed.understood.extend(report.understood())
-    parsed.summaries.append(report.summary())
-    parsed.report_sheets.append(sheet.name)
+
+def read_hidden_sheet(parsed: ParsedFile, codes: Codes, sheet: Sheet, progress, is_csv: bool,
+                      options: ReadOptions) -> bool:
+    """A hidden sheet is read only when asked (include_hidden); otherwise one that holds a table is refused (an old
+    draft, a struck list: never loaded silently), and one that holds none (a code list behind drop-downs) is left."""
+    if options.include_hidden:
+        return read_sheet(parsed, codes, sheet, progress, is_csv, options)
+    scratch = ParsedFile(parsed.file_name, parsed.sha256, parsed.doc_id)
+    if not read_sheet(scratch, codes, sheet, None, is_csv, options):
+        return False
+    parsed.problems.append(Problem(parsed.file_name, None, None, None, *both("etl_hidden_sheet", sheet=sheet.name),
+                                   sheet=sheet.name))
     return True
 
 
-def _template_sheets_first(parsed: ParsedFile) -> None:
-    """A workbook with a sheet in the template's shape loads exactly as before report layouts were read: its other
-    sheets (a summary, a pivot, an instructions table) are left out as they always were."""
-    report = set(parsed.report_sheets)
-    if not report or not parsed.template_sheets:
-        return
-    parsed.records[:] = [r for r in parsed.records if r.sheet not in report]
-    parsed.problems[:] = [p for p in parsed.problems if p.sheet not in report]
-    parsed.understood.clear()
-    parsed.summaries.clear()
-    for key in [k for k, unknown in parsed.unknown.items() if unknown.sheet in report]:
-        del parsed.unknown[key]
-    parsed.report_sheets.clear()
-
-
-def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | None = None) -> ParsedFile:
+def parse_file(file_name: str, data: bytes, codes: Codes, progress: Progress | None = None,
+               options: ReadOptions = DEFAULT_OPTIONS) -> ParsedFile:
+    """Read one file's every table into records and problems: a function of the bytes, the code lists and the
+    options only (it runs the same in the app, the CLI or a worker process)."""
     parsed = ParsedFile(file_name, hashlib.sha256(data).hexdigest(), doc_id_for(file_name))
     try:
         kind = kind_of(file_name, data)
         sheets = xlsx_sheets(data) if kind == "xlsx" else csv_sheets(data)
         recognised = 0
         for sheet in sheets:
-            recognised += read_sheet(parsed, codes, sheet, progress, kind == "csv")
+            if sheet.hidden:
+                recognised += read_hidden_sheet(parsed, codes, sheet, progress, kind == "csv", options)
+            else:
+                recognised += read_sheet(parsed, codes, sheet, progress, kind == "csv", options)
             parsed.problems.extend(sheet.notes(file_name))
-        _template_sheets_first(parsed)
         take_document(parsed)
         if not recognised and not parsed.problems:
             parsed.problems.append(Problem(file_name, None, None, None,

@@ -37,6 +37,8 @@ MAX_COLUMNS = 100                      # cells right of column CV are left out, 
 EXCEL_COLUMNS = 16_384                 # XFD: a cell further right is not from Excel
 MAX_ELEMENTS = 6_000_000               # XML elements parsed per file: a filled cell is two (<c><v>)
 MAX_CELL_CHARS = 8 * 32_767            # Excel holds 32.767 characters in a cell; escapes (_x000D_) take more
+MAX_MERGES = 100_000                   # merged ranges per sheet; each is kept (four numbers) until the sheet is read
+MAX_HIDDEN_ROWS = MAX_ROWS             # rows noted as hidden per sheet
 FEED_CHUNK = 64 * 1024
 INFLATE_CHUNK = 1024 * 1024
 MB = 1024 * 1024
@@ -67,6 +69,21 @@ class Sheet:
     gap_from: int | None = None            # first row of the run of empty rows that ended reading
     after_gap: list[int] = field(default_factory=list)  # rows with data after that run: not read
     after_gap_unchecked: bool = False      # the rest of the sheet was too long to look through
+    state: str = "visible"                 # the workbook's word for the sheet: visible, hidden, veryHidden
+    hidden_rows: set[int] = field(default_factory=set)          # rows Excel hides (collapsed outlines included)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last) 1-based, hidden
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row1, col1, row2, col2), 1-based;
+    # known once every row of the sheet has been taken (a worksheet writes its merged cells after its rows)
+    merges_read: bool = True               # False while (or when) the end of the worksheet was not reached
+    delimiter: str | None = None           # a CSV's field separator (";" is what Excel writes for Vietnamese settings)
+
+    @property
+    def hidden(self) -> bool:
+        return self.state != "visible"
+
+    def column_hidden(self, column: int) -> bool:
+        """Whether the 1-based column is hidden."""
+        return any(first <= column <= last for first, last in self.hidden_columns)
 
     def notes(self, file_name: str) -> list[Problem]:
         """Warnings about the rows read so far: cells left out, formula values that may be stale."""
@@ -300,8 +317,8 @@ def _open_workbook(data: bytes) -> _Workbook:
 
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-CELL, VALUE, FORMULA, TEXT, PHONETIC, ROW, SHEET_DATA, ITEM = (
-    MAIN + name for name in ("c", "v", "f", "t", "rPh", "row", "sheetData", "si"))
+CELL, VALUE, FORMULA, TEXT, PHONETIC, ROW, SHEET_DATA, ITEM, COL, MERGE_CELL, WORKSHEET = (
+    MAIN + name for name in ("c", "v", "f", "t", "rPh", "row", "sheetData", "si", "col", "mergeCell", "worksheet"))
 
 
 def _xml_parser(target):
@@ -388,7 +405,7 @@ def xlsx_sheets(data: bytes) -> Iterator[Sheet]:
         for name, state, part in book.sheets:
             if state != "visible" and name.startswith("_"):
                 continue
-            sheet = Sheet(nfc(name) or name, iter(()))
+            sheet = Sheet(nfc(name) or name, iter(()), state=state, merges_read=False)
             target = _SheetReader(book, sheet, limits.elements)
             sheet.rows = _bounded(_sheet_rows(book, part, target, limits), sheet, target.skim)
             yield sheet
@@ -456,6 +473,7 @@ class _SheetReader:
         self.chars = self.phonetic = 0
         self.skim_left: int | None = None        # set once reading has ended: elements left to look through
         self.row_has_value = False
+        self.tail = False                        # past the rows: only merged cells are noted
 
     def skim(self) -> None:
         """From here on only note which rows hold a value, converting nothing, within MAX_SKIM_ELEMENTS."""
@@ -479,9 +497,30 @@ class _SheetReader:
                 self.rows.append((self.number, [True]))
             self.last = max(self.last, self.number)
         elif tag == SHEET_DATA:
-            self.done = True
+            self.tail = True
+
+    def _tail_start(self, tag, attrib) -> None:
+        """After the rows: the merged ranges, which a worksheet writes there."""
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
+            raise FileRefused(*both("etl_workbook_too_large", elements=partial(format_number, MAX_ELEMENTS),
+                                    cells=partial(format_number, MAX_ELEMENTS // 2)), sheet=self.sheet.name)
+        if tag == MERGE_CELL and (ref := attrib.get("ref")):
+            from openpyxl.utils.cell import range_boundaries
+
+            if len(self.sheet.merges) >= MAX_MERGES:
+                raise FileRefused(*both("etl_too_many_merges", limit=partial(format_number, MAX_MERGES)),
+                                  ref, sheet=self.sheet.name)
+            try:
+                first_column, first_row, last_column, last_row = range_boundaries(ref)
+            except (ValueError, TypeError):
+                raise FileRefused(*both("etl_invalid_merge"), ref[:40], sheet=self.sheet.name) from None
+            if None not in (first_column, first_row, last_column, last_row):
+                self.sheet.merges.append((first_row, first_column, last_row, last_column))
 
     def start(self, tag, attrib):
+        if self.tail:
+            return self._tail_start(tag, attrib)
         if self.skim_left is not None:
             return self._skim_start(tag, attrib)
         self.budget[0] -= 1
@@ -496,6 +535,15 @@ class _SheetReader:
             if tag == ROW:
                 self.number = _row_number(attrib.get("r"), self.last)
                 self.values, self.column = [], 0
+                if attrib.get("hidden") in ("1", "true") and len(self.sheet.hidden_rows) < MAX_HIDDEN_ROWS:
+                    self.sheet.hidden_rows.add(self.number)
+            elif tag == COL and attrib.get("hidden") in ("1", "true"):
+                try:
+                    first, last = int(attrib.get("min", "0")), int(attrib.get("max", "0"))
+                except ValueError:
+                    raise FileRefused(*both("etl_broken_workbook", error="col"), sheet=self.sheet.name) from None
+                if 1 <= first <= last:
+                    self.sheet.hidden_columns.append((first, min(last, EXCEL_COLUMNS)))
         elif tag == PHONETIC:
             self.phonetic += 1
         elif tag in (VALUE, FORMULA) or (tag == TEXT and not self.phonetic):
@@ -510,6 +558,10 @@ class _SheetReader:
                                   sheet=self.sheet.name, row=self.number)
 
     def end(self, tag):
+        if self.tail:
+            if tag == WORKSHEET:
+                self.done = self.sheet.merges_read = True
+            return None
         if self.skim_left is not None:
             return self._skim_end(tag)
         if self.cell is not None:
@@ -530,7 +582,7 @@ class _SheetReader:
             self.rows.append((self.number, self.values))
             self.last, self.values = max(self.last, self.number), None
         elif tag == SHEET_DATA:
-            self.done = True
+            self.tail = True
 
     def close(self):
         return None
@@ -663,6 +715,34 @@ def decode_csv(data: bytes) -> str:
         return data.decode("cp1258", errors="replace")
 
 
+DELIMITERS = (",", ";", "\t")
+SNIFF_LINES = 200
+
+
+def guess_delimiter(text: str) -> str:
+    """The separator that splits the most of the first lines, then the most into the same number of fields (quotes
+    respected): a report's title lines have none, and its text and English numbers have commas ("Đào tạo nghề,
+    truyền nghề", "47,380,294,000"), which confuse csv.Sniffer; ties go to it."""
+    head = "\n".join(text.splitlines()[:SNIFF_LINES])
+    scores = {}
+    for candidate in DELIMITERS:
+        try:
+            counts = [len(row) for row in csv.reader(io.StringIO(head), delimiter=candidate) if len(row) > 1]
+        except csv.Error:
+            scores[candidate] = (-1, 0)
+            continue
+        modal = max(set(counts), key=lambda n: (counts.count(n), n)) if counts else 0
+        scores[candidate] = (len(counts), counts.count(modal))  # lines it splits, then how many split alike
+    best = max(scores.values())
+    leaders = [c for c in DELIMITERS if scores[c] == best]
+    if len(leaders) == 1:
+        return leaders[0]
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters="".join(leaders)).delimiter
+    except csv.Error:
+        return leaders[0]
+
+
 def csv_sheets(data: bytes, delimiter: str | None = None) -> Iterator[Sheet]:
     """The one sheet of a CSV file; the delimiter is guessed (comma, semicolon or tab) unless given. A file with no
     cell holding a value, or a line of more fields than Excel has columns, is refused before it is parsed."""
@@ -670,16 +750,13 @@ def csv_sheets(data: bytes, delimiter: str | None = None) -> Iterator[Sheet]:
     if not VALUE_CHARACTER.search(text):
         raise FileRefused(*both("etl_csv_no_values"))
     if delimiter is None:
-        try:
-            delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
-        except csv.Error:
-            delimiter = ","
+        delimiter = guess_delimiter(text)
     for number, line in enumerate(text.splitlines(), start=1):
         if line.count(delimiter) >= MAX_CSV_FIELDS:
             raise FileRefused(*both("etl_csv_too_many_fields", line=number,
                                     limit=partial(format_number, MAX_CSV_FIELDS)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    sheet = Sheet(None, iter(()))
+    sheet = Sheet(None, iter(()), delimiter=delimiter)
 
     def rows():
         try:

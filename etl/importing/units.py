@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from khuyencong.i18n.labels import N_
 
@@ -111,6 +112,7 @@ for _key, _unit in list(_BY_KEY.items()):
 _LONGEST = max(len(key.split()) for key in _BY_KEY)
 
 
+@lru_cache(maxsize=65_536)  # a reader asks it of every header and label cell; the answer depends on the text only
 def unit_named(text) -> Unit | None:
     """The unit `text` is, and nothing else: "triệu đồng", "(Tr.đồng)", "[1.000 đồng]", "đồng"; else None."""
     key = unit_key(str(text or "").strip().strip("()[]{} "))
@@ -125,6 +127,7 @@ def unit_statement(text) -> Unit | None:
     return unit_named(words) if words else None
 
 
+@lru_cache(maxsize=65_536)
 def stated_unit_words(text) -> str | None:
     """The words a unit statement gives as its unit, known or not ("ĐVT: ngàn USD" → "ngan usd"); None when the
     text is no unit statement. A reader refuses a stated unit that is not money where it needs money."""
@@ -210,7 +213,7 @@ class MoneyRefusal:
 
 
 # One part of an amount: a number, then the words up to the next number ("1 tỷ 200 triệu đồng" → two parts).
-PART = re.compile(r"(\d{1,3}(?:[., ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*([^\d]*)")
+PART = re.compile(r"(\d{1,3}(?:[., ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*([^\d]*)")
 
 
 def parse_money(value, unit: Unit | None = None, locale: str = "vi") -> "Money | MoneyRefusal | None":

@@ -39,6 +39,7 @@ OUTCOME_SEEN = "im_sign_in_seen"       # the last sign-in outcome this session h
 DONE, LOAD_ERROR, LOAD_PROBLEMS = "im_done", "im_load_error", "im_load_problems"
 MAPPED = "im_mapped"  # what the last "remember" did, for the page to say
 CHECKED, ROUND = "im_checked", "im_round"  # the last check (key, reports); the uploader's generation
+INCLUDE_HIDDEN = "im_include_hidden"  # the box: read hidden rows, columns and sheets (a file holding some is refused)
 MAX_PROBLEMS_SHOWN = 1000
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_NAME = TEMPLATE_PATH.name
@@ -216,34 +217,44 @@ def files_key(files: Sequence[tuple[str, bytes]], db_version: str) -> tuple:
     return (db_version, *((name, hashlib.sha256(data).hexdigest()) for name, data in files))
 
 
-def check_for(db_path: Path, files: Files) -> list:
+def check_for(db_path: Path, files: Files, include_hidden: bool = False) -> list:
     """The page's check: only for a signed-in operator (PermissionError otherwise), within the operator's scope."""
     operator = unlocked_operator()
     if operator is None:
         raise PermissionError("import is locked")
-    return check(db_path, files, operator)
+    return check(db_path, files, operator, include_hidden)
 
 
-def check(db_path: Path, files: Files, operator: Operator) -> list:
+def read_options(include_hidden: bool) -> dict:
+    """How the files are read, as keyword arguments of the importer: the page's box "read hidden rows, columns and
+    sheets" (refused otherwise); unticked, none (the importer's own default)."""
+    if not include_hidden:
+        return {}
+    from etl.importing.report_layout import ReadOptions
+
+    return {"options": ReadOptions(include_hidden=True)}
+
+
+def check(db_path: Path, files: Files, operator: Operator, include_hidden: bool = False) -> list:
     """Dry run of the importer in a worker process (viewers keep the server's CPU): reports, nothing written."""
     from etl.check_worker import check_in_worker
 
-    return check_in_worker(db_path, files, operator=operator)
+    return check_in_worker(db_path, files, operator=operator, **read_options(include_hidden))
 
 
-def load(db_path: Path, files: Files, operator: Operator) -> list:
+def load(db_path: Path, files: Files, operator: Operator, include_hidden: bool = False) -> list:
     """Load the files (all or nothing) as `operator` (named in load_log, rows within its scope) in a worker process
     with the check's bounds on memory and time, then drop every cached query result so the charts show the new
     figures."""
     from etl.check_worker import load_in_worker
 
-    reports = load_in_worker(db_path, files, operator=operator)
+    reports = load_in_worker(db_path, files, operator=operator, **read_options(include_hidden))
     if can_confirm(reports):
         st.cache_data.clear()
     return reports
 
 
-def confirm_load(state: MutableMapping, db_path: Path, files: Files, lang: str) -> None:
+def confirm_load(state: MutableMapping, db_path: Path, files: Files, lang: str, include_hidden: bool = False) -> None:
     """The confirm button's callback: load the files that were checked and leave the outcome for the page to show.
 
     After a load the uploader gets a new key (an empty one for the next file) and the old check is forgotten.
@@ -254,7 +265,7 @@ def confirm_load(state: MutableMapping, db_path: Path, files: Files, lang: str) 
         return
     try:
         with st.spinner(t("import_data_loading", lang)):
-            reports = load(db_path, files, operator)
+            reports = load(db_path, files, operator, include_hidden)
     except Exception as error:  # the importer writes nothing on failure; say so instead of a traceback
         state[LOAD_ERROR] = str(error)
         return
@@ -398,9 +409,18 @@ def code_name(names: Names, name: str, code) -> str:
     return names.get(name, {}).get(code) or str(code)
 
 
+SKIPPED_ROLES = {"ratio": N_("import_data_skipped_ratio"), "count": N_("import_data_skipped_count"),
+                 "loan": N_("import_data_skipped_loan"), "text": N_("import_data_skipped_text"),
+                 "unknown": N_("import_data_skipped_unknown"), "money_looking": N_("import_data_skipped_unknown"),
+                 "unit": N_("import_data_field_unit")}
+
+
 def column_meaning(column, lang: str, names: Names) -> str:
     """A report column's meaning in words: 'Kinh phí khuyến công; Năm: 2024; Nguồn kinh phí: Trung ương'."""
     if column.field != "money":
+        role = "unit" if column.field == "unit" else getattr(column, "role", "")
+        if column.field in (None, "unit") and role in SKIPPED_ROLES:
+            return t(SKIPPED_ROLES[role], lang)
         return field_label(column.field, lang)
     parts = [t(MONEY_ROLES[column.role], lang) if column.role in MONEY_ROLES else column.role]
     if column.year is not None:
@@ -425,7 +445,8 @@ def understood_heading(file_name: str, sheet, lang: str) -> str:
     first, last = sheet.header_rows
     data = f"{sheet.data_rows[0]}–{sheet.data_rows[1]}" if sheet.data_rows else "-"
     return t("import_data_understood_table", lang, file=escape_markdown(file_name),
-             sheet=escape_markdown(sheet.sheet or "csv"),
+             sheet=escape_markdown((sheet.sheet or "csv") + (f" #{sheet.number}" if getattr(sheet, "number", 1) > 1
+                                                              else "")),
              table=table_label(sheet.table, lang), header=str(first) if first == last else f"{first}–{last}",
              data=data, rows=format_number(sheet.rows, lang))
 
@@ -457,6 +478,18 @@ def section_values(values: dict, lang: str, names: Names) -> str:
 def understood_sections(sheet, lang: str, names: Names) -> pd.DataFrame:
     rows = [(s.row, s.text, section_values(s.values, lang, names)) for s in sheet.sections]
     return pd.DataFrame(rows, columns=_headers(SECTION_HEADERS, lang))
+
+
+def understood_skipped(sheet, lang: str) -> str | None:
+    """The rows left out and why ("dòng 9: ghi chú dưới bảng; …"), and where the table ends; None when none."""
+    parts = [f"{row}: {t(why, lang, **values)}" for row, why, values in getattr(sheet, "skipped", [])]
+    end = getattr(sheet, "end", None)
+    if not parts and not end:
+        return None
+    text = t("import_data_understood_skipped", lang, rows="; ".join(parts) or "-")
+    if end:
+        text += " " + t("import_data_understood_end", lang, row=end[0], why=t(end[1], lang))
+    return escape_markdown(text)
 
 
 def understood_totals(sheet, lang: str) -> str:
