@@ -33,7 +33,7 @@ def with_other(real_only_db_path, tmp_path) -> Path:
     shutil.copyfile(real_only_db_path, db)
     csv = tmp_path / "cao-bang-khac.csv"
     csv.write_bytes(corpus.csv_bytes([["Tỉnh/Thành phố", "Năm", "Nguồn kinh phí", "Loại số liệu", "Số tiền", "Ghi chú"],
-                                      ["Cao Bằng", "2020", "Khác", "Dự toán", "1.500", "nguồn xã hội hóa"]]))
+                                      ["Cao Bằng", "2020", "Khác", "Dự toán", "1500", "nguồn xã hội hóa"]]))
     result = run_etl("load", str(csv), "--db", str(db))
     assert result.returncode == 0, result.stdout + result.stderr
     with duckdb.connect(str(db), read_only=True) as con:

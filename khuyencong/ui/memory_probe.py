@@ -185,8 +185,9 @@ def _run(path: Path, every_s: float, database) -> None:
     baseline: tracemalloc.Snapshot | None = None
     last_snapshot = 0.0
     while True:
-        line = sample(started, database)
+        # The end mark first, then the sample: the end line's figures are taken after whatever preceded the mark.
         ended = baseline is not None and end_mark.exists()
+        line = sample(started, database)
         if tracemalloc.is_tracing():
             if baseline is None and start_mark.exists():
                 baseline, line["baseline"], last_snapshot = tracemalloc.take_snapshot(), True, time.monotonic()
