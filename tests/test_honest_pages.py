@@ -54,6 +54,13 @@ def test_the_overview_leads_with_what_is_published(real_only_db_path, real_db, o
     assert any("Số Phân bổ từng năm: 7 tỉnh, 28 tỉnh-năm trong 63 × 24 (1,9%)" in c.value for c in overview.caption)
 
 
+def test_a_province_without_figures_has_no_years_either(real_only_db_path):
+    # Lai Châu: its two round-2 figures are left out (LCh1r2, LCh2r2: "từ năm 2011" with no last year)
+    shown = metrics(run_page(real_only_db_path, area="lai-chau", demo="0"))
+    assert (shown["Tỉnh có số liệu đã công bố"], shown["Tài liệu nguồn"], shown["Năm có số liệu"]) == (
+        "0/63", "0", "không có số liệu")
+
+
 def test_no_sum_across_provinces_that_report_different_years(overview):
     shown = metrics(overview)
     assert shown["Tổng kinh phí khuyến công · không tỉnh nào có số mọi năm 2002–2025"] == "Không cộng"

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
-from browser_state import open_tab, runs, wait_idle
+from browser_state import open_tab, runs, steady_point, wait_idle
 from conftest import ROOT, chart_data, open_app, serve_dashboard
 from streamlit.testing.v1 import AppTest
 
@@ -266,13 +266,20 @@ def test_clicking_a_cell_in_the_browser_opens_trends_for_that_province_and_year(
     with serve_dashboard(real_only_db_path) as base:
         page = open_tab(browser, f"{base}/sources?lang=vi", viewport={"width": 1440, "height": 1000})
         page.wait_for_selector("[data-testid='stPlotlyChart'] .js-plotly-plot .heatmaplayer", timeout=60000)
-        # The cell's centre in the page, from the chart's own axes.
-        x, y = page.evaluate("""() => {
+        # The cell's centre in the page, from the chart's own axes, once scrolled to the middle of the screen (the
+        # map of 40-odd provinces is taller than the window) and no longer moving.
+        x, y = steady_point(page, """(row) => {
             const chart = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
             const layout = chart._fullLayout, box = chart.getBoundingClientRect();
-            return [box.left + layout.xaxis._offset + layout.xaxis.d2p(2019),
-                    box.top + layout.yaxis._offset + layout.yaxis.d2p('Lâm Đồng (đến 6/2025)')];
-        }""")
+            const point = [box.left + layout.xaxis._offset + layout.xaxis.d2p(2019),
+                           box.top + layout.yaxis._offset + layout.yaxis.d2p(row)];
+            let scroller = chart.parentElement;
+            const scrolls = (el) => el.scrollHeight > el.clientHeight && /auto|scroll/.test(getComputedStyle(el).overflowY);
+            while (scroller && !scrolls(scroller)) scroller = scroller.parentElement;
+            const off = point[1] - window.innerHeight / 2;
+            if (scroller && Math.abs(off) > 40) scroller.scrollTop += off;
+            return point;
+        }""", "Lâm Đồng (đến 6/2025)")
         page.mouse.move(x, y)
         page.wait_for_selector(".hoverlayer .hovertext", timeout=10000)
         assert "Lâm Đồng (đến 6/2025) · 2019" in page.locator(".hoverlayer .hovertext").text_content()

@@ -20,7 +20,8 @@ WITH rows AS (
 SELECT
     (SELECT count(*) FROM province_set($current_units))                     AS provinces_total,
     count(DISTINCT r.unit_id) FILTER (WHERE p.unit_id IS NOT NULL)           AS provinces,
-    greatest(min(r.year_from), $year_from)                                   AS first_year,
-    least(max(r.year_to), $year_to)                                          AS last_year
+    -- greatest/least skip NULL: without a row they would return the selected span as if it were covered
+    CASE WHEN count(r.unit_id) > 0 THEN greatest(min(r.year_from), $year_from) END AS first_year,
+    CASE WHEN count(r.unit_id) > 0 THEN least(max(r.year_to), $year_to) END         AS last_year
 FROM rows AS r
 LEFT JOIN province_set($current_units) AS p USING (unit_id);
