@@ -274,7 +274,8 @@ def test_clicking_a_cell_in_the_browser_opens_trends_for_that_province_and_year(
             const point = [box.left + layout.xaxis._offset + layout.xaxis.d2p(2019),
                            box.top + layout.yaxis._offset + layout.yaxis.d2p(row)];
             let scroller = chart.parentElement;
-            const scrolls = (el) => el.scrollHeight > el.clientHeight && /auto|scroll/.test(getComputedStyle(el).overflowY);
+            const scrolls = (el) => el.scrollHeight > el.clientHeight
+                && /auto|scroll/.test(getComputedStyle(el).overflowY);
             while (scroller && !scrolls(scroller)) scroller = scroller.parentElement;
             const off = point[1] - window.innerHeight / 2;
             if (scroller && Math.abs(off) > 40) scroller.scrollTop += off;
