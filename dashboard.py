@@ -11,7 +11,7 @@ from khuyencong.ui.app_state import get_database
 from khuyencong.ui.fetch import query
 from khuyencong.ui.filter_chips import show_filter_chips
 from khuyencong.ui.memory_probe import start_from_env as start_memory_probe
-from khuyencong.ui.navigation import PAGES
+from khuyencong.ui.navigation import DOCUMENT, PAGES
 from khuyencong.ui.presenting import begin_run, is_presenting, render_presentation, render_sidebar_tools
 from khuyencong.ui.screen_css import add_screen_css
 from khuyencong.ui.session_restart import show_session_restarted, watch_reconnects
@@ -30,6 +30,8 @@ lang = filters.lang
 presenting = is_presenting()
 pages = [st.Page(p.file, title=t(p.label, lang), icon=p.icon, url_path=p.url_path, default=p.url_path is None)
          for p in PAGES]
+pages.append(st.Page(DOCUMENT.file, title=t(DOCUMENT.label, lang), icon=DOCUMENT.icon, url_path=DOCUMENT.url_path,
+                     visibility="hidden"))
 page = st.navigation(pages, position="hidden" if presenting else "sidebar")
 begin_run()
 with st.sidebar:
