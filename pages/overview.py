@@ -47,12 +47,11 @@ st.caption(coverage_sentence(figures, lang))
 
 # 2. The money of one kind of figure: the kind first, then only sums that compare like with like, its key figures
 # beside its chart so that the first screen holds both; how they are counted in one sentence, the notes collapsed.
-picker = st.columns([2, 3])
-kind_picker(picker[0], filters, "overview")
-if note := no_kind_note(figures, lang):
-    st.info(note, icon="ℹ️")
 money, chart = st.columns([5, 6], gap="medium")
 with money:
+    kind_picker(money, filters, "overview")
+    if note := no_kind_note(figures, lang):
+        st.info(note, icon="ℹ️")
     show_key_figures(kpis(figures, lang), lang, per_row=2)
 with chart:
     if not figures.annual.empty:

@@ -68,12 +68,12 @@ def rows_view(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("data_col_as_written", lang): [text(v) if not is_missing(v) else format_number(n, lang) if not
                                          is_missing(n) else not_reported(lang)
                                          for v, n in zip(rows["value_as_written"], rows["value"])],
-        t("prov_col_quote", lang): [text(v) for v in rows["quote"]],
         t("data_col_doc", lang): [text(d.title) if d is not None else doc for d, doc in zip(docs, rows["doc_id"])],
         t("prov_col_publisher", lang): [text(d.publisher) if d is not None else "—" for d in docs],
         t("prov_col_date", lang): [format_date(d.published_on, lang) or format_date_note(d.date_note, lang) or "—"
                                    if d is not None else "—" for d in docs],
         t("data_col_doc_url", lang): [document_link(d, lang) if d is not None else None for d in docs],
+        t("prov_col_quote", lang): [text(v) for v in rows["quote"]],
     })
 
 
