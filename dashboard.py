@@ -25,6 +25,7 @@ st.set_page_config(page_title="Kinh phí khuyến công", page_icon=str(FAVICON)
 # Off unless $KC_MEMORY_PROBE names a file (soak measurements); one thread per process however many reruns.
 start_memory_probe(get_database)
 
+present_slot = st.sidebar.container()  # "Trình chiếu" right under the menu, on the first screen
 filters = render_shell()
 lang = filters.lang
 presenting = is_presenting()
@@ -49,7 +50,8 @@ else:
     show_filter_chips(filters)
     page.run()
     # The deck's headline figures are computed on click, so a filter change on any page does not pay for them.
-    render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters), page.url_path)
+    render_sidebar_tools(filters, area_names(filters), lambda: deck_summary(query, filters), page.url_path,
+                         top=present_slot)
     render_view_tools(lang)
 # Each rerun runs in a new thread whose frees stay in glibc's arenas; hand them back now and then (a few ms).
 trim_heap_at_most_every(60)

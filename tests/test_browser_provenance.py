@@ -2,7 +2,8 @@
 clicks each figure's "Số liệu gốc" button on the Overview, Trends, a province's profile and Plan vs actual, and reads
 the dialog; the Overview's total opens the Nghệ An article behind most of it, with a link to its stored copy (it has
 no URL); the Trends chart's dialog lists exactly the allocations of its kind, not every kind; and the Overview's
-first screen at 1440×900 holds a chart, with its sources collapsed as "Nguồn (n)"."""
+first screen at 1440×900 holds a chart, with its sources collapsed as "Nguồn (n)", and "Trình chiếu" is on the
+first screen of every page (it was below the sidebar's fold)."""
 
 import csv
 import re
@@ -107,4 +108,14 @@ def test_the_overview_first_screen_holds_a_chart_and_collapsed_sources(server, b
     details = page.locator("[data-testid='stExpander'] summary", has_text="Chi tiết")
     expect(details.first).to_be_visible()
     assert page.locator("[data-testid='stAlertContentInfo']").count() == 0  # no blue caveat boxes
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["", "trends", "data"])
+def test_the_present_button_is_on_the_first_screen(server, browser, path):
+    page = open_tab(browser, f"{server}/{path}", viewport=SCREEN)
+    button = page.get_by_role("button", name="Trình chiếu")
+    expect(button).to_be_visible()
+    box = button.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= SCREEN["height"], box
     page.close()

@@ -112,7 +112,8 @@ def show_sources(doc_ids, has_illustrative: bool, lang: str) -> None:
     (the charts above get the sources as their footnote, for slides and images)."""
     from khuyencong.ui.presenting import is_presenting, note_sources
 
-    note_sources(sources_caption(doc_ids, has_illustrative, lang), has_illustrative)
+    doc_ids = list(doc_ids)
+    note_sources(sources_caption(doc_ids, has_illustrative, lang), has_illustrative, doc_ids)
     if is_presenting():
         return
     if has_illustrative:

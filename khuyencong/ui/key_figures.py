@@ -81,8 +81,9 @@ def button_key(figure: KeyFigure) -> str:
 def show_key_figure(container, figure: KeyFigure, lang: str, filters=None) -> None:
     """One key figure in `container` (a column), marked, with its documents on hover and, one click away, the rows
     and documents behind it (under `filters`, the view's by default)."""
-    from khuyencong.ui.presenting import is_presenting
+    from khuyencong.ui.presenting import is_presenting, register_key_figure
 
+    register_key_figure(figure)
     container.metric(key_figure_label(figure, lang), figure.value, delta=figure.delta,
                      help=key_figure_help(figure, lang))
     if is_presenting():

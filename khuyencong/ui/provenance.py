@@ -18,13 +18,15 @@ from khuyencong.i18n.formatting import (
     is_missing,
     not_reported,
 )
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import N_, t
 from khuyencong.ui.captions import document_link, document_rows, show_source_list
 from khuyencong.ui.fetch import query
 from khuyencong.ui.shell import KEYS, area_names
 
 PANEL_ROWS = 200
 TABLES = ("allocation", "project", "outcome")
+TABLE_NAMES = {"allocation": N_("prov_table_allocation"), "project": N_("prov_table_project"),
+               "outcome": N_("prov_table_outcome")}
 
 
 def column_config(table: str, lang: str) -> dict:
@@ -63,7 +65,7 @@ def rows_view(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("data_col_area", lang): list(rows[f"unit_name_{lang}"]),
         t("prov_col_years", lang): [format_year_span(int(a), int(b)) for a, b in zip(rows["year_from"],
                                                                                      rows["year_to"])],
-        t("prov_col_what", lang): [f"{t('prov_table_' + table, lang)}: {text(what)}"
+        t("prov_col_what", lang): [f"{t(TABLE_NAMES[table], lang)}: {text(what)}"
                                    for table, what in zip(rows["source_table"], rows[f"what_{lang}"])],
         t("data_col_as_written", lang): [text(v) if not is_missing(v) else format_number(n, lang) if not
                                          is_missing(n) else not_reported(lang)
