@@ -3,7 +3,8 @@ clicks each figure's "Số liệu gốc" button on the Overview, Trends, a provi
 the dialog; the Overview's total opens the Nghệ An article behind most of it, with a link to its stored copy (it has
 no URL); the Trends chart's dialog lists exactly the allocations of its kind, not every kind; and the Overview's
 first screen at 1440×900 holds a chart, with its sources collapsed as "Nguồn (n)", and "Trình chiếu" is on the
-first screen of every page (it was below the sidebar's fold)."""
+first screen of every page (it was below the sidebar's fold); a slide's footer is readable (≥ 19 px, not cut) and
+carries a QR code of the view."""
 
 import csv
 import re
@@ -118,4 +119,22 @@ def test_the_present_button_is_on_the_first_screen(server, browser, path):
     expect(button).to_be_visible()
     box = button.bounding_box()
     assert box is not None and box["y"] + box["height"] <= SCREEN["height"], box
+    page.close()
+
+
+def test_a_slide_has_a_readable_footer_and_a_qr_code_of_the_view(server, browser):
+    page = open_tab(browser, f"{server}/trends?area=nghe-an&present=1&slide=1", viewport=SCREEN)
+    note = page.locator(".kc-note")
+    expect(note).to_be_visible()
+    style = note.evaluate("(el) => { const s = getComputedStyle(el); return [parseFloat(s.fontSize), "
+                          "el.scrollHeight <= el.clientHeight + 1, s.webkitLineClamp]; }")
+    assert style[0] >= 19 and style[1] and style[2] in ("none", "", None), style
+    assert "Nguồn (1): Báo Công Thương" in note.inner_text()
+    qr = page.locator("img.kc-qr")
+    expect(qr).to_be_visible()
+    link = qr.get_attribute("alt")
+    assert link.startswith(server + "/trends?") and "area=nghe-an" in link and "present" not in link, link
+    for control in ("Trước", "Tiếp", "Thoát trình chiếu"):  # the controls under the slide, on the screen
+        box = page.get_by_role("button", name=control).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= SCREEN["height"], (control, box)
     page.close()

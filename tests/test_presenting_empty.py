@@ -48,7 +48,7 @@ def test_the_deck_has_no_slide_for_an_empty_chart():
 def test_the_slide_footer_names_its_sources_in_readable_type(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1", slide="1")
     note = next(m.value for m in app.markdown if "class='kc-note'" in m.value)
-    shown = re.sub(r"<br>", "\n", re.sub(r"^<div[^>]*>|</div>$", "", note)).split("\n")
+    shown = re.sub(r"<br>", "\n", re.sub(r"^<div[^>]*>|</div>$|<img[^>]*>", "", note)).split("\n")
     # The filters, then the one document in short (data/sources/documents.csv: Báo Công Thương, 09/08/2018).
     assert shown[0].startswith("Nghệ An · 2002–2025")
     assert shown[1] == "Nguồn (1): Báo Công Thương"

@@ -247,7 +247,8 @@ PRESENT_CSS = f"""
 .block-container {{padding: 0.6rem 1.2rem 0 1.2rem !important; max-width: 100% !important;}}
 .block-container p, .block-container button p {{font-size: 1.25rem;}}
 .st-key-{STAGE_KEY} {{height: calc(100vh - {CONTROLS_PX}px) !important; flex: 0 0 auto !important;}}
-.kc-note {{font-size: 1.2rem; color: #444; line-height: 1.35;}}
+.kc-note {{font-size: 1.2rem; color: #444; line-height: 1.35; display: flow-root;}}
+.kc-qr {{float: right; height: 84px; width: 84px; margin-left: 1rem;}}
 .kc-kpis {{display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: auto 1fr 1fr; gap: 3vh 2vw;
   height: calc(100vh - {CONTROLS_PX + 60}px); padding: 1vh 1vw;}}
 .kc-kpis .heading {{grid-column: 1 / -1; font-size: 3rem; font-weight: 700; color: #222;}}
@@ -373,6 +374,29 @@ def presentation_figure(entry: ChartEntry, lang: str) -> go.Figure:
     return figure
 
 
+def view_link() -> str | None:
+    """The address of the view on screen (this page, these filters, not presenting), as the browser has it; None
+    when the app does not know its address."""
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    url = getattr(st.context, "url", None)
+    if not url:
+        return None
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("present", "slide")}
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params, doseq=True), ""))
+
+
+def view_qr(link: str | None) -> str:
+    """A QR code of `link` for the slide's corner (the audience opens the view on a phone); '' without a link."""
+    if not link:
+        return ""
+    import segno
+
+    uri = segno.make(link, error="m").svg_data_uri(scale=4, border=1)
+    return f"<img class='kc-qr' src='{uri}' alt='{html.escape(link)}' title='{html.escape(link)}'>"
+
+
 def render_presentation(filters, area_text: str, url_path: str | None = None) -> None:
     """One slide per screen, no chrome: the page's own key figures (when it shows any), then its charts that draw
     something, large type, the filters and the sources in a readable line; previous and next run on through the
@@ -411,7 +435,8 @@ def render_presentation(filters, area_text: str, url_path: str | None = None) ->
     # page itself, its exports and the deck carry the sources in full).
     full = html.escape(" · ".join(part for part in (filters_line(filters, area_text),
                                                     current.footnote if current != "figures" else "") if part))
-    st.markdown(f"<div class='kc-note' title='{full}'>{html.escape(filters_line(filters, area_text))}"
+    st.markdown(f"<div class='kc-note' title='{full}'>{view_qr(view_link())}"
+                f"{html.escape(filters_line(filters, area_text))}"
                 + (f"<br>{html.escape(footnote)}" if footnote else "") + "</div>", unsafe_allow_html=True)
     left, middle, right, leave = st.columns([1, 2, 1, 1], vertical_alignment="center")
     # Within the page a click moves the slide; past its first or last slide it moves to the page before or after.
