@@ -72,3 +72,18 @@ def test_an_unknown_or_hostile_document_is_named_not_read(real_only_db_path):
     app = run_page(real_only_db_path, "pages/document.py", doc="khong-co-tai-lieu-nay")
     assert any("khong-co-tai-lieu-nay" in w.value for w in app.warning) and not app.exception
     assert parse_presentation({"doc": ["../../etc/passwd"]}) == ({}, ["doc=../../etc/passwd"])
+
+
+@pytest.mark.parametrize(("page", "params"), [
+    (None, {"demo": "1"}), ("pages/trends.py", {"demo": "1", "area": "nghe-an"}),
+    ("pages/profile.py", {"area": "nghe-an", "demo": "1"}),
+    ("pages/plan_actual.py", {"demo": "1", "area": "nghe-an", "years": "2023-2025"}),
+])
+def test_every_key_figure_has_its_rows_button_with_illustrative_data_too(demo_db_path, page, params):
+    """The browser test clicks each button on the published figures; here every metric of the demonstration views
+    (Plan vs actual's derived figures among them) has its "Số liệu gốc" button."""
+    app = run_page(demo_db_path, page, **params)
+    metrics = [m for m in app.metric if "Nạp dữ liệu lần cuối" not in m.label]
+    buttons = [b for b in app.button if b.key and b.key.startswith("kf_")]
+    assert len(metrics) >= 3 and len(buttons) == len(metrics)
+    assert all(b.label == "Số liệu gốc" for b in buttons)

@@ -30,6 +30,7 @@ ROWS_BEHIND = {
     "kpi_projects_published": (("outcome",), False), "kpi_establishments": (("outcome",), False),
     "profile_kpi_published": (("outcome",), False), "actual": (("outcome",), False),
     "pct_plan": (("outcome",), False), "pct_prior": (("outcome",), False), "status": (("outcome",), False),
+    "derived_plan": (("outcome",), False), "derived_prior": (("outcome",), False),
 }
 MAX_DOCUMENTS = 5  # named in a tooltip; the rest are counted ("và 3 tài liệu khác")
 BADGE_COLOUR = "orange"
