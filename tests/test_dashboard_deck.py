@@ -13,7 +13,7 @@ pytestmark = pytest.mark.chromium
 TITLES = {
     ("0", "vi"): [
         "Kinh phí khuyến công", "Chỉ số chính",
-        "Tổng quan", "Kinh phí khuyến công theo năm", "Kinh phí khuyến công — Phân bổ, 2002–2025 · 63 tỉnh",
+        "Tổng quan", "Kinh phí khuyến công theo năm: Phân bổ · 1 tỉnh", "Kinh phí khuyến công — Phân bổ, 2002–2025 · 63 tỉnh",
         "Xu hướng kinh phí", "Kinh phí khuyến công theo năm và nguồn", "Kinh phí lũy kế", "Thay đổi so với năm trước",
         "Nghệ An: số kế hoạch và số thực hiện",
         # Outcomes and Plan and actual draw no chart from Nghệ An's published figures: no slide, no divider.
@@ -22,7 +22,7 @@ TITLES = {
         "Chất lượng dữ liệu"],
     ("1", "en"): [
         "Khuyến công funding", "Key figures",
-        "Overview", "Khuyến công funding by year",
+        "Overview", "Khuyến công funding by year: Allocated · 1 province",
         "Khuyến công funding — Allocated, 2002–2025 · 63 provinces · includes illustrative data",
         "Funding trends", "Khuyến công funding by year and source", "Change on the previous year",
         "Nghệ An: plan-side and executed-side figures",
