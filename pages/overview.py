@@ -20,7 +20,7 @@ from khuyencong.figures.sources import documents_in_view
 from khuyencong.i18n.formatting import format_datetime, format_money, format_year_span
 from khuyencong.i18n.labels import t
 from khuyencong.render.charts import make_sparkline_chart
-from khuyencong.ui.captions import show_sources
+from khuyencong.ui.captions import show_caveats, show_sources
 from khuyencong.ui.chart_clicks import select_source
 from khuyencong.ui.fetch import fetch, once_per_view, query
 from khuyencong.ui.key_figures import show_key_figures
@@ -45,38 +45,42 @@ st.subheader(t("coverage_header", lang))
 show_key_figures(coverage_figures(figures, lang), lang)
 st.caption(coverage_sentence(figures, lang))
 
-# 2. The money of one kind of figure: the kind first, then only sums that compare like with like.
-picker = st.columns([2, 3])
-kind_picker(picker[0], filters, "overview")
-if note := no_kind_note(figures, lang):
-    st.info(note, icon="ℹ️")
-show_key_figures(kpis(figures, lang), lang)
-if differences := difference_items(figures.differences, codes, lang):
-    st.warning(t("differs_note", lang) + "\n\n" + "\n".join(f"- {item}" for item in differences))
-# The Trends page's "Tổng các năm có số liệu" is another figure: say what sets the two apart, and link to it.
-if sentence := totals_compared(query, filters).sentence("overview", lang):
-    st.caption(sentence)
-    st.page_link("pages/trends.py", label=t("totals_link_trends", lang), icon=":material/trending_up:",
-                 query_params=dict(st.query_params))
+# 2. The money of one kind of figure: the kind first, then only sums that compare like with like, its key figures
+# beside its chart so that the first screen holds both; how they are counted in one sentence, the notes collapsed.
+money, chart = st.columns([5, 6], gap="medium")
+with money:
+    kind_picker(money, filters, "overview")
+    if note := no_kind_note(figures, lang):
+        st.info(note, icon="ℹ️")
+    show_key_figures(kpis(figures, lang), lang, per_row=2)
+with chart:
+    if not figures.annual.empty:
+        units = figures.coverage["units"] if len(figures.coverage) else []
+        title = t("overview_trend_title_kind", lang, kind=codes.name("figure", figures.kind, lang),
+                  units=t("overview_trend_units", lang, low=min(units), high=max(units)) if len(units) and
+                  min(units) != max(units) else t("overview_trend_units_same", lang,
+                                                  units=units_count(max(units), lang)) if len(units) else "")
+        show_chart(once_per_view(("overview_trend", filters), lambda: make_sparkline_chart(
+            figures.annual, lang, title, t("axis_money_bn", lang), format_money, codes=codes,
+            coverage=figures.coverage)),
+            key="overview_trend", on_select=lambda: select_source("overview_trend"), selection_mode="points")
+        show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
+                     bool(figures.annual["has_illustrative"].any()), lang)
 
-notes = period_notes(figures, lang)
+notes = []
+if differences := difference_items(figures.differences, codes, lang):
+    notes.append(t("differs_note", lang) + "\n\n" + "\n".join(f"- {item}" for item in differences))
+# The Trends page's "Tổng các năm có số liệu" is another figure: say what sets the two apart, and link to it.
+compared = totals_compared(query, filters).sentence("overview", lang)
+if compared:
+    notes.append(compared)
+notes += period_notes(figures, lang)
 if filters.activities or filters.sectors:
     notes.append(t("filter_scope_note", lang))
-for note in notes:
-    st.info(note, icon="ℹ️")
+if (details := show_caveats(notes, lang)) is not None and compared:
+    details.page_link("pages/trends.py", label=t("totals_link_trends", lang), icon=":material/trending_up:",
+                      query_params=dict(st.query_params))
 show_sources(figures.documents, figures.has_illustrative, lang)
-
-if not figures.annual.empty:
-    units = figures.coverage["units"] if len(figures.coverage) else []
-    title = t("overview_trend_title_kind", lang, kind=codes.name("figure", figures.kind, lang),
-              units=t("overview_trend_units", lang, low=min(units), high=max(units)) if len(units) and
-              min(units) != max(units) else t("overview_trend_units_same", lang, units=units_count(max(units), lang))
-              if len(units) else "")
-    show_chart(once_per_view(("overview_trend", filters), lambda: make_sparkline_chart(
-        figures.annual, lang, title, t("axis_money_bn", lang), format_money, codes=codes, coverage=figures.coverage)),
-        key="overview_trend", on_select=lambda: select_source("overview_trend"), selection_mode="points")
-    show_sources([d for ids in figures.annual["doc_ids"] for d in ids],
-                 bool(figures.annual["has_illustrative"].any()), lang)
 
 show_map(filters, "overview_map")
 

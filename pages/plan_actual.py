@@ -224,12 +224,14 @@ else:
             with st.container(border=True):
                 st.markdown("*" + t("plan_actual_rep_derived_title", lang) + "*")
                 derived = st.columns(4)
-                derived[0].metric(t("plan_actual_rep_metric_derived_plan", lang, year=year) if row.plan_basis == "year"
-                                  else t("plan_actual_rep_metric_derived_plan_period", lang, when=when),
-                                  "≈ " + format_indicator_value(row.derived_plan, row.is_money, lang))
-                derived[1].metric(t("plan_actual_rep_metric_derived_prior", lang,
-                                    when=describe_when(period, year - 1, lang)),
-                                  "≈ " + format_indicator_value(row.derived_prior, row.is_money, lang))
+                show_key_figure(derived[0], KeyFigure(
+                    "derived_plan", t("plan_actual_rep_metric_derived_plan", lang, year=year)
+                    if row.plan_basis == "year" else t("plan_actual_rep_metric_derived_plan_period", lang, when=when),
+                    "≈ " + format_indicator_value(row.derived_plan, row.is_money, lang), doc_ids=(doc,)), lang)
+                show_key_figure(derived[1], KeyFigure(
+                    "derived_prior", t("plan_actual_rep_metric_derived_prior", lang,
+                                       when=describe_when(period, year - 1, lang)),
+                    "≈ " + format_indicator_value(row.derived_prior, row.is_money, lang), doc_ids=(doc,)), lang)
                 st.caption(t("plan_actual_rep_derived_note", lang, actual=actual,
                              pct_plan=format_percent(row.plan_pct_reported, lang),
                              pct_prior=format_percent(row.prior_pct_reported, lang)))

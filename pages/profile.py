@@ -2,6 +2,8 @@
 period, projects and outcomes, reports that differ, the years it reports, its place among the provinces, what
 1 July 2025 changed, and a deck and picture of it all. The province is the shared filter's one area (?area=…)."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from khuyencong.figures.data import number_columns, styled, table_view
@@ -69,7 +71,7 @@ if not profile.has_figures:
 
 kind_picker(picker[1], filters, "profile")  # the kind of the headline's yearly figure (kind= in the URL)
 kpis = headline(profile, codes, lang)
-show_key_figures(kpis, lang)
+show_key_figures(kpis, lang, filters=replace(filters, areas=(area,)))  # its rows: this unit's
 if missing_kind := kind_note(profile, codes, lang):
     st.caption(missing_kind)
 if profile.has_illustrative:

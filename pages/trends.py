@@ -94,7 +94,7 @@ else:
         format_money=format_money, unit_names=names if many_units else None, codes=codes, coverage=figures.coverage,
         count_units=many_units, differing=differing, area_names=names)), key="trend_main",
                on_select=lambda: select_year("trend_main"), selection_mode="points")
-    provenance_button(filters, "trend_main_rows")
+    provenance_button(filters, "trend_main_rows", doc_ids=figures.doc_ids)
     if len(figures.periods) > MAX_PERIOD_MARKS:
         st.markdown(t("trends_periods_listed", lang, n=format_number(len(figures.periods), lang)))
         st.dataframe(period_table(figures.periods, codes, lang, unit_name), hide_index=True)

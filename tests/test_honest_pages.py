@@ -100,7 +100,9 @@ def test_the_yearly_figures_against_the_stated_total_are_flagged_with_both_value
     # 60 tỷ of yearly local figures (2 × 4 + 3 + 4 × 10 + 4,5 × 2) plus the central 16,3 tỷ; the article states
     # 53,7 tỷ local: the total carries ⚑ and both local figures are under it.
     assert metrics(app)["Tổng kinh phí khuyến công"] == "76,3 tỷ đồng ⚑"
-    warning = next(w.value for w in app.warning if w.value.startswith("⚑"))
+    # Both figures one click away: the note is under "Chi tiết" beneath the figures (issue 27: one sentence, not boxes).
+    warning = next(m.value for e in app.expander if e.label == "Chi tiết" for m in e.markdown
+                   if m.value.startswith("⚑"))
     assert "Nghệ An, Địa phương 2002–2018: các năm có số cộng lại 60 tỷ đồng; tài liệu nêu tổng 53,7 tỷ đồng" in warning
 
 

@@ -17,7 +17,7 @@ COMPARE = "pages/compare.py"
 
 
 def position(app) -> str:
-    """The line between previous and next: 'Xu hướng kinh phí · Biểu đồ 2/4', 'Tổng quan · Chỉ số chính'."""
+    """The line between previous and next: 'Xu hướng kinh phí · Trang chiếu 2/5' (slide 1 the page's key figures)."""
     return re.sub(r"<[^>]+>", "", app.markdown[-1].value)
 
 
@@ -43,11 +43,11 @@ def test_every_chart_has_png_and_svg_downloads_and_the_page_a_deck(demo_db_path)
 def test_presentation_shows_one_chart_per_screen_and_steps_through(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1", slide="1")
     assert not app.exception
-    assert len(chart_data(app)) == 1 and position(app) == "Xu hướng kinh phí · Biểu đồ 1/4"
+    assert len(chart_data(app)) == 1 and position(app) == "Xu hướng kinh phí · Trang chiếu 2/5"
     assert chart_data(app)[0]["layout"]["font"]["size"] == 22
     assert not app.get("download_button")  # no export clutter on the screen
     app.button(key="pr_next").click().run()
-    assert "Biểu đồ 2/4" in position(app)
+    assert "Trang chiếu 3/5" in position(app)
     assert chart_data(app)[0]["layout"]["title"]["text"] == "Kinh phí lũy kế"
     app.button(key="pr_previous").click().run()
     assert chart_data(app)[0]["layout"]["title"]["text"] == "Kinh phí khuyến công theo năm và nguồn"
@@ -55,14 +55,15 @@ def test_presentation_shows_one_chart_per_screen_and_steps_through(demo_db_path)
 
 def test_leaving_presentation_returns_to_the_same_view(demo_db_path):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", years="2007-2016", lang="en", present="1", slide="2")
-    assert position(app) == "Funding trends · Chart 2 of 4"
+    assert position(app) == "Funding trends · Slide 3 of 5"
     app.button(key="pr_leave").click().run()
     assert dict(app.query_params) == {"lang": "en", "area": "nghe-an", "years": "2007-2016"}
     assert app.title[0].value == "Funding trends" and len(chart_data(app)) == 4
 
 
-@pytest.mark.parametrize(("slide", "shown"), [("999", "Biểu đồ 4/4"), ("abc", "Chỉ số chính"),
-                                              ("0", "Chỉ số chính"), ("-1", "Chỉ số chính"), ("2", "Biểu đồ 2/4")])
+@pytest.mark.parametrize(("slide", "shown"), [("999", "Trang chiếu 5/5"), ("abc", "Trang chiếu 1/5"),
+                                              ("0", "Trang chiếu 1/5"), ("-1", "Trang chiếu 1/5"),
+                                              ("2", "Trang chiếu 3/5")])
 def test_a_bad_slide_number_is_clamped(demo_db_path, slide, shown):
     app = run_page(demo_db_path, TRENDS, area="nghe-an", present="1", slide=slide)
     assert not app.exception and position(app) == f"Xu hướng kinh phí · {shown}"
@@ -86,45 +87,58 @@ NGHE_AN_KEY_FIGURES = {
 def test_presentation_opens_on_the_key_figures_of_the_overview(demo_db_path, lang):
     app = run_page(demo_db_path, area="nghe-an", present="1", lang=lang)
     assert not app.exception and not chart_data(app)
-    assert key_figures(app) == NGHE_AN_KEY_FIGURES[lang]
-    assert position(app) == ("Tổng quan · Chỉ số chính" if lang == "vi" else "Overview · Key figures")
+    # The page's own figures that hold a number, at most six: the coverage, then the money and its shares.
+    shown = key_figures(app)
+    money = dict(list(NGHE_AN_KEY_FIGURES[lang].items())[:3])
+    assert {k: v for k, v in shown.items() if k in NGHE_AN_KEY_FIGURES[lang]} == money
+    assert len(shown) == 6 and ("Tỉnh có số liệu đã công bố" if lang == "vi" else "Provinces with published figures") \
+        in shown
+    assert position(app) == ("Tổng quan · Trang chiếu 1/3" if lang == "vi" else "Overview · Slide 1 of 3")
     app.button(key="pr_next").click().run()
     # the kind of figure and how many provinces the bars rest on, after the title
     assert chart_title(app) == ("Kinh phí khuyến công theo năm: Phân bổ · 1 tỉnh" if lang == "vi"
                                 else "Khuyến công funding by year: Allocated · 1 province")
 
 
-def test_the_button_enters_on_the_key_figures(demo_db_path):
+def test_the_button_enters_on_the_key_figures_of_the_page_itself(demo_db_path):
+    """Issue 27: the slide of Trends showed the Overview's total; it shows the Trends page's own figures (Nghệ An's
+    local money of the years it reports: 60 tỷ, nghe_an_allocations)."""
     app = run_page(demo_db_path, TRENDS, area="nghe-an")
     app.button(key="pr_enter").click().run()
     assert app.query_params["present"] == "1" and app.query_params["slide"] == "0"
-    assert key_figures(app)["Tổng kinh phí khuyến công"] == "76,3 tỷ đồng ⚑"
+    shown = key_figures(app)
+    assert nghe_an_allocations()[("local", True)] == 60000
+    assert shown["Tổng các năm có số liệu"] == "60 tỷ đồng" and "Tổng kinh phí khuyến công" not in shown
+    assert position(app) == "Xu hướng kinh phí · Trang chiếu 1/5"
 
 
-def test_next_from_the_last_chart_of_the_overview_lands_on_the_first_chart_of_trends_with_the_filters(demo_db_path):
+def test_next_from_the_last_chart_of_the_overview_lands_on_the_key_figures_of_trends_with_the_filters(demo_db_path):
     app = run_page(demo_db_path, area="nghe-an", years="2002-2018", present="1", slide="999")
-    assert position(app) == "Tổng quan · Biểu đồ 2/2"
+    assert position(app) == "Tổng quan · Trang chiếu 3/3"
     app.button(key="pr_next").click().run()
     assert not app.exception
-    assert position(app) == "Xu hướng kinh phí · Biểu đồ 1/4"
-    assert chart_title(app) == "Kinh phí khuyến công theo năm và nguồn"
-    assert dict(app.query_params) == {"area": "nghe-an", "years": "2002-2018", "present": "1", "slide": "1"}
+    assert position(app) == "Xu hướng kinh phí · Trang chiếu 1/5" and "Tổng các năm có số liệu" in key_figures(app)
+    assert dict(app.query_params) == {"area": "nghe-an", "years": "2002-2018", "present": "1", "slide": "0"}
     app.button(key="pr_previous").click().run()  # and back to where it came from
-    assert position(app) == "Tổng quan · Biểu đồ 2/2"
+    assert position(app) == "Tổng quan · Trang chiếu 3/3"
     assert chart_title(app).startswith("Kinh phí khuyến công — Phân bổ, năm gần nhất có số của mỗi tỉnh, 2002–2018")
 
 
-def test_a_page_without_charts_is_one_slide_saying_so_and_the_run_goes_on(demo_db_path):
-    # Published figures only: Nghệ An has no project money, so Outcomes draws no chart.
-    app = run_page(demo_db_path, "pages/outcomes.py", area="nghe-an", present="1", slide="1")
-    assert not chart_data(app) and any("không có biểu đồ" in i.value for i in app.info)
-    app.button(key="pr_next").click().run()
-    assert position(app).startswith("Kế hoạch và thực hiện")
+def test_a_page_with_nothing_to_show_is_stepped_over(demo_db_path):
+    """Issue 27: no blank slide "Trang này không có biểu đồ để trình chiếu". Published figures only: Nghệ An has no
+    project money and no reported outcome, so Outcomes and Plan vs actual have no figure and no chart to show: the
+    run goes on to Compare, and back from Compare's first slide to the last of Trends."""
+    app = run_page(demo_db_path, "pages/outcomes.py", area="nghe-an", present="1", slide="0")
+    assert not app.exception and not any("không có biểu đồ" in i.value for i in app.info)
+    assert position(app) == "So sánh địa phương · Trang chiếu 1/3" and chart_data(app)
+    app.button(key="pr_previous").click().run()
+    assert position(app) == "Xu hướng kinh phí · Trang chiếu 5/5"
+    assert not any("không có biểu đồ" in i.value for i in app.info)
 
 
 def test_the_run_ends_on_the_last_chart_of_compare(demo_db_path):
     app = run_page(demo_db_path, COMPARE, area="nghe-an", present="1", slide="999")
-    assert position(app) == "So sánh địa phương · Biểu đồ 3/3"
+    assert position(app) == "So sánh địa phương · Trang chiếu 3/3"
     assert app.button(key="pr_next").proto.disabled
 
 
@@ -258,7 +272,7 @@ def slide_texts(slide) -> list[str]:
 
 
 @pytest.mark.chromium
-def test_the_deck_of_the_page_shows_the_key_figures_of_the_documents(nghe_an_deck):
+def test_the_deck_of_the_page_shows_its_own_key_figures_of_the_documents(nghe_an_deck):
     """Báo Công Thương 09/08/2018: local money 2 tỷ a year 2002–2005, 3 tỷ in 2006, 4 tỷ a year 2007–2016, 4,5 tỷ a
     year 2017–2018 (60 tỷ), and 16,3 tỷ central over 2002–2018, not split by year (counted: no central year inside
     it is reported); the article by Trần Huyền: 2 national and 10 local projects in 2024. No document gives Nghệ An an
@@ -272,10 +286,12 @@ def test_the_deck_of_the_page_shows_the_key_figures_of_the_documents(nghe_an_dec
     texts = slide_texts(deck.slides[1])
     shown = dict(zip(texts[2::2], texts[1::2]))  # value, label pairs after the slide title
     assert texts[0] == "Chỉ số chính"
-    # the coverage first, then the money and its shares, the listed projects and the documents' own project count
-    assert shown == {"Tỉnh có số liệu đã công bố": "1/63", "Tổng kinh phí khuyến công": "76,3 tỷ đồng ⚑",
-                     "Tỷ trọng địa phương": "78,6%", "Tỷ trọng Trung ương": "21,4%",
-                     "Đề án trong danh mục": "không có số liệu", "Số đề án theo tài liệu": "9 (2011–2015, Trung ương)"}
+    # The Trends page's own figures (issue 27), not the Overview's: the yearly local money of 2002–2018 (17 years,
+    # 2 tỷ in 2002 to 4,5 tỷ in 2018: (4500 / 2000) ** (1 / 16) - 1 = 5,2% a year).
+    assert len({2002, 2003, 2004, 2005, 2006, *range(2007, 2017), 2017, 2018}) == 17
+    assert round(100 * ((4500 / 2000) ** (1 / 16) - 1), 1) == 5.2
+    assert shown == {"Tổng các năm có số liệu": "60 tỷ đồng", "Số năm có số liệu": "17",
+                     "Tăng trưởng bình quân năm": "5,2%"}
 
 
 @pytest.mark.chromium

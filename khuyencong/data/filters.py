@@ -3,6 +3,7 @@
 Anything in the URL that is not a known value is dropped and named in a notice: it never reaches SQL.
 """
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -121,13 +122,17 @@ def parse_filters(params: Mapping[str, Sequence[str] | str], choices: Choices,
     return replace(base, **changes), ignored
 
 
-PRESENTATION_PARAMS = ("present", "slide")
+# Keys of the view that ride along with the filters: presenting (present, slide) and the document page's doc.
+PRESENTATION_PARAMS = ("present", "slide", "doc")
+DOC_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,119}")
 MAX_SLIDE = 999
 
 
 def _valid_presentation(key: str, value: str) -> bool:
     if key == "present":
         return value == "1"
+    if key == "doc":
+        return DOC_ID.fullmatch(value) is not None
     return value.isascii() and value.isdigit() and value == str(int(value)) and 0 <= int(value) <= MAX_SLIDE
 
 

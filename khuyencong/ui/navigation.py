@@ -23,3 +23,6 @@ PAGES = (
     NavPage("pages/import_data.py", "import_data", "page_import", ":material/upload_file:"),
     NavPage("pages/sources.py", "sources", "page_sources", ":material/fact_check:"),
 )
+
+# Not in the menu: the page a document's link opens where the document has no URL of its own (its stored copy).
+DOCUMENT = NavPage("pages/document.py", "document", "page_document", ":material/article:")

@@ -32,6 +32,7 @@ class ChartEntry:
     figure: go.Figure
     footnote: str = ""
     illustrative: bool = False  # its sources caption said illustrative figures are in it
+    doc_ids: tuple[str, ...] = ()  # the documents of its sources caption (the slide's short footer names them)
 
 
 COLLECTING_KEY = "_collecting_charts"
@@ -46,11 +47,25 @@ def is_presenting() -> bool:
 SWITCH_KEY = "_present_switch"
 
 
+KEY_FIGURES_KEY = "_key_figures_of_run"
+MAX_SLIDE_FIGURES = 6  # one slide of key figures: two rows of three cards
+
+
+def register_key_figure(figure) -> None:
+    """A key figure the page shows (ui/key_figures.py): presenting puts the page's own figures on its first slide."""
+    st.session_state.setdefault(KEY_FIGURES_KEY, []).append(figure)
+
+
+def registered_key_figures() -> list:
+    return st.session_state.get(KEY_FIGURES_KEY, [])
+
+
 def begin_run() -> None:
     """Forget the charts of the previous run; called by the shell before the page runs. A click on previous or
     next past the page's first or last slide asked (in its callback, where st.switch_page cannot run) to go on to
     the page before or after: it happens here, before this page runs for nothing."""
     st.session_state[CHARTS_KEY] = []
+    st.session_state[KEY_FIGURES_KEY] = []
     if switch := st.session_state.pop(SWITCH_KEY, None):
         _switch(*switch)
 
@@ -69,13 +84,72 @@ def filters_line(filters, area_text: str) -> str:
     return " · ".join(parts)
 
 
-def note_sources(caption: str, illustrative: bool = False) -> None:
-    """Give the sources caption beneath a chart to every chart drawn since the previous caption, and whether
-    illustrative figures are in it (its exports and slides then carry the watermark)."""
+def note_sources(caption: str, illustrative: bool = False, doc_ids=()) -> None:
+    """Give the sources caption beneath a chart to every chart drawn since the previous caption, its documents, and
+    whether illustrative figures are in it (its exports and slides then carry the watermark)."""
     plain = plain_text(caption)  # the caption is Markdown; images and slides show its text
     for entry in registered_charts():
         if not entry.footnote:
-            entry.footnote, entry.illustrative = plain, illustrative
+            entry.footnote, entry.illustrative, entry.doc_ids = plain, illustrative, tuple(dict.fromkeys(doc_ids))
+
+
+# The values a chart's marks stand for, by trace type (the other axis holds categories or years).
+VALUE_FIELDS = {"pie": ("values",), "treemap": ("values",), "sunburst": ("values",), "choropleth": ("z",),
+                "choroplethmap": ("z",), "scattergeo": ("lat",), "heatmap": ("z",)}
+
+
+def has_marks(fig: go.Figure) -> bool:
+    """Whether a chart draws any value: a bar, a point, a slice with a number behind it. A chart of labels only
+    ("– Chưa đánh giá" bars without a percentage) is empty and never a slide."""
+    import math
+
+    def numbers(values) -> bool:
+        if values is None:
+            return False
+        for value in (v for row in values for v in (row if isinstance(row, list | tuple) else [row])):
+            if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+                return True
+        return False
+
+    for trace in fig.data:
+        kind = trace.type
+        fields = VALUE_FIELDS.get(kind) or (("x",) if getattr(trace, "orientation", None) == "h" else ("y",))
+        if any(numbers(getattr(trace, field, None)) for field in fields):
+            return True
+    return False
+
+
+def slide_charts() -> list[ChartEntry]:
+    """The page's charts that have something to show, in page order: what presenting and the decks put on slides."""
+    return [entry for entry in registered_charts() if has_marks(entry.figure)]
+
+
+def slide_key_figures(lang: str) -> list:
+    """The page's own key figures for its first slide: those that hold a figure, at most MAX_SLIDE_FIGURES."""
+    from khuyencong.i18n.formatting import not_reported
+
+    empty = {"", "—", not_reported(lang)}
+    return [f for f in registered_key_figures() if str(f.value).strip() not in empty][:MAX_SLIDE_FIGURES]
+
+
+def short_sources(entry: ChartEntry, lang: str) -> str:
+    """A slide's footer of sources: 'Nguồn (7): Báo Công Thương, VEN, … và 4 tài liệu khác' (the page, its exports
+    and the deck cite them in full)."""
+    from khuyencong.i18n.formatting import is_missing
+    from khuyencong.ui.captions import real_documents
+
+    documents = real_documents(entry.doc_ids)
+    if not documents:
+        return t("caption_illustrative", lang) if entry.illustrative else ""
+    names = list(dict.fromkeys(str(d.publisher) if not is_missing(d.publisher) and str(d.publisher).strip()
+                               else str(d.title) for d in documents))
+    shown = ", ".join(names[:SHORT_SOURCES])
+    if len(names) > SHORT_SOURCES:
+        shown += " " + t("kpi_docs_more", lang, n=len(names) - SHORT_SOURCES)
+    return t("pr_sources_short", lang, n=len(documents), names=shown)
+
+
+SHORT_SOURCES = 3
 
 
 def watermark_of(entry: ChartEntry, lang: str) -> str | None:
@@ -164,7 +238,7 @@ def show_chart(fig: go.Figure, key: str, **selection) -> None:
 
 # Presentation mode fills the screen: the chart's box is the viewport less the line of controls beneath it
 # (CONTROLS_PX), and Plotly draws into that box (height="stretch"), so a 1080 px screen gets a ~950 px chart.
-CONTROLS_PX = 170
+CONTROLS_PX = 200
 STAGE_KEY = "present_stage"
 PRESENT_CSS = f"""
 <style>
@@ -173,8 +247,8 @@ PRESENT_CSS = f"""
 .block-container {{padding: 0.6rem 1.2rem 0 1.2rem !important; max-width: 100% !important;}}
 .block-container p, .block-container button p {{font-size: 1.25rem;}}
 .st-key-{STAGE_KEY} {{height: calc(100vh - {CONTROLS_PX}px) !important; flex: 0 0 auto !important;}}
-.kc-note {{font-size: 1rem; color: #666; line-height: 1.4; display: -webkit-box; -webkit-line-clamp: 2;
-  -webkit-box-orient: vertical; overflow: hidden;}}
+.kc-note {{font-size: 1.2rem; color: #444; line-height: 1.35; display: flow-root;}}
+.kc-qr {{float: right; height: 84px; width: 84px; margin-left: 1rem;}}
 .kc-kpis {{display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: auto 1fr 1fr; gap: 3vh 2vw;
   height: calc(100vh - {CONTROLS_PX + 60}px); padding: 1vh 1vw;}}
 .kc-kpis .heading {{grid-column: 1 / -1; font-size: 3rem; font-weight: 700; color: #222;}}
@@ -242,7 +316,7 @@ def is_illustrative_figure(figure) -> bool:
     return bool(getattr(figure, "illustrative", False) or getattr(figure, "is_illustrative", False))
 
 
-def key_figures_html(figures: list, lang: str, has_illustrative: bool = False) -> str:
+def key_figures_html(figures: list, lang: str, has_illustrative: bool = False, heading: str | None = None) -> str:
     """The key-figure slide: the Overview's figures as cards, value large, label, change, and a badge on the
     illustrative ones; with `has_illustrative` (the view holds illustrative rows) a line under the heading says so
     too, for figures that carry no flag of their own."""
@@ -255,11 +329,11 @@ def key_figures_html(figures: list, lang: str, has_illustrative: bool = False) -
         if is_illustrative_figure(figure):
             parts.append(f"<div class='badge'>{html.escape(t('watermark_illustrative', lang))}</div>")
         cards.append(f"<div class='kc-kpi' data-key='{html.escape(figure.key)}'>{''.join(parts)}</div>")
-    heading = f"<div class='heading'>{html.escape(t('pr_deck_kpis', lang))}"
+    top = f"<div class='heading'>{html.escape(heading or t('pr_deck_kpis', lang))}"
     if has_illustrative:
-        heading += f" <span class='warning'>{html.escape(t('caption_illustrative', lang))}</span>"
-    heading += "</div>"
-    return f"<div class='kc-kpis'>{heading}{''.join(cards)}</div>"
+        top += f" <span class='warning'>{html.escape(t('caption_illustrative', lang))}</span>"
+    top += "</div>"
+    return f"<div class='kc-kpis'>{top}{''.join(cards)}</div>"
 
 
 def presentation_figure(entry: ChartEntry, lang: str) -> go.Figure:
@@ -300,46 +374,73 @@ def presentation_figure(entry: ChartEntry, lang: str) -> go.Figure:
     return figure
 
 
+def view_link() -> str | None:
+    """The address of the view on screen (this page, these filters, not presenting), as the browser has it; None
+    when the app does not know its address."""
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    url = getattr(st.context, "url", None)
+    if not url:
+        return None
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("present", "slide")}
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params, doseq=True), ""))
+
+
+def view_qr(link: str | None) -> str:
+    """A QR code of `link` for the slide's corner (the audience opens the view on a phone); '' without a link."""
+    if not link:
+        return ""
+    import segno
+
+    uri = segno.make(link, error="m").svg_data_uri(scale=4, border=1)
+    return f"<img class='kc-qr' src='{uri}' alt='{html.escape(link)}' title='{html.escape(link)}'>"
+
+
 def render_presentation(filters, area_text: str, url_path: str | None = None) -> None:
-    """One slide per screen, no chrome: slide 0 the key figures, then the page's charts, large type, the filters in
-    a small line; previous and next run on through the pages of the dashboard (RUN_THROUGH), keeping the filters."""
+    """One slide per screen, no chrome: the page's own key figures (when it shows any), then its charts that draw
+    something, large type, the filters and the sources in a readable line; previous and next run on through the
+    pages of the dashboard (RUN_THROUGH), keeping the filters. A page with nothing to show is stepped over."""
     lang = filters.lang
     st.markdown(PRESENT_CSS, unsafe_allow_html=True)
-    charts = registered_charts()
+    figures, charts = slide_key_figures(lang), slide_charts()
+    slides: list = (["figures"] if figures else []) + charts
     slide = st.query_params.get("slide", "0")
-    # Slide 0 is the key figures; a page without charts keeps one slide saying so, to step over.
-    count = len(charts) or 1
-    index = min(max(int(slide) if slide.isascii() and slide.isdigit() and len(slide) < 4 else 0, 0), count)
+    wanted = int(slide) if slide.isascii() and slide.isdigit() and len(slide) < 4 else 0
+    previous_page, next_page = _neighbour(url_path, -1), _neighbour(url_path, 1)
+    if not slides:
+        # Nothing to show here: go on in the direction the presenter was going (back: the last slide was asked).
+        onward = (previous_page, MAX_SLIDE) if wanted >= MAX_SLIDE and previous_page else (next_page, 0) \
+            if next_page else (previous_page, MAX_SLIDE) if previous_page else None
+        if onward is not None:
+            _switch(*onward)
+        st.info(t("pr_no_charts", lang))
+        return
+    index = min(max(wanted, 0), len(slides) - 1)
     here = _nav_page(url_path)
     page_name = t(here.label, lang) if here else ""
     stage = st.container(key=STAGE_KEY)
-    if index == 0:
-        from khuyencong.figures.overview import kpis, overview_figures
-        from khuyencong.ui.fetch import query
-
-        overview = overview_figures(query, filters)
-        stage.markdown(key_figures_html(kpis(overview, lang), lang, overview.has_illustrative),
-                       unsafe_allow_html=True)
-        position = t("pr_deck_kpis", lang)
+    current = slides[index]
+    if current == "figures":
+        stage.markdown(key_figures_html(figures, lang, any(is_illustrative_figure(f) for f in figures),
+                                        heading=page_name or t("pr_deck_kpis", lang)), unsafe_allow_html=True)
         footnote = ""
-    elif charts:
-        entry = charts[index - 1]
-        # theme=None: Streamlit's theme would put its own smaller fonts over the large ones.
-        stage.plotly_chart(presentation_figure(entry, lang), key=f"present_{entry.key}", theme=None,
-                           config=BROWSER_CONFIG, height="stretch")
-        position = t("pr_position", lang, index=index, count=len(charts))
-        footnote = entry.footnote
     else:
-        stage.info(t("pr_no_charts", lang))
-        position, footnote = "", ""
-    previous_page, next_page = _neighbour(url_path, -1), _neighbour(url_path, 1)
-    # The filters and the sources in at most two lines, so the buttons stay on the screen; all of it on hover (the
+        # theme=None: Streamlit's theme would put its own smaller fonts over the large ones.
+        stage.plotly_chart(presentation_figure(current, lang), key=f"present_{current.key}", theme=None,
+                           config=BROWSER_CONFIG, height="stretch")
+        footnote = short_sources(current, lang)
+    position = t("pr_position", lang, index=index + 1, count=len(slides))
+    # The filters and the sources in short, large enough to read from the back of the room; in full on hover (the
     # page itself, its exports and the deck carry the sources in full).
-    note = html.escape(" · ".join(part for part in (filters_line(filters, area_text), footnote) if part))
-    st.markdown(f"<div class='kc-note' title='{note}'>{note}</div>", unsafe_allow_html=True)
+    full = html.escape(" · ".join(part for part in (filters_line(filters, area_text),
+                                                    current.footnote if current != "figures" else "") if part))
+    st.markdown(f"<div class='kc-note' title='{full}'>{view_qr(view_link())}"
+                f"{html.escape(filters_line(filters, area_text))}"
+                + (f"<br>{html.escape(footnote)}" if footnote else "") + "</div>", unsafe_allow_html=True)
     left, middle, right, leave = st.columns([1, 2, 1, 1], vertical_alignment="center")
-    # Within the page a click moves the slide; past its first or last chart it moves to the page before or after.
-    if index == 1 and previous_page is not None:
+    # Within the page a click moves the slide; past its first or last slide it moves to the page before or after.
+    if index == 0 and previous_page is not None:
         left.button(t("pr_previous", lang), icon=":material/arrow_back:", key="pr_previous", width="stretch",
                     help=t(previous_page.label, lang), on_click=_ask_switch, args=(previous_page, MAX_SLIDE))
     else:
@@ -348,12 +449,12 @@ def render_presentation(filters, area_text: str, url_path: str | None = None) ->
     label = " · ".join(part for part in (page_name, position) if part)
     middle.markdown(f"<div style='text-align:center; font-size:1.25rem'>{html.escape(label)}</div>",
                     unsafe_allow_html=True)
-    if index >= count and next_page is not None:
+    if index >= len(slides) - 1 and next_page is not None:
         right.button(t("pr_next", lang), icon=":material/arrow_forward:", key="pr_next", width="stretch",
-                     help=t(next_page.label, lang), on_click=_ask_switch, args=(next_page, 1))
+                     help=t(next_page.label, lang), on_click=_ask_switch, args=(next_page, 0))
     else:
-        right.button(t("pr_next", lang), icon=":material/arrow_forward:", disabled=index >= count, on_click=_go_to,
-                     args=(index + 1,), key="pr_next", width="stretch")
+        right.button(t("pr_next", lang), icon=":material/arrow_forward:", disabled=index >= len(slides) - 1,
+                     on_click=_go_to, args=(index + 1,), key="pr_next", width="stretch")
     leave.button(t("pr_leave", lang), icon=":material/close:", on_click=_go_to, args=(None,), key="pr_leave",
                  width="stretch")
 
@@ -448,27 +549,40 @@ def dashboard_items(sections: list[tuple[str, list[ChartEntry]]], line: str, lan
 
     items: list = []
     for label, charts in sections:
+        charts = [c for c in charts if has_marks(c.figure)]  # an empty chart is never a slide
         if charts:  # a page with nothing to draw for the view gets no divider either
             items += [Section(t(label, lang)), *_slides(charts, line, lang)]
     return items
 
 
+def page_summary(summary: Callable[[], tuple[list, list[str]]], figures: list) -> Callable[[], tuple[list, list]]:
+    """The page deck's headline: the page's own key figures (label, value, illustrative) when it shows any, else
+    the Overview's (`summary`); the data-quality notes of the view either way."""
+    def made() -> tuple[list, list[str]]:
+        kpis, notes = summary()
+        own = [(f.label, f.value, is_illustrative_figure(f)) for f in figures]
+        return (own or kpis), notes
+    return made
+
+
 def render_sidebar_tools(filters, area_text: str, summary: Callable[[], tuple[list, list[str]]],
-                         current: str | None = None) -> None:
+                         current: str | None = None, top=None) -> None:
     """Sidebar: enter presentation mode, the slide deck of this page's charts and the deck of the whole dashboard;
     the decks and their headline figures (`summary()`: KPIs and data-quality notes) are built on click. The whole
     deck needs the other pages' charts: a first click runs those pages hidden (about a second at the bundled data),
     the download button then builds the deck (its pictures are the slow part) off the page's run."""
     lang = filters.lang
     sidebar = st.sidebar
+    # "Trình chiếu" where the first screen shows it (`top`: a place under the menu), the decks further down.
+    (top or sidebar).button(t("pr_enter", lang), icon=":material/slideshow:", on_click=_enter,
+                            help=t("pr_enter_help", lang), key="pr_enter", width="stretch")
     sidebar.divider()
-    sidebar.button(t("pr_enter", lang), icon=":material/slideshow:", on_click=_enter, help=t("pr_enter_help", lang),
-                   key="pr_enter", width="stretch")
-    charts = list(registered_charts())
+    charts = slide_charts()
+    own = page_summary(summary, slide_key_figures(lang))
     line = filters_line(filters, area_text)
     missing = find_chromium() is None  # the deck's chart slides are images
     sidebar.download_button(t("pr_deck", lang), data=b"" if missing else lambda: _deck(
-        filters, line, summary, _slides(charts, line, lang)), file_name=deck_file_name(filters, area_text),
+        filters, line, own, _slides(charts, line, lang)), file_name=deck_file_name(filters, area_text),
         mime=DECK_MIME, icon=":material/co_present:", help=t("pr_deck_help", lang), key="pr_deck", on_click="ignore",
         width="stretch", disabled=missing)
     view = repr(filters)
