@@ -1,0 +1,59 @@
+"""Empty states (issue 27, item 4): a section without data is one sentence that says what is missing and what
+does exist, never an empty chart, a ranking of figures nobody reported, or a table of "không có số liệu"."""
+
+import duckdb
+import pytest
+
+OUTCOMES = "pages/outcomes.py"
+NOT_REPORTED = {"vi": "không có số liệu", "en": "not reported"}
+
+
+def db_value(path, sql):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_outcomes_tables_leave_out_columns_no_project_reports_and_say_so(shown_page, real_only_db_path, lang):
+    app = shown_page(real_only_db_path, OUTCOMES, lang=lang)
+    by_activity = app.dataframe[0].value
+    # No published project states its executed money or counterpart capital: those columns would be all
+    # "không có số liệu"; one line names them instead.
+    assert list(by_activity.columns) == (["Nội dung", "Số đề án", "Kế hoạch"] if lang == "vi"
+                                         else ["Activity", "Projects", "Planned"])
+    named = next(c.value for c in app.caption if c.value.startswith(("Không đề án nào có số", "No project reports")))
+    assert ("Thực hiện" if lang == "vi" else "Actual") in named
+    for frame in (d.value for d in app.dataframe):
+        for column in frame.columns[2:]:
+            assert not frame[column].eq(NOT_REPORTED[lang]).all(), (list(frame.columns), column)
+
+
+def test_outcomes_ranks_no_project_without_executed_money(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, OUTCOMES)
+    unranked = db_value(real_only_db_path, "SELECT count(*) FROM project WHERE actual_mvnd IS NULL")
+    assert db_value(real_only_db_path, "SELECT count(*) FROM project WHERE actual_mvnd IS NOT NULL") == 0
+    said = next(i.value for i in app.info if i.value.startswith("Không xếp hạng được"))
+    assert f"trong {unranked} đề án đang chọn" in said
+    # the last table on the page is the drill-down's list, not a ranking of projects without money
+    assert not any("Thực hiện" in d.value.columns and d.value["Thực hiện"].eq("không có số liệu").any()
+                   for d in app.dataframe)
+
+
+def test_outcomes_ranking_with_money_says_how_many_are_not_ranked(shown_page, demo_db_path):
+    app = shown_page(demo_db_path, OUTCOMES, demo="1", area="nghe-an")
+    without = db_value(demo_db_path, "SELECT count(*) FROM project WHERE area_id = 'nghe-an' AND actual_mvnd IS NULL")
+    assert without > 0
+    note = next(c.value for c in app.caption if "không được xếp hạng" in c.value)
+    assert f"; {without} đề án không có số kinh phí thực hiện" in note
+    top = [d.value for d in app.dataframe if "Trạng thái" in d.value.columns][-1]
+    assert not top["Thực hiện"].eq("không có số liệu").any()
+
+
+@pytest.mark.parametrize(("lang", "says"), [("vi", "Không tính được chi phí"), ("en", "No cost per outcome")])
+def test_outcomes_cost_without_both_sides_says_what_exists(shown_page, real_only_db_path, lang, says):
+    app = shown_page(real_only_db_path, OUTCOMES, lang=lang)
+    said = next(i.value for i in app.info if i.value.startswith(says))
+    assert ("0 đề án có kinh phí thực hiện" if lang == "vi" else "0 projects with executed money") in said
