@@ -29,7 +29,6 @@ from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters
 
 
-
 def show_table_of_figures(table, keep: int = 2) -> None:
     """A table without its columns that hold no figure, which one line names instead."""
     table, empty = without_empty_columns(table, keep)
