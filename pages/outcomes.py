@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from khuyencong.figures.empty import rows_with_figure, without_empty_columns
 from khuyencong.figures.outcomes import (
     activity_totals,
     code_names,
@@ -16,8 +17,6 @@ from khuyencong.figures.outcomes import (
     projects,
     projects_without_actual,
     reports_actual_money,
-    rows_with_figure,
-    without_empty_columns,
 )
 from khuyencong.i18n.formatting import format_money, format_number
 from khuyencong.i18n.labels import t

@@ -57,3 +57,41 @@ def test_outcomes_cost_without_both_sides_says_what_exists(shown_page, real_only
     app = shown_page(real_only_db_path, OUTCOMES, lang=lang)
     said = next(i.value for i in app.info if i.value.startswith(says))
     assert ("0 đề án có kinh phí thực hiện" if lang == "vi" else "0 projects with executed money") in said
+
+
+PLAN_ACTUAL = "pages/plan_actual.py"
+
+
+def test_plan_actual_opens_on_what_has_a_plan_an_actual_and_what_compares(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, PLAN_ACTUAL)
+    projects, with_plan, with_actual = [db_value(real_only_db_path, f"SELECT count(*) FROM project {where}") for where
+                                        in ("", "WHERE plan_mvnd IS NOT NULL", "WHERE actual_mvnd IS NOT NULL")]
+    summary = next(m.value for m in app.markdown if m.value.startswith("- **Kinh phí đề án**"))
+    assert (f"{projects} đề án; {with_plan} có số kế hoạch, {with_actual} có số thực hiện, 0 có cả hai nên so được"
+            in summary)
+    # Bắc Giang 2016–2020 and Lâm Đồng 2017 are the published plan–executed pairs (README, Plan versus actual)
+    assert "2 cặp số kế hoạch – thực hiện" in summary
+    # no key figures of "không có số liệu" and no chart of plan bars beside no actual: one sentence
+    assert any(i.value.startswith("Chưa so được kinh phí đề án với kế hoạch") for i in app.info)
+    assert not any(m.label == "Kinh phí thực hiện" for m in app.metric)
+
+
+def test_plan_actual_draws_no_progress_chart_of_unjudged_bars(shown_page, real_only_db_path):
+    from conftest import chart_data
+
+    app = shown_page(real_only_db_path, PLAN_ACTUAL)
+    texts = [str(trace.get("text")) for figure in chart_data(app) for trace in figure["data"]]
+    assert not any("Chưa đánh giá" in text for text in texts)
+    said = next(i.value for i in app.info if i.value.startswith("Chưa đánh giá được tiến độ"))
+    assert "không có kế hoạch hay % kế hoạch" in said
+    section_3 = next(d.value for d in app.dataframe if "Tiến độ" in d.value.columns and "Trích nguyên văn"
+                     not in d.value.columns)
+    assert "Kế hoạch" not in section_3.columns
+    assert any(c.value.startswith("Không chỉ tiêu nào có số ở cột: Kế hoạch") for c in app.caption)
+
+
+def test_plan_actual_reports_are_details_collapsed_under_their_unit_and_period(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, PLAN_ACTUAL, area="kv-phia-bac")
+    labels = [e.label for e in app.expander]
+    assert any(label.startswith("Khu vực phía Bắc · 6 tháng đầu năm 2024 · ") and label.endswith(" chỉ tiêu")
+               for label in labels), labels

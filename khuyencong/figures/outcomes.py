@@ -5,7 +5,7 @@ import pandas as pd
 from khuyencong.data.code_lists import STATUSES, load_code_lists
 from khuyencong.data.filters import Filters
 from khuyencong.data.queries import Query
-from khuyencong.i18n.formatting import format_money_group, format_number, is_missing, not_reported
+from khuyencong.i18n.formatting import format_money_group, format_number, is_missing
 from khuyencong.i18n.labels import t
 
 TOP_PROJECTS = 15
@@ -76,20 +76,6 @@ def projects(query: Query, filters: Filters, activity: str | None = None, sector
 def projects_without_actual(groups: pd.DataFrame) -> int:
     """How many projects in view report no executed money (left out of a ranking by it)."""
     return int(groups["projects"].sum() - groups["projects_with_actual"].sum())
-
-
-def without_empty_columns(table: pd.DataFrame, keep: int = 2) -> tuple[pd.DataFrame, list[str]]:
-    """The table without the columns (after the first `keep`) in which no row has a figure, and their headers:
-    a column of "không có số liệu" only says that nothing is reported, which one sentence says better."""
-    missing = {not_reported("vi"), not_reported("en")}
-    empty = [c for c in table.columns[keep:] if table[c].isin(missing).all()]
-    return table.drop(columns=empty), empty
-
-
-def rows_with_figure(table: pd.DataFrame, column: str) -> tuple[pd.DataFrame, int]:
-    """The rows of `table` whose `column` holds a figure, and how many rows hold none."""
-    missing = table[column].isin({not_reported("vi"), not_reported("en")})
-    return table[~missing], int(missing.sum())
 
 
 def project_table(query: Query, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
