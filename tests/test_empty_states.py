@@ -95,3 +95,30 @@ def test_plan_actual_reports_are_details_collapsed_under_their_unit_and_period(s
     labels = [e.label for e in app.expander]
     assert any(label.startswith("Khu vực phía Bắc · 6 tháng đầu năm 2024 · ") and label.endswith(" chỉ tiêu")
                for label in labels), labels
+
+
+TRENDS = "pages/trends.py"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    # Nghệ An's local allocation: 3 tỷ in 2006, 4 tỷ in 2007 (data/sources/allocation.csv): (4 − 3) / 3 = +33,3 %;
+    # the other consecutive years of the same provinces and sources are flat
+    ("vi", "chỉ một cặp có thay đổi: 2007 so với 2006: +33,3%"),
+    ("en", "only one pair changed: 2007 against 2006: +33.3%"),
+])
+def test_trends_year_on_year_with_one_change_is_a_sentence_not_a_chart_of_one_bar(shown_page, real_only_db_path,
+                                                                                     lang, said):
+    from conftest import chart_data
+
+    app = shown_page(real_only_db_path, TRENDS, lang=lang)
+    assert any(said in c.value for c in app.caption)
+    titles = [f["layout"]["title"]["text"] for f in chart_data(app)]
+    assert not any(title.startswith(("Thay đổi so với năm trước", "Change on the previous year")) for title in titles)
+
+
+def test_trends_year_on_year_with_changes_is_a_chart(shown_page, demo_db_path):
+    from conftest import chart_data
+
+    app = shown_page(demo_db_path, TRENDS, demo="1", area="nghe-an")
+    change = next(f for f in chart_data(app) if f["layout"]["title"]["text"].startswith("Thay đổi so với năm trước"))
+    assert sum(1 for y in change["data"][0]["y"] if y) >= 2
