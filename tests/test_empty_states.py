@@ -122,3 +122,22 @@ def test_trends_year_on_year_with_changes_is_a_chart(shown_page, demo_db_path):
     app = shown_page(demo_db_path, TRENDS, demo="1", area="nghe-an")
     change = next(f for f in chart_data(app) if f["layout"]["title"]["text"].startswith("Thay đổi so với năm trước"))
     assert sum(1 for y in change["data"][0]["y"] if y) >= 2
+
+
+COMPARE = "pages/compare.py"
+
+
+def test_compare_lists_the_provinces_with_the_kind_and_collapses_the_others(shown_page, real_only_db_path):
+    app = shown_page(real_only_db_path, COMPARE)
+    first = app.table[0].value
+    total = "Tổng kinh phí (năm gần nhất)"
+    # the default kind is the allocation: every row of the open table has one, none reads "không có số liệu" or "—"
+    assert not first[total].str.startswith(("không có số liệu", "—")).any()
+    said = next(m.value for m in app.markdown if "tỉnh/thành phố có số **Phân bổ**" in m.value)
+    # Ninh Bình, Nghệ An, Bắc Giang, Lâm Đồng, Hải Phòng, Quảng Ninh, Long An: a whole year's allocation each
+    # (Vĩnh Phúc's 600 triệu is part of a year, not counted as one)
+    assert said.startswith("7 trong ") and len(first) == 7
+    shown, without = int(said.split(" trong ")[1].split(" ")[0]), int(said.split("; ")[1].split(" ")[0])
+    assert shown == 7 + without
+    collapsed = next(e for e in app.expander if e.label.endswith("không có số loại này"))
+    assert collapsed.label.startswith(f"{without} tỉnh/thành phố")
