@@ -159,19 +159,6 @@ def test_kind_in_the_link_opens_that_kind(shown_page, real_only_db_path):
     assert app.query_params["kind"] == "approved_plan"
 
 
-@pytest.mark.parametrize(("lang", "name", "lines"), [
-    ("vi", "Báo cáo khác nhau", ["Báo Lâm Đồng, 31/07/2017: Kế hoạch được duyệt, Địa phương 8,85 tỷ đồng",
-                                 "Báo Lâm Đồng, 26/01/2018: Ước thực hiện, Địa phương 8,3 tỷ đồng"]),
-    ("en", "Differing reports", ["Báo Lâm Đồng, 31 Jul 2017: Approved plan, Local VND 8.85 bn",
-                                 "Báo Lâm Đồng, 26 Jan 2018: Estimated executed, Local VND 8.3 bn"]),
-])
-def test_lam_dong_2017_is_marked_with_both_documents(shown_page, real_only_db_path, lang, name, lines):
-    app = shown_page(real_only_db_path, TRENDS, area="lam-dong", lang=lang)
-    marker = trace(chart_data(app)[0], name)
-    hover = dict(zip(marker["x"], marker["customdata"]))[2017][0]
-    assert all(line in hover for line in lines), hover
-
-
 # --- Overview --------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("params", "sentence"), [
