@@ -449,8 +449,8 @@ def published_plan_executed_table(rows, lang: str, codes, unit_names: dict):
             t("plan_actual_pub_col_executed", lang): figures_text(executed) or t("plan_actual_pub_none", lang),
             t("plan_actual_pub_col_share", lang): share,
             t("plan_actual_pub_col_plan_doc", lang): document(plan),
-            t("plan_actual_pub_col_plan_link", lang): next(iter(plan["url"].dropna()), None),
+            t("plan_actual_pub_col_plan_link", lang): next(iter(plan["url"].dropna()), ""),
             t("plan_actual_pub_col_executed_doc", lang): document(executed),
-            t("plan_actual_pub_col_executed_link", lang): next(iter(executed["url"].dropna()), None),
+            t("plan_actual_pub_col_executed_link", lang): next(iter(executed["url"].dropna()), ""),
         })
     return pd.DataFrame(records)
