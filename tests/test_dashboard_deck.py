@@ -14,8 +14,7 @@ TITLES = {
     ("0", "vi"): [
         "Kinh phí khuyến công", "Chỉ số chính",
         "Tổng quan", "Kinh phí khuyến công theo năm", "Kinh phí khuyến công — Phân bổ, 2002–2025 · 63 tỉnh",
-        # Nghệ An's yearly change is one pair that changed and zeros: a sentence, no slide
-        "Xu hướng kinh phí", "Kinh phí khuyến công theo năm và nguồn", "Kinh phí lũy kế",
+        "Xu hướng kinh phí", "Kinh phí khuyến công theo năm và nguồn", "Kinh phí lũy kế", "Thay đổi so với năm trước",
         "Nghệ An: số kế hoạch và số thực hiện",
         # Outcomes and Plan and actual draw no chart from Nghệ An's published figures: no slide, no divider.
         "So sánh địa phương", "Kinh phí khuyến công theo địa phương và nguồn",

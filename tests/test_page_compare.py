@@ -136,8 +136,10 @@ def test_current_units_put_thai_binh_under_hung_yen(shown_page, demo_db_path):
 
 @pytest.mark.parametrize(("lang", "total", "note"), [
     # ⚑: the 60 tỷ of yearly local figures disagree with the 53,7 tỷ the article states (both values under the table)
-    ("vi", "76,3 tỷ đồng ⚑", "Đã cộng tổng giai đoạn: Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng)."),
-    ("en", "VND 76.3 bn ⚑", "Period totals included: Nghệ An: Central 2002–2018 (VND 16.3 bn)."),
+    ("vi", "76,3 tỷ đồng ⚑", "Trong tổng có số cả giai đoạn (báo cáo gộp nhiều năm, không chia theo năm; xem "
+     "“Tổng giai đoạn” ở Chú giải): Nghệ An: Trung ương 2002–2018 (16,3 tỷ đồng)."),
+    ("en", "VND 76.3 bn ⚑", "The total includes figures reported for a whole period (several years together, not split "
+     "by year; see “Period total” in the glossary): Nghệ An: Central 2002–2018 (VND 16.3 bn)."),
 ])
 def test_nghe_an_total_adds_the_central_period_total(real_only_db_path, lang, total, note):
     app = run_absolute(real_only_db_path, lang=lang, area="nghe-an", years="2002-2018", source="local,central")

@@ -105,3 +105,21 @@ def test_every_ui_word_is_in_the_pages_language(walked, page, lang, other):
     own = set(catalog(lang).values())
     whole = {v for v in catalog(other).values() if v not in own and "{" not in v and re.search(r"[^\W\d]{3}", v)}
     assert not sorted({c for c in cells if isinstance(c, str) and c in whole})
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_import_page_speaks_to_people_not_in_variable_names(walked, lang):
+    words, _, _ = walked("pages/import_data.py", lang)
+    found = [w for w in words if re.search(r"\bKC_[A-Z_]+\b|python -m", w)]
+    assert not found, found
+
+
+@pytest.mark.parametrize(("lang", "note", "term"), [
+    ("vi", "Trong tổng có số nguồn chỉ ghi gần đúng", "Số ghi gần đúng (>, ≈, ≥)"),
+    ("en", "The total includes figures the source gives only roughly", "Rough figure (>, ≈, ≥)"),
+])
+def test_the_words_for_inexact_figures_are_plain_and_in_the_glossary(real_only_db_path, lang, note, term):
+    # 2016–2020: Ninh Bình's "hơn 10,2 tỷ" (2019) and "khoảng 7,2 tỷ" (2020) are in the total (test_honest_totals)
+    words = page_words(run_page(real_only_db_path, years="2016-2020", lang=lang))
+    assert any(w.startswith(note) for w in words)
+    assert any(term in w for w in words)  # the sidebar's glossary
