@@ -123,3 +123,13 @@ def test_the_words_for_inexact_figures_are_plain_and_in_the_glossary(real_only_d
     words = page_words(run_page(real_only_db_path, years="2016-2020", lang=lang))
     assert any(w.startswith(note) for w in words)
     assert any(term in w for w in words)  # the sidebar's glossary
+
+
+def test_a_profile_pictures_footnote_is_plain_text(real_only_db_path, monkeypatch):
+    from khuyencong.ui.profile import chart_footnote
+
+    monkeypatch.setenv("KC_DB_PATH", str(real_only_db_path))
+    # data/sources/documents.csv: the title holds a colon, the publisher brackets; a PNG is not Markdown
+    assert chart_footnote(["arit-bac-giang-dao-tao-nghe"], False, "Bắc Giang · 2002–2025", "vi") == (
+        "Nguồn: Bắc Giang: đào tạo nghề gắn với các cơ sở công nghiệp nông thôn (Cục Công Thương địa phương (ARIT), "
+        "Bộ Công Thương, không ghi ngày). Bắc Giang · 2002–2025")
