@@ -133,3 +133,12 @@ def test_a_profile_pictures_footnote_is_plain_text(real_only_db_path, monkeypatc
     assert chart_footnote(["arit-bac-giang-dao-tao-nghe"], False, "Bắc Giang · 2002–2025", "vi") == (
         "Nguồn: Bắc Giang: đào tạo nghề gắn với các cơ sở công nghiệp nông thôn (Cục Công Thương địa phương (ARIT), "
         "Bộ Công Thương, không ghi ngày). Bắc Giang · 2002–2025")
+
+
+@pytest.mark.parametrize("page", ["pages/sources.py", "pages/outcomes.py"])
+def test_english_pages_describe_publishers_in_english(walked, page):
+    words, _, _ = walked(page, "en")
+    text = "\n".join(words)
+    # data/sources/documents.csv: "VCCI (đăng lại VEN)", "Vietnam.vn (bản dịch)"
+    assert "(đăng lại" not in text and "(bản dịch)" not in text
+    assert "republished from VEN" in text
