@@ -26,6 +26,8 @@ from khuyencong.figures.compare import (
     ranking,
     ranking_table,
     signs_note,
+    units_with_kind,
+    without_kind_note,
 )
 from khuyencong.i18n.formatting import format_money, format_year_span
 from khuyencong.i18n.labels import t
@@ -86,8 +88,15 @@ for unit in figures.selected_without_figures():
     st.warning(t("compare_selected_without_figures", lang, name=names[unit]))
 
 st.subheader(t("compare_table_header", lang))
-table = funding_table(figures, names, lang)
-st.table(markdown_safe(table.set_index(t("compare_col_area", lang))))
+table = funding_table(figures, names, lang).set_index(t("compare_col_area", lang))
+with_kind = units_with_kind(figures)
+if with_kind:
+    st.table(markdown_safe(table.iloc[:with_kind]))
+# The units without a figure of the kind: one sentence, their rows (other kinds, project counts) collapsed.
+if without_kind := without_kind_note(figures, lang):
+    st.markdown(without_kind)
+    with st.expander(t("compare_without_kind_rows", lang, n=len(table) - with_kind)):
+        st.table(markdown_safe(table.iloc[with_kind:]))
 if qualified := qualified_sum_note(figures, lang):
     st.caption(qualified)
 if differences := differences_note(figures, lang):

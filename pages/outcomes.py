@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from khuyencong.figures.empty import rows_with_figure, without_empty_columns
 from khuyencong.figures.outcomes import (
     activity_totals,
     code_names,
@@ -14,6 +15,7 @@ from khuyencong.figures.outcomes import (
     largest_first,
     project_table,
     projects,
+    projects_without_actual,
     reports_actual_money,
 )
 from khuyencong.i18n.formatting import format_money, format_number
@@ -24,6 +26,15 @@ from khuyencong.ui.chart_clicks import select_code
 from khuyencong.ui.fetch import query
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.shell import current_filters
+
+
+def show_table_of_figures(table, keep: int = 2) -> None:
+    """A table without its columns that hold no figure, which one line names instead."""
+    table, empty = without_empty_columns(table, keep)
+    st.dataframe(table, hide_index=True, width="stretch")
+    if empty:
+        st.caption(t("outcomes_columns_unreported", lang, columns=", ".join(empty)))
+
 
 filters = current_filters()
 lang = filters.lang
@@ -48,7 +59,7 @@ if with_money:
                on_select=lambda: select_code("oc_by_activity", "activities"), selection_mode="points")
 else:
     st.info(t("outcomes_no_actual_money", lang, n=format_number(int(groups["projects"].sum()), lang)))
-st.dataframe(group_table(query, by_activity, "activity_id", lang), hide_index=True, width="stretch")
+show_table_of_figures(group_table(query, by_activity, "activity_id", lang))
 show_sources(group_docs, group_illustrative, lang)
 
 st.header(t("outcomes_drill_header", lang))
@@ -64,11 +75,11 @@ if with_money:
                                         t("outcomes_sector_chart_title", lang, activity=names.get(activity, activity)),
                                         format_money), key="oc_by_sector",
                on_select=lambda: select_code("oc_by_sector", "sectors"), selection_mode="points")
-st.dataframe(group_table(query, by_sector, "sector_id", lang), hide_index=True, width="stretch")
+show_table_of_figures(group_table(query, by_sector, "sector_id", lang))
 drilled = projects(query, filters, activity=activity, sector=sector, limit=100)
 st.subheader(t("outcomes_projects_of", lang, activity=names.get(activity, activity),
                sector=t("outcomes_drill_all", lang) if sector is None else names.get(sector, sector)))
-st.dataframe(project_table(query, drilled, lang), hide_index=True, width="stretch")
+show_table_of_figures(project_table(query, drilled, lang), keep=4)
 show_sources(sorted(set(drilled["doc_id"])), bool(drilled["is_illustrative"].any()), lang)
 
 st.header(t("outcomes_indicators_header", lang))
@@ -77,23 +88,34 @@ if results.empty:
     st.info(t("no_data", lang))
 else:
     tab_activity, tab_sector = st.tabs([t("outcomes_by_activity", lang), t("outcomes_by_sector", lang)])
-    tab_activity.dataframe(indicator_table(query, results, "activity_id", lang), hide_index=True, width="stretch")
-    tab_sector.dataframe(indicator_table(query, results, "sector_id", lang), hide_index=True, width="stretch")
+    for tab, by in ((tab_activity, "activity_id"), (tab_sector, "sector_id")):
+        with_result, without = rows_with_figure(indicator_table(query, results, by, lang),
+                                                t("outcomes_col_result", lang))
+        tab.dataframe(with_result, hide_index=True, width="stretch")
+        if without:
+            tab.caption(t("outcomes_indicators_unreported", lang, n=format_number(without, lang)))
     st.caption(t("outcomes_indicators_note", lang))
     show_sources(doc_ids_of(results), bool(results["has_illustrative"].any()), lang)
 
 st.header(t("outcomes_cost_header", lang))
 costs, cost_docs, cost_illustrative = cost_per_outcome(query, filters, lang)
 if costs.empty:
-    st.info(t("no_data", lang))
+    st.info(t("outcomes_cost_none", lang, with_money=format_number(int(groups["projects_with_actual"].sum()), lang),
+              with_result=format_number(0 if results.empty else int(results["actual_value"].notna().sum()), lang)))
 else:
     st.dataframe(costs, hide_index=True, width="stretch")
     st.caption(t("outcomes_cost_note", lang))
     show_sources(cost_docs, cost_illustrative, lang)
 
 st.header(t("outcomes_top_projects", lang))
-top = projects(query, filters)
-st.dataframe(project_table(query, top, lang), hide_index=True, width="stretch")
-st.caption(t("outcomes_top_projects_note", lang, shown=format_number(len(top), lang),
-             total=format_number(int(groups["projects"].sum()), lang)))
-show_sources(sorted(set(top["doc_id"])), bool(top["is_illustrative"].any()), lang)
+# Ranked by executed money: only projects that report it; the others are counted, not ranked last.
+top = projects(query, filters, with_actual=True)
+without_actual = projects_without_actual(groups)
+if top.empty:
+    st.info(t("outcomes_top_projects_none", lang, n=format_number(without_actual, lang)))
+else:
+    st.dataframe(project_table(query, top, lang), hide_index=True, width="stretch")
+    st.caption(t("outcomes_top_projects_note", lang, shown=format_number(len(top), lang),
+                 total=format_number(int(groups["projects_with_actual"].sum()), lang),
+                 without=format_number(without_actual, lang)))
+    show_sources(sorted(set(top["doc_id"])), bool(top["is_illustrative"].any()), lang)

@@ -4,6 +4,7 @@ director reads at a glance, and the real figures as their source reported them."
 
 import streamlit as st
 
+from khuyencong.figures.empty import without_empty_columns
 from khuyencong.figures.overview import KeyFigure
 from khuyencong.figures.plan_actual import (
     PERIODS,
@@ -11,6 +12,7 @@ from khuyencong.figures.plan_actual import (
     STATUS_COLOURS,
     STATUSES,
     capitalised,
+    compares_project_money,
     describe_when,
     format_indicator_value,
     indicator_progress,
@@ -23,8 +25,10 @@ from khuyencong.figures.plan_actual import (
     published_plan_executed_table,
     reported_table,
     reports_project_money,
+    shows_progress,
     spans_with_both_sides,
     status_text,
+    summary_lines,
     summary_sentence,
 )
 from khuyencong.i18n.formatting import (
@@ -70,18 +74,65 @@ INDICATOR_COLUMNS = {
 }
 
 
+def show_reported_headline(row, when: str, year: int, period: str, doc: str) -> None:
+    """One reported figure that carries a percentage, as a progress report reads it, with its derived references."""
+    name = row.name_vi if lang == "vi" else row.name_en
+    actual = format_indicator_value(row.actual_value, row.is_money, lang, row.qualifier)
+    st.markdown(t("plan_actual_rep_headline", lang, indicator=name, when=when, actual=actual,
+                  estimate=t("plan_actual_rep_estimate_word", lang) if row.qualifier == "estimate" else "",
+                  summary=summary_sentence(row, lang), status=status_text(row.status, lang)))
+    pct_plan = t("plan_actual_rep_metric_pct_plan", lang) if row.plan_basis == "year" else \
+        t("plan_actual_rep_metric_pct_plan_period", lang)
+    # Real figures only (plan_reported_outcomes), each as its one document reported it.
+    for column, key_figure in zip(st.columns(4), [
+        KeyFigure("actual", t("plan_actual_rep_metric_actual", lang, indicator=name), actual, doc_ids=(doc,)),
+        KeyFigure("pct_plan", pct_plan, format_percent(row.plan_pct_reported, lang), doc_ids=(doc,)),
+        KeyFigure("pct_prior", t("plan_actual_rep_metric_pct_prior", lang, prior_year=year - 1),
+                  format_percent(row.prior_pct_reported, lang), doc_ids=(doc,)),
+        KeyFigure("status", t("plan_actual_col_status", lang), status_text(row.status, lang), doc_ids=(doc,)),
+    ]):
+        show_key_figure(column, key_figure, lang)
+    with st.container(border=True):
+        st.markdown("*" + t("plan_actual_rep_derived_title", lang) + "*")
+        derived = st.columns(4)
+        show_key_figure(derived[0], KeyFigure(
+            "derived_plan", t("plan_actual_rep_metric_derived_plan", lang, year=year)
+            if row.plan_basis == "year" else t("plan_actual_rep_metric_derived_plan_period", lang, when=when),
+            "≈ " + format_indicator_value(row.derived_plan, row.is_money, lang), doc_ids=(doc,)), lang)
+        show_key_figure(derived[1], KeyFigure(
+            "derived_prior", t("plan_actual_rep_metric_derived_prior", lang,
+                               when=describe_when(period, year - 1, lang)),
+            "≈ " + format_indicator_value(row.derived_prior, row.is_money, lang), doc_ids=(doc,)), lang)
+        st.caption(t("plan_actual_rep_derived_note", lang, actual=actual,
+                     pct_plan=format_percent(row.plan_pct_reported, lang),
+                     pct_prior=format_percent(row.prior_pct_reported, lang)))
+
+
 st.title(t("page_plan_actual", lang))
 st.caption(f"{area_names(filters)} · {format_year_span(filters.year_from, filters.year_to)}")
 st.markdown(t("plan_actual_intro", lang))
+money = fetch("plan_money", filters)
+total = money_rows(money, "total")
+published = fetch("plan_executed", filters)
+available = fetch("plan_indicator_years", filters)
+reported = fetch("plan_reported_outcomes", filters)
+
+# What there is, before any detail: a reader sees at once what has a plan, an actual, and what compares.
+with st.container(border=True):
+    st.markdown("**" + t("plan_actual_summary_title", lang) + "**")
+    st.markdown("\n".join(f"- {line}" for line in summary_lines(
+        None if total.empty else total.iloc[0], published, available, reported, lang)))
 
 # 1. Project money: plan against actual, by year and by funding source
 st.subheader(t("plan_actual_money_header", lang))
-money = fetch("plan_money", filters)
-total = money_rows(money, "total")
 if money.empty or total.empty or total["projects"].iloc[0] == 0:
     st.info(t("no_data", lang))
 elif not reports_project_money(total.iloc[0]):
     st.info(t("plan_actual_money_no_amounts", lang, n=format_number(total["projects"].iloc[0], lang), section=2))
+elif not compares_project_money(total.iloc[0]):
+    st.info(t("plan_actual_money_no_actual", lang, n=format_number(total["projects"].iloc[0], lang),
+              plan=format_number(total["projects_with_plan"].iloc[0], lang),
+              plan_money=format_headline_money(total["plan_mvnd"].iloc[0], lang), section=2))
 else:
     total = total.iloc[0]
     # Every figure here sums the projects in view: each marked when illustrative projects are among them.
@@ -124,7 +175,6 @@ else:
 
 # 2. Published funding figures: plan side against executed side, never summed
 st.subheader(t("plan_actual_pub_header", lang))
-published = fetch("plan_executed", filters)
 published_table = once_per_view(("pa_published", filters), lambda: published_plan_executed_table(
     published, lang, code_lists(), {u: unit_name(u) for u in published["unit_id"].unique()}))
 if published_table.empty:
@@ -142,7 +192,6 @@ else:
 
 # 3. Result indicators by period: plan, actual, same period last year, progress
 st.subheader(t("plan_actual_ind_header", lang))
-available = fetch("plan_indicator_years", filters)
 if available.empty:
     st.info(t("no_data", lang))
 else:
@@ -171,23 +220,30 @@ else:
                                                            key="pa_chart_unit")]
         shown = rows[rows["unit_id"] == unit]
         names = {s: status_text(s, lang) for s in STATUSES}
-        show_chart(once_per_view(("pa_progress_chart", filters, year, period, cumulative, unit),
-                                 lambda: make_progress_chart(progress_chart_rows(shown, lang), lang,
-                                                             t("plan_actual_progress_title", lang,
-                                                               unit=unit_name(unit), when=when),
-                                                             STATUS_COLOURS, names)), key="pa_progress_chart")
-        st.markdown(t("plan_actual_rule", lang))
-        show_sources(doc_ids(shown), bool(shown["is_illustrative"].any()), lang)
+        if shows_progress(shown):
+            show_chart(once_per_view(("pa_progress_chart", filters, year, period, cumulative, unit),
+                                     lambda: make_progress_chart(progress_chart_rows(shown, lang), lang,
+                                                                 t("plan_actual_progress_title", lang,
+                                                                   unit=unit_name(unit), when=when),
+                                                                 STATUS_COLOURS, names)), key="pa_progress_chart")
+            st.markdown(t("plan_actual_rule", lang))
+            show_sources(doc_ids(shown), bool(shown["is_illustrative"].any()), lang)
+        else:
+            st.info(t("plan_actual_progress_none", lang, unit=unit_name(unit), when=when,
+                      n=format_number(len(shown), lang)))
 
-        st.dataframe(indicator_table(rows, lang, {u: unit_name(u) for u in units}), hide_index=True,
-                     column_config=fit_headers(INDICATOR_COLUMNS))
+        indicators, unreported = without_empty_columns(
+            indicator_table(rows, lang, {u: unit_name(u) for u in units}), keep=3)
+        st.dataframe(indicators, hide_index=True, column_config=fit_headers(INDICATOR_COLUMNS))
+        if unreported:
+            st.caption(t("plan_actual_columns_unreported", lang, columns=", ".join(unreported)))
         if cumulative:
             st.caption(t("plan_actual_cumulative_incomplete", lang))
         show_sources(doc_ids(rows), bool(rows["is_illustrative"].any()), lang)
 
+
 # 4. Real figures as their source document reported them
 st.subheader(t("plan_actual_rep_header", lang))
-reported = fetch("plan_reported_outcomes", filters)
 if reported.empty:
     st.info(t("plan_actual_rep_none", lang))
 else:
@@ -203,43 +259,18 @@ else:
     for (unit, year, period, doc), positions in sorted(groups.items(), key=lambda group: group[1][0]):
         year = int(year)
         when = describe_when(period, year, lang)
-        st.markdown("#### " + capitalised(t("plan_actual_rep_group", lang, unit=unit_name(unit), when=when)))
-        for row in (rows[i] for i in positions if headline[i]):
-            name = row.name_vi if lang == "vi" else row.name_en
-            actual = format_indicator_value(row.actual_value, row.is_money, lang, row.qualifier)
-            st.markdown(t("plan_actual_rep_headline", lang, indicator=name, when=when, actual=actual,
-                          estimate=t("plan_actual_rep_estimate_word", lang) if row.qualifier == "estimate" else "",
-                          summary=summary_sentence(row, lang), status=status_text(row.status, lang)))
-            pct_plan = t("plan_actual_rep_metric_pct_plan", lang) if row.plan_basis == "year" else \
-                t("plan_actual_rep_metric_pct_plan_period", lang)
-            # Real figures only (plan_reported_outcomes), each as its one document reported it.
-            for column, key_figure in zip(st.columns(4), [
-                KeyFigure("actual", t("plan_actual_rep_metric_actual", lang, indicator=name), actual, doc_ids=(doc,)),
-                KeyFigure("pct_plan", pct_plan, format_percent(row.plan_pct_reported, lang), doc_ids=(doc,)),
-                KeyFigure("pct_prior", t("plan_actual_rep_metric_pct_prior", lang, prior_year=year - 1),
-                          format_percent(row.prior_pct_reported, lang), doc_ids=(doc,)),
-                KeyFigure("status", t("plan_actual_col_status", lang), status_text(row.status, lang), doc_ids=(doc,)),
-            ]):
-                show_key_figure(column, key_figure, lang)
-            with st.container(border=True):
-                st.markdown("*" + t("plan_actual_rep_derived_title", lang) + "*")
-                derived = st.columns(4)
-                show_key_figure(derived[0], KeyFigure(
-                    "derived_plan", t("plan_actual_rep_metric_derived_plan", lang, year=year)
-                    if row.plan_basis == "year" else t("plan_actual_rep_metric_derived_plan_period", lang, when=when),
-                    "≈ " + format_indicator_value(row.derived_plan, row.is_money, lang), doc_ids=(doc,)), lang)
-                show_key_figure(derived[1], KeyFigure(
-                    "derived_prior", t("plan_actual_rep_metric_derived_prior", lang,
-                                       when=describe_when(period, year - 1, lang)),
-                    "≈ " + format_indicator_value(row.derived_prior, row.is_money, lang), doc_ids=(doc,)), lang)
-                st.caption(t("plan_actual_rep_derived_note", lang, actual=actual,
-                             pct_plan=format_percent(row.plan_pct_reported, lang),
-                             pct_prior=format_percent(row.prior_pct_reported, lang)))
-        st.dataframe(tables.iloc[positions], hide_index=True,
-                     column_config=fit_headers(INDICATOR_COLUMNS))
-        if any(qualifiers[i] == "estimate" for i in positions):
-            st.caption(t("plan_actual_rep_estimate_note", lang))
-        notes = list(dict.fromkeys(notes_of[i] for i in positions if isinstance(notes_of[i], str)))
-        if notes:
-            st.caption(t("plan_actual_rep_notes", lang, notes=" · ".join(escape_markdown(n) for n in notes)))
-        show_sources([doc], False, lang)
+        # Details after the summary: each report collapsed under its unit and period.
+        label = capitalised(t("plan_actual_rep_group", lang, unit=unit_name(unit), when=when))
+        count = t("plan_actual_rep_group_count", lang, n=format_number(len(positions), lang))
+        with st.expander(f"{label} · {count}"):
+            for row in (rows[i] for i in positions if headline[i]):
+                show_reported_headline(row, when, year, period, doc)
+            st.dataframe(tables.iloc[positions], hide_index=True,
+                         column_config=fit_headers(INDICATOR_COLUMNS))
+            if any(qualifiers[i] == "estimate" for i in positions):
+                st.caption(t("plan_actual_rep_estimate_note", lang))
+            notes = list(dict.fromkeys(notes_of[i] for i in positions if isinstance(notes_of[i], str)))
+            if notes:
+                st.caption(t("plan_actual_rep_notes", lang, notes=" · ".join(escape_markdown(n) for n in notes)))
+            show_sources([doc], False, lang)
+

@@ -9,6 +9,7 @@ from khuyencong.figures.funding import partial_items
 from khuyencong.figures.overview import annual_change, change_text, totals_compared
 from khuyencong.figures.trends import (
     NOT_COMPARABLE,
+    change_in_words,
     differing_reports,
     kind_counts,
     other_kinds_note,
@@ -116,9 +117,9 @@ else:
                 figures.totals, lang, t("cumulative_title", lang), y_title, format_money)), key="trend_cumulative")
             st.caption(t("cumulative_note", lang))
     with right:
-        if figures.changes.empty:
+        if change_in_words(figures.changes, lang):
             st.markdown(f"**{t('change_title', lang)}**")
-            st.caption(t("trends_no_change", lang))
+            st.caption(change_in_words(figures.changes, lang))
         else:
             show_chart(once_per_view(("trend_change", filters, real_base), lambda: make_change_chart(
                 figures.changes, lang, t("change_title", lang), format_percent)), key="trend_change")

@@ -136,14 +136,15 @@ def test_a_multi_year_count_stays_a_row_on_the_data_page(real_only_db_path):
 def test_a_total_of_one_qualified_figure_carries_its_sign(real_only_db_path, lang, label, value):
     app = run_page(real_only_db_path, area="ninh-binh", years="2019-2019", demo="0", lang=lang)
     assert metrics(app)[label] == value
-    assert not [i for i in app.info if "không chính xác" in i.value or "not exact" in i.value]
+    assert not [i for i in app.info if "chỉ ghi gần đúng" in i.value or "only roughly" in i.value]
 
 
 def test_a_total_mixing_exact_and_qualified_figures_lists_the_qualified_ones(real_only_db_path):
     # 2016–2020: Ninh Bình reports every year ("hơn" four times, "khoảng" once): added, with no sign of its own
     app = run_page(real_only_db_path, years="2016-2020", demo="0")
     assert labelled(app, TOTAL)[0].isdigit()  # no sign: the figures do not share one qualifier
-    note = next(i.value for i in app.info if i.value.startswith("Tổng gồm số liệu không chính xác: "))
+    note = next(i.value for i in app.info if i.value.startswith(
+        "Trong tổng có số nguồn chỉ ghi gần đúng (“trên”, “khoảng”, “gần”…; xem “Số ghi gần đúng” ở Chú giải): "))
     assert "hơn 10,2 tỷ đồng (Ninh Bình (đến 6/2025) 2019)" in note
     assert "khoảng 7,2 tỷ đồng (Ninh Bình (đến 6/2025) 2020)" in note
 

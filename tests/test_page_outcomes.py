@@ -54,9 +54,11 @@ def test_projects_without_amounts_read_not_reported(shown_page, real_only_db_pat
     app = shown_page(real_only_db_path, PAGE, area="nghe-an")
     table = frame_with(app, "Nội dung")
     row = table[table["Nội dung"] == "Thông tin, tuyên truyền"].iloc[0]
-    assert (row["Số đề án"], row["Kế hoạch"], row["Thực hiện"]) == ("3", "không có số liệu", "không có số liệu")
+    # no Nghệ An project states money: the money columns are named in one line, not filled with "không có số liệu"
+    assert (list(table.columns), row["Số đề án"]) == (["Nội dung", "Số đề án"], "3")
+    assert any(c.value.startswith("Không đề án nào có số ở cột: Kế hoạch, Thực hiện") for c in app.caption)
     top = frame_with(app, "Trạng thái")
-    assert set(top["Thực hiện"]) == {"không có số liệu"}
+    assert "Thực hiện" not in top.columns
     assert "Đang thẩm định" in set(top["Trạng thái"])
     assert "Nghệ An triển khai nhiều giải pháp nâng cao hiệu quả khuyến công" in set(top["Nguồn"])
 

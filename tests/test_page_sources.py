@@ -235,7 +235,9 @@ def test_documents_table_marks_the_illustrative_document(open_page):
 def test_load_log_is_listed_newest_first(open_page):
     frame = table_with(open_page(), UI["vi"]["file"])
     assert len(frame) > 0
-    assert frame["Tệp"].iloc[0] == "etl/demo.py"  # the demo step runs last in a build
+    assert frame["Tệp"].iloc[0] == "demo.py"  # the demo step (etl/demo.py) runs last in a build
+    # a viewer reads the files' names, not where they lie on the server (issue 27: paths on an operator's view)
+    assert "documents.csv" in set(frame["Tệp"]) and not any("/" in name for name in frame["Tệp"])
     assert set(frame["Trạng thái"]) == {"✓ Thành công"}
 
 
@@ -384,10 +386,12 @@ def test_load_log_table_is_newest_first_and_formatted():
     vi = load_log_table(log, "vi")
     assert vi.values.tolist() == [
         # stored in UTC, shown in Vietnam time with the zone
-        ["24/11/2026 17:05 (giờ Việt Nam, UTC+7)", "etl/demo.py", "4.716", "✗ Lỗi", ""],
-        ["23/11/2026 16:31 (giờ Việt Nam, UTC+7)", "data/sources/allocation.csv", "19", "✓ Thành công",
-         "bảng allocation"],
+        ["24/11/2026 17:05 (giờ Việt Nam, UTC+7)", "demo.py", "4.716", "✗ Lỗi", ""],
+        ["23/11/2026 16:31 (giờ Việt Nam, UTC+7)", "allocation.csv", "19", "✓ Thành công", "bảng allocation"],
     ]
+    # the paths on the server only for a signed-in operator
+    assert load_log_table(log, "vi", with_operator=True)["Tệp"].tolist() == ["etl/demo.py",
+                                                                          "data/sources/allocation.csv"]
     assert load_log_table(log, "en")["Rows"].tolist() == ["4,716", "19"]
 
 

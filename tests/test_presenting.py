@@ -332,7 +332,8 @@ def test_the_deck_of_the_page_names_the_period_totals_it_counts_and_leaves_out(n
         "Số Phân bổ từng năm: 1 tỉnh, 17 tỉnh-năm trong 63 × 24 (1,1%); số tiền từng năm của mọi loại số: 1 tỉnh, 17 "
         "tỉnh-năm (1,1%). Số liệu đã công bố là bằng chứng rời rạc, không phải sổ sách đầy đủ: mỗi số dưới đây ghi nó "
         "dựa trên những tỉnh nào.",
-        "Đã cộng tổng giai đoạn: Trung ương 2002–2018 (16,3 tỷ đồng).",
+        "Trong tổng có số cả giai đoạn (báo cáo gộp nhiều năm, không chia theo năm; xem “Tổng giai đoạn” ở Chú giải): "
+        "Trung ương 2002–2018 (16,3 tỷ đồng).",
         "Không cộng: Địa phương 2002–2018 (53,7 tỷ đồng) (tổng giai đoạn vượt ngoài khoảng năm chọn hoặc đã có số "
         "từng năm).",
         "⚑ Nghệ An, Địa phương 2002–2018: các năm có số cộng lại 60 tỷ đồng; tài liệu nêu tổng 53,7 tỷ đồng."]

@@ -235,7 +235,11 @@ def compare_text(app) -> str:
 
 
 def compare_total(app, area_label: str, lang: str) -> str:
-    table = shown_table(app)
+    import pandas as pd
+
+    # the rows with a figure of the kind compared, then (collapsed) those without one
+    table = pd.concat([shown_table(app, i) for i in range(len(app.table))
+                       if app.table[i].value.index.name in ("Tỉnh/thành phố", "Province/city")])
     rows = table[[label.endswith(area_label) for label in table.index]]
     assert len(rows) == 1, table.index
     # the total's column, whatever the way of comparing says after its name ("Tổng kinh phí (năm gần nhất)")

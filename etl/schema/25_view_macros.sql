@@ -196,12 +196,14 @@ CREATE VIEW v_allocation_version AS
     WINDOW figure_versions AS (PARTITION BY a.area_id, a.year_from, a.year_to, a.funding_source, a.figure
                                ORDER BY d.published_on DESC NULLS LAST, a.doc_id);
 
--- Reports that differ: figures for the same area, years and funding source, from two or more documents that give
--- two or more different amounts, whatever their kinds (a plan against a later estimate, two versions of one
--- figure). The Sources page lists them side by side and the Trends chart marks their years.
+-- Reports that differ: figures of one kind for the same area, years and funding source, from two or more documents
+-- that give two or more different amounts (two versions of one figure). Figures of different kinds never differ:
+-- a target beside an executed figure (Bắc Giang 2016–2020), a plan beside a later estimate (Lâm Đồng 2017) are
+-- plan and actual, set side by side on Plan versus actual, not two reports in conflict. The Sources page lists
+-- them side by side and the Trends chart marks their years.
 CREATE VIEW v_differing_report AS
     WITH grouped AS (
-        SELECT area_id, year_from, year_to, funding_source
+        SELECT area_id, year_from, year_to, funding_source, figure
         FROM allocation
         WHERE amount_mvnd IS NOT NULL AND NOT is_illustrative
         GROUP BY ALL
@@ -210,7 +212,7 @@ CREATE VIEW v_differing_report AS
     SELECT a.area_id, a.year_from, a.year_to, a.funding_source, a.figure, a.amount_mvnd,
            coalesce(a.qualifier, 'exact') AS qualifier, a.value_as_written, a.doc_id, a.row_id
     FROM allocation AS a
-    JOIN grouped USING (area_id, year_from, year_to, funding_source)
+    JOIN grouped USING (area_id, year_from, year_to, funding_source, figure)
     WHERE a.amount_mvnd IS NOT NULL AND NOT a.is_illustrative;
 
 -- Period totals set against the annual figures inside them that do not agree: some years have annual figures and

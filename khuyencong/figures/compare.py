@@ -436,6 +436,28 @@ def funding_table(comparison: Comparison, names: dict[str, str], lang: str) -> p
     return pd.DataFrame(columns)
 
 
+def units_with_kind(comparison: Comparison) -> int:
+    """How many compared units have a figure of the kind compared: funding_table lists them first (largest first),
+    the units without one after them."""
+    return int(comparison.units[MONEY_COLUMNS["total"]].notna().sum())
+
+
+def without_kind_note(comparison: Comparison, lang: str) -> str | None:
+    """'7 trong 25 tỉnh có số Phân bổ; 18 tỉnh không có số loại này (11 có số loại khác …)': the one sentence
+    that stands for the rows of the table that hold no figure of the kind compared; None when every unit has one."""
+    units = comparison.units
+    without = units.loc[units[MONEY_COLUMNS["total"]].isna(), "unit_id"]
+    if without.empty:
+        return None
+    codes = comparison.codes or CodeLists(())
+    others = set(other_kind_cells(comparison, lang))
+    return t("compare_without_kind", lang, shown=format_number(len(units) - len(without), lang),
+             n=format_number(len(units), lang), kind=codes.name("figure", comparison.figure, lang) or comparison.figure,
+             without=format_number(len(without), lang),
+             other=format_number(sum(u in others for u in without), lang),
+             rest=format_number(sum(u not in others for u in without), lang))
+
+
 def funding_export(comparison: Comparison, names: dict[str, str], lang: str) -> pd.DataFrame:
     """The side-by-side table as the files hold it (the Data page's formats): the same rows and columns as
     funding_table, numbers numeric (money in tỷ đồng, shares and growth in %, empty where not reported), the

@@ -153,7 +153,7 @@ def table_view(table: str, rows: pd.DataFrame, lang: str, codes: CodeLists, curr
     tail = {
         t("data_col_note", lang): _text_or_none(rows["note"], lang),
         t("data_col_doc", lang): [document_text(row, lang) for row in rows.itertuples()],
-        t("data_col_doc_url", lang): _text(rows["doc_url"]),
+        t("data_col_doc_url", lang): ["" if is_missing(u) else str(u) for u in rows["doc_url"]],  # None reads "None"
         t("data_col_illustrative", lang): [t("data_yes", lang) if v else t("data_no", lang)
                                            for v in rows["is_illustrative"]],
     }

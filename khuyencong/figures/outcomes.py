@@ -66,9 +66,16 @@ def group_table(query: Query, level: pd.DataFrame, key: str, lang: str) -> pd.Da
 
 
 def projects(query: Query, filters: Filters, activity: str | None = None, sector: str | None = None,
-             limit: int = TOP_PROJECTS) -> pd.DataFrame:
-    """The largest projects of the view (by actual, then planned money), optionally of one activity and sector."""
-    return query("outcomes_projects", **filters.sql_params(), activity=activity, sector=sector, limit=limit)
+             limit: int = TOP_PROJECTS, with_actual: bool = False) -> pd.DataFrame:
+    """The largest projects of the view (by actual, then planned money), optionally of one activity and sector;
+    with_actual: only those whose executed money is reported."""
+    return query("outcomes_projects", **filters.sql_params(), activity=activity, sector=sector, limit=limit,
+                 with_actual=with_actual)
+
+
+def projects_without_actual(groups: pd.DataFrame) -> int:
+    """How many projects in view report no executed money (left out of a ranking by it)."""
+    return int(groups["projects"].sum() - groups["projects_with_actual"].sum())
 
 
 def project_table(query: Query, rows: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -352,6 +352,47 @@ def reports_project_money(total) -> bool:
     return bool(total["projects_with_plan"] or total["projects_with_actual"])
 
 
+def compares_project_money(total) -> bool:
+    """Whether any project in view reports its actual amount: without one, plan against actual compares nothing
+    (a chart of plan bars beside no actual, "không có số liệu" key figures)."""
+    return bool(total["projects_with_actual"])
+
+
+def shows_progress(rows) -> bool:
+    """Whether any indicator row has a status (a % of plan): a progress chart of "Chưa đánh giá" bars says nothing."""
+    return bool((rows["status"] != NO_STATUS).any())
+
+
+def summary_lines(total, published, available, reported, lang: str) -> list[str]:
+    """What the page has, before any detail: how many projects have a plan, an actual, both; how many published
+    plan–executed pairs; how many result figures and how many of them can be judged against a plan."""
+    from khuyencong.i18n.formatting import format_number
+    from khuyencong.i18n.labels import t
+
+    def n(value) -> str:
+        return format_number(int(value), lang)
+
+    lines = []
+    if total is None or not total["projects"]:
+        lines.append(t("plan_actual_summary_money_none", lang))
+    else:
+        lines.append(t("plan_actual_summary_money", lang, n=n(total["projects"]), plan=n(total["projects_with_plan"]),
+                       actual=n(total["projects_with_actual"]), both=n(total["projects_with_both"])))
+    pairs = spans_with_both_sides(published)
+    spans = pairs[["unit_id", "year_from", "year_to"]].drop_duplicates() if len(pairs) else pairs
+    lines.append(t("plan_actual_summary_published", lang, pairs=n(len(spans)), units=n(spans["unit_id"].nunique()))
+                 if len(spans) else t("plan_actual_summary_published_none", lang))
+    figures = int(available["figures"].sum()) if len(available) else 0
+    lines.append(t("plan_actual_summary_results", lang, figures=n(figures), years=n(available["year"].nunique()))
+                 if figures else t("plan_actual_summary_results_none", lang))
+    if len(reported):
+        judged = int((reported["plan_value"].notna() | reported["plan_pct_reported"].notna()).sum())
+        reports = len(reported.groupby(["unit_id", "year", "period", "doc_id"]))
+        lines.append(t("plan_actual_summary_reported", lang, of=n(len(reported)), reports=n(reports),
+                       judged=n(judged)))
+    return lines
+
+
 def executed_share_sign(plan_qualifier: str, executed_qualifier: str, codes) -> str:
     """The sign a share 'executed / plan' carries: none when both are exact, the executed figure's lower-bound sign
     (>, ≥) over an exact plan, else ≈ (a qualified plan makes the share approximate)."""
@@ -408,8 +449,8 @@ def published_plan_executed_table(rows, lang: str, codes, unit_names: dict):
             t("plan_actual_pub_col_executed", lang): figures_text(executed) or t("plan_actual_pub_none", lang),
             t("plan_actual_pub_col_share", lang): share,
             t("plan_actual_pub_col_plan_doc", lang): document(plan),
-            t("plan_actual_pub_col_plan_link", lang): next(iter(plan["url"].dropna()), None),
+            t("plan_actual_pub_col_plan_link", lang): next(iter(plan["url"].dropna()), ""),
             t("plan_actual_pub_col_executed_doc", lang): document(executed),
-            t("plan_actual_pub_col_executed_link", lang): next(iter(executed["url"].dropna()), None),
+            t("plan_actual_pub_col_executed_link", lang): next(iter(executed["url"].dropna()), ""),
         })
     return pd.DataFrame(records)

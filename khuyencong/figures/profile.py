@@ -313,10 +313,12 @@ def figures_table(profile: Profile, codes: CodeLists, lang: str) -> pd.DataFrame
         t("profile_col_kind", lang): [codes.name(lists.FIGURES, f, lang) for f in rows["figure"]],
         t("profile_col_side", lang): [t(SIDES[s], lang) for s in rows["side"]],
         t("profile_col_amount", lang): [figure_text(r, codes, lang) for r in rows.itertuples()],
-        t("profile_col_as_written", lang): [None if is_missing(v) else str(v) for v in rows["value_as_written"]],
-        t("profile_col_quote", lang): [None if is_missing(v) else str(v) for v in rows["quote"]],
+        # an empty text cell reads "không có" (a grid would show None as "None"); an empty link is blank
+        t("profile_col_as_written", lang): [t("data_text_none", lang) if is_missing(v) else str(v)
+                                            for v in rows["value_as_written"]],
+        t("profile_col_quote", lang): [t("data_text_none", lang) if is_missing(v) else str(v) for v in rows["quote"]],
         t("profile_col_doc", lang): [cite_row(r, lang) for r in rows.itertuples()],
-        t("profile_col_link", lang): [None if is_missing(u) else str(u) for u in rows["url"]],
+        t("profile_col_link", lang): ["" if is_missing(u) else str(u) for u in rows["url"]],
         t("profile_col_illustrative", lang): [t("data_yes", lang) if v else t("data_no", lang)
                                               for v in rows["is_illustrative"]],
     })

@@ -7,6 +7,7 @@ language. Money and numbers become formatted strings; not reported stays "không
 
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import PurePath
 from typing import NamedTuple
 
 import pandas as pd
@@ -211,11 +212,13 @@ def year_blocks(years, size: int = 12) -> list[list]:
 
 def load_log_table(log: pd.DataFrame, lang: str, with_operator: bool = False) -> pd.DataFrame:
     """The load log, newest first, with time, file, rows, status and message as text; with_operator (for a signed-in
-    operator only: who loaded what is not every viewer's business), who loaded each file."""
+    operator only: who loaded what, and from where on the server, is not every viewer's business), who loaded each
+    file and its path; everyone else reads the file's name."""
     log = log.sort_values("loaded_at", ascending=False, kind="stable")
+    files = [_text(v) if with_operator or is_missing(v) else PurePath(str(v)).name for v in log["file_name"]]
     table = pd.DataFrame({
         t("sources_col_loaded_at", lang): [format_datetime(v, lang) for v in log["loaded_at"]],
-        t("sources_col_file", lang): [_text(v) for v in log["file_name"]],
+        t("sources_col_file", lang): files,
         t("sources_col_rows", lang): [format_number(None if is_missing(v) else int(v), lang) for v in log["rows"]],
         t("sources_col_load_status", lang): [load_status_label(s, lang) for s in log["status"]],
         t("sources_col_message", lang): [_text(v) for v in log["message"]],

@@ -213,3 +213,23 @@ def trend_key_figures(figures: TrendFigures, change: str | None, reason: str | N
                                format_number(len({u for ids in figures.coverage["unit_ids"] for u in ids}), lang),
                                t("trends_units_help", lang), illustrative=illustrative, doc_ids=docs))
     return shown
+
+
+MIN_CHANGE_PAIRS = 2  # a chart of year-on-year change needs at least two changes; fewer are one sentence
+
+
+def change_in_words(changes: pd.DataFrame, lang: str) -> str | None:
+    """The sentence that stands for a change chart with fewer than MIN_CHANGE_PAIRS years that changed (a chart of
+    one bar beside flat zero lines: "2007 so với 2006: +33,3%; 8 cặp năm khác không đổi"), or None for a chart."""
+    changed = changes[changes["change_pct"].round(6) != 0]
+    if len(changed) >= MIN_CHANGE_PAIRS:
+        return None
+    if changes.empty:
+        return t("trends_no_change", lang)
+    unchanged = format_number(len(changes) - len(changed), lang)
+    if changed.empty:
+        return t("trends_change_none_changed", lang, n=unchanged)
+    row = changed.iloc[0]
+    pct = float(row["change_pct"])
+    return t("trends_one_change", lang, year=int(row["year"]), previous=int(row["year"]) - 1,
+             change=("+" if pct > 0 else "") + format_percent(pct, lang), unchanged=unchanged)

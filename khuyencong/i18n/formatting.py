@@ -198,11 +198,39 @@ def format_date_note(note, lang: str = "vi") -> str:
     return text
 
 
+# How a publisher is described in the catalogue of documents ("VCCI (đăng lại VEN)", "Vietnam.vn (bản dịch)"): the
+# descriptive words, longest first, each with the catalog key of its words in another language. Names (Báo Lâm Đồng,
+# Bộ Công Thương) stay as they are.
+PUBLISHER_WORDS = (
+    ("trang tổng hợp, đăng lại tin", N_("publisher_aggregator_republishing")),
+    ("trang đăng lại", N_("publisher_republishing_site")),
+    ("blog đăng lại", N_("publisher_blog_republishing")),
+    ("đăng lại, có thể của", N_("publisher_republished_probably")),
+    ("đăng lại", N_("publisher_republished")),
+    ("bản tiếng Nhật", N_("publisher_japanese_edition")),
+    ("bản dịch", N_("publisher_translation")),
+    ("bản sao", N_("publisher_copy")),
+    ("tiếng Anh", N_("publisher_english")),
+    ("tiếng Pháp", N_("publisher_french")),
+    ("theo", N_("publisher_after")),
+    ("dẫn", N_("publisher_citing")),
+)
+
+
+def publisher_in(publisher: str, lang: str) -> str:
+    """A publisher as the documents' catalogue describes it, its descriptive words in `lang` (names unchanged)."""
+    if lang == "vi" or not publisher:
+        return publisher
+    for words, key in PUBLISHER_WORDS:  # only where a description starts: after "(" or ", " (never inside a name)
+        publisher = re.sub(rf"(?:(?<=\()|(?<=, )){re.escape(words)}(?!\w)", t(key, lang), publisher)
+    return publisher
+
+
 def cite_document(title, publisher, published_on, date_note, lang: str = "vi") -> str:
     """'Triển khai 65 đề án khuyến công (Báo Lâm Đồng, 31/07/2017)': a document as a reader cites it, by its date or,
-    without one, its date note ('không ghi ngày')."""
+    without one, its date note ('không ghi ngày'); the publisher's descriptive words in the reader's language."""
     date = format_date(published_on, lang) or format_date_note(date_note, lang)
-    details = ", ".join(part for part in (text_or_empty(publisher), date) if part)
+    details = ", ".join(part for part in (publisher_in(text_or_empty(publisher), lang), date) if part)
     return f"{title} ({details})" if details else str(title)
 
 

@@ -46,9 +46,10 @@ def profile_url(area_id: str, filters: Filters) -> str:
     return f"{PROFILE_PAGE}?{urlencode(params)}"
 
 
-def profile_links(area_ids, filters: Filters) -> list[str | None]:
-    """profile_url of each row's unit (None where a row names no unit), for a LinkColumn."""
-    return [profile_url(a, filters) if isinstance(a, str) and a else None for a in area_ids]
+def profile_links(area_ids, filters: Filters) -> list[str]:
+    """profile_url of each row's unit ('' where a row names no unit: a LinkColumn shows None as "None"), for a
+    LinkColumn."""
+    return [profile_url(a, filters) if isinstance(a, str) and a else "" for a in area_ids]
 
 
 def profile_link_column(lang: str):

@@ -23,6 +23,7 @@ from khuyencong.figures.profile import (
 from khuyencong.figures.sources import coverage_grid
 from khuyencong.i18n.formatting import format_year_span
 from khuyencong.i18n.labels import t
+from khuyencong.i18n.markdown import plain_text
 from khuyencong.render.browser import find_chromium
 from khuyencong.ui.captions import sources_caption
 from khuyencong.ui.fetch import fetch, query
@@ -111,6 +112,12 @@ def _notes(profile: Profile, codes: CodeLists, lang: str) -> list[str]:
     return notes
 
 
+def chart_footnote(doc_ids, has_illustrative: bool, line: str, lang: str) -> str:
+    """A profile chart's footnote on its PNG and slide: the sources caption as plain text (a picture is not Markdown:
+    "Bắc Giang: …", never "Bắc Giang\\: …") and the filters line."""
+    return " ".join((plain_text(sources_caption(doc_ids, has_illustrative, lang)), line))
+
+
 def profile_downloads(container, profile: Profile, kpis: list[KeyFigure], charts: list[ProfileChart],
                       codes: CodeLists, lang: str) -> None:
     """Two buttons: the profile as a slide deck (.pptx) and its main chart as a PNG; both built on click, disabled
@@ -122,7 +129,7 @@ def profile_downloads(container, profile: Profile, kpis: list[KeyFigure], charts
     missing = find_chromium() is None
 
     def footnote(chart: ProfileChart) -> str:
-        return " ".join((sources_caption(chart.doc_ids, chart.has_illustrative, lang).replace("**", ""), line))
+        return chart_footnote(chart.doc_ids, chart.has_illustrative, line, lang)
 
     def deck() -> bytes:
         slides = [(c.title, c.figure, footnote(c)) for c in charts]

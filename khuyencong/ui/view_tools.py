@@ -13,6 +13,7 @@ GLOSSARY = (
     (N_("glossary_disbursed"), N_("glossary_disbursed_def")),
     (N_("glossary_settled"), N_("glossary_settled_def")),
     (N_("glossary_period_total"), N_("glossary_period_total_def")),
+    (N_("glossary_qualified"), N_("glossary_qualified_def")),
     (N_("glossary_counterpart"), N_("glossary_counterpart_def")),
     (N_("glossary_same_period"), N_("glossary_same_period_def")),
     (N_("glossary_cumulative"), N_("glossary_cumulative_def")),
