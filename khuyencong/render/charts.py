@@ -174,11 +174,42 @@ def add_line(fig: go.Figure, xs, ys, flags, *, line: dict, marker: dict, **trace
                     meta={"illustrative": flags}, **trace)
 
 
+YEAR_BAR_SHARE = 0.8  # of one year: the room a year's bars take together; the rest is the gap between years
+
+
+def fit_bars_to_years(fig: go.Figure) -> None:
+    """Every vertical bar on the year axis at most one year wide, on its own year. Plotly sizes bars by the smallest
+    step between the positions it draws: with years missing (2005, 2009, 2022) that step is years, and a bar would
+    spread over its neighbours' years and past the axis's end. Side by side (barmode group) each series takes its
+    share of the year, in the order Plotly gives them (one slot per offsetgroup, or per trace without one)."""
+    bars = [tr for tr in fig.data if tr.type == "bar" and tr.orientation != "h"]
+    if not bars:
+        return
+    if (fig.layout.barmode or "group") != "group":  # group is Plotly's default
+        for trace in bars:
+            if trace.width is None:
+                trace.width = YEAR_BAR_SHARE
+        return
+    slots: list = []
+    for index, trace in enumerate(bars):
+        slot = trace.offsetgroup or f"trace{index}"
+        draws = any(x is not None for x in (trace.x if trace.x is not None else ()))
+        if slot not in slots and (draws or trace.offsetgroup):
+            slots.append(slot)
+    share = YEAR_BAR_SHARE / max(len(slots), 1)
+    for index, trace in enumerate(bars):
+        slot = trace.offsetgroup or f"trace{index}"
+        place = slots.index(slot) if slot in slots else 0
+        trace.width, trace.offset = share, -YEAR_BAR_SHARE / 2 + place * share
+
+
 def finish_chart(fig: go.Figure, lang: str, title: str, y_title: str, years: list[int] | None = None) -> go.Figure:
-    """Apply the template, the language's number separators, units on the axis and whole-year ticks."""
+    """Apply the template, the language's number separators, units on the axis and whole-year ticks; bars on the
+    year axis stay within their year (fit_bars_to_years)."""
     fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       yaxis_title=y_title, xaxis_title=t("axis_year", lang))
     if years:
+        fit_bars_to_years(fig)
         span = max(years) - min(years) + 1
         step = 1 if span <= 13 else 2
         # Upright years: on a phone every other one is hidden (ui/screen_css.py) rather than turned on its side,
@@ -223,8 +254,7 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
             continue
         # A bar of qualified figures says so in its hover ("> 10,2 tỷ đồng"), by the rule of qualified_money.
         qualifiers = rows["qualifiers"] if "qualifiers" in rows else [()] * len(rows)
-        # width in years: with few years far apart Plotly would widen a bar over its neighbours' years
-        fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang), width=0.8,
+        fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang),
                     marker_color=colours[source],
                     customdata=[[qualified_money(v, q, codes, lang), v, source]  # [2]: a click's source
                                 for v, q in zip(rows["amount_mvnd"], qualifiers)],
