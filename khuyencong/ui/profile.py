@@ -21,8 +21,8 @@ from khuyencong.figures.profile import (
     source_label,
 )
 from khuyencong.figures.sources import coverage_grid
-from khuyencong.i18n.formatting import format_year_span
 from khuyencong.i18n.collation import vietnamese_key
+from khuyencong.i18n.formatting import format_year_span
 from khuyencong.i18n.labels import REGION_SHORT, region_short, t
 from khuyencong.render.browser import find_chromium
 from khuyencong.ui.captions import sources_caption
