@@ -78,3 +78,35 @@ def test_trends_note_agrees_with_the_total_line(server, browser, lang, total):
     page.close()
     assert drawn  # the real data joins some years (this test's premise)
     assert NOTE_NOT_JOINED[lang] not in text
+
+
+# The map as drawn: the box of its land and islands (every province's shape and the archipelagos' dots) against the
+# chart's frame, and the legend's symbols.
+MAP = """() => {
+  const gd = [...document.querySelectorAll('.js-plotly-plot')].find((el) => el.querySelector('.geo'));
+  if (!gd) return null;
+  const frame = gd.getBoundingClientRect();
+  const boxes = [...gd.querySelectorAll('.geo .choroplethlocation, .geo .scattergeo .point')]
+    .map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0);
+  const top = Math.min(...boxes.map((r) => r.top)), bottom = Math.max(...boxes.map((r) => r.bottom));
+  const legend = [...gd.querySelectorAll('.legend .traces')].map((item) => {
+    const symbol = item.querySelector('.legendpoints path, .legendpoints .legendundefined, .legendpoints *');
+    const box = symbol ? symbol.getBoundingClientRect() : {width: 0, height: 0};
+    let opacity = 1;  // the symbol's own and its groups' up to the legend item
+    for (let el = symbol; el && el !== item; el = el.parentElement) opacity *= parseFloat(getComputedStyle(el).opacity);
+    return {name: item.textContent, width: box.width, height: box.height, opacity: symbol ? opacity : 0};
+  });
+  return {frame: frame.height, map: bottom - top, legend};
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
+def test_the_map_fills_its_frame_and_its_legend_symbols_show(server, browser, width, height):
+    page = open_tab(browser, f"{server}/compare", viewport={"width": width, "height": height})
+    page.locator(".js-plotly-plot .geo").first.scroll_into_view_if_needed()
+    drawn = page.evaluate(MAP)
+    page.close()
+    # Land and islands take most of the frame's height: the rest is the legend under the map, not empty room.
+    assert drawn["map"] >= 0.7 * drawn["frame"], drawn
+    qualified = [item for item in drawn["legend"] if item["name"].startswith("Số có dấu")]
+    assert qualified and all(i["width"] >= 4 and i["height"] >= 4 and i["opacity"] > 0 for i in qualified), drawn

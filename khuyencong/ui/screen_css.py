@@ -4,6 +4,10 @@ labels that cannot fit there are hidden by CSS, and their values stay in the hov
 import streamlit as st
 
 NARROW_PX = 640
+# The map's frame follows its column's width (a container query): the map (Vietnam with its islands, about 1,1 times
+# as tall as wide over 0,8 of the width, about 0,82 of the width) with its legend beneath, whatever the screen.
+MAP_FRAME = "kc_map_frame"
+MAP_HEIGHT = "calc(82cqw + 72px)"
 # Text labels over points (provinces reporting per year, the ⚑ of differing reports) and bar labels pile up at
 # phone widths (so do the marks in the cells of the coverage grid, whose colour says the same), and the x axis keeps
 # every tick it was given (years one or two apart): every other one goes.
@@ -12,6 +16,8 @@ NARROW_PX = 640
 # A key figure's label (and its "Minh họa" badge) wraps onto a second line rather than being cut with "…".
 SCREEN_CSS = f"""<style>
 [data-testid=stTable] td, [data-testid=stTable] td * {{white-space: nowrap !important;}}
+[class*="st-key-{MAP_FRAME}"] {{container-type: inline-size;}}
+[class*="st-key-{MAP_FRAME}"] [data-testid=stPlotlyChart] {{height: {MAP_HEIGHT} !important;}}
 [data-testid=stMetricLabel] * {{white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important;}}
 @media (max-width: {NARROW_PX}px) {{
