@@ -110,3 +110,15 @@ def test_the_map_fills_its_frame_and_its_legend_symbols_show(server, browser, wi
     assert drawn["map"] >= 0.7 * drawn["frame"], drawn
     qualified = [item for item in drawn["legend"] if item["name"].startswith("Số có dấu")]
     assert qualified and all(i["width"] >= 4 and i["height"] >= 4 and i["opacity"] > 0 for i in qualified), drawn
+
+
+def test_a_short_grid_has_no_blank_rows(server, browser, real_only_db_path):
+    """Data, Bắc Giang: its few allocation rows in a grid as tall as they are (it was 560 px whatever it held)."""
+    from conftest import run_page
+
+    rows = len(run_page(real_only_db_path, "pages/data.py", area="bac-giang").dataframe[0].value)
+    assert 0 < rows < 14  # the premise: fewer rows than a 560 px grid holds
+    page = open_tab(browser, f"{server}/data?area=bac-giang", viewport={"width": 1440, "height": 900})
+    height = page.evaluate("() => document.querySelector('[data-testid=stDataFrame]').getBoundingClientRect().height")
+    page.close()
+    assert height <= 38 + 35 * rows + 2  # the header and each 35 px row, no more

@@ -532,6 +532,8 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
     return fig
 
 
+# A horizontal chart's value axis title ("Kinh phí năm gần nhất có số (tỷ đồng)") on lines that fit a phone's chart.
+AXIS_TITLE_CHARS = 30
 HIGHLIGHT_COLOUR, OTHER_AREA_COLOUR = "#D55E00", "#8FA3B8"  # Okabe–Ito vermillion; a quiet grey-blue
 
 
@@ -578,7 +580,8 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
     fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="stack", height=160 + 40 * len(frame), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
-    fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
+    fig.update_xaxes(title=wrap_label(x_title, AXIS_TITLE_CHARS), automargin=True, range=[0, top * 1.3], showgrid=True,
+                     gridcolor="#E5E5E5", rangemode="tozero")
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, autorange="reversed",
                      gridcolor="rgba(0,0,0,0)")
     return fig
@@ -611,7 +614,8 @@ def make_ranking_chart(rank, lang: str, title: str, x_title: str, selected_name:
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"},
                       showlegend=bool(rank["highlighted"].any()))
     add_illustrative_legend(fig, lang)
-    fig.update_xaxes(title=x_title, range=[0, top * 1.35], showgrid=True, gridcolor="#E5E5E5")
+    fig.update_xaxes(title=wrap_label(x_title, AXIS_TITLE_CHARS), automargin=True, range=[0, top * 1.35], showgrid=True,
+                     gridcolor="#E5E5E5")
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, autorange="reversed",
                      gridcolor="rgba(0,0,0,0)")
     return fig
@@ -703,7 +707,8 @@ def make_plan_executed_chart(rows, lang: str, title: str, x_title: str, *, codes
     fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="overlay", height=170 + 34 * len(frame), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
-    fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
+    fig.update_xaxes(title=wrap_label(x_title, AXIS_TITLE_CHARS), automargin=True, range=[0, top * 1.3], showgrid=True,
+                     gridcolor="#E5E5E5", rangemode="tozero")
     fig.update_yaxes(automargin=True, type="category", categoryorder="array", categoryarray=labels,
                      autorange="reversed", gridcolor="rgba(0,0,0,0)", title=t("trends_axis_span", lang))
     return fig

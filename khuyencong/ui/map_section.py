@@ -18,6 +18,7 @@ from khuyencong.figures.map import (
 from khuyencong.i18n.labels import t
 from khuyencong.render.maps import make_map_figure, shape_ids, shape_name
 from khuyencong.ui.captions import show_sources
+from khuyencong.ui.columns import grid_height
 from khuyencong.ui.fetch import code_lists, once_per_view, query
 from khuyencong.ui.links import profile_url
 from khuyencong.ui.presenting import show_chart
@@ -78,7 +79,7 @@ def show_map(filters: Filters, key: str) -> None:
         ids = shape_ids(filters.current_units)
         table = map_table(view, {u: unit_name(u) for u in view.units["unit_id"]}, lang)
         st.caption(t("map_table_caption", lang, n=len(table), missing=len(ids) - len(table)))
-        st.dataframe(table, hide_index=True, width="stretch", height=min(640, 38 + 35 * max(len(table), 1)))
+        st.dataframe(table, hide_index=True, width="stretch", height=grid_height(len(table), 640))
     # After a click on an area (now the only area of the view): its rows and their documents, one click away.
     clicked = st.session_state.get(f"{key}_clicked")
     if clicked is not None and filters.areas == (clicked,):
