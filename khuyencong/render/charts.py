@@ -320,7 +320,10 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
         stacked = annual.groupby("year")["amount_mvnd"].sum() if len(annual) else {}
         top = max([*(_bn(list(stacked))), *(p.amount_mvnd / 1000 for p in marked.itertuples() if show_estimate), 0])
         fig.add_scatter(x=list(differing["year"]), y=[(top or 1) * 1.12] * len(differing), mode="markers+text",
-                        name=t("trends_differing_marker", lang), text=["⚑"] * len(differing),
+                        name=t("trends_differing_marker", lang),
+                        # one flag per year: a period's and a year's reports centred on one year share it
+                        text=["⚑" if year not in list(differing["year"])[:i] else ""
+                              for i, year in enumerate(differing["year"])],
                         textposition="top center", textfont={"size": 14, "color": DIFFERING_COLOUR},
                         marker={"symbol": "diamond", "size": 11, "color": DIFFERING_COLOUR}, cliponaxis=False,
                         # a period's reports are marked over the whole period, not at its middle year alone
