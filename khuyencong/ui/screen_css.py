@@ -14,8 +14,8 @@ MAP_HEIGHT = "calc(82cqw + 72px)"
 # A static table's figures stay on one line ("không có số liệu", "543,2 tỷ đồng"): the table scrolls sideways
 # instead; the names in its first column still wrap.
 # A key figure's label (and its "Minh họa" badge) wraps onto a second line rather than being cut with "…"; so do a
-# key figure's value ("2005, 2009, 2011–2020, 2023"), a widget's label (a toggle's) and a chip's name in a multiselect
-# ("Ngân sách nhà nước (không nêu cấp)").
+# key figure's value ("2005, 2009, 2011–2020, 2023"), a widget's label (a toggle's), a button's ("Download profile
+# image (PNG)") and a chip's name in a multiselect ("Ngân sách nhà nước (không nêu cấp)").
 # A table's toolbar stands 16 px above the table, over the text before it: the table gets that room. On a phone
 # Plotly's toolbar would cover a chart's legend: it goes (the chart's download stays under the chart).
 SCREEN_CSS = f"""<style>
@@ -25,6 +25,7 @@ SCREEN_CSS = f"""<style>
 [data-testid=stMetricLabel] * {{white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important;}}
 [data-testid=stMetricValue] *, [data-testid=stWidgetLabel] *, [data-testid=stCheckbox] label *,
+[data-testid^=stBaseButton] *,
 [data-testid=stMultiSelectTagsContainer] span {{white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; max-width: none !important; width: auto !important; height: auto !important;}}
 [data-testid=stElementContainer]:has([data-testid=stDataFrame]) {{margin-top: 1rem;}}
