@@ -18,7 +18,7 @@ from khuyencong.i18n.formatting import format_number, not_reported
 from khuyencong.i18n.labels import N_, t
 from khuyencong.render.data_files import csv_builder, file_name, xlsx_builder
 from khuyencong.ui.captions import show_sources
-from khuyencong.ui.columns import fit_headers
+from khuyencong.ui.columns import fit_headers, grid_height
 from khuyencong.ui.fetch import code_lists, query, query_uncached
 from khuyencong.ui.links import profile_link_column, with_profile_links
 from khuyencong.ui.provenance import column_config
@@ -71,7 +71,8 @@ else:
     view = with_profile_links(view, shown["unit_id"], filters, after=area_at)
     layout = column_config(table, lang)
     layout[t("profile_link_column", lang)] = profile_link_column(lang)
-    st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=560, key="dx_grid",
+    st.dataframe(styled(view, table, lang), hide_index=True, width="stretch", height=grid_height(len(view), 560),
+                 key="dx_grid",
                  column_config=fit_headers(layout), placeholder=not_reported(lang))
     st.caption(t("data_sort_note", lang) + " " + t(UNIT_NOTES[table], lang))
 show_sources(summary["doc_ids"], summary["has_illustrative"], lang)

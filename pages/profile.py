@@ -48,7 +48,7 @@ st.title(t("page_profile", lang))
 
 area = profile_area(filters)
 options, labels = province_choices(filters)
-picker = st.columns([2, 2, 3], vertical_alignment="bottom")
+picker = st.columns([3, 2, 3], vertical_alignment="bottom")  # room for "Bắc Giang (đến 6/2025) · TD&MN phía Bắc"
 picker[0].selectbox(t("profile_pick_label", lang), options, index=options.index(area) if area in options else None,
                     format_func=labels.get, key="profile_pick", placeholder=t("profile_pick_placeholder", lang),
                     on_change=choose_province)

@@ -83,8 +83,9 @@ else:
         st.caption(sentence)
         st.page_link("pages/overview.py", label=t("totals_link_overview", lang), icon=":material/dashboard:",
                      query_params=dict(st.query_params))
-    if reason:
-        st.caption(t("trends_not_joined", lang, reason=reason))
+    if reason:  # in the words of what the chart draws: a line between some years, or none
+        joins_some = bool(figures.coverage["joined"].any())
+        st.caption(t("trends_joined_in_part" if joins_some else "trends_not_joined", lang, reason=reason))
 
     names = {a: unit_name(a) for a in
              {*figures.periods["unit_id"], *(u for ids in figures.coverage["unit_ids"] for u in ids)}}

@@ -174,11 +174,42 @@ def add_line(fig: go.Figure, xs, ys, flags, *, line: dict, marker: dict, **trace
                     meta={"illustrative": flags}, **trace)
 
 
+YEAR_BAR_SHARE = 0.8  # of one year: the room a year's bars take together; the rest is the gap between years
+
+
+def fit_bars_to_years(fig: go.Figure) -> None:
+    """Every vertical bar on the year axis at most one year wide, on its own year. Plotly sizes bars by the smallest
+    step between the positions it draws: with years missing (2005, 2009, 2022) that step is years, and a bar would
+    spread over its neighbours' years and past the axis's end. Side by side (barmode group) each series takes its
+    share of the year, in the order Plotly gives them (one slot per offsetgroup, or per trace without one)."""
+    bars = [tr for tr in fig.data if tr.type == "bar" and tr.orientation != "h"]
+    if not bars:
+        return
+    if (fig.layout.barmode or "group") != "group":  # group is Plotly's default
+        for trace in bars:
+            if trace.width is None:
+                trace.width = YEAR_BAR_SHARE
+        return
+    slots: list = []
+    for index, trace in enumerate(bars):
+        slot = trace.offsetgroup or f"trace{index}"
+        draws = any(x is not None for x in (trace.x if trace.x is not None else ()))
+        if slot not in slots and (draws or trace.offsetgroup):
+            slots.append(slot)
+    share = YEAR_BAR_SHARE / max(len(slots), 1)
+    for index, trace in enumerate(bars):
+        slot = trace.offsetgroup or f"trace{index}"
+        place = slots.index(slot) if slot in slots else 0
+        trace.width, trace.offset = share, -YEAR_BAR_SHARE / 2 + place * share
+
+
 def finish_chart(fig: go.Figure, lang: str, title: str, y_title: str, years: list[int] | None = None) -> go.Figure:
-    """Apply the template, the language's number separators, units on the axis and whole-year ticks."""
+    """Apply the template, the language's number separators, units on the axis and whole-year ticks; bars on the
+    year axis stay within their year (fit_bars_to_years)."""
     fig.update_layout(template=TEMPLATE, title={"text": title}, separators=number_separators(lang),
                       yaxis_title=y_title, xaxis_title=t("axis_year", lang))
     if years:
+        fit_bars_to_years(fig)
         span = max(years) - min(years) + 1
         step = 1 if span <= 13 else 2
         # Upright years: on a phone every other one is hidden (ui/screen_css.py) rather than turned on its side,
@@ -223,8 +254,7 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
             continue
         # A bar of qualified figures says so in its hover ("> 10,2 tỷ đồng"), by the rule of qualified_money.
         qualifiers = rows["qualifiers"] if "qualifiers" in rows else [()] * len(rows)
-        # width in years: with few years far apart Plotly would widen a bar over its neighbours' years
-        fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang), width=0.8,
+        fig.add_bar(x=rows["year"], y=_bn(rows["amount_mvnd"]), name=source_label(source, lang),
                     marker_color=colours[source],
                     customdata=[[qualified_money(v, q, codes, lang), v, source]  # [2]: a click's source
                                 for v, q in zip(rows["amount_mvnd"], qualifiers)],
@@ -290,7 +320,10 @@ def make_funding_trend_chart(annual, periods, lang: str, title: str, y_title: st
         stacked = annual.groupby("year")["amount_mvnd"].sum() if len(annual) else {}
         top = max([*(_bn(list(stacked))), *(p.amount_mvnd / 1000 for p in marked.itertuples() if show_estimate), 0])
         fig.add_scatter(x=list(differing["year"]), y=[(top or 1) * 1.12] * len(differing), mode="markers+text",
-                        name=t("trends_differing_marker", lang), text=["⚑"] * len(differing),
+                        name=t("trends_differing_marker", lang),
+                        # one flag per year: a period's and a year's reports centred on one year share it
+                        text=["⚑" if year not in list(differing["year"])[:i] else ""
+                              for i, year in enumerate(differing["year"])],
                         textposition="top center", textfont={"size": 14, "color": DIFFERING_COLOUR},
                         marker={"symbol": "diamond", "size": 11, "color": DIFFERING_COLOUR}, cliponaxis=False,
                         # a period's reports are marked over the whole period, not at its middle year alone
@@ -502,6 +535,8 @@ def make_progress_chart(rows, lang: str, title: str, status_colours: dict, statu
     return fig
 
 
+# A horizontal chart's value axis title ("Kinh phí năm gần nhất có số (tỷ đồng)") on lines that fit a phone's chart.
+AXIS_TITLE_CHARS = 30
 HIGHLIGHT_COLOUR, OTHER_AREA_COLOUR = "#D55E00", "#8FA3B8"  # Okabe–Ito vermillion; a quiet grey-blue
 
 
@@ -548,7 +583,8 @@ def make_compare_funding_chart(frame, lang: str, title: str, x_title: str, forma
     fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="stack", height=160 + 40 * len(frame), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
-    fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
+    fig.update_xaxes(title=wrap_label(x_title, AXIS_TITLE_CHARS), automargin=True, range=[0, top * 1.3], showgrid=True,
+                     gridcolor="#E5E5E5", rangemode="tozero")
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, autorange="reversed",
                      gridcolor="rgba(0,0,0,0)")
     return fig
@@ -581,7 +617,8 @@ def make_ranking_chart(rank, lang: str, title: str, x_title: str, selected_name:
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"},
                       showlegend=bool(rank["highlighted"].any()))
     add_illustrative_legend(fig, lang)
-    fig.update_xaxes(title=x_title, range=[0, top * 1.35], showgrid=True, gridcolor="#E5E5E5")
+    fig.update_xaxes(title=wrap_label(x_title, AXIS_TITLE_CHARS), automargin=True, range=[0, top * 1.35], showgrid=True,
+                     gridcolor="#E5E5E5")
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels, autorange="reversed",
                      gridcolor="rgba(0,0,0,0)")
     return fig
@@ -673,7 +710,8 @@ def make_plan_executed_chart(rows, lang: str, title: str, x_title: str, *, codes
     fig.update_layout(template=TEMPLATE, title={"text": title, **TITLE_AT_TOP}, separators=number_separators(lang),
                       barmode="overlay", height=170 + 34 * len(frame), bargap=0.3,
                       margin={"l": 16, "r": 24, "t": 96, "b": 56}, legend={"traceorder": "normal"})
-    fig.update_xaxes(title=x_title, range=[0, top * 1.3], showgrid=True, gridcolor="#E5E5E5", rangemode="tozero")
+    fig.update_xaxes(title=wrap_label(x_title, AXIS_TITLE_CHARS), automargin=True, range=[0, top * 1.3], showgrid=True,
+                     gridcolor="#E5E5E5", rangemode="tozero")
     fig.update_yaxes(automargin=True, type="category", categoryorder="array", categoryarray=labels,
                      autorange="reversed", gridcolor="rgba(0,0,0,0)", title=t("trends_axis_span", lang))
     return fig

@@ -37,7 +37,11 @@ LON_RANGE, LAT_RANGE = (102.0, 117.0), (8.0, 23.6)
 NOT_REPORTED_COLOUR = "#C8C8C8"
 BORDER_COLOUR, SELECTED_COLOUR = "#FFFFFF", "#111111"
 COLOURS = [[0.0, "#DCEAF6"], [0.5, "#4A90C8"], [1.0, "#08306B"]]  # light blue never reads as the grey of no data
-MARK_COLOUR, ISLAND_COLOUR, INK = "#B2182B", "#3A6EA5", "#222222"
+# Hoàng Sa and Trường Sa in ink, not in a colour of the scale: they are labelled, not data.
+MARK_COLOUR, ISLAND_COLOUR, INK = "#B2182B", "#555555", "#222222"
+# A sign of a qualified figure is written MARK_SHIFT degrees east of its unit's point; two signs closer than
+# MARK_ROOM degrees (about a glyph at a phone's map) collide, and the later goes to sea, CALLOUT_GAP east.
+MARK_SHIFT, MARK_ROOM, CALLOUT_GAP = 0.15, 0.6, 1.4
 # A choropleth has no fill pattern: an area whose figure adds illustrative rows gets a thick orange outline instead
 # (the bars' cross-hatching in the other charts), named in the legend; a selected area keeps its black outline.
 ILLUSTRATIVE_OUTLINE, ILLUSTRATIVE_OUTLINE_WIDTH = "#E69F00", 2.5
@@ -127,10 +131,35 @@ def _hover(lines: list[str]) -> str:
                        for i, line in enumerate(lines) if line)
 
 
-def _legend_only(fig: go.Figure, name: str) -> None:
-    """A legend entry whose name carries its own sign ('> ≈ …', '* …'): a text trace's legend symbol would be 'Aa'."""
+def _legend_only(fig: go.Figure, name: str, symbol: str) -> None:
+    """A legend entry drawn with the symbol the map uses (a text trace's legend symbol would be 'Aa')."""
     fig.add_scattergeo(lon=[None], lat=[None], mode="markers", name=name, hoverinfo="skip",
-                       marker={"size": 1, "opacity": 0})
+                       marker={"size": 9, "color": MARK_COLOUR, "symbol": symbol, "line": {"width": 1.5,
+                                                                                        "color": MARK_COLOUR}})
+
+
+def place_marks(points: list[tuple[str, float, float]]) -> list[tuple[float, float]]:
+    """Where each sign is written, for units at (id, lon, lat): beside its unit where no sign placed before it is
+    within MARK_ROOM degrees, else in a column at sea east of it (joined to the unit by a line), one under another.
+    The small provinces of the Red River delta would otherwise get their signs on top of one another."""
+    placed: list[tuple[float, float]] = []
+    at: dict[int, tuple[float, float]] = {}
+    order = sorted(range(len(points)), key=lambda i: (-points[i][2], points[i][1]))  # north to south
+
+    def free(lon: float, lat: float) -> bool:
+        return all(abs(lon - x) >= MARK_ROOM or abs(lat - y) >= MARK_ROOM for x, y in placed)
+
+    for i in order:
+        _, lon, lat = points[i]
+        spot = (lon + MARK_SHIFT, lat)
+        if not free(*spot):
+            near = [p[1] for p in points if abs(p[2] - lat) < 1.5]
+            spot = (max(near) + CALLOUT_GAP, lat)
+            while not free(*spot):
+                spot = (spot[0], spot[1] - MARK_ROOM)
+        placed.append(spot)
+        at[i] = spot
+    return [at[i] for i in range(len(points))]
 
 
 def _scale(values: list[float], measure: str, lang: str) -> tuple[list[float], dict]:
@@ -196,18 +225,31 @@ def make_map_figure(view: MapView, lang: str, title: str, unit_label: str, heigh
         marked = [(u, r.mark) for u, r in zip(drawn, rows.itertuples()) if r.mark]
         partial = [u for u, r in zip(drawn, rows.itertuples()) if r.partial]
         if marked:
+            points = [(u, shapes[u]["lon"], shapes[u]["lat"]) for u, _ in marked]
+            spots = place_marks(points)
+            lines_lon, lines_lat = [], []
+            for (_, lon, lat), (x, y) in zip(points, spots):
+                if (x, y) != (lon + MARK_SHIFT, lat):  # a sign at sea: a line back to its unit
+                    lines_lon += [lon, x, None]
+                    lines_lat += [lat, y, None]
+            if lines_lon:
+                fig.add_scattergeo(lon=lines_lon, lat=lines_lat, mode="lines", name="qualified_lines",
+                                   showlegend=False, hoverinfo="skip", line={"width": 1, "color": MARK_COLOUR})
+            # A dot on each unit (the legend's symbol), its sign beside it or at the end of its line.
+            fig.add_scattergeo(lon=[p[1] for p in points], lat=[p[2] for p in points], mode="markers",
+                               name=t("map_legend_qualified", lang), hoverinfo="skip",
+                               marker={"size": 6, "color": MARK_COLOUR, "line": {"width": 1, "color": "white"}})
             fig.add_scattergeo(
-                lon=[shapes[u]["lon"] for u, _ in marked], lat=[shapes[u]["lat"] for u, _ in marked],
-                mode="text", text=[m for _, m in marked], name="qualified", showlegend=False,
+                lon=[x for x, _ in spots], lat=[y for _, y in spots], mode="text", text=[m for _, m in marked],
+                name="qualified", showlegend=False, textposition="middle right",
                 textfont={"size": 15, "color": MARK_COLOUR, "family": FONT}, hoverinfo="skip")
-            _legend_only(fig, t("map_legend_qualified", lang))
         if partial:
             # Beside the sign of a qualified figure, not on it.
             fig.add_scattergeo(
                 lon=[shapes[u]["lon"] + 0.25 for u in partial], lat=[shapes[u]["lat"] + 0.2 for u in partial],
                 mode="text", text=["*"] * len(partial), name="partial", showlegend=False,
                 textfont={"size": 20, "color": MARK_COLOUR, "family": FONT}, hoverinfo="skip")
-            _legend_only(fig, t("map_legend_partial", lang))
+            _legend_only(fig, t("map_legend_partial", lang), "asterisk-open")
     if made_up & set(shapes):
         fig.add_scattergeo(lon=[None], lat=[None], mode="markers", name=t("map_legend_illustrative", lang),
                            marker={"symbol": "square-open", "size": 14, "color": ILLUSTRATIVE_OUTLINE,

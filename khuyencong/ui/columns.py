@@ -22,3 +22,11 @@ def fit_headers(config: dict) -> dict:
                 column = {**column, "width": header_width(label)}
         fitted[name] = column
     return fitted
+
+
+HEADER_ROW_PX, ROW_PX = 38, 35  # the grid's header (with its border) and each row
+
+
+def grid_height(rows: int, most: int) -> int:
+    """A grid's height for `rows` rows, at most `most` pixels (it scrolls beyond): no blank rows under a short table."""
+    return min(most, HEADER_ROW_PX + ROW_PX * max(rows, 1))

@@ -18,10 +18,12 @@ from khuyencong.figures.map import (
 from khuyencong.i18n.labels import t
 from khuyencong.render.maps import make_map_figure, shape_ids, shape_name
 from khuyencong.ui.captions import show_sources
+from khuyencong.ui.columns import grid_height
 from khuyencong.ui.fetch import code_lists, once_per_view, query
 from khuyencong.ui.links import profile_url
 from khuyencong.ui.presenting import show_chart
 from khuyencong.ui.provenance import provenance_button
+from khuyencong.ui.screen_css import MAP_FRAME
 from khuyencong.ui.shell import KEYS, convert_areas, load_choices, unit_name
 
 MAX_PROFILE_LINKS = 6
@@ -70,13 +72,14 @@ def show_map(filters: Filters, key: str) -> None:
                       on_change=_switch_units, args=(units_key,))
     view, figure = once_per_view(("map", filters, measure), lambda: _map(filters, measure))
     left, right = st.columns([3, 2])
-    with left:
-        show_chart(figure, key, on_select=lambda: _select_area(key), selection_mode="points")
+    # A frame as tall as the map is at the column's width (screen_css.MAP_FRAME): no small map in a tall frame.
+    with left.container(key=f"{MAP_FRAME}_{key}"):
+        show_chart(figure, key, on_select=lambda: _select_area(key), selection_mode="points", height="stretch")
     with right:  # the figures in words beside the colours, highest first
         ids = shape_ids(filters.current_units)
         table = map_table(view, {u: unit_name(u) for u in view.units["unit_id"]}, lang)
         st.caption(t("map_table_caption", lang, n=len(table), missing=len(ids) - len(table)))
-        st.dataframe(table, hide_index=True, width="stretch", height=min(640, 38 + 35 * max(len(table), 1)))
+        st.dataframe(table, hide_index=True, width="stretch", height=grid_height(len(table), 640))
     # After a click on an area (now the only area of the view): its rows and their documents, one click away.
     clicked = st.session_state.get(f"{key}_clicked")
     if clicked is not None and filters.areas == (clicked,):

@@ -186,6 +186,8 @@ def screen_spec(fig: go.Figure) -> tuple[dict, list[str], list[str]]:
             trace["geojson"] = url
     layout = spec.setdefault("layout", {})
     layout["title"] = {**layout.get("title", {}), "text": ""}
+    if "geo" in layout:  # the map has nothing else above it: the title's room goes back to the map
+        layout["margin"] = {**layout.get("margin", {}), "t": 8}
     meta = layout.get("meta") if isinstance(layout.get("meta"), dict) else {}
     layout["meta"] = {**meta, "title": " · ".join(lines)}
     if "annotations" in layout:

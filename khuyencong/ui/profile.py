@@ -21,8 +21,9 @@ from khuyencong.figures.profile import (
     source_label,
 )
 from khuyencong.figures.sources import coverage_grid
+from khuyencong.i18n.collation import vietnamese_key
 from khuyencong.i18n.formatting import format_year_span
-from khuyencong.i18n.labels import t
+from khuyencong.i18n.labels import REGION_SHORT, region_short, t
 from khuyencong.i18n.markdown import plain_text
 from khuyencong.render.browser import find_chromium
 from khuyencong.ui.captions import sources_caption
@@ -34,13 +35,19 @@ PICK_KEY = "profile_pick"
 
 
 def province_choices(filters: Filters) -> tuple[list[str], dict[str, str]]:
-    """The provinces (in the unit mode) that have figures, in the sidebar's order, and their names."""
+    """The provinces (in the unit mode), grouped by region from north to south and in Vietnamese alphabetical order
+    within each, and their labels: the name, then the region it is listed under ("Bình Định · Bắc Trung Bộ & DHMT"),
+    so the groups are named in the list and typing a name still finds it."""
     areas = fetch("area_choices")
     provinces = areas[areas["level"] == "province"]
-    column = "current_area_id" if filters.current_units else "area_id"
-    options = list(dict.fromkeys(provinces[column]))
-    labels = st.session_state.get("area_labels", {})
-    return options, {a: labels.get(a, a) for a in options}
+    column, region = ("current_area_id", "current_region_id") if filters.current_units else ("area_id", "region_id")
+    names = st.session_state.get("area_labels", {})
+    regions = dict(zip(provinces[column], provinces[region]))
+    order = {r: i for i, r in enumerate(REGION_SHORT)}
+    options = sorted(regions, key=lambda a: (order.get(regions[a], len(order)), vietnamese_key(names.get(a, a))))
+    labels = {a: " · ".join(p for p in (names.get(a, a), region_short(regions[a], filters.lang)) if p)
+              for a in options}
+    return options, labels
 
 
 def choose_province() -> None:
