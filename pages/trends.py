@@ -85,7 +85,8 @@ else:
                      query_params=dict(st.query_params))
     if reason:  # in the words of what the chart draws: a line between some years, or none
         joins_some = bool(figures.coverage["joined"].any())
-        st.caption(t("trends_joined_in_part" if joins_some else "trends_not_joined", lang, reason=reason))
+        st.caption(t("trends_joined_in_part", lang, reason=reason) if joins_some
+                   else t("trends_not_joined", lang, reason=reason))
 
     names = {a: unit_name(a) for a in
              {*figures.periods["unit_id"], *(u for ids in figures.coverage["unit_ids"] for u in ids)}}

@@ -343,3 +343,23 @@ def downloads(monkeypatch):
         return out
 
     return files
+
+
+def _expander_texts(app, starts: tuple[str, ...]) -> list[str]:
+    """Every text (Markdown, caption, info, warning) inside the expanders whose label starts with one of `starts`."""
+    texts = []
+    for expander in app.expander:
+        if expander.label.startswith(starts):
+            for kind in ("markdown", "caption", "info", "warning"):
+                texts += [as_shown(element.value) for element in getattr(expander, kind)]
+    return texts
+
+
+def details_notes(app) -> list[str]:
+    """The notes under a page's "Chi tiết" / "Details" (issue 27: one sentence on screen, the notes one click away)."""
+    return _expander_texts(app, ("Chi tiết", "Details"))
+
+
+def source_list(app) -> str:
+    """The items of every collapsed "Nguồn (n)" / "Sources (n)" list, as shown."""
+    return "\n".join(_expander_texts(app, ("Nguồn (", "Sources (")))

@@ -8,9 +8,11 @@ from conftest import serve_dashboard
 
 pytestmark = pytest.mark.chromium
 
-# Each page with the labels it draws: Funding trends (all areas) has the number of provinces over the total's points
-# and a label over a bar; the Sources page's coverage grid has a mark in its cells.
-PAGES = {"trends": (".textpoint", ".bartext"), "sources": (".heatmap-label",)}
+# Each page with the labels it draws: Funding trends (all areas) has the number of provinces over the total's points;
+# Nghệ An's has labels over the bars of its year-on-year change (all areas has no such chart: one pair changed). The
+# coverage grid of Sources has no mark in its cells on the published figures since reports that differ compare one
+# kind only (issue 27), so it is not measured here.
+PAGES = {"trends": (".textpoint",), "trends?area=nghe-an": (".bartext",)}
 DESKTOP, PHONE = (1440, 900), (390, 844)
 
 SHOWN = """(selector) => [...document.querySelectorAll('.js-plotly-plot ' + selector)]

@@ -3,7 +3,7 @@ to provinces, a multi-year or split count is never added into an annual sum, and
 figure says so."""
 
 import pytest
-from conftest import chart_data, run_page
+from conftest import chart_data, details_notes, run_page
 
 TRENDS = "pages/trends.py"
 TOTAL = "Tổng kinh phí khuyến công"
@@ -42,7 +42,8 @@ def test_the_national_figure_is_shown_alone_when_selected(real_only_db_path):
     # N12: 55,461 tỷ allocated by August 2021 is part of a year, never counted as the whole of it: named, not summed
     assert metrics(national)[TOTAL] == "không có số liệu"
     # in the reader's language, whatever the document's (an English article: "VND55.461 billion")
-    assert any("55,46 tỷ đồng (Toàn quốc 2021, đến một thời điểm trong năm 2021)" in i.value for i in national.info)
+    assert any("55,46 tỷ đồng (Toàn quốc 2021, đến một thời điểm trong năm 2021)" in note
+               for note in details_notes(national))
 
 
 def test_all_areas_trend_has_no_regional_or_national_bar(real_only_db_path, real_db):
@@ -143,7 +144,7 @@ def test_a_total_mixing_exact_and_qualified_figures_lists_the_qualified_ones(rea
     # 2016–2020: Ninh Bình reports every year ("hơn" four times, "khoảng" once): added, with no sign of its own
     app = run_page(real_only_db_path, years="2016-2020", demo="0")
     assert labelled(app, TOTAL)[0].isdigit()  # no sign: the figures do not share one qualifier
-    note = next(i.value for i in app.info if i.value.startswith(
+    note = next(note for note in details_notes(app) if note.startswith(
         "Trong tổng có số nguồn chỉ ghi gần đúng (“trên”, “khoảng”, “gần”…; xem “Số ghi gần đúng” ở Chú giải): "))
     assert "hơn 10,2 tỷ đồng (Ninh Bình (đến 6/2025) 2019)" in note
     assert "khoảng 7,2 tỷ đồng (Ninh Bình (đến 6/2025) 2020)" in note

@@ -76,10 +76,12 @@ def test_no_page_renders_markdown_from_data(server, browser, page_path, lang):
               timeout=60000)
     wait_idle(page)
     expanders = page.locator("[data-testid='stExpander'] details")
-    for summary in page.locator("[data-testid='stExpander'] summary").all():
-        summary.click()
-    page.wait_for_function("(n) => document.querySelectorAll(\"[data-testid='stExpander'] details[open]\").length"
-                           " === n", arg=expanders.count(), timeout=30000)
+    # One at a time, each seen open before the next (an opening one moves those below it under the mouse).
+    for i in range(expanders.count()):
+        details = expanders.nth(i)
+        if not details.evaluate("(el) => el.open"):
+            details.locator("summary").first.click()
+            details.page.wait_for_function("(el) => el.open", arg=details.element_handle(), timeout=30000)
     made = page.evaluate(MADE_FROM_PAYLOAD)
     shown = page.inner_text("body")
     (ROOT / "test-output").mkdir(exist_ok=True)

@@ -3,7 +3,7 @@
 import duckdb
 import pandas as pd
 import pytest
-from conftest import chart_data, run_etl, run_page, shown_table
+from conftest import chart_data, run_etl, run_page, shown_table, source_list
 
 from khuyencong.figures.compare import (
     Comparison,
@@ -197,7 +197,7 @@ def test_sources_and_the_illustrative_notice(shown_page, demo_db_path, real_only
     assert sum("Có dữ liệu minh họa" in c.value for c in demo.caption) >= 3
     real = shown_page(real_only_db_path, COMPARE, area="nghe-an")
     assert not any("minh họa" in c.value for c in real.caption)
-    assert any("Báo Công Thương, 09/08/2018" in c.value for c in real.caption)
+    assert "Báo Công Thương, 09/08/2018" in source_list(real)
 
 
 # --- khuyencong/figures/compare.py ------------------------------------------------------------------------------------

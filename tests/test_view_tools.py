@@ -6,9 +6,10 @@ from conftest import run_page
 from khuyencong.ui.navigation import PAGES
 from khuyencong.ui.view_tools import GLOSSARY, view_link
 
-TERMS = {"vi": ["Phân bổ", "Giải ngân", "Quyết toán", "Tổng giai đoạn", "Đối ứng", "Cùng kỳ", "Lũy kế"],
-         "en": ["Allocated", "Disbursed", "Settled", "Period total", "Counterpart capital", "Same period last year",
-                "Cumulative"]}
+TERMS = {"vi": ["Phân bổ", "Giải ngân", "Quyết toán", "Tổng giai đoạn", "Số ghi gần đúng", "Đối ứng", "Cùng kỳ",
+                "Lũy kế"],
+         "en": ["Allocated", "Disbursed", "Settled", "Period total", "Rough figure", "Counterpart capital",
+                "Same period last year", "Cumulative"]}
 
 
 @pytest.mark.parametrize(("base", "params", "link"), [

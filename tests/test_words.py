@@ -43,8 +43,10 @@ def table_cells(app) -> list:
 
 
 def empty_cells(app) -> list[str]:
-    """The headers of the columns that hold an empty (None, NaN) cell."""
+    """The headers of the columns that hold an empty (None, NaN) cell the grid would show as "None": a table given
+    a placeholder ("—", "không có số liệu") shows that instead."""
     return [str(column) for frames in (app.dataframe, app.table) for frame in frames
+            if not getattr(frame.proto, "placeholder", "")
             for column, values in frame.value.reset_index().items() if values.isna().any()]
 
 
@@ -77,14 +79,10 @@ def walked(real_only_db_path):
     return walk
 
 
-NUMBERS_WITH_GAPS = pytest.mark.xfail(strict=True, reason=(
-    "Bắc Giang's outcome rows keep plan and prior as numbers (NumberColumn) and the grid shows a missing one as "
-    "None; Streamlit has no text for an empty number cell. Left for the lead (issue 27, item 6)."))
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("page", [pytest.param(p, marks=NUMBERS_WITH_GAPS) if p == "pages/profile.py" else p
-                                  for p in PAGES])
+@pytest.mark.parametrize("page", PAGES)
 def test_no_none_or_nan_on_any_page(walked, page, lang):
     words, cells, empty = walked(page, lang)
     found = [text for text in [*words, *(c for c in cells if isinstance(c, str))] if MISSING.search(text)]
@@ -142,3 +140,11 @@ def test_english_pages_describe_publishers_in_english(walked, page):
     # data/sources/documents.csv: "VCCI (đăng lại VEN)", "Vietnam.vn (bản dịch)"
     assert "(đăng lại" not in text and "(bản dịch)" not in text
     assert "republished from VEN" in text
+
+
+def test_no_english_select_all_in_the_vietnamese_drop_downs(real_only_db_path):
+    """Streamlit writes "Select all" in English in a multiselect's list; the sidebar's lists never offer it (nothing
+    chosen already means all)."""
+    app = run_page(real_only_db_path)
+    boxes = {box.label: box.proto.select_all for box in app.multiselect}
+    assert len(boxes) == 4 and set(boxes.values()) == {0}, boxes   # 0: the option hidden

@@ -144,17 +144,19 @@ def render_shell() -> Filters:
     sidebar.selectbox(t("add_region", lang), list(groups), key="f_add_region", index=None,
                       format_func=lambda r: region_short(r, lang) or r, on_change=_add_region, args=(groups,),
                       placeholder=t("add_region_placeholder", lang))
+    # No "Select all" in the drop-downs: Streamlit writes it in English only, and nothing chosen already means all.
     selected = sidebar.multiselect(t("areas", lang), list(labels), key=KEYS["areas"], format_func=labels.get,
-                                   placeholder=t("areas_placeholder", lang))
+                                   placeholder=t("areas_placeholder", lang), select_all=False)
     years = sidebar.slider(t("years", lang), choices.first_year, choices.last_year, key=KEYS["years"], step=1)
     st.session_state[KEYS["sources"]] = [s for s in st.session_state[KEYS["sources"]] if s in choices.sources]
     sources = sidebar.multiselect(t("funding_sources", lang), list(choices.sources), key=KEYS["sources"],
-                                  format_func=lambda s: codes.source_name(s, lang))
+                                  format_func=lambda s: codes.source_name(s, lang), select_all=False)
     activities = sidebar.multiselect(t("activities", lang), list(choices.activities), key=KEYS["activities"],
                                      format_func=codes.names(ACTIVITIES, lang).get,
-                                     placeholder=t("areas_placeholder", lang))
+                                     placeholder=t("areas_placeholder", lang), select_all=False)
     sectors = sidebar.multiselect(t("sectors", lang), list(choices.sectors), key=KEYS["sectors"],
-                                  format_func=codes.names(SECTORS, lang).get, placeholder=t("areas_placeholder", lang))
+                                  format_func=codes.names(SECTORS, lang).get, placeholder=t("areas_placeholder", lang),
+                                  select_all=False)
     # The kind of figure is picked on each money page (ui/kind_picker.py sets f_kind); the shell carries it in the URL.
     kind = st.session_state.get(KEYS["kind"], DEFAULT_KIND)
     kind = kind if kind in choices.kinds else DEFAULT_KIND
