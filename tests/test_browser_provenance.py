@@ -10,7 +10,7 @@ import csv
 import re
 
 import pytest
-from browser_state import act_and_wait, open_tab
+from browser_state import act_and_wait, open_tab, wait_idle
 from conftest import ROOT, serve_dashboard
 from playwright.sync_api import expect
 
@@ -29,6 +29,14 @@ def csv_rows(name: str) -> list[dict]:
 def server(real_only_db_path):
     with serve_dashboard(real_only_db_path) as base:
         yield base
+
+
+def open_dialog(page, button) -> None:
+    """Click a figure's button and wait for its dialog and the run that fills it (the dialog is a fragment: its rerun
+    may end before the page's run counter sees it start, so the dialog itself is what is waited for)."""
+    button.click()
+    expect(page.get_by_role("dialog")).to_be_visible(timeout=60000)
+    wait_idle(page)
 
 
 def dialog_text(page) -> str:
@@ -60,7 +68,7 @@ def test_each_key_figure_opens_its_rows_in_one_click(server, browser, path):
     metrics = page.locator("[data-testid='stMetric']").filter(has_not_text="Nạp dữ liệu lần cuối").count()
     assert count == metrics and count >= 3, (count, metrics)  # one button under every key figure
     for i in range(count):
-        act_and_wait(page, buttons.nth(i).click)
+        open_dialog(page, buttons.nth(i))
         text = dialog_text(page)
         found = ROWS.search(text)
         if found:  # the rows behind the figure, each with its document

@@ -14,6 +14,8 @@ from khuyencong.render.images import figure_for_export, render_image
 from khuyencong.render.profile import make_profile_annual_chart
 
 BARS = re.compile(r'class="point"><path d="M([\d.]+),[\d.]+V[\d.]+H([\d.]+)V')
+pytestmark = pytest.mark.chromium  # Kaleido draws the picture with Chromium
+
 TICKS = re.compile(r'<g class="xtick"><text[^>]*?translate\(([\d.]+),0\)[^>]*>(\d{4})</text>')
 
 
