@@ -343,8 +343,8 @@ def test_the_deck_of_the_page_names_the_period_totals_it_counts_and_leaves_out(n
 
 
 @pytest.mark.parametrize(("lang", "says"), [
-    ("vi", "Cần Chromium để xuất ảnh biểu đồ và bộ slide: cài gói chromium"),
-    ("en", "Chart images and the slide deck need Chromium: install the chromium package"),
+    ("vi", "Cần Chromium để xuất ảnh biểu đồ và bộ slide: người quản trị máy chủ cài gói chromium"),
+    ("en", "Chart images and the slide deck need Chromium: the server's administrator installs the chromium package"),
 ])
 def test_without_a_browser_the_image_and_deck_buttons_say_what_to_install(demo_db_path, monkeypatch, lang, says):
     monkeypatch.setenv("KC_CHROMIUM", "none")  # as on a machine with no Chromium or Chrome
