@@ -59,22 +59,24 @@ def nghe_an_in_view(db_path, sources: tuple[str, ...] = ()) -> dict:
         assert con.execute("SELECT count(*) FROM (SELECT 1 FROM allocation WHERE area_id = 'nghe-an' "
                            "GROUP BY area_id, year_from, year_to, funding_source, figure HAVING count(*) > 1)"
                            ).fetchone()[0] == 0
-        in_view = "(funding_source IS NULL AND ?) OR list_contains(?, funding_source)"
         # a proposal under appraisal (data/reference/project_status.csv: is_project false) is not a project
-        projects, counterpart, actual = con.execute(f"""
+        projects, counterpart, actual = con.execute("""
             SELECT count(*) FILTER (WHERE status IS NULL OR status NOT IN (
                        SELECT status_id FROM project_status WHERE NOT is_project)),
                    sum(counterpart_mvnd) FILTER (actual_mvnd IS NOT NULL)::DOUBLE,
                    sum(actual_mvnd) FILTER (counterpart_mvnd IS NOT NULL)::DOUBLE
-            FROM project WHERE area_id = 'nghe-an' AND ({in_view})""", [counts_unsourced, selected]).fetchone()
+            FROM project WHERE area_id = 'nghe-an'
+              AND ((funding_source IS NULL AND $unsourced) OR list_contains($selected, funding_source))""",
+            {"unsourced": counts_unsourced, "selected": selected}).fetchone()
         # A year's establishments: the counts in establishments of whole years; none of Nghệ An's years is reported
         # both as a total and in parts by source, so each row counts once.
-        establishments = con.execute(f"""
+        establishments = con.execute("""
             SELECT sum(o.actual_value)::DOUBLE
             FROM outcome AS o JOIN indicator AS i USING (indicator_id)
             WHERE o.area_id = 'nghe-an' AND i.unit_vi = 'cơ sở' AND o.period = 'year'
-              AND coalesce(o.year_from, o.year) = o.year AND ({in_view})""",
-                                     [counts_unsourced, selected]).fetchone()[0]
+              AND coalesce(o.year_from, o.year) = o.year
+              AND ((o.funding_source IS NULL AND $unsourced) OR list_contains($selected, o.funding_source))""",
+            {"unsourced": counts_unsourced, "selected": selected}).fetchone()[0]
         assert con.execute("SELECT count(*) FROM (SELECT 1 FROM outcome WHERE area_id = 'nghe-an' "
                            "AND coalesce(year_from, year) = year GROUP BY year, period, indicator_id "
                            "HAVING bool_or(funding_source IS NULL) AND bool_or(funding_source IS NOT NULL))"

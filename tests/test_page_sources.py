@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import as_shown, open_app
+from conftest import as_shown, open_app, source_list
 from streamlit.testing.v1 import AppTest
 
 from khuyencong.figures.sources import (
@@ -173,7 +173,7 @@ def test_reconciliation_cites_the_article(open_page):
     at = open_page(area="nghe-an", demo="0")
     # In the collapsed "Nguồn (n)" list, the title a link to its stored copy (the article has no URL).
     assert (f"[{NGHE_AN_ARTICLE}](document?doc=bct-2018-08-09-nghe-an-70-ty) (Báo Công Thương, 09/08/2018)"
-            in source_lists(at))
+            in source_list(at))
 
 
 @pytest.mark.parametrize(("params", "source", "year", "symbol"), [
